@@ -1,0 +1,73 @@
+"""mmguide: clinical calculators for multiple myeloma whole-course management and bone protection.
+
+    >>> import mmguide
+    >>> mmguide.compute("crcl-cockcroft-gault", age=80, weight="72 kg",
+    ...                 creatinine="1.0 mg/dL", sex="male").value
+    60.0
+
+Standard library only, so the same code runs in CPython and in the browser under Pyodide.
+"""
+
+from __future__ import annotations
+
+from .errors import InputError, MMGuideError, UnknownCalculatorError
+from .records import Calculator, Result
+
+__version__ = "0.1.0"
+__all__ = [
+    "compute", "calculators", "calculator", "Result", "Calculator",
+    "InputError", "MMGuideError", "UnknownCalculatorError", "__version__",
+]
+
+
+def _registry() -> dict[str, Calculator]:
+    from .calculators import REGISTRY
+
+    return REGISTRY
+
+
+def calculators() -> list[Calculator]:
+    """The metadata records of every calculator, in the book's order."""
+    return list(_registry().values())
+
+
+def calculator(calculator_id: str) -> Calculator:
+    """One calculator's record; UnknownCalculatorError (listing the known ids) if there is none."""
+    reg = _registry()
+    try:
+        return reg[calculator_id]
+    except (KeyError, TypeError):
+        raise UnknownCalculatorError(
+            f"unknown calculator {calculator_id!r}; known calculators: {', '.join(reg)}."
+        ) from None
+
+
+def compute(calculator_id: str, /, **inputs) -> Result:
+    """Run one calculator on the given inputs.
+
+    Inputs are numbers in the input's default unit or strings with a unit
+    ("88.4 µmol/L", "1.0 mg/dL", "72 kg"). Raises InputError on any input it cannot
+    interpret, never returning a silent default.
+    """
+    calc = calculator(calculator_id)
+    known = {i.name for i in calc.inputs}
+    unknown = sorted(set(inputs) - known)
+    if unknown:
+        raise InputError(
+            f"{calc.id}: unknown input{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"accepted inputs: {', '.join(i.name for i in calc.inputs)}.",
+            unknown[0],
+        )
+    parsed = {}
+    for spec in calc.inputs:
+        raw = inputs.get(spec.name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if spec.required:
+                unit = f" ({spec.plausible_range()})" if spec.kind == "quantity" else ""
+                raise InputError(f"{spec.name}: this input is required{unit}.", spec.name)
+            parsed[spec.name] = spec.default if spec.default is None else spec.parse(spec.default)
+            continue
+        parsed[spec.name] = spec.parse(raw)
+    result = calc.function(**parsed)
+    result.inputs = {k: v for k, v in parsed.items() if v is not None}
+    return result

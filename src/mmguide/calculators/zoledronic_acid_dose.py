@@ -1,0 +1,125 @@
+"""Zoledronic acid dose by baseline creatinine clearance (Zometa label renal dose table)."""
+
+from fractions import Fraction as F
+
+from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..units import fmt
+
+ID = "zoledronic-acid-dose"
+REFERENCES = ("zometa_label", "zometa_smpc")
+
+# The label's table, as half-open bands on Cockcroft–Gault clearance (mL/min).
+# The label writes integer bands (>60, 50–60, 40–49, 30–39, <30); the gaps between
+# 49 and 50 and between 39 and 40 are closed downwards ([DECISION], fact sheet §2):
+#   CrCl > 60        -> 4.0 mg
+#   50 <= CrCl <= 60 -> 3.5 mg
+#   40 <= CrCl < 50  -> 3.3 mg
+#   30 <= CrCl < 40  -> 3.0 mg
+#   CrCl < 30        -> not recommended
+FULL_DOSE_ABOVE = F(60)
+DOSE_BANDS = (  # (lowest clearance of the band, inclusive; dose in mg), highest band first
+    (F(50), F("3.5")),
+    (F(40), F("3.3")),
+    (F(30), F("3.0")),
+)
+FULL_DOSE = F("4.0")
+NOT_RECOMMENDED_BELOW = F(30)
+INFUSION_MINUTES = 15  # over no less than 15 minutes
+INTERVAL = "every 3–4 weeks"
+INTERVAL_ZH = "每 3–4 周"
+
+
+def dose_for(crcl: F) -> F | None:
+    """The label's dose in mg for a Cockcroft–Gault clearance, or None below 30 mL/min."""
+    if crcl > FULL_DOSE_ABOVE:
+        return FULL_DOSE
+    for low, dose in DOSE_BANDS:
+        if crcl >= low:
+            return dose
+    return None
+
+
+def _bands():
+    rows = [Band(text(f"CrCl > {fmt(FULL_DOSE_ABOVE)} mL/min", f"CrCl > {fmt(FULL_DOSE_ABOVE)} mL/min"),
+                 text(f"{fmt(FULL_DOSE, 1)} mg", f"{fmt(FULL_DOSE, 1)} mg"), "dose")]
+    upper = FULL_DOSE_ABOVE
+    first = True
+    for low, dose in DOSE_BANDS:
+        cond = f"{fmt(low)} ≤ CrCl {'≤' if first else '<'} {fmt(upper)} mL/min"
+        rows.append(Band(text(cond, cond), text(f"{fmt(dose, 1)} mg", f"{fmt(dose, 1)} mg"), "dose"))
+        upper, first = low, False
+    cond = f"CrCl < {fmt(NOT_RECOMMENDED_BELOW)} mL/min"
+    rows.append(Band(text(cond, cond), text("Not recommended", "不推荐"), "not-recommended"))
+    return tuple(rows)
+
+
+def zoledronic_acid_dose(crcl) -> Result:
+    c = crcl.value
+    dose = dose_for(c)
+    if dose is None:
+        return Result(
+            calculator=ID, value=None, unit=None, category="not-recommended",
+            explanation=text(
+                f"Creatinine clearance {fmt(c, 1)} mL/min is below {fmt(NOT_RECOMMENDED_BELOW)} mL/min: "
+                "zoledronic acid is not recommended (severe renal impairment). "
+                "Consider denosumab, which is not cleared by the kidney.",
+                f"肌酐清除率 {fmt(c, 1)} mL/min,低于 {fmt(NOT_RECOMMENDED_BELOW)} mL/min:不推荐使用唑来膦酸(重度肾功能损害)。"
+                "可考虑不经肾脏清除的地舒单抗。",
+            ),
+            references=REFERENCES + ("xgeva2025label",),
+            details={"crcl": float(c)},
+            recommendations=("BP-4",),
+        )
+    reduced = dose != FULL_DOSE
+    return Result(
+        calculator=ID, value=float(dose), unit="mg", category="reduced-dose" if reduced else "full-dose",
+        explanation=text(
+            f"Creatinine clearance {fmt(c, 1)} mL/min: zoledronic acid {fmt(dose, 1)} mg IV over no less than "
+            f"{INFUSION_MINUTES} minutes, {INTERVAL}"
+            + (" (reduced dose for renal impairment)." if reduced else ".")
+            + " Measure serum creatinine before each dose.",
+            f"肌酐清除率 {fmt(c, 1)} mL/min:唑来膦酸 {fmt(dose, 1)} mg 静脉输注,时间不少于 {INFUSION_MINUTES} 分钟,"
+            f"{INTERVAL_ZH}一次" + ("(肾功能损害时减量)。" if reduced else "。") + "每次给药前检测血清肌酐。",
+        ),
+        references=REFERENCES,
+        details={"crcl": float(c), "infusion_minutes": INFUSION_MINUTES},
+        recommendations=("BP-4",),
+    )
+
+
+CALCULATOR = Calculator(
+    id=ID,
+    title=text("Zoledronic acid dose by creatinine clearance", "按肌酐清除率确定唑来膦酸剂量"),
+    function=zoledronic_acid_dose,
+    equation="Zometa label renal dose table",
+    purpose=text(
+        "Gives the labelled zoledronic acid dose for a Cockcroft–Gault creatinine clearance, "
+        "or says it is not recommended.",
+        "根据 Cockcroft–Gault 肌酐清除率给出说明书推荐的唑来膦酸剂量,或提示不推荐使用。",
+    ),
+    when_to_use=text(
+        "Before starting zoledronic acid in multiple myeloma, with the baseline clearance.",
+        "多发性骨髓瘤患者开始唑来膦酸治疗前,依据基线肌酐清除率使用。",
+    ),
+    inputs=(
+        Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
+              analyte="crcl",
+              help=text("An eGFR in mL/min/1.73 m² is refused: the label's table uses Cockcroft–Gault clearance.",
+                        "不接受以 mL/min/1.73 m² 表示的 eGFR:说明书剂量表使用 Cockcroft–Gault 清除率。")),
+    ),
+    output=Output(text("Dose", "剂量"), unit="mg", categories=(
+        Category("full-dose", text("Full dose", "全量")),
+        Category("reduced-dose", text("Reduced dose", "减量")),
+        Category("not-recommended", text("Not recommended", "不推荐")),
+    )),
+    bands=_bands(),
+    references=REFERENCES,
+    recommendations=("BP-4",),
+    decisions=(
+        text(
+            "The label's integer bands leave gaps (49–50, 39–40); a clearance in a gap takes the lower band's "
+            "dose (49.5 mL/min → 3.3 mg). A clearance of exactly 60 takes 3.5 mg.",
+            "说明书的整数分档之间存在空隙(49–50、39–40);落在空隙中的清除率按较低一档给药(49.5 mL/min → 3.3 mg)。清除率恰为 60 时给予 3.5 mg。",
+        ),
+    ),
+)

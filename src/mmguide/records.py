@@ -1,0 +1,242 @@
+"""Metadata records: what a calculator takes, gives, rests on and has been checked against.
+
+Pages, tables, forms and flowcharts are generated from these records, so every threshold a
+reader sees is the one the code uses.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from fractions import Fraction
+from importlib import resources
+from typing import Any, Callable
+
+from . import units as U
+from .errors import InputError
+
+Text = dict  # {"en": str, "zh": str}
+
+
+def text(en: str, zh: str) -> Text:
+    return {"en": en, "zh": zh}
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a calculator.
+
+    kind: "quantity" (an analyte with units), "boolean", "sex", "integer" or "choice".
+    """
+
+    name: str
+    label: Text
+    kind: str = "quantity"
+    analyte: str | None = None
+    units: tuple[str, ...] | None = None  # accepted units for a quantity (None: all the analyte's)
+    required: bool = True
+    default: Any = None
+    low: int | None = None  # integer kind: inclusive range
+    high: int | None = None
+    choices: tuple[str, ...] = ()
+    range_source: str | None = None
+    help: Text | None = None
+
+    @property
+    def unit(self) -> str | None:
+        if self.kind != "quantity":
+            return None
+        return self.accepted_units[0]
+
+    @property
+    def accepted_units(self) -> tuple[str, ...]:
+        a = U.ANALYTES[self.analyte]
+        return tuple(u.symbol for u in a.units if self.units is None or u.symbol in self.units)
+
+    def plausible_range(self) -> str:
+        if self.kind == "quantity":
+            return U.range_text(self.analyte, self.units)
+        if self.kind == "integer":
+            return f"{self.low}–{self.high}"
+        if self.kind == "boolean":
+            return "yes / no"
+        if self.kind == "sex":
+            return "female / male"
+        return " / ".join(self.choices)
+
+    def source_of_range(self) -> str:
+        if self.range_source:
+            return self.range_source
+        if self.kind == "quantity":
+            return U.ANALYTES[self.analyte].range_source
+        return "Defined by the scale or criterion itself."
+
+    def parse(self, raw):
+        """Turn a caller's value into the calculator's internal form, or raise InputError."""
+        n = self.name
+        if self.kind == "quantity":
+            return U.parse_quantity(n, raw, self.analyte, self.units)
+        if self.kind == "boolean":
+            if isinstance(raw, bool):
+                return raw
+            if isinstance(raw, str) and raw.strip().lower() in ("true", "yes", "1", "false", "no", "0"):
+                return raw.strip().lower() in ("true", "yes", "1")
+            raise InputError(f"{n}: expected True or False, got {raw!r}.", n)
+        if self.kind == "sex":
+            if isinstance(raw, str) and raw.strip().lower() in ("female", "male", "f", "m"):
+                return {"f": "female", "m": "male"}.get(raw.strip().lower(), raw.strip().lower())
+            raise InputError(f"{n}: expected 'female' or 'male', got {raw!r}.", n)
+        if self.kind == "integer":
+            if isinstance(raw, bool):
+                raise InputError(f"{n}: expected a whole number {self.low}–{self.high}, got {raw!r}.", n)
+            try:
+                v = U.to_fraction(raw, n)
+            except InputError:
+                raise InputError(f"{n}: expected a whole number {self.low}–{self.high}, got {raw!r}.", n) from None
+            if v.denominator != 1:
+                raise InputError(f"{n}: expected a whole number {self.low}–{self.high}, got {U.fmt(v)}.", n)
+            if not (self.low <= v <= self.high):
+                raise InputError(f"{n}: {int(v)} is outside the range {self.low}–{self.high}.", n)
+            return int(v)
+        if self.kind == "choice":
+            if isinstance(raw, str) and raw.strip() in self.choices:
+                return raw.strip()
+            raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {raw!r}.", n)
+        raise AssertionError(f"unknown input kind {self.kind}")  # pragma: no cover
+
+    def as_dict(self) -> dict:
+        d = {
+            "name": self.name, "label": self.label, "kind": self.kind, "required": self.required,
+            "default": self.default, "plausible_range": self.plausible_range(),
+            "range_source": self.source_of_range(), "help": self.help,
+        }
+        if self.kind == "quantity":
+            a = U.ANALYTES[self.analyte]
+            d["unit"] = self.unit
+            d["units"] = [
+                {"symbol": u.symbol, "low": float(u.low), "high": float(u.high)}
+                for u in a.units if u.symbol in self.accepted_units
+            ]
+        if self.kind == "integer":
+            d["low"], d["high"] = self.low, self.high
+        if self.kind == "choice":
+            d["choices"] = list(self.choices)
+        return d
+
+
+@dataclass(frozen=True)
+class Band:
+    """One interpretation band: the condition (built from the module's constants) and what it means."""
+
+    condition: Text
+    meaning: Text
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Output:
+    label: Text
+    unit: str | None = None
+    categories: tuple[Category, ...] = ()
+
+
+@dataclass(frozen=True)
+class Calculator:
+    id: str
+    title: Text
+    purpose: Text
+    inputs: tuple[Input, ...]
+    output: Output
+    function: Callable[..., "Result"]
+    references: tuple[str, ...]
+    equation: str | None = None  # the named version, e.g. "CKD-EPI 2021 (race-free)"
+    formula: str | None = None  # LaTeX
+    bands: tuple[Band, ...] = ()
+    recommendations: tuple[str, ...] = ()
+    decisions: tuple[Text, ...] = ()  # choices the project made where the sources are silent
+    when_to_use: Text | None = None
+
+    def input(self, name: str) -> Input:
+        for i in self.inputs:
+            if i.name == name:
+                return i
+        raise KeyError(name)
+
+    @property
+    def examples(self) -> list[dict]:
+        """The published worked examples for this calculator (data file, with source and tolerance)."""
+        return load_examples(self.id)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "purpose": self.purpose,
+            "when_to_use": self.when_to_use, "equation": self.equation,
+            "inputs": [i.as_dict() for i in self.inputs],
+            "output": {
+                "label": self.output.label, "unit": self.output.unit,
+                "categories": [{"id": c.id, "label": c.label} for c in self.output.categories],
+            },
+            "formula": self.formula,
+            "bands": [asdict(b) for b in self.bands],
+            "references": list(self.references),
+            "recommendations": list(self.recommendations),
+            "decisions": list(self.decisions),
+            "examples": self.examples,
+        }
+
+
+def load_examples(calculator_id: str) -> list[dict]:
+    path = resources.files("mmguide") / "data" / "examples" / f"{calculator_id}.json"
+    if not path.is_file():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["rows"]
+
+
+def _jsonable(x):
+    if isinstance(x, Fraction):
+        return float(x)
+    if isinstance(x, U.Quantity):
+        return str(x)
+    if isinstance(x, dict):
+        return {str(k): _jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple, set, frozenset)):
+        items = [_jsonable(v) for v in x]
+        return sorted(items, key=str) if isinstance(x, (set, frozenset)) else items
+    return x
+
+
+@dataclass
+class Result:
+    """What a calculator returns.
+
+    value: a number, or None where the answer is a category only.
+    unit: the value's unit, or None.
+    category: the band or class the answer falls in, or None.
+    explanation: {"en": ..., "zh": ...}.
+    references: bib keys of references.bib.
+    details: anything else worth showing (intermediate values, what was not assessed …).
+    """
+
+    calculator: str
+    value: float | None
+    unit: str | None
+    category: str | None
+    explanation: Text
+    references: tuple[str, ...]
+    details: dict = field(default_factory=dict)
+    recommendations: tuple[str, ...] = ()
+    inputs: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return _jsonable({
+            "calculator": self.calculator, "value": self.value, "unit": self.unit,
+            "category": self.category, "explanation": dict(self.explanation),
+            "references": list(self.references), "recommendations": list(self.recommendations),
+            "details": self.details, "inputs": self.inputs,
+        })

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system packages the book needs when they are missing:
+#   graphviz (flowcharts), fonts-noto-cjk (Chinese labels in flowcharts), chromium (browser tests).
+# As root it uses apt-get; otherwise it prints the one line to run.
+set -eo pipefail
+missing=()
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "setup: installing ${missing[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "setup: missing system packages: ${missing[*]}" >&2
+  echo "setup: run:  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
