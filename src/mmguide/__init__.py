@@ -13,6 +13,10 @@ from __future__ import annotations
 from .errors import InputError, MMGuideError, UnknownCalculatorError
 from .records import Calculator, Result
 
+# Importing the subpackage binds the name ``mmguide.calculators`` to it; the function of the
+# same name defined below must come after this import so that it wins.
+from .calculators import REGISTRY as _REGISTRY  # noqa: E402
+
 __version__ = "0.1.0"
 __all__ = [
     "compute", "calculators", "calculator", "Result", "Calculator",
@@ -21,9 +25,7 @@ __all__ = [
 
 
 def _registry() -> dict[str, Calculator]:
-    from .calculators import REGISTRY
-
-    return REGISTRY
+    return _REGISTRY
 
 
 def calculators() -> list[Calculator]:

@@ -1,0 +1,87 @@
+"""Sphinx configuration for the mmguide book (source dir = repository root)."""
+
+from __future__ import annotations
+
+import hashlib
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "sphinxext"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import mmguide  # noqa: E402
+
+project = "mmguide"
+author = "mmguide contributors"
+copyright = "2026, mmguide contributors (text CC BY 4.0, code MIT)"
+release = version = mmguide.__version__
+language = "en"
+
+root_doc = "docs/index"
+include_patterns = ["docs/**", "notebooks/**"]
+exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints", "docs/locales/**", "**/README.md"]
+
+extensions = [
+    "myst_nb",
+    "sphinxcontrib.bibtex",
+    "sphinx_design",
+    "mmguide_book",
+]
+
+# --- MyST -----------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "amsmath", "substitution"]
+myst_heading_anchors = 3
+
+# --- Notebooks: executed on every build; a failing cell fails the build. -----------------
+# MyST-NB's cache keys on code cells only, so the cache folder is keyed on the source of
+# the mmguide package too: change a threshold and every notebook runs again.
+def _package_digest() -> str:
+    h = hashlib.sha256()
+    for p in sorted((ROOT / "src" / "mmguide").rglob("*")):
+        if p.is_file() and p.suffix in {".py", ".json"}:
+            h.update(p.relative_to(ROOT).as_posix().encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+MMGUIDE_DIGEST = _package_digest()
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache" / MMGUIDE_DIGEST)
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 180
+nb_ipywidgets_js = {}  # never load widget scripts from a CDN
+nb_merge_streams = True
+nb_kernel_rgx_aliases = {".*": "python3"}
+nb_custom_formats = {}
+
+# --- Bibliography ---------------------------------------------------------------------------
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "author_year"
+
+# --- HTML -----------------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = "mmguide"
+html_static_path = ["docs/_static"]
+html_css_files = ["mmguide.css"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "repository_url": "",
+    "use_download_button": True,
+    "use_fullscreen_button": False,
+    "show_toc_level": 2,
+    "navigation_with_keys": False,
+    "home_page_in_toc": True,
+    "article_header_end": [],
+}
+html_context = {"default_mode": "light"}
+
+html_math_renderer = "mathml"  # registered by mmguide_book: MathML, no MathJax
+
+numfig = True
+nitpicky = True
+suppress_warnings = []
