@@ -16,7 +16,12 @@ project = "mmguide"
 author = "mmguide contributors"
 copyright = "2026, mmguide contributors (text CC BY 4.0, code MIT)"
 release = version = mmguide.__version__
-language = "en"
+language = "en"  # the source language; tools/build.py also builds zh_CN from the catalogues
+locale_dirs = ["docs/locales"]
+gettext_compact = False  # one catalogue per page
+gettext_uuid = False
+gettext_location = False  # no line numbers in catalogues: an edit elsewhere leaves them unchanged
+templates_path = ["docs/_templates"]
 
 root_doc = "docs/index"
 include_patterns = ["docs/**", "notebooks/**"]
@@ -76,7 +81,7 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "home_page_in_toc": True,
-    "article_header_end": [],
+    "article_header_end": ["mmguide-lang.html"],
 }
 html_context = {"default_mode": "light"}
 

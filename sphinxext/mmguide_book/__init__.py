@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import calculators, flowcharts, mathml, recommendations
+from . import calculators, flowcharts, i18n, mathml, recommendations
 
 
 def setup(app: Sphinx) -> dict:
+    i18n.setup(app)
     recommendations.setup(app)
     mathml.setup(app)
     calculators.setup(app)

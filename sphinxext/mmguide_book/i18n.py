@@ -56,3 +56,34 @@ def pick(env, text: dict | None) -> str:
     if not text:
         return ""
     return text.get(lang(env)) or text.get("en", "")
+
+
+# --- editions --------------------------------------------------------------------------------
+EDITIONS = {"en": ("zh_CN", "zh-CN", "中文"), "zh_CN": ("en", "en", "English")}
+
+
+def _config_inited(app, config) -> None:
+    """The Chinese edition: jieba segmentation with the book's clinical terms for search."""
+    if (config.language or "en").startswith("zh"):
+        config.html_search_language = "zh"
+        userdict = app.srcdir / "docs" / "locales" / "zh_CN" / "jieba-userdict.txt"
+        config.html_search_options = {"dict": str(userdict)}
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    """Give every page the URL of the same page in the other edition (tools/build.py layout)."""
+    lang_code = app.config.language or "en"
+    other = EDITIONS.get(lang_code)
+    if not other:
+        context["mmguide_other_lang_url"] = None
+        return
+    other_dir, hreflang, label = other
+    depth = pagename.count("/") + 1  # up to the edition's root, then one more to the site root
+    context["mmguide_other_lang_url"] = "../" * depth + f"{other_dir}/{pagename}.html"
+    context["mmguide_other_lang_code"] = hreflang
+    context["mmguide_other_lang_label"] = label
+
+
+def setup(app) -> None:
+    app.connect("config-inited", _config_inited)
+    app.connect("html-page-context", _page_context)
