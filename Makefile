@@ -12,7 +12,7 @@ SYS_STAMP := _build/.system-ok
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 
-.PHONY: setup system html test test-fast serve lock bench clean
+.PHONY: setup system html test test-fast serve lock bench clean gettext regen-notebooks
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(PY) || (command -v $(PYTHON) >/dev/null && $(PYTHON) -m venv $(VENV)) || python3 -m venv $(VENV)
@@ -28,16 +28,23 @@ setup: $(STAMP) $(SYS_STAMP)
 system: $(SYS_STAMP)
 
 html: setup
-	$(PY) -m sphinx -b html $(SPHINXOPTS) . _build/html
+	$(PY) tools/build.py $(SPHINXOPTS)
 
 test: setup
-	$(PY) -m pytest -p no:cacheprovider
+	$(PY) -m pytest -p no:cacheprovider --cov=mmguide --cov-branch --cov-report=term:skip-covered
 
 test-fast: setup
 	$(PY) -m pytest -p no:cacheprovider -m "not build"
 
 serve: setup
-	$(VENV)/bin/sphinx-autobuild --host 127.0.0.1 --port 8000 --watch src . _build/html
+	$(VENV)/bin/sphinx-autobuild --host 127.0.0.1 --port 8000 --watch src --watch sphinxext \
+	  --ignore "*/_build/*" --ignore "*/.venv/*" . _build/serve
+
+gettext: setup
+	$(PY) tools/i18n.py update
+
+regen-notebooks: setup
+	$(PY) tools/regen_notebooks.py
 
 bench: setup
 	$(PY) benchmarks/run.py
