@@ -193,7 +193,22 @@ class CalculatorPageDirective(SphinxDirective):
         container = nodes.section()
         container.document = self.state.document
         self.state.nested_parse(StringList(lines, source=self.env.docname), 0, container, match_titles=True)
+        form = _form_node(self.env, calc)
+        if form is not None:
+            # the in-page form goes right after the purpose, before the reference material
+            section = container.children[0] if container.children and isinstance(container.children[0], nodes.section) else container
+            pos = next((i for i, n in enumerate(section.children) if isinstance(n, nodes.section)), len(section.children))
+            section.insert(pos, form)
         return container.children
+
+
+def _form_node(env, calc):
+    """The in-page calculator form (forms.py), if the build has it."""
+    try:
+        from . import forms
+    except ImportError:
+        return None
+    return forms.form_node(env, calc)
 
 
 class CalculatorIndexDirective(SphinxDirective):
