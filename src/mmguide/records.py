@@ -215,7 +215,8 @@ def _jsonable(x):
 class Result:
     """What a calculator returns.
 
-    value: a number, or None where the answer is a category only.
+    value: a number, a list (the events met, for myeloma-defining-events), or None where the
+        answer is a category only.
     unit: the value's unit, or None.
     category: the band or class the answer falls in, or None.
     explanation: {"en": ..., "zh": ...}.
@@ -224,7 +225,7 @@ class Result:
     """
 
     calculator: str
-    value: float | None
+    value: float | list[str] | None
     unit: str | None
     category: str | None
     explanation: Text

@@ -100,6 +100,13 @@ ANALYTES: dict[str, Analyte] = {
     "crcl": Analyte("crcl", (
         _u("mL/min", 1, 1, 250),
     )),
+    # The renal myeloma-defining event accepts a clearance "measured or estimated by validated
+    # equations" (Rajkumar 2014), so it takes a Cockcroft-Gault clearance or an eGFR, both
+    # compared with the same 40 threshold (fact sheet §4).
+    "renal_clearance": Analyte("renal_clearance", (
+        _u("mL/min", 1, 1, 250),
+        _u("mL/min/1.73 m²", 1, 1, 250),
+    )),
     "egfr": Analyte("egfr", (
         _u("mL/min/1.73 m²", 1, 1, 250),
     )),
@@ -124,6 +131,15 @@ ANALYTES: dict[str, Analyte] = {
     "count": Analyte("count", (
         _u("", 1, 0, 1000),
     )),
+}
+
+# Units that are a known misprint for an analyte: the message names the right unit.
+# β2-microglobulin: some references print the ISS threshold in "g/dL"; the unit of the
+# ISS (Greipp 2005) is mg/L (fact sheet §5).
+WRONG_UNIT_HINTS: dict[tuple[str, str], str] = {
+    ("beta2m", "g/dL"): "β2-microglobulin is measured in mg/L, not g/dL (some references misprint "
+                        "the ISS unit); give it in mg/L, e.g. '3.5 mg/L'.",
+    ("beta2m", "g/L"): "β2-microglobulin is measured in mg/L, not g/L; give it in mg/L, e.g. '3.5 mg/L'.",
 }
 
 # Lower-cased, micro-sign-normalised spellings -> canonical symbol.
@@ -253,6 +269,8 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
                     "(calculate it with crcl-cockcroft-gault).",
                     name,
                 )
+            if (analyte, symbol) in WRONG_UNIT_HINTS:
+                raise InputError(f"{name}: {raw!r}: " + WRONG_UNIT_HINTS[(analyte, symbol)], name)
             if symbol is None or a.unit(symbol) is None:
                 raise InputError(
                     f"{name}: unknown unit {unit_text!r}; accepted: "

@@ -1,0 +1,96 @@
+"""Estimated GFR by the race-free CKD-EPI 2021 creatinine equation (Inker 2021).
+
+An eGFR is indexed to 1.73 m² body surface area. It is not a creatinine clearance and is not
+interchangeable with the Cockcroft–Gault clearance of the zoledronic acid dose table.
+"""
+
+from fractions import Fraction as F
+
+from ..records import Calculator, Input, Output, Result, text
+from ..units import fmt
+
+ID = "egfr-ckd-epi-2021"
+REFERENCES = ("inker2021ckdepi",)
+
+# Coefficients of the 2021 equation (Inker, NEJM 2021; kidney.org formula page; fact sheet §8).
+COEFFICIENT = 142
+AGE_BASE = F("0.9938")  # 0.9938^age (not 0.993, a known mistake elsewhere)
+FEMALE_FACTOR = F("1.012")
+KAPPA = {"female": F("0.7"), "male": F("0.9")}  # mg/dL
+ALPHA = {"female": F("-0.241"), "male": F("-0.302")}
+UPPER_EXPONENT = F("-1.200")  # exponent of max(SCr/κ, 1)
+
+
+def ckd_epi_2021(age, creatinine, sex) -> Result:
+    # The unit conversion is exact; the exponents are irrational, so the equation itself is
+    # evaluated in floating point. No band edge depends on this value.
+    scr = creatinine.to("mg/dL")
+    ratio = scr / KAPPA[sex]
+    egfr = (
+        COEFFICIENT
+        * float(min(ratio, 1)) ** float(ALPHA[sex])
+        * float(max(ratio, 1)) ** float(UPPER_EXPONENT)
+        * float(AGE_BASE) ** float(age.value)
+    )
+    if sex == "female":
+        egfr *= float(FEMALE_FACTOR)
+    v = f"{egfr:.0f}"
+    return Result(
+        calculator=ID,
+        value=egfr,
+        unit="mL/min/1.73 m²",
+        category=None,
+        explanation=text(
+            f"Estimated GFR (CKD-EPI 2021, race-free) is {v} mL/min/1.73 m², from age {fmt(age.value)}, "
+            f"serum creatinine {creatinine} and {sex} sex. This is an eGFR indexed to body surface area, "
+            "not a creatinine clearance: do not use it in the zoledronic acid dose table.",
+            f"按 CKD-EPI 2021(不含种族系数)公式估算的肾小球滤过率为 {v} mL/min/1.73 m²(年龄 {fmt(age.value)} 岁,"
+            f"血清肌酐 {creatinine},{'女性' if sex == 'female' else '男性'})。"
+            "此为按体表面积标化的 eGFR,并非肌酐清除率,不可用于唑来膦酸剂量表。",
+        ),
+        references=REFERENCES,
+        details={"creatinine_mg_dl": float(scr), "kappa": float(KAPPA[sex]), "alpha": float(ALPHA[sex])},
+        recommendations=("TG-1",),
+    )
+
+
+CALCULATOR = Calculator(
+    id=ID,
+    title=text("Estimated GFR (CKD-EPI 2021)", "估算肾小球滤过率(CKD-EPI 2021 公式)"),
+    function=ckd_epi_2021,
+    equation="CKD-EPI 2021 creatinine (race-free)",
+    purpose=text(
+        "Estimates the glomerular filtration rate in mL/min/1.73 m² from serum creatinine, age and sex.",
+        "根据血清肌酐、年龄和性别估算肾小球滤过率(mL/min/1.73 m²)。",
+    ),
+    when_to_use=text(
+        "To stage kidney function at diagnosis and during treatment. For the zoledronic acid dose use the "
+        "Cockcroft–Gault clearance instead.",
+        "用于诊断时及治疗期间评估肾功能。唑来膦酸剂量应改用 Cockcroft–Gault 清除率。",
+    ),
+    inputs=(
+        Input("age", text("Age", "年龄"), analyte="age"),
+        Input("creatinine", text("Serum creatinine", "血清肌酐"), analyte="creatinine"),
+        Input("sex", text("Sex", "性别"), kind="sex"),
+    ),
+    output=Output(text("eGFR", "eGFR"), unit="mL/min/1.73 m²"),
+    formula=(
+        r"\mathrm{eGFR} = " + str(COEFFICIENT)
+        + r" \times \min(S_{Cr}/\kappa, 1)^{\alpha} \times \max(S_{Cr}/\kappa, 1)^{"
+        + fmt(UPPER_EXPONENT, 3) + r"} \times " + fmt(AGE_BASE) + r"^{\text{age}} \times "
+        + fmt(FEMALE_FACTOR) + r"\ [\text{if female}];\ "
+        + r"\kappa = " + fmt(KAPPA["female"]) + r"\ (\text{female}),\ " + fmt(KAPPA["male"]) + r"\ (\text{male});\ "
+        + r"\alpha = " + fmt(ALPHA["female"]) + r"\ (\text{female}),\ " + fmt(ALPHA["male"]) + r"\ (\text{male})"
+    ),
+    references=REFERENCES,
+    recommendations=("TG-1",),
+    decisions=(
+        text(
+            "Creatinine in µmol/L is converted exactly to mg/dL (÷ 88.4) before the equation; the equation "
+            "itself, having irrational exponents, is evaluated in floating point. No threshold of this package "
+            "is applied to the eGFR, so no band edge can be moved by rounding.",
+            "以 µmol/L 表示的肌酐先精确换算为 mg/dL(÷ 88.4);公式含无理数指数,按浮点数计算。本软件包不对 eGFR 设置任何阈值,"
+            "因此舍入误差不会改变分档。",
+        ),
+    ),
+)

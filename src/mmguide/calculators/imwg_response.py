@@ -1,0 +1,275 @@
+"""IMWG uniform response criteria (Kumar 2016), for what serum and urine M-protein can decide.
+
+Decides sCR, CR, VGPR, PR, MR, SD and PD from the serum and 24-hour urine M-protein at baseline,
+now and at the nadir, with immunofixation and marrow results for CR and sCR. Responses judged on
+free light chains, marrow plasma cells alone, plasmacytoma size, imaging or MRD are outside it;
+when what was given cannot decide the category it says 'not-evaluable' and why.
+"""
+
+from fractions import Fraction as F
+
+from ..errors import InputError
+from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..units import fmt
+
+ID = "imwg-response"
+REFERENCES = ("kumar2016imwg",)
+
+# Kumar, Lancet Oncol 2016 (fact sheet §7). Reductions are fractions of the baseline value.
+VGPR_SERUM_REDUCTION = F("0.90")  # ≥ 90% reduction in serum M-protein ...
+VGPR_URINE_BELOW = F(100)  # ... with urine M-protein < 100 mg/24 h
+PR_SERUM_REDUCTION = F("0.50")  # ≥ 50% reduction in serum M-protein ...
+PR_URINE_REDUCTION = F("0.90")  # ... and urine reduced by ≥ 90% ...
+PR_URINE_BELOW = F(200)  # ... or to < 200 mg/24 h
+MR_SERUM_REDUCTION = F("0.25")  # ≥ 25% (and < 50%: [DECISION] closes the 49–50% gap) ...
+MR_URINE_REDUCTION = F("0.50")  # ... and urine reduced by 50–89%
+CR_BMPC_BELOW = F(5)  # CR: < 5% plasma cells in the marrow
+# PD: ≥ 25% increase from the lowest confirmed value, with an absolute increase of
+PD_RISE = F("0.25")
+PD_SERUM_ABSOLUTE = F("0.5")  # g/dL
+PD_SERUM_ABSOLUTE_HIGH_NADIR = F(1)  # g/dL, when the serum nadir is ≥ 5 g/dL
+PD_HIGH_NADIR_FROM = F(5)  # g/dL
+PD_URINE_ABSOLUTE = F(200)  # mg/24 h
+
+CATEGORY_IDS = ("sCR", "CR", "VGPR", "PR", "MR", "SD", "PD", "not-evaluable")
+CATEGORY_LABELS = {
+    "sCR": text("Stringent complete response", "严格意义的完全缓解"),
+    "CR": text("Complete response", "完全缓解"),
+    "VGPR": text("Very good partial response", "非常好的部分缓解"),
+    "PR": text("Partial response", "部分缓解"),
+    "MR": text("Minimal response", "微小缓解"),
+    "SD": text("Stable disease", "疾病稳定"),
+    "PD": text("Progressive disease", "疾病进展"),
+    "not-evaluable": text("Not evaluable from the values given", "所给数据无法评估"),
+}
+
+
+def _pct(x: F) -> str:
+    return fmt(x * 100, 1).rstrip("0").rstrip(".")
+
+
+def _progression(base, cur, nadir, absolute, high_nadir_from=None, high_absolute=None):
+    """True if the rise from the nadir meets both the relative and the absolute criterion."""
+    n = min(base, cur) if nadir is None else nadir
+    need = high_absolute if high_nadir_from is not None and n >= high_nadir_from else absolute
+    rise = cur - n
+    return rise >= PD_RISE * n and rise >= need, n
+
+
+def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_urine_m, nadir_serum_m=None,
+                  nadir_urine_m=None, immunofixation_negative=None, bm_plasma_cells=None,
+                  soft_tissue_plasmacytoma=None, flc_ratio_normal=None, marrow_clonal_cells_absent=None) -> Result:
+    bs, cs = baseline_serum_m.to("g/dL"), current_serum_m.to("g/dL")
+    bu, cu = baseline_urine_m.to("mg/24 h"), current_urine_m.to("mg/24 h")
+    ns = None if nadir_serum_m is None else nadir_serum_m.to("g/dL")
+    nu = None if nadir_urine_m is None else nadir_urine_m.to("mg/24 h")
+    for nadir, base, name, unit in ((ns, bs, "nadir_serum_m", "g/dL"), (nu, bu, "nadir_urine_m", "mg/24 h")):
+        if nadir is not None and nadir > base:
+            raise InputError(
+                f"{name}: the nadir {fmt(nadir)} {unit} is above the baseline {fmt(base)} {unit}; the nadir is the "
+                "lowest value since treatment began, so it cannot exceed the baseline.", name)
+    rs = (bs - cs) / bs if bs > 0 else None
+    ru = (bu - cu) / bu if bu > 0 else None
+    details = {
+        "serum_reduction_percent": None if rs is None else float(rs * 100),
+        "urine_reduction_percent": None if ru is None else float(ru * 100),
+    }
+    value = None if rs is None else float(rs * 100)
+
+    def result(cat, en, zh, **extra):
+        details.update(extra)
+        return Result(calculator=ID, value=value, unit="%", category=cat, explanation=text(en, zh),
+                      references=REFERENCES, details=details, recommendations=("RS-1",))
+
+    if bs == 0 and bu == 0:
+        return result(
+            "not-evaluable",
+            "Neither serum nor urine M-protein was present at baseline, so response cannot be judged from them; "
+            "use the free light chain or marrow criteria, which this calculator does not cover.",
+            "基线时血清和尿液均无 M 蛋白,无法据此评估疗效;请采用游离轻链或骨髓标准(本计算器未涵盖)。",
+            reason="no measurable M-protein at baseline")
+
+    pd_s, n_s = _progression(bs, cs, ns, PD_SERUM_ABSOLUTE, PD_HIGH_NADIR_FROM, PD_SERUM_ABSOLUTE_HIGH_NADIR)
+    pd_u, n_u = _progression(bu, cu, nu, PD_URINE_ABSOLUTE)
+    details.update(serum_nadir=float(n_s), urine_nadir=float(n_u))
+    if pd_s or pd_u:
+        which_en = " and ".join(w for w, p in (("serum", pd_s), ("urine", pd_u)) if p)
+        which_zh = "和".join(w for w, p in (("血清", pd_s), ("尿液", pd_u)) if p)
+        return result(
+            "PD",
+            f"Progressive disease: the {which_en} M-protein rose by at least {_pct(PD_RISE)}% from its lowest value "
+            f"(serum nadir {fmt(n_s)} g/dL, urine nadir {fmt(n_u)} mg/24 h) and by at least the absolute amount required.",
+            f"疾病进展:{which_zh} M 蛋白较最低值(血清 {fmt(n_s)} g/dL,尿液 {fmt(n_u)} mg/24 h)升高至少 {_pct(PD_RISE)}%,"
+            "且达到所需的绝对升高值。",
+            progression={"serum": pd_s, "urine": pd_u})
+
+    if immunofixation_negative and (cs > 0 or cu > 0):
+        raise InputError(
+            f"immunofixation_negative: immunofixation is given as negative but the current M-protein is "
+            f"{fmt(cs)} g/dL in serum and {fmt(cu)} mg/24 h in urine; an M-protein measurable by electrophoresis is "
+            "immunofixation-positive.", "immunofixation_negative")
+
+    note_en = note_zh = ""
+    if immunofixation_negative:
+        if bm_plasma_cells is None or soft_tissue_plasmacytoma is None:
+            missing_en = [m for m, v in (("bone-marrow plasma cells", bm_plasma_cells),
+                                         ("whether a soft-tissue plasmacytoma remains", soft_tissue_plasmacytoma))
+                          if v is None]
+            missing_zh = [m for m, v in (("骨髓浆细胞比例", bm_plasma_cells), ("是否仍有软组织浆细胞瘤", soft_tissue_plasmacytoma))
+                          if v is None]
+            return result(
+                "not-evaluable",
+                "Immunofixation is negative, so the response is at least VGPR, but CR also needs "
+                f"{' and '.join(missing_en)}.",
+                f"免疫固定电泳阴性,疗效至少为 VGPR;但判定 CR 还需要{'和'.join(missing_zh)}。",
+                reason="CR needs marrow and plasmacytoma status", at_least="VGPR")
+        if bm_plasma_cells.value < CR_BMPC_BELOW and not soft_tissue_plasmacytoma:
+            if flc_ratio_normal and marrow_clonal_cells_absent:
+                return result(
+                    "sCR",
+                    "Stringent complete response: negative immunofixation, marrow plasma cells below "
+                    f"{fmt(CR_BMPC_BELOW)}%, no soft-tissue plasmacytoma, a normal FLC ratio and no clonal cells in "
+                    "the marrow.",
+                    f"严格意义的完全缓解:免疫固定电泳阴性,骨髓浆细胞 < {fmt(CR_BMPC_BELOW)}%,无软组织浆细胞瘤,FLC 比值正常,"
+                    "骨髓无克隆性细胞。")
+            unknown = flc_ratio_normal is None or marrow_clonal_cells_absent is None
+            return result(
+                "CR",
+                "Complete response: negative serum and urine immunofixation, marrow plasma cells below "
+                f"{fmt(CR_BMPC_BELOW)}% and no soft-tissue plasmacytoma."
+                + (" Stringent CR was not assessed (give the FLC ratio and marrow clonality)." if unknown else ""),
+                f"完全缓解:血清和尿液免疫固定电泳阴性,骨髓浆细胞 < {fmt(CR_BMPC_BELOW)}%,无软组织浆细胞瘤。"
+                + ("未评估严格意义的完全缓解(请提供 FLC 比值及骨髓克隆性)。" if unknown else ""))
+        note_en = " Immunofixation is negative, but the marrow or plasmacytoma criterion for CR is not met."
+        note_zh = "免疫固定电泳阴性,但未满足 CR 的骨髓或浆细胞瘤标准。"
+
+    def serum_reduced(level):
+        return rs >= level if rs is not None else cs == 0
+
+    urine_pr = (ru is not None and ru >= PR_URINE_REDUCTION) or cu < PR_URINE_BELOW
+    urine_mr = urine_pr or (ru is not None and ru >= MR_URINE_REDUCTION)
+    s_en = "no serum M-protein at baseline" if rs is None else f"serum M-protein reduced by {_pct(rs)}%"
+    s_zh = "基线无血清 M 蛋白" if rs is None else f"血清 M 蛋白下降 {_pct(rs)}%"
+    u_en = f"urine {fmt(cu)} mg/24 h" + ("" if ru is None else f" (reduced by {_pct(ru)}%)")
+    u_zh = f"尿液 {fmt(cu)} mg/24 h" + ("" if ru is None else f"(下降 {_pct(ru)}%)")
+    what_en, what_zh = f"{s_en}, {u_en}", f"{s_zh},{u_zh}"
+
+    if serum_reduced(VGPR_SERUM_REDUCTION) and cu < VGPR_URINE_BELOW:
+        if cs == 0 and cu == 0 and immunofixation_negative is None:
+            return result(
+                "not-evaluable",
+                "No M-protein is detectable by electrophoresis, so the response is at least VGPR; immunofixation "
+                "(and, if negative, the marrow) is needed to tell VGPR from CR.",
+                "电泳未检出 M 蛋白,疗效至少为 VGPR;需免疫固定电泳(若阴性还需骨髓检查)以区分 VGPR 与 CR。",
+                reason="immunofixation needed to tell VGPR from CR", at_least="VGPR")
+        return result("VGPR", f"Very good partial response: {what_en}.{note_en}",
+                      f"非常好的部分缓解:{what_zh}。{note_zh}")
+    if serum_reduced(PR_SERUM_REDUCTION) and urine_pr:
+        return result("PR", f"Partial response: {what_en}.{note_en}", f"部分缓解:{what_zh}。{note_zh}")
+    if serum_reduced(MR_SERUM_REDUCTION) and urine_mr:
+        return result("MR", f"Minimal response: {what_en}.{note_en}", f"微小缓解:{what_zh}。{note_zh}")
+    return result("SD", f"Stable disease (no response and no progression): {what_en}.{note_en}",
+                  f"疾病稳定(未缓解亦未进展):{what_zh}。{note_zh}")
+
+
+def _bands():
+    p = _pct
+    rows = (
+        ("sCR", "CR, and a normal FLC ratio and no clonal cells in the marrow", "CR,且 FLC 比值正常、骨髓无克隆性细胞"),
+        ("CR", f"negative serum and urine immunofixation, no soft-tissue plasmacytoma, marrow plasma cells "
+               f"< {fmt(CR_BMPC_BELOW)}%",
+         f"血清和尿液免疫固定电泳阴性,无软组织浆细胞瘤,骨髓浆细胞 < {fmt(CR_BMPC_BELOW)}%"),
+        ("VGPR", f"serum M-protein reduced ≥ {p(VGPR_SERUM_REDUCTION)}% and urine < {fmt(VGPR_URINE_BELOW)} mg/24 h "
+                 "(includes M-protein seen only by immunofixation)",
+         f"血清 M 蛋白下降 ≥ {p(VGPR_SERUM_REDUCTION)}% 且尿液 < {fmt(VGPR_URINE_BELOW)} mg/24 h(包括仅免疫固定电泳可检出者)"),
+        ("PR", f"serum M-protein reduced ≥ {p(PR_SERUM_REDUCTION)}% and urine reduced ≥ {p(PR_URINE_REDUCTION)}% "
+               f"or < {fmt(PR_URINE_BELOW)} mg/24 h",
+         f"血清 M 蛋白下降 ≥ {p(PR_SERUM_REDUCTION)}%,且尿液下降 ≥ {p(PR_URINE_REDUCTION)}% 或 < {fmt(PR_URINE_BELOW)} mg/24 h"),
+        ("MR", f"serum M-protein reduced ≥ {p(MR_SERUM_REDUCTION)}% (and < {p(PR_SERUM_REDUCTION)}%, or more when the "
+               f"urine criterion of PR fails) and urine reduced ≥ {p(MR_URINE_REDUCTION)}%",
+         f"血清 M 蛋白下降 ≥ {p(MR_SERUM_REDUCTION)}%(且 < {p(PR_SERUM_REDUCTION)}%,或尿液未达 PR 标准时更多),"
+         f"且尿液下降 ≥ {p(MR_URINE_REDUCTION)}%"),
+        ("SD", "none of the above and not PD", "不符合以上任何一项且非 PD"),
+        ("PD", f"rise ≥ {p(PD_RISE)}% from the nadir with an absolute rise ≥ {fmt(PD_SERUM_ABSOLUTE)} g/dL in serum "
+               f"(≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL if the nadir was ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL) or "
+               f"≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h in urine",
+         f"较最低值升高 ≥ {p(PD_RISE)}%,且血清绝对升高 ≥ {fmt(PD_SERUM_ABSOLUTE)} g/dL(最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL "
+         f"时需 ≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL)或尿液绝对升高 ≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h"),
+    )
+    return tuple(Band(text(en, zh), CATEGORY_LABELS[c], c) for c, en, zh in rows)
+
+
+def _m(name, en, zh, analyte, required=True):
+    return Input(name, text(en, zh), analyte=analyte, required=required)
+
+
+def _b(name, en, zh):
+    return Input(name, text(en, zh), kind="boolean", required=False)
+
+
+CALCULATOR = Calculator(
+    id=ID,
+    title=text("IMWG response category", "IMWG 疗效评估"),
+    function=imwg_response,
+    equation="IMWG uniform response criteria (Kumar 2016)",
+    purpose=text(
+        "Assigns the IMWG response category from serum and urine M-protein, immunofixation and marrow results.",
+        "根据血清和尿液 M 蛋白、免疫固定电泳及骨髓结果判定 IMWG 疗效类别。",
+    ),
+    when_to_use=text("At each response assessment during and after treatment, in measurable disease.",
+                     "治疗期间及治疗后每次疗效评估时(可测量病灶)。"),
+    inputs=(
+        _m("baseline_serum_m", "Serum M-protein at baseline", "基线血清 M 蛋白", "serum_mprotein"),
+        _m("current_serum_m", "Serum M-protein now", "当前血清 M 蛋白", "serum_mprotein"),
+        _m("baseline_urine_m", "24-hour urine M-protein at baseline", "基线 24 小时尿 M 蛋白", "urine_mprotein"),
+        _m("current_urine_m", "24-hour urine M-protein now", "当前 24 小时尿 M 蛋白", "urine_mprotein"),
+        _m("nadir_serum_m", "Lowest confirmed serum M-protein (nadir)", "血清 M 蛋白最低确认值", "serum_mprotein", False),
+        _m("nadir_urine_m", "Lowest confirmed urine M-protein (nadir)", "尿 M 蛋白最低确认值", "urine_mprotein", False),
+        _b("immunofixation_negative", "Serum and urine immunofixation both negative", "血清和尿液免疫固定电泳均阴性"),
+        _m("bm_plasma_cells", "Bone-marrow plasma cells", "骨髓浆细胞比例", "percent", False),
+        _b("soft_tissue_plasmacytoma", "A soft-tissue plasmacytoma is still present", "仍有软组织浆细胞瘤"),
+        _b("flc_ratio_normal", "Serum FLC ratio normal", "血清游离轻链比值正常"),
+        _b("marrow_clonal_cells_absent", "No clonal plasma cells in the marrow (immunohistochemistry)",
+           "骨髓免疫组化无克隆性浆细胞"),
+    ),
+    output=Output(text("Serum M-protein reduction from baseline", "血清 M 蛋白较基线下降"), unit="%",
+                  categories=tuple(Category(c, CATEGORY_LABELS[c]) for c in CATEGORY_IDS)),
+    bands=_bands(),
+    references=REFERENCES,
+    recommendations=("RS-1",),
+    decisions=(
+        text(
+            f"MR is {_pct(MR_SERUM_REDUCTION)}% ≤ serum reduction < {_pct(PR_SERUM_REDUCTION)}%, closing the sources' "
+            "49–50% gap.",
+            f"MR 定义为 {_pct(MR_SERUM_REDUCTION)}% ≤ 血清下降 < {_pct(PR_SERUM_REDUCTION)}%,以填补原文 49–50% 的空隙。",
+        ),
+        text(
+            f"A serum reduction of {_pct(PR_SERUM_REDUCTION)}% or more whose urine fails the PR criterion is called MR "
+            f"if the urine fell by at least {_pct(MR_URINE_REDUCTION)}%, otherwise SD: each category needs all of its "
+            "criteria, and the best category whose criteria are all met is given. Likewise a urine reduction of "
+            f"{_pct(PR_URINE_REDUCTION)}% or more (or urine below {fmt(PR_URINE_BELOW)} mg/24 h) satisfies the MR urine "
+            "criterion.",
+            f"血清下降 ≥ {_pct(PR_SERUM_REDUCTION)}% 但尿液未达 PR 标准时,若尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}% 判为 MR,"
+            f"否则判为 SD:每一类别须满足其全部标准,取全部标准均满足的最佳类别。同理,尿液下降 ≥ {_pct(PR_URINE_REDUCTION)}%"
+            f"(或 < {fmt(PR_URINE_BELOW)} mg/24 h)也满足 MR 的尿液标准。",
+        ),
+        text(
+            "If no nadir is given, the nadir is taken as the lower of baseline and current: give the nadir if the "
+            f"M-protein was lower in between. A PD rise is inclusive (≥ {_pct(PD_RISE)}% and ≥ the absolute amount).",
+            "未提供最低值时,以基线值与当前值中较低者作为最低值;若期间 M 蛋白曾更低,请提供最低值。"
+            f"PD 的升高采用 ≥(≥ {_pct(PD_RISE)}% 且 ≥ 绝对值)。",
+        ),
+        text(
+            "With no M-protein at baseline in serum (urine-only disease), the serum criteria count as met while the serum "
+            "stays at 0; with none in urine, the urine criteria are judged on the current urine value alone.",
+            "若基线血清无 M 蛋白(仅尿液可测),血清保持为 0 时视为满足血清标准;若基线尿液无 M 蛋白,尿液标准仅按当前尿液值判断。",
+        ),
+        text(
+            "CR and sCR need negative immunofixation, the marrow plasma-cell percentage and the plasmacytoma status; when "
+            "electrophoresis shows no M-protein but these are missing, the answer is 'not-evaluable' (at least VGPR). "
+            "Responses judged on FLC, marrow alone, plasmacytoma size, imaging or MRD are outside this calculator.",
+            "CR 和 sCR 需免疫固定电泳阴性、骨髓浆细胞比例及浆细胞瘤状态;电泳未检出 M 蛋白但缺少上述结果时,结论为\u201c无法评估\u201d(至少 VGPR)。"
+            "基于游离轻链、单纯骨髓、浆细胞瘤大小、影像学或 MRD 的疗效评估不在本计算器范围内。",
+        ),
+    ),
+)

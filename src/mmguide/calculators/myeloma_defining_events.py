@@ -1,0 +1,279 @@
+"""Myeloma-defining events (IMWG 2014 updated diagnostic criteria: CRAB and SLiM).
+
+Each threshold is evaluated in the unit that was measured, with the edge exactly as the criteria
+write it (fact sheet §4): 11 mg/dL is 2.7445 mmol/L and 2 mg/dL is 176.8 µmol/L, so nothing is
+converted before it is compared. A laboratory's own ULN or LLN is converted to the unit of the
+value it limits.
+"""
+
+from fractions import Fraction as F
+
+from ..errors import InputError
+from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..units import fmt
+
+ID = "myeloma-defining-events"
+REFERENCES = ("rajkumar2014imwg",)
+
+# All thresholds: Rajkumar, Lancet Oncol 2014 (fact sheet §4).
+# Myeloma needs clonal bone-marrow plasma cells at least 10% (or a plasmacytoma) plus an event.
+CLONAL_BMPC_AT_LEAST = F(10)
+# C: serum calcium strictly above the absolute threshold, or strictly more than this above the ULN.
+CALCIUM_ABOVE = {"mmol/L": F("2.75"), "mg/dL": F(11)}
+CALCIUM_ABOVE_ULN_BY = {"mmol/L": F("0.25"), "mg/dL": F(1)}
+# R: creatinine clearance strictly below 40 mL/min, or serum creatinine strictly above 177 µmol/L (2 mg/dL).
+CRCL_BELOW = F(40)
+CREATININE_ABOVE = {"µmol/L": F(177), "mg/dL": F(2)}
+# A: haemoglobin strictly below 100 g/L (10 g/dL), or strictly more than 20 g/L (2 g/dL) below the LLN.
+HEMOGLOBIN_BELOW = {"g/L": F(100), "g/dL": F(10)}
+HEMOGLOBIN_BELOW_LLN_BY = {"g/L": F(20), "g/dL": F(2)}
+# B: at least one osteolytic lesion on skeletal radiography, CT or PET-CT.
+LYTIC_LESIONS_AT_LEAST = 1
+# S: clonal bone-marrow plasma cells at least 60%.
+BM_PLASMA_CELLS_AT_LEAST = F(60)
+# Li: involved:uninvolved serum FLC ratio at least 100 AND involved FLC at least 100 mg/L.
+FLC_RATIO_AT_LEAST = F(100)
+INVOLVED_FLC_AT_LEAST = F(100)  # mg/L
+# M: more than one focal lesion on MRI, each at least 5 mm.
+MRI_FOCAL_LESIONS_MORE_THAN = 1
+MRI_LESION_MIN_MM = 5
+
+EVENTS = ("hypercalcaemia", "renal", "anaemia", "bone", "plasma-cells-60", "flc-ratio-100", "mri-focal-lesions")
+EVENT_LABELS = {
+    "hypercalcaemia": text("hypercalcaemia", "高钙血症"),
+    "renal": text("renal insufficiency", "肾功能不全"),
+    "anaemia": text("anaemia", "贫血"),
+    "bone": text("bone lesions", "骨病变"),
+    "plasma-cells-60": text(f"bone-marrow plasma cells ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%",
+                            f"骨髓浆细胞 ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%"),
+    "flc-ratio-100": text(f"involved:uninvolved FLC ratio ≥ {fmt(FLC_RATIO_AT_LEAST)}",
+                          f"受累/非受累游离轻链比值 ≥ {fmt(FLC_RATIO_AT_LEAST)}"),
+    "mri-focal-lesions": text(f"more than {MRI_FOCAL_LESIONS_MORE_THAN} focal MRI lesion",
+                              f"MRI 局灶性病变多于 {MRI_FOCAL_LESIONS_MORE_THAN} 处"),
+}
+
+MET, NOT_MET, UNKNOWN = "met", "not-met", "not-assessed"
+
+
+def _in(q, unit):
+    return q.value if q.unit == unit else q.to(unit)
+
+
+def _either(results):
+    """Combine the alternative criteria of one event: met if any is met; not met only if all are
+    assessed and not met; 'partly' if some were not assessed and none is met."""
+    assessed = [r for r in results if r is not None]
+    if not assessed:
+        return UNKNOWN, False
+    if any(assessed):
+        return MET, False
+    return NOT_MET, len(assessed) < len(results)
+
+
+def _hypercalcaemia(calcium, calcium_uln):
+    if calcium is None:
+        return None, None
+    u = calcium.unit
+    absolute = calcium.value > CALCIUM_ABOVE[u]
+    above_uln = None if calcium_uln is None else calcium.value - _in(calcium_uln, u) > CALCIUM_ABOVE_ULN_BY[u]
+    return absolute, above_uln
+
+
+def _anaemia(hemoglobin, hemoglobin_lln):
+    if hemoglobin is None:
+        return None, None
+    u = hemoglobin.unit
+    absolute = hemoglobin.value < HEMOGLOBIN_BELOW[u]
+    below_lln = None if hemoglobin_lln is None else _in(hemoglobin_lln, u) - hemoglobin.value > HEMOGLOBIN_BELOW_LLN_BY[u]
+    return absolute, below_lln
+
+
+def _flc(flc_ratio, involved_flc):
+    """Both parts must be met; a single part that fails decides 'not met' on its own."""
+    parts = [
+        None if flc_ratio is None else flc_ratio.value >= FLC_RATIO_AT_LEAST,
+        None if involved_flc is None else involved_flc.to("mg/L") >= INVOLVED_FLC_AT_LEAST,
+    ]
+    if False in parts:
+        return NOT_MET, False
+    if None in parts:
+        return UNKNOWN, False
+    return MET, False
+
+
+def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crcl=None, hemoglobin=None,
+                            hemoglobin_lln=None, lytic_lesions=None, bm_plasma_cells=None, flc_ratio=None,
+                            involved_flc=None, mri_focal_lesions=None) -> Result:
+    for limit, value, name in ((calcium_uln, calcium, "calcium"), (hemoglobin_lln, hemoglobin, "hemoglobin")):
+        if limit is not None and value is None:
+            lim = "calcium_uln" if name == "calcium" else "hemoglobin_lln"
+            raise InputError(f"{lim}: given without {name}; give {name} too, or leave {lim} out.", lim)
+
+    status, partly = {}, []
+    for event, alternatives in (
+        ("hypercalcaemia", _hypercalcaemia(calcium, calcium_uln)),
+        ("renal", (None if crcl is None else crcl.value < CRCL_BELOW,
+                   None if creatinine is None else creatinine.value > CREATININE_ABOVE[creatinine.unit])),
+        ("anaemia", _anaemia(hemoglobin, hemoglobin_lln)),
+        ("bone", (None if lytic_lesions is None else lytic_lesions >= LYTIC_LESIONS_AT_LEAST,)),
+        ("plasma-cells-60", (None if bm_plasma_cells is None else bm_plasma_cells.value >= BM_PLASMA_CELLS_AT_LEAST,)),
+        ("mri-focal-lesions", (None if mri_focal_lesions is None else mri_focal_lesions > MRI_FOCAL_LESIONS_MORE_THAN,)),
+    ):
+        status[event], part = _either(alternatives)
+        if part:
+            partly.append(event)
+    status["flc-ratio-100"], _ = _flc(flc_ratio, involved_flc)
+
+    met = sorted(e for e in EVENTS if status[e] == MET)
+    not_assessed = sorted(e for e in EVENTS if status[e] == UNKNOWN)
+    if len(not_assessed) == len(EVENTS):
+        raise InputError(
+            f"{ID}: at least one input is needed (accepted inputs: "
+            + ", ".join(i.name for i in CALCULATOR.inputs) + ").",
+        )
+    names_en = ", ".join(EVENT_LABELS[e]["en"] for e in met)
+    names_zh = "、".join(EVENT_LABELS[e]["zh"] for e in met)
+    na_en = ", ".join(EVENT_LABELS[e]["en"] for e in not_assessed)
+    na_zh = "、".join(EVENT_LABELS[e]["zh"] for e in not_assessed)
+    if met:
+        cat = "mde-present"
+        en = f"Myeloma-defining event{'s' if len(met) > 1 else ''} present: {names_en}."
+        zh = f"存在骨髓瘤定义事件:{names_zh}。"
+    else:
+        cat = "no-mde-found"
+        en = "No myeloma-defining event was found in the values given."
+        zh = "所给数据中未发现骨髓瘤定义事件。"
+    if not_assessed:
+        en += f" Not assessed (no value given): {na_en}."
+        zh += f"未评估(未提供数据):{na_zh}。"
+    if partly:
+        en += (" Only part of the criterion could be checked for: "
+               + ", ".join(EVENT_LABELS[e]["en"] for e in partly)
+               + " (give the laboratory's limit or the other measure to complete it).")
+        zh += ("以下事件仅评估了部分标准:" + "、".join(EVENT_LABELS[e]["zh"] for e in partly)
+               + "(请提供实验室参考限或另一项指标以完整评估)。")
+    return Result(
+        calculator=ID, value=met, unit=None, category=cat, explanation=text(en, zh), references=REFERENCES,
+        details={"not_assessed": not_assessed, "partly_assessed": sorted(partly), "status": status},
+        recommendations=("TG-3",),
+    )
+
+
+def _bands():
+    c, cu = CALCIUM_ABOVE, CALCIUM_ABOVE_ULN_BY
+    r, h, hl = CREATININE_ABOVE, HEMOGLOBIN_BELOW, HEMOGLOBIN_BELOW_LLN_BY
+    rows = (
+        ("hypercalcaemia",
+         f"calcium > {fmt(c['mmol/L'])} mmol/L (> {fmt(c['mg/dL'])} mg/dL), or more than "
+         f"{fmt(cu['mmol/L'])} mmol/L ({fmt(cu['mg/dL'])} mg/dL) above the ULN",
+         f"血钙 > {fmt(c['mmol/L'])} mmol/L(> {fmt(c['mg/dL'])} mg/dL),或高于正常上限 "
+         f"{fmt(cu['mmol/L'])} mmol/L({fmt(cu['mg/dL'])} mg/dL)以上"),
+        ("renal",
+         f"CrCl < {fmt(CRCL_BELOW)} mL/min, or serum creatinine > {fmt(r['µmol/L'])} µmol/L (> {fmt(r['mg/dL'])} mg/dL)",
+         f"肌酐清除率 < {fmt(CRCL_BELOW)} mL/min,或血清肌酐 > {fmt(r['µmol/L'])} µmol/L(> {fmt(r['mg/dL'])} mg/dL)"),
+        ("anaemia",
+         f"haemoglobin < {fmt(h['g/L'])} g/L (< {fmt(h['g/dL'])} g/dL), or more than {fmt(hl['g/L'])} g/L "
+         f"({fmt(hl['g/dL'])} g/dL) below the LLN",
+         f"血红蛋白 < {fmt(h['g/L'])} g/L(< {fmt(h['g/dL'])} g/dL),或低于正常下限 {fmt(hl['g/L'])} g/L"
+         f"({fmt(hl['g/dL'])} g/dL)以上"),
+        ("bone", f"≥ {LYTIC_LESIONS_AT_LEAST} osteolytic lesion on radiography, CT or PET-CT",
+         f"X 线、CT 或 PET-CT 示 ≥ {LYTIC_LESIONS_AT_LEAST} 处溶骨性病变"),
+        ("plasma-cells-60", f"clonal bone-marrow plasma cells ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%",
+         f"骨髓克隆性浆细胞 ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%"),
+        ("flc-ratio-100",
+         f"involved:uninvolved FLC ratio ≥ {fmt(FLC_RATIO_AT_LEAST)} and involved FLC ≥ {fmt(INVOLVED_FLC_AT_LEAST)} mg/L",
+         f"受累/非受累游离轻链比值 ≥ {fmt(FLC_RATIO_AT_LEAST)} 且受累轻链 ≥ {fmt(INVOLVED_FLC_AT_LEAST)} mg/L"),
+        ("mri-focal-lesions",
+         f"> {MRI_FOCAL_LESIONS_MORE_THAN} focal lesion on MRI, each ≥ {MRI_LESION_MIN_MM} mm",
+         f"MRI 示 > {MRI_FOCAL_LESIONS_MORE_THAN} 处局灶性病变,每处 ≥ {MRI_LESION_MIN_MM} mm"),
+    )
+    return tuple(Band(text(en, zh), EVENT_LABELS[e], "mde-present") for e, en, zh in rows)
+
+
+def _q(name, en, zh, analyte, **kw):
+    return Input(name, text(en, zh), analyte=analyte, required=False, **kw)
+
+
+CALCULATOR = Calculator(
+    id=ID,
+    title=text("Myeloma-defining events (CRAB and SLiM)", "骨髓瘤定义事件(CRAB 与 SLiM)"),
+    function=myeloma_defining_events,
+    equation="IMWG 2014 updated diagnostic criteria",
+    purpose=text(
+        "Checks the values given against each myeloma-defining event and lists those met and those that "
+        "could not be assessed.",
+        "将所给数据逐项对照骨髓瘤定义事件,列出已符合的事件及无法评估的事件。",
+    ),
+    when_to_use=text(
+        f"At diagnosis, with clonal bone-marrow plasma cells ≥ {fmt(CLONAL_BMPC_AT_LEAST)}% or a biopsy-proven "
+        "plasmacytoma, to decide whether the criteria for myeloma are met; and at suspected progression from "
+        "smouldering myeloma.",
+        f"诊断时(骨髓克隆性浆细胞 ≥ {fmt(CLONAL_BMPC_AT_LEAST)}% 或活检证实浆细胞瘤)判断是否符合骨髓瘤诊断标准;"
+        "以及怀疑冒烟型骨髓瘤进展时。",
+    ),
+    inputs=(
+        _q("calcium", "Serum calcium (albumin-corrected if available)", "血清钙(如有,用白蛋白校正值)", "calcium"),
+        _q("calcium_uln", "Upper limit of normal for calcium (your laboratory's)", "血钙正常上限(本实验室)", "calcium"),
+        _q("creatinine", "Serum creatinine", "血清肌酐", "creatinine"),
+        _q("crcl", "Creatinine clearance (measured or estimated)", "肌酐清除率(实测或估算)", "renal_clearance",
+           help=text("A Cockcroft–Gault clearance in mL/min or an eGFR in mL/min/1.73 m² (IMWG: measured or "
+                     "estimated by validated equations).",
+                     "可为 Cockcroft–Gault 清除率(mL/min)或 eGFR(mL/min/1.73 m²)(IMWG:实测或经验证公式估算)。")),
+        _q("hemoglobin", "Haemoglobin", "血红蛋白", "hemoglobin"),
+        _q("hemoglobin_lln", "Lower limit of normal for haemoglobin (your laboratory's)", "血红蛋白正常下限(本实验室)",
+           "hemoglobin"),
+        Input("lytic_lesions", text("Osteolytic lesions on radiography, CT or PET-CT (count)",
+                                    "X 线、CT 或 PET-CT 所见溶骨性病变数"),
+              kind="integer", required=False, low=0, high=1000),
+        _q("bm_plasma_cells", "Clonal bone-marrow plasma cells", "骨髓克隆性浆细胞比例", "percent"),
+        _q("flc_ratio", "Involved:uninvolved serum free light chain ratio", "受累/非受累血清游离轻链比值", "ratio"),
+        _q("involved_flc", "Involved serum free light chain", "受累血清游离轻链", "flc"),
+        Input("mri_focal_lesions", text(f"Focal lesions on MRI of at least {MRI_LESION_MIN_MM} mm (count)",
+                                        f"MRI 所见 ≥ {MRI_LESION_MIN_MM} mm 的局灶性病变数"),
+              kind="integer", required=False, low=0, high=1000),
+    ),
+    output=Output(text("Myeloma-defining events met", "符合的骨髓瘤定义事件"), categories=(
+        Category("mde-present", text("At least one myeloma-defining event", "至少一项骨髓瘤定义事件")),
+        Category("no-mde-found", text("No myeloma-defining event found in the values given",
+                                      "所给数据中未发现骨髓瘤定义事件")),
+    )),
+    bands=_bands(),
+    references=REFERENCES,
+    recommendations=("TG-3",),
+    decisions=(
+        text(
+            "Each threshold is evaluated in the unit measured, never after conversion: "
+            f"{fmt(CALCIUM_ABOVE['mg/dL'])} mg/dL and {fmt(CALCIUM_ABOVE['mmol/L'])} mmol/L, "
+            f"{fmt(CREATININE_ABOVE['mg/dL'])} mg/dL and {fmt(CREATININE_ABOVE['µmol/L'])} µmol/L are each their own edge. "
+            "A laboratory ULN or LLN given in another unit is converted exactly to the unit of the value.",
+            "每个阈值均在实测单位下判断,不先换算:"
+            f"{fmt(CALCIUM_ABOVE['mg/dL'])} mg/dL 与 {fmt(CALCIUM_ABOVE['mmol/L'])} mmol/L、"
+            f"{fmt(CREATININE_ABOVE['mg/dL'])} mg/dL 与 {fmt(CREATININE_ABOVE['µmol/L'])} µmol/L 各为独立界值。"
+            "实验室正常上/下限如单位不同,精确换算为该指标的单位。",
+        ),
+        text(
+            "The criteria say \"serum calcium\"; the project asks for albumin-corrected calcium where available "
+            "(see corrected-calcium).",
+            "标准仅称\u201c血清钙\u201d;本项目建议在可得时使用白蛋白校正钙(见校正钙计算器)。",
+        ),
+        text(
+            "The clearance may be a Cockcroft–Gault clearance or an eGFR (\"measured or estimated by validated "
+            f"equations\"); both are compared with {fmt(CRCL_BELOW)}.",
+            f"清除率可为 Cockcroft–Gault 清除率或 eGFR(\u201c实测或经验证公式估算\u201d),均与 {fmt(CRCL_BELOW)} 比较。",
+        ),
+        text(
+            "An event with two alternative criteria (calcium, renal, anaemia) is met if either is; when only one could "
+            "be checked and it is not met, the event is listed in details['partly_assessed']. The light-chain event "
+            "needs both the ratio and the involved FLC; one part that fails is enough to say it is not met.",
+            "含两项并列标准的事件(血钙、肾功能、贫血)满足任一即为符合;若仅能评估其中一项且未符合,则列入 "
+            "details['partly_assessed']。轻链事件需同时满足比值与受累轻链两项;任一项不满足即可判定不符合。",
+        ),
+        text(
+            "The footnote that more than one bone lesion is needed when marrow plasma cells are below "
+            f"{fmt(CLONAL_BMPC_AT_LEAST)}% is unverified [M] and is not applied; the bone event counts osteolytic "
+            "lesions only.",
+            f"\u201c骨髓浆细胞 < {fmt(CLONAL_BMPC_AT_LEAST)}% 时需多于一处骨病变\u201d的脚注未经核实 [M],不予执行;"
+            "骨病变事件仅计溶骨性病变。",
+        ),
+    ),
+)

@@ -1,0 +1,169 @@
+"""Zoledronic acid: withhold for renal deterioration, and when to resume (Zometa label §2, EU SmPC).
+
+Before each dose the current serum creatinine is compared with the baseline (before the first
+dose). Thresholds are applied in the unit the baseline was measured in: the US label writes
+them in mg/dL, the EU SmPC in µmol/L, and the two are not exact conversions of each other.
+"""
+
+from fractions import Fraction as F
+
+from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..units import fmt
+
+ID = "zoledronic-acid-renal-check"
+REFERENCES = ("zometa_label", "zometa_smpc", "pamidronate_label")
+
+# Normal baseline creatinine is below this; at or above it is abnormal (US trial description
+# quoted in the pamidronate label: "≥1.4 mg/dL"; EU SmPC 124 µmol/L; fact sheet §2).
+ABNORMAL_BASELINE_FROM = {"mg/dL": F("1.4"), "µmol/L": F(124)}
+# Rise that counts as renal deterioration (US label mg/dL; EU SmPC µmol/L; fact sheet §2).
+# Read "an increase of 0.5" as "an increase of at least 0.5" ([DECISION], fact sheet §2).
+RISE_IF_NORMAL = {"mg/dL": F("0.5"), "µmol/L": F(44)}
+RISE_IF_ABNORMAL = {"mg/dL": F("1.0"), "µmol/L": F(88)}
+# Resume only when creatinine has returned to within 10% of baseline (US label §2).
+RESUME_WITHIN = F("0.10")
+
+CATEGORIES = (
+    Category("continue", text("Continue: no renal deterioration", "继续给药:无肾功能恶化")),
+    Category("withhold", text("Withhold: renal deterioration", "暂停给药:肾功能恶化")),
+    Category("resume", text("May resume at the previous dose", "可按原剂量恢复给药")),
+    Category("keep-withholding", text("Keep withholding", "继续暂停")),
+)
+
+
+def _show(v: F, unit: str) -> str:
+    """One decimal place for mg/dL values (0.5, 1.0); whole numbers as written for µmol/L."""
+    return fmt(v, 1) if unit == "mg/dL" else fmt(v)
+
+
+def threshold_rise(baseline) -> F:
+    """The rise that counts as deterioration, in the baseline's unit."""
+    u = baseline.unit
+    return RISE_IF_ABNORMAL[u] if baseline.value >= ABNORMAL_BASELINE_FROM[u] else RISE_IF_NORMAL[u]
+
+
+def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withheld=False) -> Result:
+    unit = baseline_creatinine.unit
+    base = baseline_creatinine.value
+    cur = current_creatinine.value if current_creatinine.unit == unit else current_creatinine.to(unit)
+    rise = cur - base
+    abnormal = base >= ABNORMAL_BASELINE_FROM[unit]
+    limit = threshold_rise(baseline_creatinine)
+    resume_limit = base * (1 + RESUME_WITHIN)
+    details = {
+        "unit": unit, "baseline": float(base), "current_in_baseline_unit": float(cur),
+        "rise": float(rise), "baseline_abnormal": abnormal, "rise_threshold": float(limit),
+        "resume_limit": float(resume_limit),
+    }
+    b_en = "abnormal" if abnormal else "normal"
+    b_zh = "异常" if abnormal else "正常"
+    if withheld:
+        ok = cur <= resume_limit
+        cat = "resume" if ok else "keep-withholding"
+        en = (
+            f"Current creatinine {fmt(cur, 2)} {unit} is {'within' if ok else 'more than'} "
+            f"{fmt(RESUME_WITHIN * 100)}% of the baseline {fmt(base, 2)} {unit} (limit {fmt(resume_limit, 3)} {unit}): "
+            + ("zoledronic acid may be resumed at the dose given before it was withheld."
+               if ok else "keep withholding zoledronic acid and recheck creatinine.")
+        )
+        zh = (
+            f"当前肌酐 {fmt(cur, 2)} {unit}{'在' if ok else '超出'}基线 {fmt(base, 2)} {unit} 的 {fmt(RESUME_WITHIN * 100)}% 范围"
+            f"{'内' if ok else ''}(上限 {fmt(resume_limit, 3)} {unit}):"
+            + ("可按暂停前的剂量恢复唑来膦酸。" if ok else "继续暂停唑来膦酸并复查肌酐。")
+        )
+    else:
+        bad = rise >= limit
+        cat = "withhold" if bad else "continue"
+        en = (
+            f"Creatinine rose by {fmt(rise, 2)} {unit} from a {b_en} baseline of {fmt(base, 2)} {unit}; a rise of "
+            f"{_show(limit, unit)} {unit} or more counts as renal deterioration. "
+            + ("Withhold zoledronic acid until creatinine returns to within "
+               f"{fmt(RESUME_WITHIN * 100)}% of baseline." if bad else "No renal deterioration: continue.")
+        )
+        zh = (
+            f"肌酐较{b_zh}基线 {fmt(base, 2)} {unit} 变化 {fmt(rise, 2)} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
+            + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {fmt(RESUME_WITHIN * 100)}% 以内。" if bad else "无肾功能恶化:继续给药。")
+        )
+    return Result(
+        calculator=ID, value=float(rise), unit=unit, category=cat, explanation=text(en, zh),
+        references=REFERENCES, details=details, recommendations=("BP-4",),
+    )
+
+
+def _bands():
+    rows = []
+    for u in ("mg/dL", "µmol/L"):
+        ab = fmt(ABNORMAL_BASELINE_FROM[u])
+        n, a = _show(RISE_IF_NORMAL[u], u), _show(RISE_IF_ABNORMAL[u], u)
+        rows.append(Band(
+            text(f"baseline < {ab} {u} and rise ≥ {n} {u}", f"基线 < {ab} {u} 且升高 ≥ {n} {u}"),
+            text("Renal deterioration: withhold", "肾功能恶化:暂停"), "withhold"))
+        rows.append(Band(
+            text(f"baseline ≥ {ab} {u} and rise ≥ {a} {u}", f"基线 ≥ {ab} {u} 且升高 ≥ {a} {u}"),
+            text("Renal deterioration: withhold", "肾功能恶化:暂停"), "withhold"))
+    pct = fmt(RESUME_WITHIN * 100)
+    rows.append(Band(
+        text(f"withheld and current ≤ baseline × {fmt(1 + RESUME_WITHIN, 2)} (within {pct}%)",
+             f"已暂停且当前值 ≤ 基线 × {fmt(1 + RESUME_WITHIN, 2)}(在 {pct}% 以内)"),
+        text("Resume at the previous dose", "按原剂量恢复"), "resume"))
+    rows.append(Band(
+        text(f"withheld and current > baseline × {fmt(1 + RESUME_WITHIN, 2)}",
+             f"已暂停且当前值 > 基线 × {fmt(1 + RESUME_WITHIN, 2)}"),
+        text("Keep withholding", "继续暂停"), "keep-withholding"))
+    return tuple(rows)
+
+
+_AB = {u: fmt(v) for u, v in ABNORMAL_BASELINE_FROM.items()}
+_N = {u: _show(v, u) for u, v in RISE_IF_NORMAL.items()}
+_A = {u: _show(v, u) for u, v in RISE_IF_ABNORMAL.items()}
+_PCT, _F = fmt(RESUME_WITHIN * 100), fmt(1 + RESUME_WITHIN, 2)
+
+CALCULATOR = Calculator(
+    id=ID,
+    title=text("Zoledronic acid: renal deterioration check", "唑来膦酸:肾功能恶化评估"),
+    function=zoledronic_acid_renal_check,
+    equation="Zometa label §2 renal deterioration rule",
+    purpose=text(
+        "Says whether a rise in serum creatinine since baseline means zoledronic acid must be withheld, "
+        "and, once withheld, whether it may be resumed.",
+        "判断血清肌酐较基线的升高是否需要暂停唑来膦酸,以及暂停后能否恢复给药。",
+    ),
+    when_to_use=text(
+        "Before every dose of zoledronic acid, with the creatinine measured before the first dose as baseline.",
+        "每次唑来膦酸给药前使用,以首剂前测得的肌酐为基线。",
+    ),
+    inputs=(
+        Input("baseline_creatinine", text("Baseline serum creatinine (before the first dose)", "基线血清肌酐(首剂前)"),
+              analyte="creatinine"),
+        Input("current_creatinine", text("Current serum creatinine", "当前血清肌酐"), analyte="creatinine"),
+        Input("withheld", text("Zoledronic acid is currently withheld", "唑来膦酸目前处于暂停状态"),
+              kind="boolean", required=False, default=False),
+    ),
+    output=Output(text("Rise in creatinine since baseline", "肌酐较基线的升高"),
+                  unit="unit of the baseline creatinine", categories=CATEGORIES),
+    bands=_bands(),
+    references=REFERENCES,
+    recommendations=("BP-4",),
+    decisions=(
+        text(
+            f"\"An increase of {_N['mg/dL']} mg/dL\" is read as an increase of at least {_N['mg/dL']} mg/dL, and a "
+            f"baseline of exactly {_AB['mg/dL']} mg/dL counts as abnormal (the US trial wording ≥ {_AB['mg/dL']}; "
+            "the EU SmPC leaves it open).",
+            f"将\u201c升高 {_N['mg/dL']} mg/dL\u201d理解为升高至少 {_N['mg/dL']} mg/dL;基线恰为 {_AB['mg/dL']} mg/dL 视为异常"
+            f"(美国试验表述为 ≥ {_AB['mg/dL']};欧盟说明书未明确)。",
+        ),
+        text(
+            "Thresholds are applied in the unit of the baseline: a µmol/L baseline uses the EU SmPC's µmol/L thresholds "
+            f"({_AB['µmol/L']}, {_N['µmol/L']}, {_A['µmol/L']}), a mg/dL baseline the US label's "
+            f"({_AB['mg/dL']}, {_N['mg/dL']}, {_A['mg/dL']}). If the current creatinine is in the other "
+            "unit it is converted exactly to the baseline's unit (1 mg/dL = 88.4 µmol/L).",
+            "阈值按基线的单位执行:基线以 µmol/L 表示时采用欧盟说明书的 µmol/L 阈值"
+            f"({_AB['µmol/L']}、{_N['µmol/L']}、{_A['µmol/L']}),以 mg/dL 表示时采用美国说明书的阈值"
+            f"({_AB['mg/dL']}、{_N['mg/dL']}、{_A['mg/dL']})。若当前肌酐单位不同,则精确换算为基线单位(1 mg/dL = 88.4 µmol/L)。",
+        ),
+        text(
+            f"\"Within {_PCT}% of baseline\" is read as current ≤ baseline × {_F}, computed exactly.",
+            f"将\u201c恢复至基线的 {_PCT}% 以内\u201d理解为当前值 ≤ 基线 × {_F},精确计算。",
+        ),
+    ),
+)
