@@ -1,0 +1,94 @@
+"""A ``.ipynb`` download for every MyST text notebook (the tutorials).
+
+sphinx-book-theme shows a ".ipynb" entry in its download menu when the page context holds
+``ipynb_source`` (a path below ``_sources/``), but it sets that only while building launch
+buttons (Binder, Colab …), which need a public repository URL; the book has none. This module
+does that one job without launch buttons: for each page read from a Markdown file that is a
+notebook (MyST-NB records its ``kernelspec``), it copies the notebook MyST-NB executed during
+this build (``<output_folder>/<docname>.ipynb``, outputs included) to
+``<outdir>/_sources/<docname>.ipynb``, points the theme's download menu at it and puts a plain
+"Download this tutorial as a Jupyter notebook" link under the page title (the menu shows only
+where the header template ``article-header-buttons.html`` is rendered). If that file is missing
+(MyST-NB not executing, or an unusual builder) it converts the source with jupytext instead, so a
+download is still a notebook that runs top to bottom once ``mmguide`` is installed.
+
+Register it in ``conf.py``: ``extensions += ["mmguide_book.notebook_downloads"]``, or call
+:func:`setup` from ``mmguide_book.setup``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# sphinx-book-theme builds its header buttons at priority 501; set the context before that.
+PRIORITY = 500
+
+
+def _is_text_notebook(app: Sphinx, pagename: str) -> bool:
+    if pagename not in app.env.all_docs:
+        return False
+    if "kernelspec" not in app.env.metadata.get(pagename, {}):
+        return False
+    return app.env.doc2path(pagename).suffix == ".md"
+
+
+def _executed_notebook(app: Sphinx, pagename: str) -> Path | None:
+    cfg = getattr(app.env, "mystnb_config", None)
+    folder = getattr(cfg, "output_folder", None) or Path(app.outdir).parent / "jupyter_execute"
+    path = Path(folder).joinpath(*pagename.split("/")).with_suffix(".ipynb")
+    return path if path.is_file() else None
+
+
+def _write_download(app: Sphinx, pagename: str, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    executed = _executed_notebook(app, pagename)
+    if executed is not None:
+        shutil.copyfile(executed, target)
+        return
+    import jupytext  # only needed when MyST-NB left no executed notebook
+
+    nb = jupytext.read(app.env.doc2path(pagename), fmt="md:myst")
+    nb.metadata.pop("jupytext", None)
+    jupytext.write(nb, target, fmt="ipynb")
+    logger.info(f"notebook_downloads: no executed notebook for {pagename}; converted the source instead")
+
+
+LINK_HTML = (
+    '<p class="mmguide-notebook-download"><a class="reference download" href="{href}" download>'
+    '{label}</a></p>'
+)
+LABEL = {
+    "en": "Download this tutorial as a Jupyter notebook (.ipynb)",
+    "zh_CN": "下载本教程的 Jupyter 笔记本(.ipynb)",
+}
+
+
+def _insert_link(body: str, link: str) -> str:
+    """Put the link right after the page's title (or first, if there is no h1)."""
+    end = body.find("</h1>")
+    return body[: end + 5] + "\n" + link + body[end + 5:] if end >= 0 else link + body
+
+
+def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if app.builder.format != "html" or not _is_text_notebook(app, pagename):
+        return
+    rel = pagename + ".ipynb"
+    _write_download(app, pagename, Path(app.outdir, "_sources", *rel.split("/")))
+    # the theme's download menu (rendered where article-header-buttons.html is in the header)
+    context["ipynb_source"] = rel
+    # and a plain link in the page, which does not depend on the header template
+    href = f"{context['pathto']('_sources', 1)}/{rel}"
+    label = LABEL.get(app.config.language or "en", LABEL["en"])
+    if "body" in context:
+        context["body"] = _insert_link(context["body"], LINK_HTML.format(href=href, label=label))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", add_notebook_download, priority=PRIORITY)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
