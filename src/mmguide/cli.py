@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
     line = []
-    if result.value is not None:
+    if isinstance(result.value, list):  # myeloma-defining-events: the events met
+        line.append(", ".join(result.value) or "none")
+    elif result.value is not None:
         line.append(f"{result.value:g} {result.unit or ''}".strip())
     if result.category is not None:
         line.append(f"[{result.category}]")

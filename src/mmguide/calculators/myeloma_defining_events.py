@@ -127,6 +127,10 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
     met = sorted(e for e in EVENTS if status[e] == MET)
     not_assessed = sorted(e for e in EVENTS if status[e] == UNKNOWN)
     if len(not_assessed) == len(EVENTS):
+        if flc_ratio is not None or involved_flc is not None:
+            given, other = ("flc_ratio", "involved_flc") if flc_ratio is not None else ("involved_flc", "flc_ratio")
+            raise InputError(
+                f"{ID}: no event can be assessed from {given} alone; the light-chain event needs {other} too.", other)
         raise InputError(
             f"{ID}: at least one input is needed (accepted inputs: "
             + ", ".join(i.name for i in CALCULATOR.inputs) + ").",
