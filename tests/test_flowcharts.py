@@ -36,7 +36,7 @@ def test_every_path_of_every_flowchart_lands_on_its_outcome_in_the_code(fid, pat
         d = r.as_dict()
         assert tuple(d["path"]) == path.nodes
         assert r.details["favoured"] == path.expected["favoured"]
-        assert set(r.details["suitable_agents"]) == set(path.expected["agents"])
+        assert set(r.details["agents"]) == set(path.expected["agents"])
         if "zoledronic_acid_dose_mg" in path.expected:
             assert r.details["zoledronic_acid_dose_mg"] == path.expected["zoledronic_acid_dose_mg"]
         # the plan items a step on the path stands for are in the result
@@ -163,3 +163,13 @@ def test_unknown_flowchart_and_language_are_refused():
         fc.flowchart("nope")
     with pytest.raises(ValueError, match="lang"):
         fc.to_dot(PLAN, "fr")
+
+
+@pytest.mark.parametrize("fid", IDS)
+def test_every_path_has_a_text_version_in_both_languages(fid):
+    for p in fc.paths(fid):
+        assert p.description["en"].count("→") == len(p.nodes) - 1
+        assert HAN_RE.search(p.description["zh"])
+
+
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")

@@ -251,6 +251,7 @@ class Path:
     expected: dict
     inputs: dict
     variants: list[dict]
+    description: Text = field(default_factory=dict)  # the path in words, {"en", "zh"}
 
     @property
     def states(self) -> list[dict]:
@@ -333,6 +334,22 @@ def _parse(calculator_id: str, inputs: dict) -> dict:
     return parsed
 
 
+def _describe(t: Tree, seen: list[str]) -> Text:
+    """The path in words: each step's label, and the answer taken at each decision."""
+    out = {}
+    for lang in ("en", "zh"):
+        parts = []
+        for a, b in zip(seen, seen[1:] + [None]):
+            n = t.node(a)
+            step = n.label[lang].replace("\n", " ")
+            if n.kind == "decision":
+                br = next(x for x in n.branches if x.to == b)
+                step += f" [{br.label[lang]}]" if lang == "en" else f"【{br.label[lang]}】"
+            parts.append(step)
+        out[lang] = " → ".join(parts)
+    return out
+
+
 def tree_paths(t: Tree) -> list[Path]:
     result = []
     for seen, conds, sets in _tree_paths(t):
@@ -359,7 +376,7 @@ def tree_paths(t: Tree) -> list[Path]:
         if not good:  # pragma: no cover - data error
             raise ValueError(f"{t.id}: no example patient takes the path {' → '.join(seen)}")
         edges = tuple(zip(seen, seen[1:]))
-        result.append(Path(t.id, tuple(seen), edges, seen[-1], sets, good[0], good[1:]))
+        result.append(Path(t.id, tuple(seen), edges, seen[-1], sets, good[0], good[1:], _describe(t, seen)))
     return result
 
 
@@ -463,6 +480,7 @@ def _label(label: Text, lang: str, wrap: bool = True) -> str:
 
 def to_dot(flowchart_id: str, lang: str = "en") -> str:
     """Graphviz DOT for one flowchart in English ("en") or Chinese ("zh"); top to bottom."""
+    lang = lang.split("_")[0].split("-")[0]  # "zh_CN" → "zh"
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
     g = flowchart(flowchart_id)

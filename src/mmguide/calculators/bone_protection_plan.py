@@ -127,9 +127,8 @@ def _za_outcomes() -> tuple[Node, ...]:
     doses = (zad.FULL_DOSE,) + tuple(d for _, d in zad.DOSE_BANDS)
     return tuple(
         Node(f"za-{fmt(d, 1)}", "outcome",
-             text(f"Zoledronic acid {fmt(d, 1)} mg IV over ≥{_ZA_MIN} min, {zad.INTERVAL}; "
-                  "creatinine before each dose",
-                  f"唑来膦酸 {fmt(d, 1)} mg 静脉输注 ≥{_ZA_MIN} 分钟,{zad.INTERVAL_ZH}一次;每次给药前查肌酐"),
+             text(f"Zoledronic acid {fmt(d, 1)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
+                  f"唑来膦酸 {fmt(d, 1)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
              recommendations=("BP-4", "BP-8"), actions=("monitor-creatinine", "za-duration"))
         for d in doses
     )
@@ -189,7 +188,8 @@ _NODES = (
               "优先地舒单抗;按肾功能剂量的唑来膦酸为备选"),
          next="calcium", recommendations=("BP-3",), actions=("agent-choice",)),
     Node("za-band", "decision",
-         text("Zoledronic acid (IMWG preferred): dose by CrCl", "唑来膦酸(IMWG 首选):按肌酐清除率定剂量"),
+         text("Zoledronic acid (IMWG preferred): dose by CrCl; creatinine before each dose",
+              "唑来膦酸(IMWG 首选):按肌酐清除率定剂量;每次给药前查肌酐"),
          branches=_band_branches(), recommendations=("BP-3", "BP-4")),
     Node("calcium", "decision",
          text("Corrected calcium below the laboratory's lower limit?", "校正血钙低于实验室参考下限?"),
@@ -586,7 +586,7 @@ def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=No
         calculator=ID, value=None, unit=None, category=sets["category"], explanation=text(en, zh),
         references=tuple(refs), recommendations=tuple(recs),
         details={"favoured": sets.get("favoured"),
-                 "suitable_agents": [a["agent"] for a in agents if a["suitable"]],
+                 "agents": [a["agent"] for a in agents if a["suitable"]],
                  "zoledronic_acid_dose_mg": za, "calcium_status": f["calcium_status"],
                  "severe_renal_impairment": SEVERE_RENAL.holds(f)},
         start=start, agents=agents, actions=actions, path=path,
