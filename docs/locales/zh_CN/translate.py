@@ -1,0 +1,155 @@
+"""Fill the Chinese catalogues from translation blocks; re-runnable on new or changed messages.
+
+    python docs/locales/zh_CN/translate.py dump  [--all] > todo.txt   # messages still to translate
+    python docs/locales/zh_CN/translate.py apply todo.txt [more.txt ...]
+    python docs/locales/zh_CN/translate.py stats
+
+Workflow after a colleague changes an English page: ``python tools/i18n.py update``, then
+``dump`` lists every untranslated or fuzzy message as a block; write the Chinese under each
+block's English (``#|`` lines, and for a fuzzy message the current Chinese as ``#~`` lines and
+the previous English as ``#<`` lines), then ``apply``. A block is keyed by a hash of its
+English msgid, so a block written for an older English text is never applied to a new one.
+
+Block format::
+
+    @@ 1a2b3c4d docs/guide/bone-disease
+    #| English msgid (for the translator; ignored by apply)
+    中文译文(可多行,换行在应用时去掉)
+
+Messages that contain nothing to translate (numbers, IDs, abbreviations, roles only) are
+copied unchanged by ``apply`` without a block. The catalogues (.po) remain the only store of
+the translations; the blocks are working files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pathlib
+import re
+import sys
+
+from babel.messages.pofile import read_po, write_po
+
+PO_DIR = pathlib.Path(__file__).resolve().parent / "LC_MESSAGES"
+
+# roles, inline code and math carry no prose; what is left decides whether a message needs words
+_NO_PROSE = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|\$[^$]*\$")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+# words that stay in English in Chinese clinical writing (abbreviations, units, names of scales)
+_KEEP = re.compile(r"^(?:(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9]+|mg|mL|min|dL|kg|lb|µmol|mmol|mol)$")
+
+
+def key(msgid: str) -> str:
+    return hashlib.sha1(msgid.encode("utf-8")).hexdigest()[:8]
+
+
+def needs_words(msgid: str) -> bool:
+    rest = _NO_PROSE.sub(" ", msgid)
+    return any(not _KEEP.match(w) for w in _WORD.findall(rest))
+
+
+def catalogues():
+    for path in sorted(PO_DIR.rglob("*.po")):
+        with path.open("rb") as f:
+            yield path, read_po(f, locale="zh_CN")
+
+
+def save(path: pathlib.Path, catalog) -> None:
+    with path.open("wb") as f:
+        write_po(f, catalog, width=0, omit_header=False, sort_output=False, include_previous=True)
+
+
+def dump(all_messages: bool = False) -> None:
+    seen = set()
+    for path, catalog in catalogues():
+        page = path.relative_to(PO_DIR).with_suffix("").as_posix()
+        for msg in catalog:
+            if not msg.id or msg.id in seen:
+                continue
+            todo = all_messages or not msg.string or msg.fuzzy
+            if not todo or (not msg.string and not needs_words(msg.id) and not all_messages):
+                continue
+            seen.add(msg.id)
+            print(f"@@ {key(msg.id)} {page}")
+            print(f"#| {msg.id}")
+            if msg.fuzzy and msg.previous_id:
+                print(f"#< {' '.join(msg.previous_id) if isinstance(msg.previous_id, (list, tuple)) else msg.previous_id}")
+            if msg.string and (msg.fuzzy or all_messages):
+                print(f"#~ {msg.string}")
+            print()
+
+
+def read_blocks(paths: list[str]) -> dict[str, str]:
+    blocks: dict[str, list[str]] = {}
+    current = None
+    for p in paths:
+        for line in pathlib.Path(p).read_text(encoding="utf-8").splitlines():
+            if line.startswith("@@ "):
+                current = line.split()[1]
+                blocks[current] = []
+            elif current is None or line.startswith(("#|", "#<", "#~")):
+                continue
+            elif line.strip():
+                blocks[current].append(line.strip())
+    return {k: "".join(v) for k, v in blocks.items() if v}
+
+
+def apply(paths: list[str]) -> int:
+    blocks = read_blocks(paths)
+    filled = copied = 0
+    for path, catalog in catalogues():
+        changed = False
+        for msg in catalog:
+            if not msg.id:
+                continue
+            if msg.string and not msg.fuzzy:
+                continue
+            text = blocks.get(key(msg.id))
+            if text is None and not needs_words(msg.id):
+                text = msg.id
+                copied += 1
+            elif text is not None:
+                filled += 1
+            if text is None:
+                continue
+            msg.string = text
+            msg.flags.discard("fuzzy")
+            msg.previous_id = []
+            changed = True
+        if changed:
+            catalog.fuzzy = False
+            save(path, catalog)
+    print(f"translated {filled} message(s) from blocks, copied {copied} with nothing to translate")
+    return 0
+
+
+def stats() -> int:
+    total = done = 0
+    for path, catalog in catalogues():
+        msgs = [m for m in catalog if m.id]
+        ok = [m for m in msgs if m.string and not m.fuzzy]
+        total += len(msgs)
+        done += len(ok)
+        print(f"{len(ok):4d}/{len(msgs):4d}  {path.relative_to(PO_DIR)}")
+    print(f"{done}/{total} messages translated ({100 * done / max(total, 1):.1f}%) in "
+          f"{len(list(PO_DIR.rglob('*.po')))} catalogues")
+    return 0 if done == total else 1
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    if argv[0] == "dump":
+        dump("--all" in argv)
+        return 0
+    if argv[0] == "apply":
+        return apply(argv[1:])
+    if argv[0] == "stats":
+        return stats()
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
