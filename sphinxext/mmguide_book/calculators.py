@@ -86,8 +86,10 @@ def check_example(calc, row) -> tuple[bool, str]:
         ok &= expected["category"] == result.category
         got.append(str(result.category))
     if "agents" in expected:
-        agents = [a["agent"] for a in d.get("agents", [])]
-        ok &= sorted(expected["agents"]) == sorted(agents)
+        # suitable agents, the favoured one first (the order a reader acts on)
+        agents = [a["agent"] for a in sorted(d.get("agents", []), key=lambda a: not a.get("favoured"))
+                  if a.get("suitable", True)]
+        ok &= list(expected["agents"]) == agents
         got.append(", ".join(agents) or "(none)")
     if not expected:
         ok = False
@@ -162,7 +164,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     charts = fc.flowcharts_for_calculator(calc.id)
     if charts:
         L += [f"## {T('Flowchart')}", ""]
-        L += [f"- [{fc.title(env, fid)}](project:/{fc.DOCNAME}.md#flowchart-{fid})" for fid in charts] + [""]
+        L += [f"- {{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`" for fid in charts] + [""]
     if calc.recommendations:
         L += [f"## {T('Recommendations served')}", ""]
         L += [" · ".join(f"{{rec}}`{r}`" for r in calc.recommendations), ""]

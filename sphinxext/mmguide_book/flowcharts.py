@@ -118,6 +118,8 @@ class FlowchartDirective(SphinxDirective):
             f'<a href="{rel}"><img src="{rel}" alt="{html.escape(alt)}" loading="lazy"></a>'
             f"<figcaption>{html.escape(caption)}</figcaption></figure>"
         )
+        label = f"flowchart-{fid}"
+        self.env.get_domain("std").note_hyperlink_target(label, self.env.docname, label, caption)
         out = [nodes.raw("", raw, format="html")]
         # a text version of every path, for screen readers and print
         paths = m.paths(fid)
