@@ -121,19 +121,16 @@ class FlowchartDirective(SphinxDirective):
         label = f"flowchart-{fid}"
         self.env.get_domain("std").note_hyperlink_target(label, self.env.docname, label, caption)
         out = [nodes.raw("", raw, format="html")]
-        # a text version of every path, for screen readers and print
-        paths = m.paths(fid)
-        details = nodes.container(classes=["mmguide-flowchart-paths"])
-        para = nodes.paragraph()
-        para += nodes.strong(text=("每条路径(文字版)" if lg == "zh" else "Every path, as text"))
-        details += para
-        lst = nodes.enumerated_list()
-        for p in paths:
-            item = nodes.list_item()
-            item += nodes.paragraph(text=pick(self.env, p.description) if hasattr(p, "description") else str(p))
-            lst += item
-        details += lst
-        out.append(details)
+        # a text version of every path, for screen readers, print and anyone who prefers words
+        summary = "每条路径(文字版)" if lg == "zh" else "Every path, as text"
+        items = "".join(
+            f"<li>{html.escape(pick(self.env, p.description) if hasattr(p, 'description') else str(p))}</li>"
+            for p in m.paths(fid)
+        )
+        out.append(nodes.raw(
+            "", f'<details class="mmguide-flowchart-paths"><summary>{summary}</summary><ol>{items}</ol></details>',
+            format="html",
+        ))
         return out
 
 
