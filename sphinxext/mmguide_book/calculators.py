@@ -164,7 +164,9 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     charts = fc.flowcharts_for_calculator(calc.id)
     if charts:
         L += [f"## {T('Flowchart')}", ""]
-        L += [f"- {{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`" for fid in charts] + [""]
+        for fid in charts:
+            L += ["```{flowchart} " + fid, ":no-label:", "```", "",
+                  f"{T('All flowcharts')}: {{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`", ""]
     if calc.recommendations:
         L += [f"## {T('Recommendations served')}", ""]
         L += [" · ".join(f"{{rec}}`{r}`" for r in calc.recommendations), ""]

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util import logging
@@ -90,8 +91,12 @@ def render_svg(dot_source: str) -> str:
 
 
 class FlowchartDirective(SphinxDirective):
+    """``{flowchart} ID``; with ``:no-label:`` (a second copy, e.g. on a calculator page) the
+    figure gets no cross-reference label, so the flowcharts page stays the link target."""
+
     required_arguments = 1
     has_content = False
+    option_spec = {"no-label": directives.flag}
 
     def run(self):
         fid = self.arguments[0].strip()
@@ -113,13 +118,15 @@ class FlowchartDirective(SphinxDirective):
         rel = posixpath.relpath(f"{IMAGE_DIR}/{fname}", posixpath.dirname(self.env.docname) or ".")
         alt = describe(self.env, g)
         caption = title(self.env, fid)
+        fig_id = "" if "no-label" in self.options else f' id="flowchart-{fid}"'
         raw = (
-            f'<figure class="mmguide-flowchart" id="flowchart-{fid}">'
+            f'<figure class="mmguide-flowchart"{fig_id}>'
             f'<a href="{rel}"><img src="{rel}" alt="{html.escape(alt)}" loading="lazy"></a>'
             f"<figcaption>{html.escape(caption)}</figcaption></figure>"
         )
-        label = f"flowchart-{fid}"
-        self.env.get_domain("std").note_hyperlink_target(label, self.env.docname, label, caption)
+        if "no-label" not in self.options:
+            label = f"flowchart-{fid}"
+            self.env.get_domain("std").note_hyperlink_target(label, self.env.docname, label, caption)
         out = [nodes.raw("", raw, format="html")]
         # a text version of every path, for screen readers, print and anyone who prefers words
         summary = "每条路径(文字版)" if lg == "zh" else "Every path, as text"

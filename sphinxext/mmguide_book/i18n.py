@@ -41,6 +41,7 @@ ZH = {
     "These examples are run through mmguide on every build; a disagreement fails the build.":
         "每次构建时均用 mmguide 重新计算这些示例;任何不一致都会导致构建失败。",
     "Open the flowchart": "查看流程图",
+    "All flowcharts": "全部流程图",
 }
 
 
