@@ -2,6 +2,7 @@
 
     python docs/locales/zh_CN/translate.py dump  [--all] > todo.txt   # messages still to translate
     python docs/locales/zh_CN/translate.py apply todo.txt [more.txt ...]
+    python docs/locales/zh_CN/translate.py calculators   # calculator pages: Chinese from the package's records
     python docs/locales/zh_CN/translate.py stats
 
 Workflow after a colleague changes an English page: ``python tools/i18n.py update``, then
@@ -123,6 +124,54 @@ def apply(paths: list[str]) -> int:
     return 0
 
 
+_MD_PREFIX = re.compile(r"^(?:#+ |\* - |  - |- )")
+
+
+def calculator_pairs() -> dict[str, str]:
+    """English -> Chinese for every line of the generated calculator pages that the package
+    itself renders in Chinese (records' ``text(en, zh)`` and the extension's ZH table)."""
+    import types
+
+    root = PO_DIR.parents[3]
+    sys.path[:0] = [str(root / "sphinxext"), str(root / "src")]
+    import mmguide
+    from mmguide_book import calculators as C
+
+    def env(lang):
+        return types.SimpleNamespace(config=types.SimpleNamespace(language=lang), docname="calculators")
+
+    pairs: dict[str, str] = {}
+    for calc in mmguide.calculators():
+        en = C.page_markdown(env("en"), calc, [])
+        zh = C.page_markdown(env("zh_CN"), calc, [])
+        if len(en) != len(zh):
+            continue
+        for a, b in zip(en, zh):
+            a, b = _MD_PREFIX.sub("", a).strip(), _MD_PREFIX.sub("", b).strip()
+            if a and a != b:
+                pairs.setdefault(a, b)
+    return pairs
+
+
+def calculators() -> int:
+    pairs = calculator_pairs()
+    filled = 0
+    for path, catalog in catalogues():
+        if "calculators" not in path.relative_to(PO_DIR).parts:
+            continue
+        changed = False
+        for msg in catalog:
+            if msg.id and (not msg.string or msg.fuzzy) and msg.id in pairs:
+                msg.string = pairs[msg.id]
+                msg.flags.discard("fuzzy")
+                msg.previous_id = []
+                changed = filled = filled + 1
+        if changed:
+            save(path, catalog)
+    print(f"translated {filled} calculator-page message(s) from the package's own Chinese")
+    return 0
+
+
 def stats() -> int:
     total = done = 0
     for path, catalog in catalogues():
@@ -145,6 +194,8 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[0] == "apply":
         return apply(argv[1:])
+    if argv[0] == "calculators":
+        return calculators()
     if argv[0] == "stats":
         return stats()
     print(__doc__)
