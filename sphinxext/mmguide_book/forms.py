@@ -1,0 +1,324 @@
+"""In-page calculator forms that run ``mmguide`` itself in the reader's browser (Pyodide).
+
+``form_node(env, calc)`` builds the form from the calculator's record (called by the
+``{calculator-page}`` directive): a labelled field per input, a unit menu for quantities with
+several units, the plausible range as a hint, a result panel and, for readers without
+JavaScript, a note that the tables below are the full reference.
+
+``setup(app)``:
+- adds ``mmguide-form.js`` and ``mmguide-form.css`` to the pages that have a form only;
+- at ``build-finished`` copies the Pyodide core files from ``node_modules/pyodide`` (the npm
+  package, pinned in package.json) into ``<outdir>/_static/pyodide/`` and writes a wheel of
+  ``src/mmguide`` into ``<outdir>/_static/wheels/<digest>/`` (standard library ``zipfile``;
+  the digest of its contents names the folder, so a browser never reuses a stale build).
+
+Nothing of Pyodide is loaded until the reader first focuses or uses a form (the script is a
+few kilobytes; see ``docs/_static/mmguide-form.js``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import json
+import pathlib
+import shutil
+import zipfile
+
+from docutils import nodes
+from sphinx.util import logging
+
+import mmguide
+
+from .i18n import lang, pick
+
+logger = logging.getLogger(__name__)
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PACKAGE_DIR = pathlib.Path(mmguide.__file__).resolve().parent
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+# the core files loadPyodide fetches (the ES module entry point loads pyodide.asm.mjs)
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+MARKER = "data-mmguide-form"
+RECS_PLACEHOLDER = "__MMGUIDE_RECOMMENDATION_LINKS__"
+
+# Interface strings of the form (clinical text comes from the package's records).
+ZH = {
+    "Calculate": "计算",
+    "Calculator": "在线计算",
+    "Computation needs JavaScript; the tables below are the full reference.":
+        "计算需要启用 JavaScript;下方表格为完整的参考内容。",
+    "Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere.":
+        "输入数值后点击“计算”。计算在您的浏览器中进行,不会向任何地方发送数据。",
+    "Loading the calculator (once, about 6 MB)…": "正在加载计算程序(仅首次,约 6 MB)……",
+    "Calculating…": "正在计算……",
+    "The calculator could not be loaded: ": "计算程序加载失败:",
+    "Check this value: ": "请检查此项:",
+    "Check the inputs: ": "请检查输入:",
+    "Plausible range": "合理范围",
+    "Unit": "单位",
+    "Unit of": "单位:",
+    "optional": "可选",
+    "not assessed": "未评估",
+    "yes": "是",
+    "no": "否",
+    "female": "女",
+    "male": "男",
+    "choose…": "请选择……",
+    "Result": "结果",
+    "Category": "分类",
+    "References": "参考文献",
+    "Recommendations": "推荐意见",
+    "Details": "详细信息",
+    "When to start": "何时启动",
+    "Agents": "药物",
+    "Dose": "剂量",
+    "favoured": "首选",
+    "not suitable": "不适用",
+    "Actions": "处理措施",
+    "First dose after": "首剂前需完成",
+    "(none)": "(无)",
+}
+
+
+def _t(env, s: str) -> str:
+    return ZH.get(s, s) if lang(env) == "zh" else s
+
+
+def _e(s) -> str:
+    return html.escape(str(s), quote=True)
+
+
+def _range_hint(d: dict) -> str:
+    return d["plausible_range"]
+
+
+def _field_html(env, calc_id: str, d: dict) -> str:
+    T = lambda s: _t(env, s)  # noqa: E731
+    name, kind = d["name"], d["kind"]
+    fid = f"mmguide-{calc_id}-{name}"
+    hint_id, err_id = f"{fid}-hint", f"{fid}-error"
+    label = pick(env, d["label"])
+    optional = "" if d["required"] else f' <span class="mmguide-optional">({_e(T("optional"))})</span>'
+    describedby = f'aria-describedby="{hint_id} {err_id}"'
+    attrs = f'data-field="{_e(name)}" data-kind="{_e(kind)}"'
+    default = d.get("default")
+    hint = f'<span class="mmguide-hint" id="{hint_id}">{_e(T("Plausible range"))}: {_e(_range_hint(d))}</span>'
+    error = f'<span class="mmguide-error" id="{err_id}" data-mmguide-error="{_e(name)}" hidden></span>'
+    req = " required" if d["required"] else ""
+    if kind == "quantity":
+        units = d.get("units") or []
+        value = "" if default is None else _e(str(default).split()[0])
+        control = (f'<input type="text" inputmode="decimal" autocomplete="off" id="{fid}" name="{_e(name)}" '
+                   f'{describedby}{req} value="{value}">')
+        if len(units) > 1:
+            opts = "".join(f'<option value="{_e(u["symbol"])}">{_e(u["symbol"])}</option>' for u in units)
+            unit = (f'<select class="mmguide-unit" id="{fid}-unit" name="{_e(name)}-unit" '
+                    f'aria-label="{_e(T("Unit of"))} {_e(label)}">{opts}</select>')
+        else:
+            sym = units[0]["symbol"] if units else ""
+            unit = f'<span class="mmguide-unit" data-unit="{_e(sym)}">{_e(sym)}</span>' if sym else \
+                '<span class="mmguide-unit" data-unit=""></span>'
+        body = f'<span class="mmguide-control">{control}{unit}</span>'
+        return (f'<div class="mmguide-field" {attrs}><label for="{fid}">{_e(label)}{optional}</label>'
+                f"{body}{hint}{error}</div>")
+    if kind == "boolean":
+        if not d["required"] and default is None:
+            # tri-state: "not assessed" is a real answer for the calculator
+            opts = (f'<option value="">{_e(T("not assessed"))}</option>'
+                    f'<option value="yes">{_e(T("yes"))}</option><option value="no">{_e(T("no"))}</option>')
+            return (f'<div class="mmguide-field" {attrs} data-tristate="1"><label for="{fid}">{_e(label)}{optional}</label>'
+                    f'<span class="mmguide-control"><select id="{fid}" name="{_e(name)}" {describedby}>{opts}</select></span>'
+                    f"{error}</div>")
+        checked = " checked" if default is True else ""
+        return (f'<div class="mmguide-field mmguide-check" {attrs}>'
+                f'<input type="checkbox" id="{fid}" name="{_e(name)}" value="yes" aria-describedby="{err_id}"{checked}>'
+                f'<label for="{fid}">{_e(label)}</label>{error}</div>')
+    if kind in ("sex", "choice"):
+        choices = ["female", "male"] if kind == "sex" else list(d.get("choices") or [])
+        first = f'<option value="">{_e(T("choose…") if d["required"] else T("not assessed"))}</option>'
+        opts = "".join(
+            f'<option value="{_e(c)}"{" selected" if c == default else ""}>{_e(T(c) if kind == "sex" else c)}</option>'
+            for c in choices)
+        return (f'<div class="mmguide-field" {attrs}><label for="{fid}">{_e(label)}{optional}</label>'
+                f'<span class="mmguide-control"><select id="{fid}" name="{_e(name)}" {describedby}{req}>{first}{opts}</select></span>'
+                f"{error}</div>")
+    if kind == "integer":
+        value = "" if default is None else _e(default)
+        control = (f'<input type="number" step="1" min="{_e(d["low"])}" max="{_e(d["high"])}" inputmode="numeric" '
+                   f'autocomplete="off" id="{fid}" name="{_e(name)}" {describedby}{req} value="{value}">')
+        return (f'<div class="mmguide-field" {attrs}><label for="{fid}">{_e(label)}{optional}</label>'
+                f'<span class="mmguide-control">{control}</span>{hint}{error}</div>')
+    raise ValueError(f"unknown input kind {kind!r} in calculator {calc_id}")  # pragma: no cover
+
+
+def _strings(env) -> dict:
+    keys = ["Computation needs JavaScript; the tables below are the full reference.",
+            "Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere.",
+            "Loading the calculator (once, about 6 MB)…", "Calculating…", "The calculator could not be loaded: ",
+            "Check this value: ", "Check the inputs: ", "Result", "Category", "References", "Recommendations",
+            "Details", "When to start", "Agents", "Dose", "favoured", "not suitable", "Actions",
+            "First dose after", "(none)", "yes", "no"]
+    return {k: _t(env, k) for k in keys}
+
+
+def form_html(env, calc) -> str:
+    """The form's HTML (a string: the directive wraps it in a raw node)."""
+    T = lambda s: _t(env, s)  # noqa: E731
+    d = calc.as_dict()
+    cid = calc.id
+    config = {
+        "calculator": cid,
+        "lang": lang(env),
+        "strings": _strings(env),
+        "categories": {c["id"]: pick(env, c["label"]) for c in d["output"]["categories"]},
+        "output": {"label": pick(env, d["output"]["label"]), "unit": d["output"]["unit"]},
+        "labels": {i["name"]: pick(env, i["label"]) for i in d["inputs"]},
+        "recommendations": RECS_PLACEHOLDER,
+    }
+    # JSON inside <script>: "</" must not end the element
+    data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    fields = "".join(_field_html(env, cid, i) for i in d["inputs"])
+    nojs = _e(T("Computation needs JavaScript; the tables below are the full reference."))
+    heading_id = f"mmguide-{cid}-form-title"
+    return (
+        f'<section class="mmguide-form" {MARKER}="{_e(cid)}" data-state="static" aria-labelledby="{heading_id}">'
+        f'<h2 id="{heading_id}">{_e(T("Calculator"))}</h2>'
+        f'<noscript><p class="mmguide-nojs">{nojs}</p></noscript>'
+        f'<script type="application/json" class="mmguide-form-config">{data}</script>'
+        f'<form class="mmguide-inputs-form" novalidate autocomplete="off">'
+        f'<div class="mmguide-fields">{fields}</div>'
+        f'<p class="mmguide-form-error" data-mmguide-error="" role="alert" hidden></p>'
+        f'<div class="mmguide-actions"><button type="submit" class="mmguide-submit" disabled>{_e(T("Calculate"))}</button>'
+        f'<span class="mmguide-status" data-mmguide-status role="status"></span></div>'
+        f"</form>"
+        f'<div class="mmguide-result" data-mmguide-result aria-live="polite">'
+        f'<p class="mmguide-placeholder">{nojs}</p></div>'
+        f"</section>"
+    )
+
+
+def form_node(env, calc) -> nodes.raw:
+    env.note_dependency(__file__)
+    raw = form_html(env, calc)
+    return nodes.raw("", raw, format="html", classes=["mmguide-form-raw"])
+
+
+# --- build hooks -------------------------------------------------------------------------------
+
+def _has_form(doctree) -> bool:
+    if doctree is None:
+        return False
+    return any(MARKER in n.astext() for n in doctree.findall(nodes.raw))
+
+
+def _doctree_resolved(app, doctree, docname) -> None:
+    """Give each form the links to the recommendations (known only once every page is read)."""
+    raws = [n for n in doctree.findall(nodes.raw) if RECS_PLACEHOLDER in n.astext()]
+    if not raws:
+        return
+    store = getattr(app.env, "mmguide_recs", {}) or {}
+    links = {}
+    if app.builder.format == "html":
+        for rec_id, rec in store.items():
+            try:
+                links[rec_id] = app.builder.get_relative_uri(docname, rec["docname"]) + "#" + rec["label"]
+            except Exception:  # pragma: no cover - a builder without relative URIs
+                continue
+    encoded = json.dumps(links, ensure_ascii=False).replace("</", "<\\/")
+    for n in raws:
+        text = n.astext().replace(f'"{RECS_PLACEHOLDER}"', encoded)
+        n.replace_self(nodes.raw("", text, format="html", classes=n.get("classes", [])))
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    if not _has_form(doctree):
+        return
+    wheel = getattr(app.builder, "mmguide_wheel", None)
+    app.add_css_file("mmguide-form.css")
+    app.add_js_file("mmguide-form.js", loading_method="defer", **{
+        "data-pyodide": "pyodide/pyodide.mjs",
+        "data-wheel": f"wheels/{wheel}" if wheel else "",
+    })
+
+
+def build_wheel(package_dir: pathlib.Path = PACKAGE_DIR) -> tuple[str, bytes]:
+    """A pure-Python wheel of mmguide, made with zipfile; returns (file name, bytes).
+
+    The bytes depend only on the package's files (fixed timestamps, sorted entries).
+    """
+    version = mmguide.__version__
+    dist = f"mmguide-{version}"
+    files = []
+    for p in sorted(package_dir.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".py", ".json", ".typed", ".txt", ".csv"}:
+            files.append((f"mmguide/{p.relative_to(package_dir).as_posix()}", p.read_bytes()))
+    metadata = (f"Metadata-Version: 2.1\nName: mmguide\nVersion: {version}\n"
+                "Summary: Clinical calculators for multiple myeloma (the mmguide book's core)\n"
+                "Requires-Python: >=3.11\n").encode()
+    wheel_meta = b"Wheel-Version: 1.0\nGenerator: mmguide_book.forms\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    files += [(f"{dist}.dist-info/METADATA", metadata), (f"{dist}.dist-info/WHEEL", wheel_meta),
+              (f"{dist}.dist-info/top_level.txt", b"mmguide\n")]
+    record = []
+    for name, data in files:
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        record.append(f"{name},sha256={digest},{len(data)}")
+    record.append(f"{dist}.dist-info/RECORD,,")
+    files.append((f"{dist}.dist-info/RECORD", ("\n".join(record) + "\n").encode()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)
+    return f"{dist}-py3-none-any.whl", buf.getvalue()
+
+
+def _builder_inited(app) -> None:
+    if app.builder.format != "html":
+        return
+    name, data = build_wheel()
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    app.builder.mmguide_wheel = f"{digest}/{name}"
+    app.builder.mmguide_wheel_bytes = data
+
+
+def _copy_if_changed(src: pathlib.Path, dst: pathlib.Path) -> None:
+    if dst.exists() and dst.stat().st_size == src.stat().st_size and dst.stat().st_mtime >= src.stat().st_mtime:
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, dst)
+
+
+def _build_finished(app, exception) -> None:
+    if exception is not None or app.builder.format != "html" or not hasattr(app.builder, "mmguide_wheel"):
+        return
+    static = pathlib.Path(app.outdir) / "_static"
+    wheels = static / "wheels"
+    target = wheels / app.builder.mmguide_wheel
+    if wheels.is_dir():  # keep only the current wheel
+        for old in wheels.iterdir():
+            if old.is_dir() and old.name != target.parent.name:
+                shutil.rmtree(old)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != app.builder.mmguide_wheel_bytes:
+        target.write_bytes(app.builder.mmguide_wheel_bytes)
+    missing = [f for f in PYODIDE_FILES if not (PYODIDE_DIR / f).is_file()]
+    if missing:
+        logger.warning("Pyodide is not installed (%s missing in %s): the calculator forms cannot compute. "
+                       "Run `npm ci` (tools/setup-node.sh) and build again.", ", ".join(missing), PYODIDE_DIR,
+                       type="mmguide", subtype="pyodide")
+        return
+    for f in PYODIDE_FILES:
+        _copy_if_changed(PYODIDE_DIR / f, static / "pyodide" / f)
+
+
+def setup(app) -> dict:
+    app.connect("builder-inited", _builder_inited)
+    app.connect("doctree-resolved", _doctree_resolved)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _build_finished)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
