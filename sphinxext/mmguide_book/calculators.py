@@ -118,13 +118,19 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     # inputs
     L += [f"## {T('Inputs')}", "", "```{list-table}", ":header-rows: 1", ":class: mmguide-inputs", "",
           f"* - {T('Input')}", f"  - {T('Unit')}", f"  - {T('Plausible range')}", f"  - {T('Source of the range')}"]
+    # the same range source usually serves several inputs: number each once, explain below
+    notes: list[str] = []
     for i in calc.inputs:
         d = i.as_dict()
         unit = " / ".join(u["symbol"] for u in d.get("units", [])) or "—"
         req = "" if i.required else (" (optional)" if lang(env) == "en" else "(可选)")
+        if d["range_source"] not in notes:
+            notes.append(d["range_source"])
+        note_no = notes.index(d["range_source"]) + 1
         L += [f"* - `{i.name}`: {_cell(pick(env, i.label))}{req}", f"  - {_cell(unit)}",
-              f"  - {_cell(d['plausible_range'])}", f"  - {_cell(d['range_source'])}"]
+              f"  - {_cell(d['plausible_range'])}", f"  - [{note_no}]"]
     L += ["```", ""]
+    L += [f"{n}. {_cell(text)}" for n, text in enumerate(notes, 1)] + [""]
     out_unit = f" ({calc.output.unit})" if calc.output.unit else ""
     L += [f"**{T('Output')}:** {pick(env, calc.output.label)}{out_unit}", ""]
     if calc.formula:
