@@ -40,6 +40,42 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _KEEP = re.compile(r"^(?:(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9]+|mg|mL|min|dL|kg|lb|µmol|mmol|mol)$")
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# spans whose punctuation is markup, not prose: roles, inline code, math, link targets
+_PROTECTED = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|\$[^$]*\$|\]\([^)]*\)")
+# ASCII punctuation typed in Chinese prose -> the full-width forms (escaped: some editors fold them)
+_HALF = [
+    (re.compile(r"(?<!\d),(?! )|(?<=\d),(?!\d{3}(?!\d))(?! )"), "\uff0c"),  # not 1,718 nor "a, b"
+    (re.compile(r";(?! )"), "\uff1b"),
+    (re.compile(r"(?<=[\u4e00-\u9fff\uff09]):(?! )|(?<=[\u4e00-\u9fff]):(?=\*\*)"), "\uff1a"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])\?"), "\uff1f"),
+    (re.compile(r"(?<! )\(([^()]*)\)"), "\uff08\\1\uff09"),  # a pair, unless "word (unit)"
+]
+
+
+def fullwidth(text: str) -> str:
+    """Chinese punctuation in Chinese prose: ASCII , ; : ? ( ) become full-width outside markup.
+
+    Thousands separators (1,718), "a, b" with a space, "label: value" with a space, LaTeX and
+    messages without Chinese are left alone."""
+    if not _CJK.search(text) or "\\" in text:
+        return text
+    kept: list[str] = []
+
+    def hold(m):
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    body = _fix(_PROTECTED.sub(hold, text))
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], body)
+
+
+def _fix(chunk: str) -> str:
+    for rx, repl in _HALF:
+        chunk = rx.sub(repl, chunk)
+    return chunk
+
+
 def key(msgid: str) -> str:
     return hashlib.sha1(msgid.encode("utf-8")).hexdigest()[:8]
 
@@ -113,7 +149,7 @@ def apply(paths: list[str]) -> int:
                 filled += 1
             if text is None:
                 continue
-            msg.string = text
+            msg.string = fullwidth(text)
             msg.flags.discard("fuzzy")
             msg.previous_id = []
             changed = True
@@ -194,6 +230,16 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[0] == "apply":
         return apply(argv[1:])
+    if argv[0] == "tidy":  # full-width punctuation in every existing translation
+        for path, catalog in catalogues():
+            changed = False
+            for msg in catalog:
+                if msg.string and fullwidth(msg.string) != msg.string:
+                    msg.string = fullwidth(msg.string)
+                    changed = True
+            if changed:
+                save(path, catalog)
+        return 0
     if argv[0] == "calculators":
         return calculators()
     if argv[0] == "stats":
