@@ -148,11 +148,19 @@ def test_calculator_and_flowchart_pages_type_no_number_by_hand():
     assert not offenders, offenders
 
 
-# Prose may name a threshold only where the recommendation itself states it; anything else
-# must point to the calculator page. Each allowed occurrence is listed with its reason.
-ALLOWED_IN_PROSE = {
-    "30 mL/min": "BP-4 and the trial's exclusion criterion state the clearance below which zoledronic acid is not used",
+# Prose may repeat a record's threshold only in a sentence that cites its source (STYLE: numbers
+# in prose come from the package or cite it), or where the number is a patient's value that
+# happens to equal a threshold. Each such patient value is listed here with its reason.
+PATIENT_VALUES = {
+    ("notebooks/02-kidney-and-bone-agents.md", "creatinine of 1.0 mg/dL"): "the worked patient's creatinine",
+    ("notebooks/02-kidney-and-bone-agents.md", "exactly 40 mL/min"): "the exercise patient's clearance",
+    ("notebooks/02-kidney-and-bone-agents.md", "baseline creatinine is 1.4 mg/dL"): "the exercise patient's baseline",
 }
+# A threshold the recommendations themselves state, allowed wherever it appears, with the reason.
+ALLOWED_IN_PROSE = {
+    "30 mL/min": "BP-4 states it: zoledronic acid is not given below this clearance (and the phase 3 trial excluded such patients)",
+}
+CITED = re.compile(r"\{(?:cite(?::\w+)?|glue(?::\w+)?|rec)\}`")
 
 
 def test_prose_does_not_retype_calculator_thresholds():
@@ -162,12 +170,23 @@ def test_prose_does_not_retype_calculator_thresholds():
     for page in PAGES:
         if page.parent.name == "calculators":
             continue
-        text = page.read_text(encoding="utf-8")
-        for t in thresholds:
-            num, unit = t.split(" ", 1)
-            if re.search(rf"(?<![\d.]){re.escape(num)}\s*{re.escape(unit)}", text):
-                offenders.append(f"{page.relative_to(ROOT)}: {t}")
-    assert not offenders, "thresholds typed into prose (link the calculator page instead):\n" + "\n".join(offenders)
+        rel = page.relative_to(ROOT).as_posix()
+        in_code = False
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if line.startswith("```"):
+                in_code = line.startswith("```{code-cell}") or (in_code and False)
+                continue
+            if in_code or CITED.search(line):
+                continue
+            if any(rel == f and snippet in line for f, snippet in PATIENT_VALUES):
+                continue
+            for t in thresholds:
+                num, unit = t.split(" ", 1)
+                if re.search(rf"(?<![\d.]){re.escape(num)}\s*{re.escape(unit)}", line):
+                    offenders.append(f"{rel}: {t}: {line.strip()[:100]}")
+    assert not offenders, (
+        "thresholds typed into prose without a citation (cite the source, glue the value from the "
+        "package, or link the calculator page):\n" + "\n".join(offenders))
 
 
 SEED_OVERLAP = ROOT.parent / "shared" / "tools" / "seed-overlap"
