@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import calculators, flowcharts, i18n, mathml, recommendations
+from . import calculators, flowcharts, i18n, lean, mathml, recommendations
 
 
 def setup(app: Sphinx) -> dict:
@@ -21,4 +21,5 @@ def setup(app: Sphinx) -> dict:
     mathml.setup(app)
     calculators.setup(app)
     flowcharts.setup(app)
+    lean.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,400 @@
+"""The site as readers meet it: weight, offline, accessible, phone width, print (issue 7).
+
+Static checks parse the built HTML and CSS; browser checks drive Debian's Chromium through
+Playwright (tests/browser.py) against a static server on 127.0.0.1 and inject axe-core from
+node_modules (installed by tools/setup-node.sh from package-lock.json).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html.parser
+import json
+import pathlib
+import re
+import sys
+import urllib.parse
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "sphinxext"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from mmguide_book import lean  # noqa: E402
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "_build" / "screenshots"
+BUDGET = lean.BUDGET_BYTES
+PHONE, DESKTOP = 375, 1280
+
+pytestmark = pytest.mark.build
+
+
+def _rel(site: pathlib.Path, p: pathlib.Path) -> str:
+    return p.relative_to(site).as_posix()
+
+
+@pytest.fixture(scope="session")
+def pages(built_site) -> list[pathlib.Path]:
+    found = lean.site_pages(built_site)
+    assert found, f"no HTML pages in {built_site}"
+    return found
+
+
+@pytest.fixture(scope="session")
+def weights(built_site, pages) -> dict[str, lean.Weight]:
+    return {_rel(built_site, p): lean.page_weight(built_site, p) for p in pages}
+
+
+# --- Weight and what pages load (static) ---------------------------------------------------
+
+
+def test_every_page_within_weight_budget(weights):
+    over = {k: w for k, w in weights.items() if w.gzip > BUDGET}
+    msg = []
+    for page, w in sorted(over.items(), key=lambda kv: -kv[1].gzip):
+        files = ", ".join(f"{f} {g / 1024:.1f} KB" for f, g in w.largest(5))
+        msg.append(f"{page}: {w.gzip / 1024:.1f} KB gzip > {BUDGET // 1024} KB; largest: {files}")
+    assert not over, "pages over the weight budget:\n" + "\n".join(msg)
+
+
+def test_nothing_loaded_from_outside_the_site(weights):
+    bad = {k: w.external for k, w in weights.items() if w.external}
+    assert not bad, f"pages load files from outside the site: {bad}"
+
+
+def test_every_loaded_file_exists(weights):
+    bad = {k: w.missing for k, w in weights.items() if w.missing}
+    assert not bad, f"pages reference files missing from the site: {bad}"
+
+
+def test_search_index_only_on_search_page(weights):
+    loads = sorted(k for k, w in weights.items() if "searchindex.js" in w.files)
+    assert loads == ["search.html"], f"searchindex.js loaded by {loads}"
+
+
+def test_no_fontawesome_no_mathjax_no_webfonts(built_site, weights):
+    for page, w in weights.items():
+        for f in w.files:
+            name = f.lower()
+            assert "fontawesome" not in name and "mathjax" not in name, f"{page} loads {f}"
+            assert not name.endswith((".woff", ".woff2", ".ttf", ".otf", ".eot")), f"{page} loads web font {f}"
+    assert not (built_site / "_static" / "scripts" / "fontawesome.js").exists()
+    for p in built_site.rglob("*.html"):
+        text = p.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]+src=[\"'][^\"']*mathjax", text, re.I), f"MathJax script in {p}"
+
+
+def test_math_pages_use_mathml(built_site, pages):
+    with_math = [p for p in pages if 'class="math' in p.read_text(encoding="utf-8")]
+    for p in with_math:
+        assert "<math" in p.read_text(encoding="utf-8"), f"{_rel(built_site, p)}: math without MathML"
+
+
+class _Imgs(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.imgs: list[tuple[dict, bool]] = []
+        self._figure = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "figure":
+            self._figure += 1
+        if tag == "img":
+            self.imgs.append((dict(attrs), self._figure > 0))
+
+    def handle_endtag(self, tag):
+        if tag == "figure":
+            self._figure -= 1
+
+
+def test_every_image_has_alt_text(built_site, pages):
+    problems = []
+    for p in pages:
+        parser = _Imgs()
+        parser.feed(p.read_text(encoding="utf-8"))
+        for attrs, in_figure in parser.imgs:
+            alt = attrs.get("alt")
+            if alt is None or (in_figure and not alt.strip()):
+                problems.append(f"{_rel(built_site, p)}: <img src={attrs.get('src')!r}> alt={alt!r}")
+    assert not problems, "images without alt text:\n" + "\n".join(problems)
+
+
+def test_css_for_phone_and_print(built_site):
+    css = (built_site / "_static" / "lean.css").read_text(encoding="utf-8")
+    assert "@media print" in css and "overflow-x: auto" in css and "mmguide-flowchart" in css
+
+
+# --- In the browser -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Visit:
+    page: str
+    console_errors: list[str] = dataclasses.field(default_factory=list)
+    failed: list[str] = dataclasses.field(default_factory=list)
+    outside: list[str] = dataclasses.field(default_factory=list)
+    requested: set[str] = dataclasses.field(default_factory=set)
+    axe: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # mode -> violations
+    overflow: int = 0  # scrollWidth at 375 px
+    shots: list[pathlib.Path] = dataclasses.field(default_factory=list)
+
+
+def _axe(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200))}));
+        }"""
+    )
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> {v['nodes']}" for v in result]
+
+
+def _set_mode(page, mode: str) -> None:
+    page.evaluate("m => localStorage.setItem('mode', m)", mode)
+    page.reload(wait_until="load")
+    page.wait_for_function("m => document.documentElement.dataset.theme === m", arg=mode)
+
+
+def _shot_name(rel: str, width: int, suffix: str = "") -> str:
+    return rel.replace("/", "_").removesuffix(".html") + f"-{width}{suffix}.png"
+
+
+@pytest.fixture(scope="session")
+def browser_visits(built_site, pages) -> dict[str, Visit]:
+    """Visit every page once per setting; record what the tests below check."""
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core missing: run `bash tools/setup-node.sh`", pytrace=False)
+    from browser import chromium, serve
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    visits = {_rel(built_site, p): Visit(_rel(built_site, p)) for p in pages}
+    with serve(built_site) as base, chromium() as browser:
+        host = urllib.parse.urlsplit(base).netloc
+        for width in (DESKTOP, PHONE):
+            ctx = browser.new_context(viewport={"width": width, "height": 900})
+            page = ctx.new_page()
+            current: list[Visit] = []
+
+            def on_console(msg):
+                if msg.type == "error" and current:
+                    current[0].console_errors.append(msg.text)
+
+            def on_request(req):
+                if not current:
+                    return
+                url = urllib.parse.urlsplit(req.url)
+                if url.scheme in {"data", "blob", "about"}:
+                    return
+                if url.netloc != host:
+                    current[0].outside.append(req.url)
+                else:
+                    current[0].requested.add(urllib.parse.unquote(url.path).lstrip("/"))
+
+            def on_failed(req):
+                if current:
+                    current[0].failed.append(f"{req.url} ({req.failure})")
+
+            def on_response(resp):
+                if current and resp.status >= 400:
+                    current[0].failed.append(f"{resp.url} (HTTP {resp.status})")
+
+            page.on("console", on_console)
+            page.on("pageerror", lambda e: current and current[0].console_errors.append(str(e)))
+            page.on("request", on_request)
+            page.on("requestfailed", on_failed)
+            page.on("response", on_response)
+            for rel, visit in visits.items():
+                current[:] = [visit]
+                page.goto(f"{base}/{rel}", wait_until="load")
+                page.wait_for_timeout(50)
+                if width == DESKTOP:
+                    _set_mode(page, "light")
+                    visit.axe["light"] = _axe(page)
+                    page.screenshot(path=str(SHOTS / _shot_name(rel, width)))
+                    _set_mode(page, "dark")
+                    visit.axe["dark"] = _axe(page)
+                    page.screenshot(path=str(SHOTS / _shot_name(rel, width, "-dark")))
+                    _set_mode(page, "light")
+                    visit.shots += [SHOTS / _shot_name(rel, width), SHOTS / _shot_name(rel, width, "-dark")]
+                else:
+                    visit.overflow = page.evaluate("document.documentElement.scrollWidth")
+                    page.screenshot(path=str(SHOTS / _shot_name(rel, width)))
+                    visit.shots.append(SHOTS / _shot_name(rel, width))
+                current[:] = []
+            ctx.close()
+    return visits
+
+
+@pytest.mark.browser
+def test_pages_load_cleanly(browser_visits):
+    bad = {k: v.console_errors + v.failed for k, v in browser_visits.items() if v.console_errors or v.failed}
+    assert not bad, "console errors or failed requests:\n" + json.dumps(bad, indent=1)
+
+
+@pytest.mark.browser
+def test_no_request_leaves_127_0_0_1(browser_visits):
+    bad = {k: v.outside for k, v in browser_visits.items() if v.outside}
+    assert not bad, f"requests outside 127.0.0.1: {bad}"
+
+
+@pytest.mark.browser
+def test_browser_requests_are_within_measured_weight(browser_visits, weights):
+    """Cross-check the static weight measure: the browser fetches nothing it does not count."""
+    bad = {}
+    for k, v in browser_visits.items():
+        unmeasured = {r for r in v.requested if r and r not in weights[k].files
+                      and not (r.endswith("/") and r + "index.html" in weights[k].files)}
+        if unmeasured:
+            bad[k] = sorted(unmeasured)
+    assert not bad, f"files fetched by the browser but not counted in the page weight: {bad}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_no_serious_or_critical_violations(browser_visits, mode):
+    bad = {k: v.axe.get(mode) for k, v in browser_visits.items() if v.axe.get(mode)}
+    assert not bad, f"axe-core ({mode} mode):\n" + "\n".join(f"{k}:\n  " + "\n  ".join(vs) for k, vs in bad.items())
+
+
+@pytest.mark.browser
+def test_nothing_overflows_at_phone_width(browser_visits):
+    bad = {k: v.overflow for k, v in browser_visits.items() if v.overflow > PHONE}
+    assert not bad, f"pages wider than {PHONE} px at {PHONE} px (scrollWidth): {bad}"
+
+
+@pytest.mark.browser
+def test_screenshots_written(browser_visits):
+    missing = [str(s) for v in browser_visits.values() for s in v.shots if not s.exists()]
+    assert not missing, missing
+
+
+# --- Interaction: keyboard, sidebar, search, colour mode, print ------------------------------
+
+
+@pytest.fixture
+def page_at(built_site):
+    from browser import chromium, serve
+
+    with serve(built_site) as base, chromium() as browser:
+        opened = []
+
+        def open_(rel: str, width: int = DESKTOP, **ctx):
+            c = browser.new_context(viewport={"width": width, "height": 900}, **ctx)
+            opened.append(c)
+            p = c.new_page()
+            p.goto(f"{base}/{rel}", wait_until="load")
+            return p
+
+        yield open_
+        for c in opened:
+            c.close()
+
+
+def _a_guide_page(pages, built_site) -> str:
+    rels = [_rel(built_site, p) for p in pages]
+    guide = [r for r in rels if r.startswith("docs/guide/") and not r.endswith("index.html")]
+    return guide[0] if guide else rels[0]
+
+
+def _a_calculator_page(pages, built_site) -> str | None:
+    rels = [_rel(built_site, p) for p in pages]
+    calc = [r for r in rels if r.startswith("docs/calculators/") and not r.endswith("index.html")]
+    return calc[0] if calc else None
+
+
+@pytest.mark.browser
+def test_keyboard_skip_link_and_tab_order(page_at, pages, built_site):
+    p = page_at(_a_guide_page(pages, built_site))
+    p.keyboard.press("Tab")
+    first = p.evaluate("document.activeElement.textContent.trim()")
+    assert first == "Skip to main content"
+    p.keyboard.press("Enter")
+    assert p.evaluate("location.hash") == "#main-content"
+    # the controls Tab reaches next all have a name and a visible focus outline
+    unnamed = []
+    for _ in range(20):
+        p.keyboard.press("Tab")
+        info = p.evaluate(
+            """() => { const e = document.activeElement; const s = getComputedStyle(e);
+              return {tag: e.tagName, name: (e.getAttribute('aria-label') || e.title || e.textContent || '').trim(),
+                      outline: s.outlineStyle !== 'none' || s.boxShadow !== 'none'}; }"""
+        )
+        if info["tag"] == "BODY":
+            break
+        if not info["name"] or not info["outline"]:
+            unnamed.append(info)
+    assert not unnamed, f"focusable controls without a name or focus indicator: {unnamed}"
+
+
+@pytest.mark.browser
+def test_sidebar_toggle_by_keyboard_at_phone_width(page_at, pages, built_site):
+    p = page_at(_a_guide_page(pages, built_site), PHONE)
+    p.focus(".bd-header-article .primary-toggle")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#pst-primary-sidebar-modal[open]", timeout=3000)
+    assert p.is_visible("#pst-primary-sidebar-modal nav.bd-docs-nav a")
+    p.keyboard.press("Escape")
+    p.wait_for_selector("#pst-primary-sidebar-modal:not([open])", state="attached", timeout=3000)
+
+
+@pytest.mark.browser
+def test_sidebar_toggle_on_wide_screen(page_at, pages, built_site):
+    p = page_at(_a_guide_page(pages, built_site))
+    assert p.is_visible("#pst-primary-sidebar")
+    p.click(".bd-header-article .primary-toggle")
+    p.wait_for_selector("#pst-primary-sidebar.pst-sidebar-hidden", state="attached", timeout=3000)
+
+
+@pytest.mark.browser
+def test_search_box_goes_to_search_page(page_at, pages, built_site):
+    p = page_at(_a_guide_page(pages, built_site))
+    p.keyboard.press("Control+k")
+    p.wait_for_selector("#pst-search-dialog[open]", timeout=3000)
+    p.keyboard.type("zoledronic")
+    p.keyboard.press("Enter")
+    p.wait_for_url(re.compile(r"search\.html\?q=zoledronic"), timeout=5000)
+    p.wait_for_selector("#search-results li", timeout=10000)
+
+
+@pytest.mark.browser
+def test_colour_mode_buttons(page_at, pages, built_site):
+    p = page_at(_a_guide_page(pages, built_site))
+    p.click(".theme-change-button[data-mode=dark]")
+    assert p.evaluate("document.documentElement.dataset.theme") == "dark"
+    p.click(".theme-change-button[data-mode=light]")
+    assert p.evaluate("document.documentElement.dataset.theme") == "light"
+
+
+@pytest.mark.browser
+def test_print_hides_chrome_and_fits_flowcharts(page_at, pages, built_site):
+    rels = [_a_guide_page(pages, built_site), _a_calculator_page(pages, built_site)]
+    rels += [_rel(built_site, q) for q in pages if 'mmguide-flowchart' in q.read_text(encoding="utf-8")][:1]
+    for rel in filter(None, rels):
+        p = page_at(rel)
+        p.emulate_media(media="print")
+        hidden = p.evaluate(
+            """() => ['.bd-header', '.bd-sidebar-primary', '.bd-sidebar-secondary', '.prev-next-footer',
+                      '.bd-header-article', '#pst-back-to-top', '.search-button-field']
+              .flatMap(s => [...document.querySelectorAll(s)])
+              .filter(e => getComputedStyle(e).display !== 'none')
+              .map(e => e.className || e.id)"""
+        )
+        assert not hidden, f"{rel}: visible in print: {hidden}"
+        ext = p.evaluate(
+            """() => { const a = document.querySelector('.bd-article a[href^="http"]:not(.headerlink)');
+                       return a ? getComputedStyle(a, '::after').content : null; }"""
+        )
+        assert ext is None or "attr" in ext or "http" in ext, f"{rel}: external link target not printed: {ext}"
+        too_wide = p.evaluate(
+            """() => { const w = document.querySelector('.bd-article').getBoundingClientRect().width;
+              return [...document.querySelectorAll('figure.mmguide-flowchart img')]
+                .filter(i => i.getBoundingClientRect().width > w + 1).map(i => i.src); }"""
+        )
+        assert not too_wide, f"{rel}: flowcharts wider than the printed page: {too_wide}"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        p.pdf(path=str(SHOTS / (rel.replace("/", "_").removesuffix(".html") + "-print.pdf")), format="A4")
