@@ -69,6 +69,28 @@ def _config_inited(app, config) -> None:
         config.html_search_language = "zh"
         userdict = app.srcdir / "docs" / "locales" / "zh_CN" / "jieba-userdict.txt"
         config.html_search_options = {"dict": str(userdict)}
+        # the theme's search box placeholder is a theme option, not a catalogue message
+        config.html_theme_options = {**(config.html_theme_options or {}), "search_bar_text": "\u641c\u7d22\u2026"}
+        _theme_strings(app)
+
+
+def _theme_strings(app) -> None:
+    """Interface strings that Sphinx's and the themes' own Chinese catalogues leave in English
+    (docs/locales/zh_CN/theme.po), compiled into the doctree folder and added as a fallback."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po = app.srcdir / "docs" / "locales" / "zh_CN" / "theme.po"
+    if not po.is_file():
+        return
+    locale_dir = app.doctreedir / "mmguide-locale"
+    mo = locale_dir / "zh_CN" / "LC_MESSAGES" / "sphinx.mo"
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="zh_CN")
+    with mo.open("wb") as f:
+        write_mo(f, catalog)
+    app.add_message_catalog("sphinx", str(locale_dir))
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
