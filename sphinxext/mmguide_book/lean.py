@@ -191,6 +191,12 @@ def _accessible_html(context: dict) -> None:
         generate_toctree_html._mmguide_lean = True
         context["generate_toctree_html"] = generate_toctree_html
     body = context.get("body")
+    if body and '<div class="pst-scrollable-table-container">' in body:
+        # a region that scrolls sideways must be reachable by keyboard (axe
+        # scrollable-region-focusable, WCAG 2.1.1)
+        body = context["body"] = body.replace(
+            '<div class="pst-scrollable-table-container">',
+            '<div class="pst-scrollable-table-container" tabindex="0">')
     if body and 'role="doc-biblioentry"' in body:
         # docutils puts doc-biblioentry items (a deprecated ARIA role) in a role="list"
         # container; a list must own listitems (axe aria-required-children).
