@@ -92,19 +92,22 @@ class RecommendationDirective(SphinxDirective):
 
         box = nodes.container(classes=["mmguide-recommendation"], ids=[label])
         box["rec_id"] = rec_id
-        head = nodes.paragraph(classes=["mmguide-rec-head"])
+        head = nodes.paragraph(classes=["mmguide-rec-id"])
         head += nodes.strong(text=rec_id)
-        head += nodes.Text(" ")
-        # the statement is parsed as MyST inline text so it can carry {term} and {cite}
-        stmt_nodes, msgs = self.state.inline_text(self.options["statement"], self.lineno)
-        head += stmt_nodes
         box += head
+        # the statement is a paragraph of its own, with its source text as rawsource, so that
+        # gettext extracts it and the Chinese edition translates it like any other paragraph
+        stmt_nodes, msgs = self.state.inline_text(self.options["statement"], self.lineno)
+        stmt = nodes.paragraph(self.options["statement"], "", *stmt_nodes, classes=["mmguide-rec-statement"])
+        stmt.source, stmt.line = self.state.document.current_source, self.lineno
+        box += stmt
         box += msgs
         body = nodes.container(classes=["mmguide-rec-body"])
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, body)
         src = StringList(
-            [f"**{_t(self.env, 'Source')}:** {self.options['source']} {{cite:p}}`{','.join(keys)}`"],
+            # English here: this line is extracted for translation like the rest of the page
+            [f"**Source:** {self.options['source']} {{cite:p}}`{','.join(keys)}`"],
             source=self.env.docname,
         )
         self.state.nested_parse(src, self.content_offset, body)
@@ -154,6 +157,22 @@ def _link(app, fromdoc, todoc, anchor, text, classes=()):
     return ref
 
 
+def _read(app: Sphinx, doctree) -> None:
+    """After the i18n transforms: keep the statement as the reader's edition shows it."""
+    store = _store(app.env)
+    for box in doctree.findall(nodes.container):
+        if "mmguide-recommendation" in box["classes"] and box.get("rec_id") in store:
+            rec = store[box["rec_id"]]
+            for para in box.findall(nodes.paragraph):
+                if "mmguide-rec-statement" in para["classes"]:
+                    rec["statement_shown"] = para.astext()
+                elif para.children and isinstance(para.children[0], nodes.strong) and len(para.children) > 1 \
+                        and "mmguide-rec-id" not in para["classes"]:
+                    # the "Source: … (citations)" line: its words without the citations
+                    words = "".join(c.astext() for c in para.children[1:] if not isinstance(c, addnodes.pending_xref))
+                    rec["source_shown"] = words.strip(" :：").strip()
+
+
 def resolve(app: Sphinx, doctree, docname):
     from . import calculators as calc_pages
     from . import flowcharts as fc
@@ -199,8 +218,8 @@ def resolve(app: Sphinx, doctree, docname):
             p += _link(app, docname, rec["docname"], rec["label"], rec_id)
             cell += p
             row += cell
-            row += nodes.entry("", nodes.paragraph(text=rec["statement"]))
-            row += nodes.entry("", nodes.paragraph(text=rec["source"]))
+            row += nodes.entry("", nodes.paragraph(text=rec.get("statement_shown", rec["statement"])))
+            row += nodes.entry("", nodes.paragraph(text=rec.get("source_shown", rec["source"])))
             tbody += row
         group += tbody
         node.replace_self(table)
@@ -213,4 +232,5 @@ def setup(app: Sphinx) -> None:
     app.add_node(recommendation_index)
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
+    app.connect("doctree-read", _read)
     app.connect("doctree-resolved", resolve)
