@@ -1,0 +1,243 @@
+"""The in-page calculator forms, in Debian's Chromium, on the built site (both editions).
+
+Each calculator's form is filled with its first published worked example and must show the
+published value/category; a wrong-unit creatinine must put mmguide's message next to the
+field; every request must stay on 127.0.0.1; a page without a calculator, and a calculator
+page read without calculating, must load no byte of Pyodide. Without JavaScript the page
+says the tables are the full reference.
+
+The site: ``MMGUIDE_SITE`` (a directory with en/ and zh_CN/) if set, otherwise both editions
+built once per session with ``tools/build.py --out <tmp>`` (the shared ``built_site`` fixture
+builds one edition only).
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import runpy
+import subprocess
+import sys
+from urllib.parse import urlparse
+
+import pytest
+
+import mmguide
+from mmguide import units as U
+
+from browser import chromium, serve
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EDITIONS = ("en", "zh_CN")
+CALCS = [c.id for c in mmguide.calculators()]
+PYODIDE_PARTS = ("/_static/pyodide/", "/_static/wheels/")
+NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+TIMEOUT_MS = 90_000  # a cold Pyodide start on a loaded 2-CPU machine
+
+
+def _forms_wired() -> bool:
+    return "forms.setup(app)" in (ROOT / "sphinxext" / "mmguide_book" / "__init__.py").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> pathlib.Path:
+    given = os.environ.get("MMGUIDE_SITE")
+    if given and all((pathlib.Path(given) / e).is_dir() for e in EDITIONS):
+        return pathlib.Path(given)
+    out = tmp_path_factory.mktemp("forms-site") / "html"
+    cmd = [sys.executable, str(ROOT / "tools" / "build.py"), "--out", str(out), "-q"]
+    if not _forms_wired():  # until mmguide_book/__init__.py calls forms.setup (see test below)
+        extensions = runpy.run_path(str(ROOT / "conf.py"))["extensions"]
+        cmd += ["-D", "extensions=" + ",".join([*extensions, "mmguide_book.forms"])]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail(f"build failed ({' '.join(cmd)}):\n{proc.stderr[-4000:]}", pytrace=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    yield pg
+    context.close()
+
+
+def _off_site(urls):
+    return [u for u in urls if not u.startswith(("data:", "blob:")) and urlparse(u).hostname != "127.0.0.1"]
+
+
+def _pyodide_requests(urls):
+    return [u for u in urls if any(p in u for p in PYODIDE_PARTS)]
+
+
+def _split(raw, spec):
+    """An example's quantity as (number text, unit symbol the form offers)."""
+    if not isinstance(raw, str):
+        return str(raw), spec["unit"]
+    m = NUMBER.match(raw)
+    assert m, raw
+    unit = U.canonical_unit(m.group(2)) if m.group(2) else spec["unit"]
+    return m.group(1), unit
+
+
+def fill(page, calc, inputs):
+    for spec in calc.as_dict()["inputs"]:
+        name = spec["name"]
+        if name not in inputs:
+            continue
+        raw = inputs[name]
+        sel = f"#mmguide-{calc.id}-{name}"
+        kind = spec["kind"]
+        if kind == "quantity":
+            number, unit = _split(raw, spec)
+            page.fill(sel, number)
+            if page.locator(f"{sel}-unit").count():
+                page.select_option(f"{sel}-unit", unit)
+            else:
+                assert unit in (spec["unit"], None, ""), (name, unit)
+        elif kind == "boolean":
+            value = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "yes", "1")
+            if page.locator(f"select{sel}").count():
+                page.select_option(sel, "yes" if value else "no")
+            else:
+                page.set_checked(sel, value)
+        elif kind in ("sex", "choice"):
+            page.select_option(sel, str(raw))
+        else:
+            page.fill(sel, str(raw))
+
+
+def calculate(page, form):
+    form.locator("button[type=submit]").click()
+    page.wait_for_function(
+        "el => ['result', 'error', 'failed'].includes(el.getAttribute('data-state'))",
+        arg=form.element_handle(), timeout=TIMEOUT_MS)
+    return form.get_attribute("data-state")
+
+
+def calculator_url(base_url, site, edition, calc_id):
+    path = site / edition / "docs" / "calculators" / f"{calc_id}.html"
+    if not path.exists():
+        pytest.skip(f"{calc_id} has no page in the build yet ({path.relative_to(site)})")
+    return f"{base_url}/{edition}/docs/calculators/{calc_id}.html"
+
+
+def test_the_book_extension_sets_the_forms_up():
+    """mmguide_book/__init__.py must call forms.setup(app) (scripts, Pyodide copy, wheel)."""
+    assert _forms_wired(), "add `forms` to the import line and `forms.setup(app)` in sphinxext/mmguide_book/__init__.py"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("calc_id", CALCS)
+def test_form_shows_the_worked_example_result(page, base_url, site, edition, calc_id):
+    calc = mmguide.calculator(calc_id)
+    row = calc.examples[0]
+    page.goto(calculator_url(base_url, site, edition, calc_id))
+    form = page.locator(f"[data-mmguide-form='{calc_id}']")
+    assert form.get_attribute("data-state") == "idle"
+    page.wait_for_load_state("networkidle")
+    assert not _pyodide_requests(page.requests), "Pyodide loaded before the reader used the form"
+
+    fill(page, calc, row["inputs"])
+    state = calculate(page, form)
+    errors = [t for t in form.locator("[data-mmguide-error]").all_inner_texts() if t.strip()]
+    assert state == "result", f"{calc_id} {row['inputs']}: state {state}; {errors}; {form.inner_text()[:800]}"
+
+    expected = row["expected"]
+    result = form.locator("[data-mmguide-result]")
+    if "value" in expected:
+        ev = expected["value"]
+        if ev is None:  # a category-only answer (ISS, R-ISS)
+            assert result.locator("[data-value]").count() == 0
+        else:
+            shown = result.locator("[data-value]").get_attribute("data-value", timeout=5000)
+            if isinstance(ev, (int, float)) and not isinstance(ev, bool):
+                assert abs(float(shown) - ev) <= float(row.get("tolerance", 0)) + 1e-9, (shown, ev)
+            else:
+                assert (shown.split(",") if shown else []) == list(ev), (shown, ev)
+    if expected.get("category") is not None:
+        assert result.locator("[data-category]").get_attribute("data-category") == expected["category"]
+    if "agents" in expected:
+        shown_agents = [a.get_attribute("data-agent") for a in result.locator("li[data-agent]").all()]
+        assert set(expected["agents"]) <= set(shown_agents)
+        if expected["agents"]:
+            favoured = result.locator("li[data-agent]").first.get_attribute("data-agent")
+            assert favoured == expected["agents"][0]
+        assert result.locator("li[data-action]").count() >= 1, "the plan's actions are not shown"
+    explanation = result.locator(".mmguide-explanation").inner_text()
+    assert explanation.strip()
+    assert bool(HAN.search(explanation)) == (edition == "zh_CN"), explanation
+    assert _pyodide_requests(page.requests), "no Pyodide request: what computed this?"
+    assert not _off_site(page.requests), _off_site(page.requests)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_wrong_unit_is_reported_next_to_its_field(page, base_url, site, edition):
+    cid = "crcl-cockcroft-gault"
+    page.goto(calculator_url(base_url, site, edition, cid))
+    calc = mmguide.calculator(cid)
+    fill(page, calc, {"age": 60, "weight": "72 kg", "creatinine": "150 mg/dL", "sex": "male"})
+    form = page.locator(f"[data-mmguide-form='{cid}']")
+    assert calculate(page, form) == "error"
+    err = page.locator(f"#mmguide-{cid}-creatinine-error")
+    assert err.is_visible()
+    text = err.inner_text()
+    assert "150" in text and "mg/dL" in text and "µmol/L" in text  # mmguide's own message
+    assert text.startswith("请检查此项" if edition == "zh_CN" else "Check this value")
+    assert page.locator(f"#mmguide-{cid}-creatinine").get_attribute("aria-invalid") == "true"
+    # the other fields carry no message
+    others = [t for t in form.locator("span[data-mmguide-error]").all_inner_texts() if t.strip()]
+    assert len(others) == 1
+    # a corrected value clears it and computes (the second calculation reuses the runtime)
+    page.fill(f"#mmguide-{cid}-creatinine", "1.0")
+    assert calculate(page, form) == "result"
+    assert not err.is_visible()
+    assert not _off_site(page.requests), _off_site(page.requests)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_pages_without_a_calculator_load_no_pyodide(page, base_url, edition):
+    page.goto(f"{base_url}/{edition}/docs/index.html")
+    page.wait_for_load_state("networkidle")
+    page.mouse.click(5, 5)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(300)
+    assert not _pyodide_requests(page.requests)
+    assert not [u for u in page.requests if "mmguide-form" in u], "form script on a page without a form"
+    assert not _off_site(page.requests), _off_site(page.requests)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_without_javascript_the_page_is_a_static_reference(browser, base_url, site, edition):
+    url = calculator_url(base_url, site, edition, "crcl-cockcroft-gault")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(url)
+        text = pg.locator("[data-mmguide-form]").inner_text()
+        note = ("计算需要启用 JavaScript" if edition == "zh_CN"
+                else "Computation needs JavaScript; the tables below are the full reference.")
+        assert note in text
+        assert pg.locator("[data-mmguide-form] button[type=submit]").is_disabled()
+        assert pg.locator("table").count() >= 1  # the reference tables are there
+    finally:
+        context.close()
