@@ -109,11 +109,11 @@
     var p = loadRuntime();
     if (pending) {
       this.setState("loading");
-      this.status.textContent = this.S["Loading the calculator (once, about 6 MB)…"];
+      this.status.textContent = this.S["Loading the calculator (once, about 14 MB)…"];
     }
     p.then(function () {
       if (self.section.getAttribute("data-state") === "loading") self.setState("ready");
-      if (self.status.textContent === self.S["Loading the calculator (once, about 6 MB)…"]) self.status.textContent = "";
+      if (self.status.textContent === self.S["Loading the calculator (once, about 14 MB)…"]) self.status.textContent = "";
     }, function (err) {
       self.setState("failed");
       self.status.textContent = self.S["The calculator could not be loaded: "] + (err && err.message ? err.message : String(err));

@@ -52,7 +52,7 @@ ZH = {
         "计算需要启用 JavaScript;下方表格为完整的参考内容。",
     "Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere.":
         "输入数值后点击“计算”。计算在您的浏览器中进行,不会向任何地方发送数据。",
-    "Loading the calculator (once, about 6 MB)…": "正在加载计算程序(仅首次,约 6 MB)……",
+    "Loading the calculator (once, about 14 MB)…": "正在加载计算程序(仅首次,约 14 MB)……",
     "Calculating…": "正在计算……",
     "The calculator could not be loaded: ": "计算程序加载失败:",
     "Check this value: ": "请检查此项:",
@@ -157,7 +157,7 @@ def _field_html(env, calc_id: str, d: dict) -> str:
 def _strings(env) -> dict:
     keys = ["Computation needs JavaScript; the tables below are the full reference.",
             "Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere.",
-            "Loading the calculator (once, about 6 MB)…", "Calculating…", "The calculator could not be loaded: ",
+            "Loading the calculator (once, about 14 MB)…", "Calculating…", "The calculator could not be loaded: ",
             "Check this value: ", "Check the inputs: ", "Result", "Category", "References", "Recommendations",
             "Details", "When to start", "Agents", "Dose", "favoured", "not suitable", "Actions",
             "First dose after", "(none)", "yes", "no"]
