@@ -2,24 +2,32 @@
 
 Thin entry point; each module has one job:
 - ``recommendations``: the ``recommendation`` directive, the ``rec`` role and the generated index;
-- ``mathml``: math rendered to MathML at build time (no MathJax, no CDN);
 - ``calculators``: a generated page per calculator, built from the package's records,
   whose verified-examples table is executed during the build;
-- ``flowcharts``: decision flowcharts rendered to SVG by Graphviz at build time.
+- ``forms``: the in-page calculator form, run by mmguide itself under Pyodide;
+- ``flowcharts``: decision flowcharts rendered to SVG by Graphviz at build time;
+- ``mathml``: math rendered to MathML at build time (no MathJax, no CDN);
+- ``notebook_downloads``: each tutorial downloadable as an executed .ipynb;
+- ``i18n``: interface strings of generated parts, the Chinese edition's search and switcher;
+- ``lean``: trims what the theme loads (weight, offline, accessibility);
+- ``freshness``: re-reads pages when the package or this extension changes.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import calculators, flowcharts, i18n, lean, mathml, recommendations
+from . import calculators, flowcharts, forms, freshness, i18n, lean, mathml, notebook_downloads, recommendations
 
 
 def setup(app: Sphinx) -> dict:
+    freshness.setup(app)
     i18n.setup(app)
     recommendations.setup(app)
     mathml.setup(app)
     calculators.setup(app)
+    forms.setup(app)
     flowcharts.setup(app)
+    notebook_downloads.setup(app)
     lean.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
