@@ -24,7 +24,13 @@ $(SYS_STAMP): tools/setup-system.sh
 	@bash tools/setup-system.sh
 	@mkdir -p _build && touch $@
 
-setup: $(STAMP) $(SYS_STAMP)
+# axe-core (accessibility tests) and Pyodide (in-page calculators), pinned in package-lock.json
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package-lock.json package.json tools/setup-node.sh
+	@bash tools/setup-node.sh
+	@touch $@
+
+setup: $(STAMP) $(SYS_STAMP) $(NODE_STAMP)
 system: $(SYS_STAMP)
 
 html: setup

@@ -44,19 +44,9 @@ def _forms_wired() -> bool:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> pathlib.Path:
-    given = os.environ.get("MMGUIDE_SITE")
-    if given and all((pathlib.Path(given) / e).is_dir() for e in EDITIONS):
-        return pathlib.Path(given)
-    out = tmp_path_factory.mktemp("forms-site") / "html"
-    cmd = [sys.executable, str(ROOT / "tools" / "build.py"), "--out", str(out), "-q"]
-    if not _forms_wired():  # until mmguide_book/__init__.py calls forms.setup (see test below)
-        extensions = runpy.run_path(str(ROOT / "conf.py"))["extensions"]
-        cmd += ["-D", "extensions=" + ",".join([*extensions, "mmguide_book.forms"])]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        pytest.fail(f"build failed ({' '.join(cmd)}):\n{proc.stderr[-4000:]}", pytrace=False)
-    return out
+def site(site_root) -> pathlib.Path:
+    """Both editions, from the session's one build (tests/conftest.py)."""
+    return site_root
 
 
 @pytest.fixture(scope="session")

@@ -33,23 +33,6 @@ QUERIES = {
 }
 
 
-@pytest.fixture(scope="session")
-def zh_site() -> pathlib.Path:
-    """The site root holding zh_CN/ (built here unless MMGUIDE_SITE already has one)."""
-    given = os.environ.get("MMGUIDE_SITE")
-    if given and (pathlib.Path(given) / "zh_CN" / "searchindex.js").exists():
-        return pathlib.Path(given).resolve()
-    out = ROOT / "_build" / "html"
-    cmd = [sys.executable, str(ROOT / "tools" / "build.py"), "--lang", "zh_CN", "--out", str(out),
-           "-W", "--keep-going", "-n", "-q"]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if "WARNING" in ln or "ERROR" in ln]
-        pytest.fail(f"zh_CN build failed ({' '.join(cmd)}):\n" + "\n".join(lines or proc.stderr.splitlines()[-40:]),
-                    pytrace=False)
-    return out
-
-
 @pytest.fixture(scope="module")
 def search(zh_site):
     from browser import chromium, serve

@@ -8,7 +8,7 @@ if ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 stamp=node_modules/.package-lock.json   # written by npm ci / npm install
-if [[ ! -d node_modules/axe-core || ! -e $stamp || package-lock.json -nt $stamp ]]; then
+if [[ ! -d node_modules/axe-core || ! -d node_modules/pyodide || ! -e $stamp || package-lock.json -nt $stamp ]]; then
   npm ci --no-audit --no-fund
 else
   echo "setup-node: node_modules up to date"
