@@ -87,8 +87,11 @@ ANALYTES: dict[str, Analyte] = {
         _u("g/L", 1, 30, 220),
         _u("g/dL", 10, "3.0", "22.0"),
     )),
+    # β2-microglobulin: 1 µg/mL = 1 mg/L (the same concentration written two ways), so µg/mL
+    # is accepted with factor 1.
     "beta2m": Analyte("beta2m", (
         _u("mg/L", 1, "0.5", 100),
+        _u("µg/mL", 1, "0.5", 100),
     )),
     "weight": Analyte("weight", (
         _u("kg", 1, 25, 300),
@@ -122,9 +125,14 @@ ANALYTES: dict[str, Analyte] = {
         _u("mg/L", 1, 0, 100000),
         _u("mg/dL", 10, 0, 10000),
     )),
-    "ratio": Analyte("ratio", (
-        _u("", 1, 0, 100000),
-    )),
+    # Involved:uninvolved serum free light chain ratio (IMWG 2014): the involved (clonal) light chain
+    # is the numerator, so the ratio is at least 1; for λ disease it is λ/κ, the inverse of the
+    # laboratory's κ/λ ratio.
+    "flc_ratio": Analyte("flc_ratio", (
+        _u("", 1, 1, 100000),
+    ), "An involved:uninvolved ratio has the involved (clonal) light chain on top, so it is at least 1 "
+       "(for λ disease λ/κ, the inverse of the laboratory's κ/λ ratio); the upper limit is a validation "
+       "limit chosen by the project."),
     "percent": Analyte("percent", (
         _u("%", 1, 0, 100),
     ), "A percentage of nucleated marrow cells lies between 0 and 100."),
@@ -149,6 +157,7 @@ ALIASES: dict[str, str] = {
     "mmol/l": "mmol/L",
     "g/l": "g/L", "g/dl": "g/dL",
     "mg/l": "mg/L",
+    "µg/ml": "µg/mL", "ug/ml": "µg/mL", "mcg/ml": "µg/mL",
     "kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb",
     "y": "years", "yr": "years", "yrs": "years", "year": "years", "years": "years",
     "ml/min": "mL/min",
@@ -187,6 +196,31 @@ def fmt(x: Fraction | int | float, places: int | None = None) -> str:
     if "." in s and places is None:
         s = s.rstrip("0").rstrip(".")
     return s
+
+
+def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
+    """Format *x* to *places* decimals without letting the shown number cross a decision edge.
+
+    Ordinary rounding can put a value on the other side of a threshold from the decision made
+    on the exact value (29.999 mL/min shown as "30.00" next to "below 30"). For each edge in
+    *edges* the shown number keeps the exact value's side: it is cut down (toward the edge's
+    lower side) when the value is below the edge and up when it is above, and a value exactly
+    on the edge shows the edge.
+    """
+    if isinstance(x, float):
+        x = F(repr(x))
+    x = F(x)
+    step = Decimal(1).scaleb(-places)
+    exact = Decimal(x.numerator) / Decimal(x.denominator)
+    shown = exact.quantize(step)
+    for e in edges:
+        e = F(e)
+        s = F(shown)
+        if x < e <= s:
+            shown = exact.quantize(step, rounding="ROUND_FLOOR")
+        elif s <= e < x:
+            shown = exact.quantize(step, rounding="ROUND_CEILING")
+    return format(shown, "f")
 
 
 def to_fraction(value, name: str) -> Fraction:
@@ -293,6 +327,14 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             name,
         )
     if not (unit.low <= number <= unit.high):
+        if analyte == "flc_ratio" and number < unit.low:
+            example = (f"a κ/λ ratio of {fmt(number)} is an involved:uninvolved ratio of 1/{fmt(number)} = "
+                       f"{fmt(1 / number)}" if number > 0 else "e.g. a κ/λ ratio of 0.008 is 1/0.008 = 125")
+            raise InputError(
+                f"{name}: {fmt(number)} is outside the plausible range {fmt(unit.low)}–{fmt(unit.high)}: an "
+                "involved:uninvolved ratio puts the involved light chain on top, so it cannot be below 1. "
+                f"For λ disease the ratio is λ/κ ({example}); did you enter the laboratory's κ/λ ratio?",
+                name)
         likely = [
             u.symbol for u in units
             if u is not unit and u.low <= number <= u.high

@@ -312,11 +312,21 @@ def test_progression_needs_25_percent_and_half_a_gram_from_the_nadir():
     assert resp("1.4 g/dL", "100 mg/24 h", nadir_serum_m="1.0 g/dL").category != "PD"
 
 
-def test_progression_from_a_nadir_of_5_g_dl_needs_a_rise_of_1_g_dl():
-    # nadir 5.0: +0.9 (18%) is not PD; 6.0 is +1.0 and +20% < 25%: not PD; 6.25 is +1.25 and +25%: PD.
+def test_progression_from_a_nadir_of_5_g_dl_needs_only_a_rise_of_1_g_dl():
+    # Kumar 2016 footnote (fact sheet §7): from a nadir ≥ 5 g/dL a rise ≥ 1 g/dL suffices on its own.
+    # nadir 5.0: +0.9 is not PD; 6.0 is +1.0 (only +20%, < 25%): PD; 6.1 is +1.1 (+22%): PD.
     assert resp("5.9 g/dL", "100 mg/24 h", bs="8 g/dL", nadir_serum_m="5.0 g/dL").category != "PD"
-    assert resp("6.0 g/dL", "100 mg/24 h", bs="8 g/dL", nadir_serum_m="5.0 g/dL").category != "PD"
-    assert resp("6.25 g/dL", "100 mg/24 h", bs="8 g/dL", nadir_serum_m="5.0 g/dL").category == "PD"
+    assert resp("6.0 g/dL", "100 mg/24 h", bs="8 g/dL", nadir_serum_m="5.0 g/dL").category == "PD"
+    r = resp("6.1 g/dL", "100 mg/24 h", bs="8 g/dL", nadir_serum_m="5.0 g/dL")
+    assert r.category == "PD" and r.details["high_nadir_rule"] is True
+    assert "1 g/dL" in r.explanation["en"] and "5 g/dL" in r.explanation["en"]
+    # below a nadir of 5 the 25% is still needed: 4.9 → 6.0 is +1.1 but +22.4%: not PD
+    assert resp("6.0 g/dL", "100 mg/24 h", bs="8 g/dL", nadir_serum_m="4.9 g/dL").category != "PD"
+
+
+def test_high_nadir_reading_of_progression_is_recorded_in_the_decisions():
+    decisions = " ".join(d["en"] for d in mmguide.calculator("imwg-response").decisions)
+    assert "5 g/dL or more" in decisions and "1 g/dL" in decisions and "Kumar 2016" in decisions
 
 
 def test_progression_by_urine_needs_25_percent_and_200_mg():

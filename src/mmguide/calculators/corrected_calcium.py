@@ -7,7 +7,8 @@ with the threshold written in that unit (11 mg/dL is 2.7445 mmol/L, not 2.75).
 from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from ..units import fmt
+from ..errors import InputError
+from ..units import fmt, fmt_beside
 from .myeloma_defining_events import CALCIUM_ABOVE, CALCIUM_ABOVE_ULN_BY
 
 ID = "corrected-calcium"
@@ -26,6 +27,10 @@ CRAB_ABOVE = CALCIUM_ABOVE
 # Zometa definition of hypercalcaemia of malignancy (fact sheet §8): at or above.
 HCM_AT_LEAST = {"mmol/L": F("3.0"), "mg/dL": F(12)}
 
+# Low calcium: below the laboratory's own lower limit of normal, given as an optional input
+# (no fixed cut-off is used: the limit is the laboratory's, as for the LDH of R-ISS).
+LOW = "below-lower-limit"
+
 CATEGORIES = (
     Category("hypercalcaemia-of-malignancy", text(
         "Hypercalcaemia of malignancy (Zometa definition); also CRAB hypercalcaemia",
@@ -33,15 +38,19 @@ CATEGORIES = (
     Category("crab-hypercalcaemia", text("CRAB hypercalcaemia", "CRAB 高钙血症")),
     Category("no-crab-hypercalcaemia", text(
         "Not hypercalcaemic by the absolute CRAB threshold", "未达 CRAB 高钙血症绝对阈值")),
+    Category(LOW, text(
+        "Below the laboratory's lower limit (low calcium)", "低于实验室参考下限(低钙)")),
 )
 
 
-def category_for(value: F, unit: str) -> str:
-    """The band of a corrected calcium, compared in its own unit."""
+def category_for(value: F, unit: str, lln: F | None = None) -> str:
+    """The band of a corrected calcium, compared in its own unit (*lln* already in that unit)."""
     if value >= HCM_AT_LEAST[unit]:
         return "hypercalcaemia-of-malignancy"
     if value > CRAB_ABOVE[unit]:
         return "crab-hypercalcaemia"
+    if lln is not None and value < lln:
+        return LOW
     return "no-crab-hypercalcaemia"
 
 
@@ -66,27 +75,44 @@ _MEANING = {
         "未超过 CRAB 绝对阈值;另一标准(高于实验室正常上限 "
         f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L 或 {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL 以上)"
         "请用骨髓瘤定义事件计算器评估"),
+    LOW: text(
+        "is below the laboratory's lower limit of normal (low calcium): correct it before a bone-targeted "
+        "agent is started, and check that a total calcium, not an ionised calcium, was entered (the albumin "
+        "correction applies to total calcium only)",
+        "低于实验室参考下限(低钙):开始骨靶向药物前应予纠正;并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
 }
 
 
-def corrected_calcium(calcium, albumin) -> Result:
+def corrected_calcium(calcium, albumin, calcium_lln=None) -> Result:
     unit = calcium.unit
     cca = corrected(calcium, albumin)
-    cat = category_for(cca, unit)
+    lln = None if calcium_lln is None else calcium_lln.to(unit)
+    if lln is not None and lln > CRAB_ABOVE[unit]:
+        raise InputError(
+            f"calcium_lln: {calcium_lln} is above the CRAB hypercalcaemia threshold {fmt(CRAB_ABOVE[unit])} {unit}; "
+            "a lower limit of normal cannot be that high. Was the upper limit entered?", "calcium_lln")
+    cat = category_for(cca, unit, lln)
     places = 2
-    v = fmt(cca, places)
+    # shown to 2 decimals, never across a threshold it is compared with (2.7504 is not "2.75")
+    edges = (CRAB_ABOVE[unit], HCM_AT_LEAST[unit]) + (() if lln is None else (lln,))
+    v = fmt_beside(cca, places, edges)
+    limit_en = limit_zh = ""
+    if cat == LOW:
+        limit_en = f", laboratory lower limit {calcium_lln}"
+        limit_zh = f",实验室参考下限 {calcium_lln}"
     return Result(
         calculator=ID,
         value=float(cca),
         unit=unit,
         category=cat,
         explanation=text(
-            f"Albumin-corrected calcium is {v} {unit} (measured calcium {calcium}, albumin {albumin}): it "
+            f"Albumin-corrected calcium is {v} {unit} (measured calcium {calcium}, albumin {albumin}{limit_en}): it "
             + _MEANING[cat]["en"] + ".",
-            f"白蛋白校正钙为 {v} {unit}(实测血钙 {calcium},白蛋白 {albumin}):" + _MEANING[cat]["zh"] + "。",
+            f"白蛋白校正钙为 {v} {unit}(实测血钙 {calcium},白蛋白 {albumin}{limit_zh}):" + _MEANING[cat]["zh"] + "。",
         ),
         references=REFERENCES,
-        details={"exact": str(cca), "crab_above": float(CRAB_ABOVE[unit]), "hcm_at_least": float(HCM_AT_LEAST[unit])},
+        details={"exact": str(cca), "crab_above": float(CRAB_ABOVE[unit]), "hcm_at_least": float(HCM_AT_LEAST[unit]),
+                 "below_lower_limit": None if lln is None else cca < lln},
         recommendations=("TG-3", "BP-6"),
     )
 
@@ -103,6 +129,8 @@ def _bands():
             Band(text(f"cCa ≤ {crab} {unit}", f"校正钙 ≤ {crab} {unit}"),
                  _MEANING["no-crab-hypercalcaemia"], "no-crab-hypercalcaemia"),
         ]
+    rows.append(Band(text("cCa < the laboratory's lower limit (if given)", "校正钙 < 实验室参考下限(如提供)"),
+                     _MEANING[LOW], LOW))
     return tuple(rows)
 
 
@@ -113,16 +141,24 @@ CALCULATOR = Calculator(
     equation="Albumin correction (Payne 1973; Zometa label form)",
     purpose=text(
         "Corrects total serum calcium for a low or high albumin and compares it with the CRAB and "
-        "Zometa hypercalcaemia thresholds in the unit it was measured in.",
-        "按白蛋白水平校正血清总钙,并在实测单位下与 CRAB 及唑来膦酸说明书的高钙血症阈值比较。",
+        "Zometa hypercalcaemia thresholds in the unit it was measured in; if the laboratory's lower limit is given, "
+        "flags a low value.",
+        "按白蛋白水平校正血清总钙,并在实测单位下与 CRAB 及唑来膦酸说明书的高钙血症阈值比较;如提供实验室参考下限,提示低钙。",
     ),
     when_to_use=text(
         "At diagnosis (the C of CRAB), before each bone-targeted dose, and whenever albumin is abnormal.",
         "诊断时(CRAB 中的 C)、每次骨靶向药物给药前,以及白蛋白异常时。",
     ),
     inputs=(
-        Input("calcium", text("Serum total calcium", "血清总钙"), analyte="calcium"),
+        Input("calcium", text("Serum total calcium", "血清总钙"), analyte="calcium",
+              help=text("Total calcium, not ionised calcium: the albumin correction applies to total calcium only.",
+                        "请输入血清总钙而非离子钙:白蛋白校正仅适用于总钙。")),
         Input("albumin", text("Serum albumin", "血清白蛋白"), analyte="albumin"),
+        Input("calcium_lln", text("Laboratory lower limit of normal for calcium", "实验室血钙参考下限"),
+              analyte="calcium", required=False,
+              help=text("Optional: your laboratory's own lower reference limit, in either unit; a corrected calcium "
+                        "below it is flagged as low.",
+                        "可选:本实验室的血钙参考下限(任一单位);校正钙低于此值时提示低钙。")),
     ),
     output=Output(text("Corrected calcium", "校正钙"), unit="unit of the calcium given", categories=CATEGORIES),
     formula=(
@@ -149,6 +185,11 @@ CALCULATOR = Calculator(
             "definition of hypercalcaemia of malignancy uses ≥.",
             f"CRAB 高钙血症采用严格大于(恰为 {fmt(CRAB_ABOVE['mmol/L'])} mmol/L 或 {fmt(CRAB_ABOVE['mg/dL'])} mg/dL 为阴性);"
             "唑来膦酸说明书的恶性肿瘤高钙血症定义采用 ≥。",
+        ),
+        text(
+            "Low calcium is judged only against the laboratory's own lower limit, when one is given; the calculator "
+            "uses no fixed low cut-off. A low result also asks whether an ionised calcium was entered by mistake.",
+            "低钙仅在提供实验室参考下限时据此判断;本计算器不设固定的低钙界值。结果偏低时同时提示核实是否误输入了离子钙。",
         ),
         text(
             "The IMWG criteria say \"serum calcium\" without saying whether it is corrected; the project offers the "

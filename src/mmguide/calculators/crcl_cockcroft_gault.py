@@ -7,6 +7,7 @@ from fractions import Fraction as F
 
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import fmt
+from .zoledronic_acid_dose import show_crcl
 
 ID = "crcl-cockcroft-gault"
 REFERENCES = ("cockcroft1976", "zometa_label")
@@ -22,7 +23,7 @@ def cockcroft_gault(age, weight, creatinine, sex) -> Result:
     crcl = (AGE_OFFSET - age.value) * kg / (DENOMINATOR * scr)
     if sex == "female":
         crcl *= FEMALE_FACTOR
-    v = fmt(crcl, 1)
+    v = show_crcl(crcl)  # 2 decimals, never rounded across a dose-band edge (29.97, not 30.0)
     return Result(
         calculator=ID,
         value=float(crcl),

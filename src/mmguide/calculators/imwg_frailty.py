@@ -44,7 +44,7 @@ def group_for(score: int) -> str:
     return "frail" if score >= FRAIL_FROM else "intermediate" if score == 1 else "fit"
 
 
-LABELS = {"fit": text("fit", "健壮"), "intermediate": text("intermediate fitness", "中等健壮"),
+LABELS = {"fit": text("fit", "体能良好"), "intermediate": text("intermediate fitness", "中等"),
           "frail": text("frail", "虚弱")}
 
 
@@ -74,9 +74,9 @@ def imwg_frailty(age, charlson, adl, iadl) -> Result:
 def _bands():
     os_ = THREE_YEAR_OS_PERCENT
     return (
-        Band(text("0 points", "0 分"), text(f"Fit (3-year OS {os_['fit']}%)", f"健壮(3 年总生存 {os_['fit']}%)"), "fit"),
+        Band(text("0 points", "0 分"), text(f"Fit (3-year OS {os_['fit']}%)", f"体能良好(3 年总生存 {os_['fit']}%)"), "fit"),
         Band(text("1 point", "1 分"),
-             text(f"Intermediate fitness (3-year OS {os_['intermediate']}%)", f"中等健壮(3 年总生存 {os_['intermediate']}%)"),
+             text(f"Intermediate fitness (3-year OS {os_['intermediate']}%)", f"中等(3 年总生存 {os_['intermediate']}%)"),
              "intermediate"),
         Band(text(f"≥ {FRAIL_FROM} points", f"≥ {FRAIL_FROM} 分"),
              text(f"Frail (3-year OS {os_['frail']}%)", f"虚弱(3 年总生存 {os_['frail']}%)"), "frail"),
@@ -97,7 +97,7 @@ CALCULATOR = Calculator(
     equation="IMWG frailty score (Palumbo 2015)",
     purpose=text(
         "Scores age, comorbidity and daily functioning into fit, intermediate and frail groups.",
-        "根据年龄、合并症和日常生活能力计分,分为健壮、中等健壮和虚弱三组。",
+        "根据年龄、合并症和日常生活能力计分,分为体能良好、中等和虚弱三组。",
     ),
     when_to_use=text("At diagnosis in older patients, to set treatment intensity.",
                      "老年患者诊断时,用于确定治疗强度。"),
@@ -105,13 +105,19 @@ CALCULATOR = Calculator(
         AGE_INPUT,
         CHARLSON_INPUT,
         Input("adl", text("Katz activities of daily living (ADL)", "Katz 日常生活活动能力(ADL)"), kind="integer",
-              low=0, high=ADL_MAX),
+              low=0, high=ADL_MAX,
+              help=text(f"Number of activities done independently, 0–{ADL_MAX}: higher is more independent "
+                        f"({ADL_MAX} = fully independent).",
+                        f"能独立完成的活动项数,0–{ADL_MAX}:分数越高越独立({ADL_MAX} 分 = 完全独立)。")),
         Input("iadl", text("Lawton instrumental activities of daily living (IADL)", "Lawton 工具性日常生活活动能力(IADL)"),
-              kind="integer", low=0, high=IADL_MAX),
+              kind="integer", low=0, high=IADL_MAX,
+              help=text(f"Number of instrumental activities done independently, 0–{IADL_MAX}: higher is more "
+                        f"independent ({IADL_MAX} = fully independent).",
+                        f"能独立完成的工具性活动项数,0–{IADL_MAX}:分数越高越独立({IADL_MAX} 分 = 完全独立)。")),
     ),
     output=Output(text("IMWG frailty score", "IMWG 虚弱评分"), unit="points", categories=(
-        Category("fit", text("Fit", "健壮")),
-        Category("intermediate", text("Intermediate fitness", "中等健壮")),
+        Category("fit", text("Fit", "体能良好")),
+        Category("intermediate", text("Intermediate fitness", "中等")),
         Category("frail", text("Frail", "虚弱")),
     )),
     formula=(

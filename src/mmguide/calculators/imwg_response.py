@@ -10,7 +10,7 @@ from fractions import Fraction as F
 
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from ..units import fmt
+from ..units import fmt, fmt_beside
 
 ID = "imwg-response"
 REFERENCES = ("kumar2016imwg",)
@@ -31,6 +31,12 @@ PD_SERUM_ABSOLUTE_HIGH_NADIR = F(1)  # g/dL, when the serum nadir is ≥ 5 g/dL
 PD_HIGH_NADIR_FROM = F(5)  # g/dL
 PD_URINE_ABSOLUTE = F(200)  # mg/24 h
 
+# Kumar 2016: a response category or progression is called only when confirmed on consecutive
+# assessments (stated without a count here: the fact sheet does not record it).
+CONFIRM = text("IMWG calls a response or progression only when it is confirmed on consecutive assessments; "
+               "this result is from the values of one assessment.",
+               "IMWG 要求疗效或进展须经连续评估确认后方可判定;本结果仅基于一次评估的数值。")
+
 CATEGORY_IDS = ("sCR", "CR", "VGPR", "PR", "MR", "SD", "PD", "not-evaluable")
 CATEGORY_LABELS = {
     "sCR": text("Stringent complete response", "严格意义的完全缓解"),
@@ -44,16 +50,35 @@ CATEGORY_LABELS = {
 }
 
 
+# Reductions at which a category changes; a percentage shown next to them is never rounded across
+# one (a 49.96% fall, which is not PR, is not shown as "50%").
+REDUCTION_EDGES = tuple(x * 100 for x in (MR_SERUM_REDUCTION, PR_SERUM_REDUCTION, VGPR_SERUM_REDUCTION,
+                                          MR_URINE_REDUCTION, PR_URINE_REDUCTION))
+
+
 def _pct(x: F) -> str:
-    return fmt(x * 100, 1).rstrip("0").rstrip(".")
+    return fmt_beside(x * 100, 1, REDUCTION_EDGES).rstrip("0").rstrip(".")
+
+
+def _change(r: F, what_en: str, what_zh: str) -> tuple[str, str]:
+    """"serum M-protein reduced by 20%", or "increased by 20%" for a rise (never "reduced by -20%")."""
+    if r >= 0:
+        return f"{what_en} reduced by {_pct(r)}%", f"{what_zh}下降 {_pct(r)}%"
+    return f"{what_en} increased by {_pct(-r)}%", f"{what_zh}上升 {_pct(-r)}%"
 
 
 def _progression(base, cur, nadir, absolute, high_nadir_from=None, high_absolute=None):
-    """True if the rise from the nadir meets both the relative and the absolute criterion."""
+    """(progressed, nadir, high-nadir rule used).
+
+    The rise from the nadir must meet both the relative (≥ 25%) and the absolute criterion; when the
+    nadir is at or above *high_nadir_from*, a rise of *high_absolute* suffices on its own (Kumar 2016
+    footnote, fact sheet §7).
+    """
     n = min(base, cur) if nadir is None else nadir
-    need = high_absolute if high_nadir_from is not None and n >= high_nadir_from else absolute
     rise = cur - n
-    return rise >= PD_RISE * n and rise >= need, n
+    if high_nadir_from is not None and n >= high_nadir_from:
+        return rise >= high_absolute, n, True
+    return rise >= PD_RISE * n and rise >= absolute, n, False
 
 
 def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_urine_m, nadir_serum_m=None,
@@ -76,8 +101,23 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
     }
     value = None if rs is None else float(rs * 100)
 
+    warn = None
+    if bs == 0 and bu > 0:
+        warn = text("No serum M-protein at baseline: the response rests on the urine alone; check that the baseline "
+                    "urine M-protein is measurable by the IMWG definition.",
+                    "基线无血清 M 蛋白:疗效仅依据尿液判断;请核实基线尿 M 蛋白符合 IMWG 可测量病灶的定义。")
+    elif bu == 0 and bs > 0:
+        warn = text("No urine M-protein at baseline: the response rests on the serum alone; check that the baseline "
+                    "serum M-protein is measurable by the IMWG definition.",
+                    "基线无尿 M 蛋白:疗效仅依据血清判断;请核实基线血清 M 蛋白符合 IMWG 可测量病灶的定义。")
+    details["measurability_warning"] = warn
+
     def result(cat, en, zh, **extra):
         details.update(extra)
+        if cat != "not-evaluable":
+            en, zh = en + " " + CONFIRM["en"], zh + CONFIRM["zh"]
+        if warn is not None:
+            en, zh = en + " " + warn["en"], zh + warn["zh"]
         return Result(calculator=ID, value=value, unit="%", category=cat, explanation=text(en, zh),
                       references=REFERENCES, details=details, recommendations=("RS-1",))
 
@@ -89,19 +129,28 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
             "基线时血清和尿液均无 M 蛋白,无法据此评估疗效;请采用游离轻链或骨髓标准(本计算器未涵盖)。",
             reason="no measurable M-protein at baseline")
 
-    pd_s, n_s = _progression(bs, cs, ns, PD_SERUM_ABSOLUTE, PD_HIGH_NADIR_FROM, PD_SERUM_ABSOLUTE_HIGH_NADIR)
-    pd_u, n_u = _progression(bu, cu, nu, PD_URINE_ABSOLUTE)
+    pd_s, n_s, high_s = _progression(bs, cs, ns, PD_SERUM_ABSOLUTE, PD_HIGH_NADIR_FROM, PD_SERUM_ABSOLUTE_HIGH_NADIR)
+    pd_u, n_u, _ = _progression(bu, cu, nu, PD_URINE_ABSOLUTE)
     details.update(serum_nadir=float(n_s), urine_nadir=float(n_u))
     if pd_s or pd_u:
-        which_en = " and ".join(w for w, p in (("serum", pd_s), ("urine", pd_u)) if p)
-        which_zh = "和".join(w for w, p in (("血清", pd_s), ("尿液", pd_u)) if p)
+        why_en, why_zh = [], []
+        if pd_s and high_s:
+            why_en.append(f"the serum M-protein rose by at least {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL from a nadir of "
+                          f"{fmt(n_s)} g/dL (a nadir of {fmt(PD_HIGH_NADIR_FROM)} g/dL or more: that absolute rise "
+                          "suffices on its own)")
+            why_zh.append(f"血清 M 蛋白较最低值 {fmt(n_s)} g/dL 升高至少 {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL"
+                          f"(最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL 时,该绝对升高即足以判定)")
+        elif pd_s:
+            why_en.append(f"the serum M-protein rose by at least {_pct(PD_RISE)}% and at least "
+                          f"{fmt(PD_SERUM_ABSOLUTE)} g/dL from its nadir of {fmt(n_s)} g/dL")
+            why_zh.append(f"血清 M 蛋白较最低值 {fmt(n_s)} g/dL 升高至少 {_pct(PD_RISE)}% 且至少 {fmt(PD_SERUM_ABSOLUTE)} g/dL")
+        if pd_u:
+            why_en.append(f"the urine M-protein rose by at least {_pct(PD_RISE)}% and at least "
+                          f"{fmt(PD_URINE_ABSOLUTE)} mg/24 h from its nadir of {fmt(n_u)} mg/24 h")
+            why_zh.append(f"尿 M 蛋白较最低值 {fmt(n_u)} mg/24 h 升高至少 {_pct(PD_RISE)}% 且至少 {fmt(PD_URINE_ABSOLUTE)} mg/24 h")
         return result(
-            "PD",
-            f"Progressive disease: the {which_en} M-protein rose by at least {_pct(PD_RISE)}% from its lowest value "
-            f"(serum nadir {fmt(n_s)} g/dL, urine nadir {fmt(n_u)} mg/24 h) and by at least the absolute amount required.",
-            f"疾病进展:{which_zh} M 蛋白较最低值(血清 {fmt(n_s)} g/dL,尿液 {fmt(n_u)} mg/24 h)升高至少 {_pct(PD_RISE)}%,"
-            "且达到所需的绝对升高值。",
-            progression={"serum": pd_s, "urine": pd_u})
+            "PD", "Progressive disease: " + "; and ".join(why_en) + ".", "疾病进展:" + ";且".join(why_zh) + "。",
+            progression={"serum": pd_s, "urine": pd_u}, high_nadir_rule=high_s)
 
     if immunofixation_negative and (cs > 0 or cu > 0):
         raise InputError(
@@ -148,10 +197,14 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
 
     urine_pr = (ru is not None and ru >= PR_URINE_REDUCTION) or cu < PR_URINE_BELOW
     urine_mr = urine_pr or (ru is not None and ru >= MR_URINE_REDUCTION)
-    s_en = "no serum M-protein at baseline" if rs is None else f"serum M-protein reduced by {_pct(rs)}%"
-    s_zh = "基线无血清 M 蛋白" if rs is None else f"血清 M 蛋白下降 {_pct(rs)}%"
-    u_en = f"urine {fmt(cu)} mg/24 h" + ("" if ru is None else f" (reduced by {_pct(ru)}%)")
-    u_zh = f"尿液 {fmt(cu)} mg/24 h" + ("" if ru is None else f"(下降 {_pct(ru)}%)")
+    s_en, s_zh = ("no serum M-protein at baseline", "基线无血清 M 蛋白") if rs is None else \
+        _change(rs, "serum M-protein", "血清 M 蛋白")
+    u_en = f"urine {fmt(cu)} mg/24 h"
+    u_zh = f"尿液 {fmt(cu)} mg/24 h"
+    if ru is not None:
+        c_en, c_zh = _change(ru, "", "")
+        u_en += f" ({c_en.strip()})"
+        u_zh += f"({c_zh})"
     what_en, what_zh = f"{s_en}, {u_en}", f"{s_zh},{u_zh}"
 
     if serum_reduced(VGPR_SERUM_REDUCTION) and cu < VGPR_URINE_BELOW:
@@ -191,10 +244,11 @@ def _bands():
          f"且尿液下降 ≥ {p(MR_URINE_REDUCTION)}%"),
         ("SD", "none of the above and not PD", "不符合以上任何一项且非 PD"),
         ("PD", f"rise ≥ {p(PD_RISE)}% from the nadir with an absolute rise ≥ {fmt(PD_SERUM_ABSOLUTE)} g/dL in serum "
-               f"(≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL if the nadir was ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL) or "
-               f"≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h in urine",
-         f"较最低值升高 ≥ {p(PD_RISE)}%,且血清绝对升高 ≥ {fmt(PD_SERUM_ABSOLUTE)} g/dL(最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL "
-         f"时需 ≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL)或尿液绝对升高 ≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h"),
+               f"or ≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h in urine; or, if the serum nadir was ≥ "
+               f"{fmt(PD_HIGH_NADIR_FROM)} g/dL, a serum rise ≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL alone",
+         f"较最低值升高 ≥ {p(PD_RISE)}%,且血清绝对升高 ≥ {fmt(PD_SERUM_ABSOLUTE)} g/dL 或尿液绝对升高 "
+         f"≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h;或血清最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL 时,血清升高 "
+         f"≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL 即可"),
     )
     return tuple(Band(text(en, zh), CATEGORY_LABELS[c], c) for c, en, zh in rows)
 
@@ -258,6 +312,24 @@ CALCULATOR = Calculator(
             f"M-protein was lower in between. A PD rise is inclusive (≥ {_pct(PD_RISE)}% and ≥ the absolute amount).",
             "未提供最低值时,以基线值与当前值中较低者作为最低值;若期间 M 蛋白曾更低,请提供最低值。"
             f"PD 的升高采用 ≥(≥ {_pct(PD_RISE)}% 且 ≥ 绝对值)。",
+        ),
+        text(
+            f"When the serum nadir is {fmt(PD_HIGH_NADIR_FROM)} g/dL or more, a serum rise of at least "
+            f"{fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL is read as progression on its own, without the "
+            f"{_pct(PD_RISE)}% relative rise (Kumar 2016 footnote: an increase of "
+            f"{fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL suffices at that level); a nadir of exactly "
+            f"{fmt(PD_HIGH_NADIR_FROM)} g/dL counts.",
+            f"血清最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL 时,血清升高至少 {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL "
+            f"即判为进展,无需同时满足 {_pct(PD_RISE)}% 的相对升高(Kumar 2016 脚注:此时升高 "
+            f"{fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL 即足够);最低值恰为 {fmt(PD_HIGH_NADIR_FROM)} g/dL 时适用。",
+        ),
+        text(
+            "Each result is from one assessment: IMWG requires confirmation on consecutive assessments, which the "
+            "calculator cannot see. Measurability of the baseline disease is not tested (its thresholds are not in "
+            "the project's checked fact sheet); a baseline with no M-protein in serum or in urine is flagged in "
+            "details['measurability_warning'] and the explanation.",
+            "每个结果仅基于一次评估:IMWG 要求经连续评估确认,本计算器无法得知。基线病灶是否可测量未予判断(其阈值不在项目已核实的事实表中);"
+            "基线血清或尿液无 M 蛋白时,在 details['measurability_warning'] 及说明中提示。",
         ),
         text(
             "With no M-protein at baseline in serum (urine-only disease), the serum criteria count as met while the serum "

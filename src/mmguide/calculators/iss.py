@@ -63,8 +63,9 @@ def _bands():
 
 BETA2M_INPUT = Input(
     "beta2m", text("Serum β2-microglobulin", "血清 β2 微球蛋白"), analyte="beta2m",
-    help=text("In mg/L. Some references misprint the unit as g/dL; such a value is refused.",
-              "单位为 mg/L。部分资料误印为 g/dL;此类输入将被拒绝。"),
+    help=text("In mg/L; µg/mL is the same value (1 µg/mL = 1 mg/L) and is accepted. Some references misprint the "
+              "unit as g/dL; such a value is refused.",
+              "单位为 mg/L;µg/mL 数值相同(1 µg/mL = 1 mg/L),亦可接受。部分资料误印为 g/dL;此类输入将被拒绝。"),
 )
 ALBUMIN_INPUT = Input("albumin", text("Serum albumin", "血清白蛋白"), analyte="albumin")
 
@@ -86,9 +87,9 @@ CALCULATOR = Calculator(
         text(
             "Albumin is compared in the unit given: "
             f"{fmt(STAGE_I_ALBUMIN_AT_LEAST['g/dL'])} g/dL or {fmt(STAGE_I_ALBUMIN_AT_LEAST['g/L'])} g/L (the same "
-            "value). β2-microglobulin is accepted in mg/L only.",
+            "value). β2-microglobulin is accepted in mg/L or in µg/mL, the same value.",
             f"白蛋白按输入单位比较:{fmt(STAGE_I_ALBUMIN_AT_LEAST['g/dL'])} g/dL 或 "
-            f"{fmt(STAGE_I_ALBUMIN_AT_LEAST['g/L'])} g/L(数值等同)。β2 微球蛋白仅接受 mg/L。",
+            f"{fmt(STAGE_I_ALBUMIN_AT_LEAST['g/L'])} g/L(数值等同)。β2 微球蛋白接受 mg/L 或数值相同的 µg/mL。",
         ),
     ),
 )

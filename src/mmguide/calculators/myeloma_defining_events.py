@@ -29,6 +29,11 @@ HEMOGLOBIN_BELOW = {"g/L": F(100), "g/dL": F(10)}
 HEMOGLOBIN_BELOW_LLN_BY = {"g/L": F(20), "g/dL": F(2)}
 # B: at least one osteolytic lesion on skeletal radiography, CT or PET-CT.
 LYTIC_LESIONS_AT_LEAST = 1
+# A lytic lesion on CT or PET-CT counts from 5 mm (IMWG 2014 as worded in the Chinese guideline,
+# fact sheet §3; Hillengass 2019 imaging consensus).
+LYTIC_LESION_MIN_MM = 5
+# CRAB features count only when they can be attributed to the plasma-cell disorder (Rajkumar 2014).
+CRAB = ("hypercalcaemia", "renal", "anaemia", "bone")
 # S: clonal bone-marrow plasma cells at least 60%.
 BM_PLASMA_CELLS_AT_LEAST = F(60)
 # Li: involved:uninvolved serum FLC ratio at least 100 AND involved FLC at least 100 mg/L.
@@ -147,6 +152,10 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
         cat = "no-mde-found"
         en = "No myeloma-defining event was found in the values given."
         zh = "所给数据中未发现骨髓瘤定义事件。"
+    if any(e in CRAB for e in met):
+        en += (" A CRAB feature (hypercalcaemia, renal insufficiency, anaemia, bone lesions) counts only when it "
+               "can be attributed to the plasma-cell disorder, not to another cause.")
+        zh += "CRAB 表现(高钙血症、肾功能不全、贫血、骨病变)仅在可归因于浆细胞疾病(而非其他原因)时才计入。"
     if not_assessed:
         en += f" Not assessed (no value given): {na_en}."
         zh += f"未评估(未提供数据):{na_zh}。"
@@ -180,8 +189,9 @@ def _bands():
          f"({fmt(hl['g/dL'])} g/dL) below the LLN",
          f"血红蛋白 < {fmt(h['g/L'])} g/L(< {fmt(h['g/dL'])} g/dL),或低于正常下限 {fmt(hl['g/L'])} g/L"
          f"({fmt(hl['g/dL'])} g/dL)以上"),
-        ("bone", f"≥ {LYTIC_LESIONS_AT_LEAST} osteolytic lesion on radiography, CT or PET-CT",
-         f"X 线、CT 或 PET-CT 示 ≥ {LYTIC_LESIONS_AT_LEAST} 处溶骨性病变"),
+        ("bone", f"≥ {LYTIC_LESIONS_AT_LEAST} osteolytic lesion on radiography, CT or PET-CT "
+                 f"(on CT or PET-CT, ≥ {LYTIC_LESION_MIN_MM} mm)",
+         f"X 线、CT 或 PET-CT 示 ≥ {LYTIC_LESIONS_AT_LEAST} 处溶骨性病变(CT 或 PET-CT 上 ≥ {LYTIC_LESION_MIN_MM} mm)"),
         ("plasma-cells-60", f"clonal bone-marrow plasma cells ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%",
          f"骨髓克隆性浆细胞 ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%"),
         ("flc-ratio-100",
@@ -228,9 +238,16 @@ CALCULATOR = Calculator(
            "hemoglobin"),
         Input("lytic_lesions", text("Osteolytic lesions on radiography, CT or PET-CT (count)",
                                     "X 线、CT 或 PET-CT 所见溶骨性病变数"),
-              kind="integer", required=False, low=0, high=1000),
+              kind="integer", required=False, low=0, high=1000,
+              help=text(f"Count a lytic lesion on CT or PET-CT when it is at least {LYTIC_LESION_MIN_MM} mm "
+                        "(IMWG); count only lesions attributable to the plasma-cell disorder.",
+                        f"CT 或 PET-CT 所见溶骨性病变 ≥ {LYTIC_LESION_MIN_MM} mm 方计入(IMWG);仅计可归因于浆细胞疾病的病变。")),
         _q("bm_plasma_cells", "Clonal bone-marrow plasma cells", "骨髓克隆性浆细胞比例", "percent"),
-        _q("flc_ratio", "Involved:uninvolved serum free light chain ratio", "受累/非受累血清游离轻链比值", "ratio"),
+        _q("flc_ratio", "Involved:uninvolved serum free light chain ratio", "受累/非受累血清游离轻链比值", "flc_ratio",
+           help=text("Involved over uninvolved, so at least 1: κ/λ for κ disease, λ/κ for λ disease "
+                     "(a laboratory κ/λ ratio of 0.008 in λ disease is 1/0.008 = 125).",
+                     "受累轻链除以非受累轻链,因此不小于 1:κ 型为 κ/λ,λ 型为 λ/κ"
+                     "(λ 型患者实验室 κ/λ 比值 0.008 即 1/0.008 = 125)。")),
         _q("involved_flc", "Involved serum free light chain", "受累血清游离轻链", "flc"),
         Input("mri_focal_lesions", text(f"Focal lesions on MRI of at least {MRI_LESION_MIN_MM} mm (count)",
                                         f"MRI 所见 ≥ {MRI_LESION_MIN_MM} mm 的局灶性病变数"),
@@ -245,6 +262,13 @@ CALCULATOR = Calculator(
     references=REFERENCES,
     recommendations=("TG-3",),
     decisions=(
+        text(
+            "The calculator compares numbers only: whether a CRAB feature (hypercalcaemia, renal insufficiency, "
+            "anaemia, bone lesions) is attributable to the plasma-cell disorder, as the criteria require, is the "
+            "clinician's judgement; the explanation says so whenever a CRAB feature is met.",
+            "本计算器仅比较数值:CRAB 表现(高钙血症、肾功能不全、贫血、骨病变)是否可归因于浆细胞疾病(标准的要求)需由临床医生判断;"
+            "凡符合 CRAB 表现时,说明中均予提示。",
+        ),
         text(
             "Each threshold is evaluated in the unit measured, never after conversion: "
             f"{fmt(CALCIUM_ABOVE['mg/dL'])} mg/dL and {fmt(CALCIUM_ABOVE['mmol/L'])} mmol/L, "

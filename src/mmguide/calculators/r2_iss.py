@@ -14,7 +14,7 @@ ISS_POINTS = {"I": F(0), "II": F(1), "III": F("1.5")}
 FACTOR_POINTS = {"del17p": F(1), "ldh_high": F(1), "t_4_14": F(1), "gain_1q": F("0.5")}
 FACTOR_LABELS = {
     "del17p": text("del(17p)", "del(17p)"), "ldh_high": text("high LDH", "LDH 升高"),
-    "t_4_14": text("t(4;14)", "t(4;14)"), "gain_1q": text("1q+ (≥ 3 copies)", "1q+(≥ 3 拷贝)"),
+    "t_4_14": text("t(4;14)", "t(4;14)"), "gain_1q": text("1q+ (≥ 3 copies)", "1q 获得/扩增(≥ 3 拷贝)"),
 }
 # Groups by total score, each (lowest score, inclusive; group), highest first.
 GROUPS = ((F(3), "IV"), (F("1.5"), "III"), (F("0.5"), "II"), (F(0), "I"))
@@ -80,7 +80,7 @@ CALCULATOR = Calculator(
     function=r2_iss,
     equation="R2-ISS (D'Agostino 2022)",
     purpose=text("Scores the ISS stage, del(17p), LDH, t(4;14) and 1q gain into four risk groups.",
-                 "将 ISS 分期、del(17p)、LDH、t(4;14) 和 1q 扩增计分,分为四个风险组。"),
+                 "将 ISS 分期、del(17p)、LDH、t(4;14) 和 1q 获得/扩增计分,分为四个风险组。"),
     when_to_use=text("At diagnosis, once iFISH results including 1q are available.",
                      "诊断时,获得包括 1q 在内的 iFISH 结果后。"),
     inputs=(
@@ -88,7 +88,7 @@ CALCULATOR = Calculator(
         _flag("ldh_high", "LDH above the laboratory's upper limit of normal", "LDH 高于本实验室正常上限"),
         _flag("del17p", "del(17p) by iFISH", "iFISH 检出 del(17p)"),
         _flag("t_4_14", "t(4;14) by iFISH", "iFISH 检出 t(4;14)"),
-        _flag("gain_1q", "1q gain or amplification (≥ 3 copies) by iFISH", "iFISH 检出 1q 扩增(≥ 3 拷贝)"),
+        _flag("gain_1q", "1q gain or amplification (≥ 3 copies) by iFISH", "iFISH 检出 1q 获得/扩增(≥ 3 拷贝)"),
     ),
     output=Output(text("R2-ISS score", "R2-ISS 评分"), unit="points", categories=tuple(
         Category(g, text(f"Group {g}", f"{g} 组")) for g in ("I", "II", "III", "IV"))),

@@ -3,7 +3,7 @@
 from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from ..units import fmt
+from ..units import fmt, fmt_beside
 
 ID = "zoledronic-acid-dose"
 REFERENCES = ("zometa_label", "zometa_smpc")
@@ -24,9 +24,21 @@ DOSE_BANDS = (  # (lowest clearance of the band, inclusive; dose in mg), highest
 )
 FULL_DOSE = F("4.0")
 NOT_RECOMMENDED_BELOW = F(30)
+# Denosumab, the alternative offered below 30 mL/min: hypocalcaemia risk is highest with
+# CrCl < 30 mL/min and/or dialysis (Xgeva label, fact sheet §2).
+DENOSUMAB_HYPOCALCAEMIA_RISK_BELOW = F(30)
 INFUSION_MINUTES = 15  # over no less than 15 minutes
 INTERVAL = "every 3–4 weeks"
 INTERVAL_ZH = "每 3–4 周"
+# Every clearance at which the label's answer changes; a clearance shown next to one of them is
+# never rounded across it (29.97 is shown as 29.97, never "30.0 … below 30").
+EDGES = (NOT_RECOMMENDED_BELOW,) + tuple(low for low, _ in DOSE_BANDS) + (FULL_DOSE_ABOVE,)
+CRCL_PLACES = 2  # decimals shown for a clearance
+
+
+def show_crcl(crcl: F) -> str:
+    """A clearance for a message: 2 decimals, never on the other side of a band edge."""
+    return fmt_beside(crcl, CRCL_PLACES, EDGES)
 
 
 def dose_for(crcl: F) -> F | None:
@@ -60,25 +72,30 @@ def zoledronic_acid_dose(crcl) -> Result:
         return Result(
             calculator=ID, value=None, unit=None, category="not-recommended",
             explanation=text(
-                f"Creatinine clearance {fmt(c, 1)} mL/min is below {fmt(NOT_RECOMMENDED_BELOW)} mL/min: "
+                f"Creatinine clearance {show_crcl(c)} mL/min is below {fmt(NOT_RECOMMENDED_BELOW)} mL/min: "
                 "zoledronic acid is not recommended (severe renal impairment). "
-                "Consider denosumab, which is not cleared by the kidney.",
-                f"肌酐清除率 {fmt(c, 1)} mL/min,低于 {fmt(NOT_RECOMMENDED_BELOW)} mL/min:不推荐使用唑来膦酸(重度肾功能损害)。"
-                "可考虑不经肾脏清除的地舒单抗。",
+                "Consider denosumab, which is not cleared by the kidney; but its risk of hypocalcaemia is highest "
+                f"with CrCl < {fmt(DENOSUMAB_HYPOCALCAEMIA_RISK_BELOW)} mL/min or dialysis (severe and fatal cases "
+                "have been reported): correct low calcium before the first dose, give calcium, magnesium and "
+                "vitamin D as needed, and monitor calcium.",
+                f"肌酐清除率 {show_crcl(c)} mL/min,低于 {fmt(NOT_RECOMMENDED_BELOW)} mL/min:不推荐使用唑来膦酸(重度肾功能损害)。"
+                "可考虑不经肾脏清除的地舒单抗;但肌酐清除率 < "
+                f"{fmt(DENOSUMAB_HYPOCALCAEMIA_RISK_BELOW)} mL/min 或透析时其低钙血症风险最高(曾有严重及致死性病例报告):"
+                "首剂前纠正低血钙,按需补充钙、镁和维生素 D,并监测血钙。",
             ),
             references=REFERENCES + ("xgeva2025label",),
-            details={"crcl": float(c)},
-            recommendations=("BP-4",),
+            details={"crcl": float(c), "denosumab_hypocalcaemia_risk": "highest"},
+            recommendations=("BP-4", "BP-6"),
         )
     reduced = dose != FULL_DOSE
     return Result(
         calculator=ID, value=float(dose), unit="mg", category="reduced-dose" if reduced else "full-dose",
         explanation=text(
-            f"Creatinine clearance {fmt(c, 1)} mL/min: zoledronic acid {fmt(dose, 1)} mg IV over no less than "
+            f"Creatinine clearance {show_crcl(c)} mL/min: zoledronic acid {fmt(dose, 1)} mg IV over no less than "
             f"{INFUSION_MINUTES} minutes, {INTERVAL}"
             + (" (reduced dose for renal impairment)." if reduced else ".")
             + " Measure serum creatinine before each dose.",
-            f"肌酐清除率 {fmt(c, 1)} mL/min:唑来膦酸 {fmt(dose, 1)} mg 静脉输注,时间不少于 {INFUSION_MINUTES} 分钟,"
+            f"肌酐清除率 {show_crcl(c)} mL/min:唑来膦酸 {fmt(dose, 1)} mg 静脉输注,时间不少于 {INFUSION_MINUTES} 分钟,"
             f"{INTERVAL_ZH}一次" + ("(肾功能损害时减量)。" if reduced else "。") + "每次给药前检测血清肌酐。",
         ),
         references=REFERENCES,
@@ -114,7 +131,7 @@ CALCULATOR = Calculator(
     )),
     bands=_bands(),
     references=REFERENCES,
-    recommendations=("BP-4",),
+    recommendations=("BP-4", "BP-6"),
     decisions=(
         text(
             "The label's integer bands leave gaps (49–50, 39–40); a clearance in a gap takes the lower band's "

@@ -8,7 +8,7 @@ them in mg/dL, the EU SmPC in µmol/L, and the two are not exact conversions of 
 from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from ..units import fmt
+from ..units import fmt, fmt_beside
 
 ID = "zoledronic-acid-renal-check"
 REFERENCES = ("zometa_label", "zometa_smpc", "pamidronate_label")
@@ -60,28 +60,35 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
     if withheld:
         ok = cur <= resume_limit
         cat = "resume" if ok else "keep-withholding"
+        # shown without crossing the limit it is compared with (1.1004 is not shown as "1.10")
+        cur_s = fmt_beside(cur, 2, (resume_limit,))
         en = (
-            f"Current creatinine {fmt(cur, 2)} {unit} is {'within' if ok else 'more than'} "
-            f"{fmt(RESUME_WITHIN * 100)}% of the baseline {fmt(base, 2)} {unit} (limit {fmt(resume_limit, 3)} {unit}): "
+            f"Current creatinine {cur_s} {unit} is {'within' if ok else 'more than'} "
+            f"{fmt(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {fmt(base, 2)} {unit} "
+            f"(limit {fmt(resume_limit, 3)} {unit}): "
             + ("zoledronic acid may be resumed at the dose given before it was withheld."
                if ok else "keep withholding zoledronic acid and recheck creatinine.")
         )
         zh = (
-            f"当前肌酐 {fmt(cur, 2)} {unit}{'在' if ok else '超出'}基线 {fmt(base, 2)} {unit} 的 {fmt(RESUME_WITHIN * 100)}% 范围"
+            f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {fmt(base, 2)} {unit} 的 {fmt(RESUME_WITHIN * 100)}% 范围"
             f"{'内' if ok else ''}(上限 {fmt(resume_limit, 3)} {unit}):"
             + ("可按暂停前的剂量恢复唑来膦酸。" if ok else "继续暂停唑来膦酸并复查肌酐。")
         )
     else:
         bad = rise >= limit
         cat = "withhold" if bad else "continue"
+        rise_s = fmt_beside(rise, 2, (limit,))  # never shown across the limit (0.4989 is not "0.50")
+        article = "an" if abnormal else "a"
+        moved = "rose" if rise >= 0 else "fell"
         en = (
-            f"Creatinine rose by {fmt(rise, 2)} {unit} from a {b_en} baseline of {fmt(base, 2)} {unit}; a rise of "
+            f"Creatinine {moved} by {rise_s.lstrip('-')} {unit} from {article} {b_en} baseline of "
+            f"{fmt(base, 2)} {unit}; a rise of "
             f"{_show(limit, unit)} {unit} or more counts as renal deterioration. "
             + ("Withhold zoledronic acid until creatinine returns to within "
                f"{fmt(RESUME_WITHIN * 100)}% of baseline." if bad else "No renal deterioration: continue.")
         )
         zh = (
-            f"肌酐较{b_zh}基线 {fmt(base, 2)} {unit} 变化 {fmt(rise, 2)} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
+            f"肌酐较{b_zh}基线 {fmt(base, 2)} {unit} 变化 {rise_s} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
             + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {fmt(RESUME_WITHIN * 100)}% 以内。" if bad else "无肾功能恶化:继续给药。")
         )
     return Result(
