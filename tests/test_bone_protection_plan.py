@@ -291,9 +291,11 @@ def test_every_action_and_agent_has_a_recommendation_id_and_known_references(p):
 def test_chinese_texts_use_the_standard_clinical_terms():
     zh = json.dumps([plan(active_mm=True, crcl=25), plan(active_mm=True, crcl=45),
                      plan(active_mm=False, crcl=80)], ensure_ascii=False)
-    for term in ("多发性骨髓瘤", "骨相关事件", "双膦酸盐", "地舒单抗", "唑来膦酸", "帕米膦酸", "下颌骨坏死",
+    for term in ("多发性骨髓瘤", "骨相关事件", "双膦酸盐", "地舒单抗", "唑来膦酸", "帕米膦酸", "颌骨坏死",
                  "肌酐清除率", "低钙血症"):
         assert term in zh, term
+    # osteonecrosis of the jaw is 颌骨坏死 (药物相关性颌骨坏死), not 下颌骨坏死 (mandible only)
+    assert "下颌骨" not in zh and "药物相关性颌骨坏死" in zh
 
 
 def test_calculator_record_uses_known_references_and_all_eight_recommendations():
@@ -311,3 +313,90 @@ def test_worked_examples_match_their_sources():
         assert r.category == row["expected"]["category"], row["note"]
         assert r.details["agents"] == row["expected"]["agents"], row["note"]
         assert set(row["references"]) <= BIB_KEYS
+
+
+# --- clinical review: hypercalcaemia, unknown calcium in severe renal impairment, wording --------------
+
+@pytest.mark.parametrize("calcium,high", [
+    # CRAB threshold, strict (fact sheet §4): > 2.75 mmol/L or > 11 mg/dL, each in its own unit
+    ("2.90 mmol/L", True), ("2.76 mmol/L", True), ("2.75 mmol/L", False), ("11.1 mg/dL", True), ("11.0 mg/dL", False),
+])
+def test_hypercalcaemia_is_flagged_and_no_calcium_supplement_is_advised_then(calcium, high):
+    d = plan(active_mm=True, crcl=70, corrected_calcium=calcium)
+    ids = action_ids(d)
+    assert d["details"]["hypercalcaemia"] is high
+    if high:
+        assert d["details"]["calcium_status"] == "high"
+        assert "hypercalcaemia" in ids and "calcium-vitamin-d" not in ids
+        assert "calcium and vitamin D" not in d["explanation"]["en"] and "hypercalcaemia" in d["explanation"]["en"]
+        assert "补充钙和维生素 D" not in d["explanation"]["zh"] and "高钙血症" in d["explanation"]["zh"]
+        hc = d["actions"][ids.index("hypercalcaemia")]
+        assert "Do not give calcium" in hc["text"]["en"] and "rajkumar2014imwg" in hc["references"]
+        assert "hypercalcaemia" in d["path"]
+    else:
+        assert "calcium-vitamin-d" in ids and "hypercalcaemia" not in ids
+        assert "calcium and vitamin D" in d["explanation"]["en"]
+
+
+def test_hypercalcaemia_threshold_is_the_crab_constant_not_a_second_copy():
+    from mmguide.calculators import bone_protection_plan as bpp
+    from mmguide.calculators import myeloma_defining_events as mde
+
+    assert bpp.HYPERCALCAEMIA_ABOVE is mde.CALCIUM_ABOVE
+
+
+@pytest.mark.parametrize("kw", [dict(crcl=25), dict(crcl=80, dialysis=True)])
+def test_severe_renal_impairment_with_calcium_not_known_checks_calcium_and_vitamin_d_before_the_first_dose(kw):
+    d = plan(active_mm=True, **kw)
+    assert d["details"]["calcium_status"] == "unknown"
+    assert {"check-calcium-denosumab", "vitamin-d-status"} <= set(d["start"]["first_dose_after"])
+    # the flowchart path goes through the check instead of treating "not known" as "not low"
+    assert "check-calcium" in d["path"] and d["path"].index("check-calcium") < d["path"].index("denosumab")
+    assert "Check corrected calcium before the first dose" in d["explanation"]["en"]
+    vd = next(a for a in d["actions"] if a["id"] == "vitamin-d-status")
+    assert "highest" in vd["text"]["en"]
+    # once calcium is known not low and vitamin D known, neither holds back the first dose
+    d = plan(active_mm=True, corrected_calcium="2.3 mmol/L", calcium_lln="2.1 mmol/L", vitamin_d_known=True, **kw)
+    assert not {"check-calcium-denosumab", "vitamin-d-status"} & set(d["start"]["first_dose_after"])
+    assert "check-calcium" not in d["path"]
+
+
+def test_flowchart_keeps_calcium_not_known_apart_from_not_low():
+    from mmguide import flowcharts as fc
+
+    g = fc.flowchart(ID)
+    out = {e.target: e.label["en"] for e in g.edges if e.source == "calcium"}
+    assert out == {"correct-calcium": "yes", "check-calcium": "not known", "denosumab": "no"}
+
+
+def test_zoledronic_acid_not_recommended_text_carries_the_denosumab_hypocalcaemia_warning():
+    # Xgeva label (fact sheet §2): hypocalcaemia risk highest with CrCl < 30 and/or dialysis
+    r = mmguide.compute("zoledronic-acid-dose", crcl="25 mL/min")
+    assert "denosumab" in r.explanation["en"]
+    assert "hypocalcaemia is highest with CrCl < 30 mL/min or dialysis" in r.explanation["en"]
+    assert "低钙血症风险最高" in r.explanation["zh"] and "xgeva2025label" in r.references
+
+
+def test_headline_does_not_ask_for_a_dental_examination_already_done():
+    d = plan(active_mm=True, crcl=70, dental_exam_done=True)
+    assert "dental examination before the first dose" not in d["explanation"]["en"]
+    assert "首剂前口腔检查" not in d["explanation"]["zh"]
+    assert "dental examination done" in d["explanation"]["en"]
+    assert "dental examination before the first dose" in plan(active_mm=True, crcl=70)["explanation"]["en"]
+
+
+def test_smouldering_myeloma_or_mgus_is_outside_the_plan_not_refused_bone_treatment():
+    d = plan(active_mm=False, crcl=80)
+    t = d["actions"][0]["text"]
+    assert "Not covered by this plan" in t["en"] and "on its own merits" in t["en"]
+    assert "本方案不涵盖" in t["zh"] and "不推荐骨靶向治疗" not in json.dumps(d, ensure_ascii=False)
+    assert "本方案不涵盖" in d["explanation"]["zh"] and "on its own merits" in d["explanation"]["en"]
+
+
+def test_vitamin_d_status_is_a_project_addition_cited_honestly():
+    d = plan(active_mm=True, crcl=70)
+    vd = next(a for a in d["actions"] if a["id"] == "vitamin-d-status")
+    assert vd["references"] == ["xgeva2025label"]  # the interview asks for supplements, not a level
+    assert "this plan's addition" in vd["text"]["en"]
+    decisions = " ".join(x["en"] for x in mmguide.calculator(ID).decisions)
+    assert "vitamin-d-status" in decisions and "addition" in decisions

@@ -371,6 +371,10 @@ def tree_paths(t: Tree) -> list[Path]:
                 for s in _realise(t, ch):
                     if s not in states:
                         states.append(s)
+        if not states:
+            # the path's conditions contradict each other (a fact tested at two decisions, e.g. calcium
+            # high at one and low at the next): no patient can take it, so it is not a path
+            continue
         # keep only the states that really take this path (a derived fact may interact)
         good = [s for s in states if t.walk(t.facts_of(_parse(t.calculator, s)))[0] == seen]
         if not good:  # pragma: no cover - data error

@@ -20,12 +20,13 @@ from ..flowcharts import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import fmt
 from . import zoledronic_acid_dose as zad
+from .corrected_calcium import CRAB_ABOVE
 
 ID = "bone-protection-plan"
 REFERENCES = (
     "song_interview", "terpos2021bone", "terpos2013imwg", "zometa_label", "zometa_smpc",
     "xgeva2025label", "pamidronate_label", "raje2018denosumab", "hillengass2019imaging",
-    "csco2025mbdguideline",
+    "csco2025mbdguideline", "rajkumar2014imwg",
 )
 RECOMMENDATIONS = tuple(f"BP-{i}" for i in range(1, 9))
 
@@ -56,6 +57,10 @@ VITAMIN_D_SUPPLEMENT_IU = 400
 ZA_MIN_MONTHS = 12
 ZA_REDUCED_EVERY_MONTHS = (3, 6)
 
+# Hypercalcaemia: corrected calcium above the CRAB threshold (Rajkumar 2014), in the unit measured.
+# Single source: myeloma_defining_events.CALCIUM_ABOVE, through corrected_calcium.CRAB_ABOVE.
+HYPERCALCAEMIA_ABOVE = CRAB_ABOVE
+
 ZA, DMAB, PAM = "zoledronic-acid", "denosumab", "pamidronate"
 AGENT_ORDER = (ZA, DMAB, PAM)
 ALL_AGENTS = (ZA, DMAB, PAM)
@@ -71,11 +76,13 @@ def facts_of(inputs: dict) -> dict:
     """The facts the tree and the tables test, from parsed inputs."""
     crcl = inputs["crcl"].value if inputs.get("crcl") is not None else None
     cca, lln = inputs.get("corrected_calcium"), inputs.get("calcium_lln")
-    if cca is not None and lln is not None:
-        # compared in the unit the calcium was measured in (the limit is converted exactly)
+    # compared in the unit the calcium was measured in (a limit is converted exactly)
+    if cca is not None and cca.value > HYPERCALCAEMIA_ABOVE[cca.unit]:
+        status = "high"
+    elif cca is not None and lln is not None:
         status = "low" if cca.value < lln.to(cca.unit) else "not-low"
     else:
-        status = "unknown"
+        status = "unknown"  # no calcium, or a calcium that is not high with no limit to call it low
     return {
         "active_mm": inputs.get("active_mm"),
         "crcl": crcl,
@@ -84,6 +91,8 @@ def facts_of(inputs: dict) -> dict:
         "prefers_subcutaneous": bool(inputs.get("prefers_subcutaneous")),
         "calcium_low": status == "low",
         "calcium_status": status,
+        "hypercalcaemia": None if cca is None else status == "high",
+        "severe_renal": (crcl is not None and crcl < SEVERE_RENAL_BELOW) or bool(inputs.get("dialysis")),
         "dental_exam_done": bool(inputs.get("dental_exam_done")),
         "vitamin_d_known": bool(inputs.get("vitamin_d_known")),
     }
@@ -99,6 +108,7 @@ WANTS_DENOSUMAB = AnyOf((Cond("high_sre_risk", "is", True), Cond("prefers_subcut
 NO_DENOSUMAB_WISH = AllOf((Cond("high_sre_risk", "is", False), Cond("prefers_subcutaneous", "is", False)))
 
 _S = fmt(SEVERE_RENAL_BELOW)
+_HC = {u: fmt(v) for u, v in HYPERCALCAEMIA_ABOVE.items()}
 _ZA_MIN = zad.INFUSION_MINUTES
 YES, NO = text("yes", "是"), text("no", "否")
 
@@ -145,8 +155,9 @@ _NODES = (
                     {"category": NOT_INDICATED, "agents": (), "favoured": None}),
          ), recommendations=("BP-1",)),
     Node("not-indicated", "outcome",
-         text("Not indicated by this plan (smouldering myeloma, MGUS): reassess if it progresses",
-              "本方案不适用(冒烟型骨髓瘤、MGUS):疾病进展时重新评估"),
+         text("Outside this plan (smouldering myeloma, MGUS): treat bone health on its own merits; "
+              "reassess if it progresses",
+              "不在本方案范围内(冒烟型骨髓瘤、MGUS):骨骼健康按其自身情况处理;疾病进展时重新评估"),
          recommendations=("BP-1",), actions=("not-indicated",)),
     Node("start-now", "action",
          text("Start now, with anti-myeloma therapy, whatever the imaging",
@@ -158,7 +169,20 @@ _NODES = (
     Node("dental", "action",
          text("Dental examination and preventive dental care before the first dose",
               "首剂前口腔检查及预防性口腔处理"),
-         next="supplements", recommendations=("BP-5",), actions=("dental",)),
+         next="hypercalcaemia-check", recommendations=("BP-5",), actions=("dental",)),
+    Node("hypercalcaemia-check", "decision",
+         text(f"Corrected calcium > {_HC['mmol/L']} mmol/L (> {_HC['mg/dL']} mg/dL): hypercalcaemia?",
+              f"校正血钙 > {_HC['mmol/L']} mmol/L(> {_HC['mg/dL']} mg/dL):高钙血症?"),
+         branches=(
+             Branch(Cond("calcium_status", "is", "high"), "hypercalcaemia", YES),
+             Branch(AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("low", "not-low", "unknown"))),
+                    "supplements", text("no / not known", "否 / 未知")),
+         ), recommendations=("BP-6",)),
+    Node("hypercalcaemia", "action",
+         text("Hypercalcaemia: no calcium or vitamin D supplements until it is corrected; "
+              "know the vitamin D status",
+              "高钙血症:纠正前不补充钙剂和维生素 D;了解维生素 D 水平"),
+         next="renal", recommendations=("BP-6",), actions=("hypercalcaemia", "vitamin-d-status")),
     Node("supplements", "action",
          text(f"Calcium {CALCIUM_SUPPLEMENT_MG} mg + vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily; "
               "know the vitamin D status",
@@ -194,9 +218,16 @@ _NODES = (
     Node("calcium", "decision",
          text("Corrected calcium below the laboratory's lower limit?", "校正血钙低于实验室参考下限?"),
          branches=(
-             Branch(Cond("calcium_low", "is", True), "correct-calcium", YES),
-             Branch(Cond("calcium_low", "is", False), "denosumab", text("no / not known", "否 / 未知")),
+             Branch(Cond("calcium_status", "is", "low"), "correct-calcium", YES),
+             Branch(Cond("calcium_status", "is", "unknown"), "check-calcium", text("not known", "未知")),
+             Branch(AnyOf((Cond("calcium_status", "is", "not-low"), Cond("calcium_status", "is", "high"))),
+                    "denosumab", NO),
          ), recommendations=("BP-6",)),
+    Node("check-calcium", "action",
+         text("Check corrected calcium against the laboratory's lower limit, and the vitamin D status, "
+              "before the first dose",
+              "首剂前对照实验室参考下限检查校正血钙,并了解维生素 D 水平"),
+         next="denosumab", recommendations=("BP-6",), actions=("check-calcium-denosumab", "vitamin-d-status")),
     Node("correct-calcium", "action",
          text("Correct hypocalcaemia before the first dose", "首剂前纠正低钙血症"),
          next="denosumab", recommendations=("BP-6",), actions=("correct-hypocalcaemia",)),
@@ -219,14 +250,18 @@ def _realise_crcl(v, chosen):
 # Example laboratory values used only to build example patients for the flowchart's paths
 # (the plan compares the patient's calcium with the laboratory's own limit, given as an input).
 _EXAMPLE_LLN = "2.10 mmol/L"
-_EXAMPLE_LOW, _EXAMPLE_NORMAL = "1.95 mmol/L", "2.10 mmol/L"
+_EXAMPLE_LOW, _EXAMPLE_NORMAL, _EXAMPLE_HIGH = "1.95 mmol/L", "2.10 mmol/L", "2.90 mmol/L"
 
 
-def _realise_calcium(low, chosen):
-    if low:
+def _realise_calcium(status, chosen):
+    if status == "low":
         return [{"corrected_calcium": _EXAMPLE_LOW, "calcium_lln": _EXAMPLE_LLN}]
-    # "not low" covers a calcium at the limit and a calcium not measured
-    return [{}, {"corrected_calcium": _EXAMPLE_NORMAL, "calcium_lln": _EXAMPLE_LLN}]
+    if status == "not-low":  # at the limit
+        return [{"corrected_calcium": _EXAMPLE_NORMAL, "calcium_lln": _EXAMPLE_LLN}]
+    if status == "high":  # with and without a laboratory limit
+        return [{"corrected_calcium": _EXAMPLE_HIGH}, {"corrected_calcium": _EXAMPLE_HIGH, "calcium_lln": _EXAMPLE_LLN}]
+    # not known: no calcium, or a calcium that is not high with no limit to judge it low
+    return [{}, {"corrected_calcium": _EXAMPLE_NORMAL}]
 
 
 TREE = Tree(
@@ -239,7 +274,7 @@ TREE = Tree(
         Fact("dialysis", False, _realise_bool("dialysis")),
         Fact("high_sre_risk", False, _realise_bool("high_sre_risk")),
         Fact("prefers_subcutaneous", False, _realise_bool("prefers_subcutaneous")),
-        Fact("calcium_low", False, _realise_calcium),
+        Fact("calcium_status", "unknown", _realise_calcium),
     ),
     facts_of=facts_of,
     recommendations=RECOMMENDATIONS,
@@ -277,11 +312,11 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "bone disease on imaging.",
                 "IMWG 2021:新诊断多发性骨髓瘤(无论影像学有无骨病)首选的骨靶向药物。", "terpos2021bone")
             if d != zad.FULL_DOSE:
-                why(f"Reduced dose for CrCl {fmt(crcl, 1)} mL/min (label renal dose table).",
-                    f"肌酐清除率 {fmt(crcl, 1)} mL/min,按说明书肾功能剂量表减量。", "zometa_label")
+                why(f"Reduced dose for CrCl {zad.show_crcl(crcl)} mL/min (label renal dose table).",
+                    f"肌酐清除率 {zad.show_crcl(crcl)} mL/min,按说明书肾功能剂量表减量。", "zometa_label")
             why("Renally excreted: serum creatinine before every dose; watch for acute-phase reactions "
                 "and osteonecrosis of the jaw.",
-                "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和下颌骨坏死。",
+                "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和药物相关性颌骨坏死。",
                 "zometa_label", "song_interview")
         else:
             why(f"Not recommended: CrCl below {_S} mL/min or dialysis (severe renal impairment)."
@@ -383,10 +418,12 @@ def _renal_rule_text() -> tuple[str, str]:
 
 def _t_not_indicated(f, s):
     return text(
-        "Bone-targeted therapy for myeloma bone disease is not indicated by this plan: it is for active "
-        "multiple myeloma. Smouldering myeloma and MGUS are outside it; reassess if the disease progresses "
-        "to active myeloma.",
-        "本方案针对活动性多发性骨髓瘤,不推荐骨靶向治疗:冒烟型骨髓瘤和 MGUS 不在本方案范围内;若进展为活动性骨髓瘤,应重新评估。")
+        "Not covered by this plan, which is for active multiple myeloma: smouldering myeloma and MGUS are "
+        "outside it. This is not a judgement against bone treatment: treat bone health (for example "
+        "osteoporosis) on its own merits, and reassess with this plan if the disease progresses to active "
+        "myeloma.",
+        "本方案不涵盖(本方案仅针对活动性多发性骨髓瘤):冒烟型骨髓瘤和 MGUS 不在本方案范围内。这并非否定骨骼治疗:"
+        "骨骼健康问题(如骨质疏松)应按其自身情况评估处理;若进展为活动性骨髓瘤,再按本方案重新评估。")
 
 
 def _t_start(f, s):
@@ -401,12 +438,12 @@ def _t_dental(f, s):
         return text(
             "Dental examination done: complete any preventive dental treatment before the first dose. "
             "During treatment keep good oral hygiene and avoid invasive dental procedures (osteonecrosis of the jaw).",
-            "口腔检查已完成:首剂前完成必要的预防性口腔处理。治疗期间保持口腔卫生,避免有创牙科操作(预防下颌骨坏死)。")
+            "口腔检查已完成:首剂前完成必要的预防性口腔处理。治疗期间保持口腔卫生,避免有创牙科操作(预防药物相关性颌骨坏死)。")
     return text(
         "Before the first dose: a comprehensive dental examination and any preventive dental treatment, to "
         "reduce the risk of osteonecrosis of the jaw. During treatment keep good oral hygiene and avoid "
         "invasive dental procedures.",
-        "首剂前:全面口腔检查及必要的预防性口腔处理,以降低下颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
+        "首剂前:全面口腔检查及必要的预防性口腔处理,以降低药物相关性颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
 
 
 def _t_correct_ca(f, s):
@@ -424,13 +461,36 @@ def _t_check_ca(f, s):
         "地舒单抗首剂前,对照实验室参考下限检查校正血钙;如有低钙血症应先纠正。")
 
 
+_VIT_D_NOTE = text(
+    " (Knowing the level is this plan's addition: the labels give vitamin D routinely or as needed, "
+    "and a known level shows the need.)",
+    "(了解维生素 D 水平为本方案的补充要求:说明书规定常规或按需补充维生素 D,已知水平可判断需要量。)")
+
+
 def _t_vit_d(f, s):
     if f["vitamin_d_known"]:
-        return text("Vitamin D status is known: correct any deficiency before the first dose.",
-                    "维生素 D 水平已知:首剂前纠正缺乏。")
-    return text("Vitamin D status is not known: measure it before the first dose, so that deficiency "
-                "can be corrected.",
-                "维生素 D 水平未知:首剂前检测,以便纠正缺乏。")
+        t = text("Vitamin D status is known: correct any deficiency before the first dose.",
+                 "维生素 D 水平已知:首剂前纠正缺乏。")
+    elif f["severe_renal"]:
+        t = text(f"Vitamin D status is not known: measure it before the first dose. With CrCl < {_S} mL/min or "
+                 "dialysis the risk of hypocalcaemia on denosumab is highest, so a deficiency should be found "
+                 "and corrected first.",
+                 f"维生素 D 水平未知:首剂前检测。肌酐清除率 < {_S} mL/min 或透析时,地舒单抗所致低钙血症风险最高,"
+                 "应先发现并纠正缺乏。")
+    else:
+        t = text("Vitamin D status is not known: measure it before the first dose, so that deficiency "
+                 "can be corrected.",
+                 "维生素 D 水平未知:首剂前检测,以便纠正缺乏。")
+    return text(t["en"] + _VIT_D_NOTE["en"], t["zh"] + _VIT_D_NOTE["zh"])
+
+
+def _t_hypercalcaemia(f, s):
+    return text(
+        f"Corrected calcium is above {_HC['mmol/L']} mmol/L ({_HC['mg/dL']} mg/dL), the CRAB threshold: "
+        "hypercalcaemia. Do not give calcium or vitamin D supplements while the patient is hypercalcaemic; "
+        "treat the hypercalcaemia, and start them once calcium is no longer high.",
+        f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL):高钙血症。高钙血症期间不补充钙剂和"
+        "维生素 D;先治疗高钙血症,待血钙不再升高后再开始补充。")
 
 
 def _t_monitor_cr(f, s):
@@ -475,10 +535,15 @@ ACTIONS: tuple[Action, ...] = (
     Action("correct-hypocalcaemia", "before-first-dose", "BP-6", ("xgeva2025label",),
            AllOf((STARTING, Cond("calcium_low", "is", True))), _t_correct_ca),
     Action("check-calcium-denosumab", "before-first-dose", "BP-6", ("xgeva2025label",),
-           AllOf((HAS_DMAB, Cond("calcium_low", "is", False))), _t_check_ca),
-    Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label", "song_interview"),
+           AllOf((HAS_DMAB, Cond("calcium_status", "is", "unknown"))), _t_check_ca),
+    Action("hypercalcaemia", "supportive-care", "BP-6", ("rajkumar2014imwg",),
+           AllOf((STARTING, Cond("calcium_status", "is", "high"))), _t_hypercalcaemia),
+    # A project addition (see decisions): cited only for the "vitamin D as needed" it rests on.
+    Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label",),
            STARTING, _t_vit_d),
-    Action("calcium-vitamin-d", "supportive-care", "BP-6", ("zometa_label", "song_interview"), STARTING, text(
+    Action("calcium-vitamin-d", "supportive-care", "BP-6", ("zometa_label", "song_interview"),
+           AllOf((STARTING, AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("low", "not-low", "unknown"))))),
+           text(
         f"Calcium and vitamin D for everyone on bone-targeted therapy: calcium {CALCIUM_SUPPLEMENT_MG} mg plus "
         f"vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily (zoledronic acid label), to supply bone and prevent "
         "treatment-related hypocalcaemia; not while the patient is hypercalcaemic.",
@@ -551,8 +616,12 @@ def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=No
     actions = [a.render(f, sets) for a in ACTIONS if a.applies.holds(ctx)]
     actions.sort(key=lambda a: PHASES.index(a["phase"]))  # stable: table order within a phase
 
-    pending = [a["id"] for a in actions if a["id"] in ("dental", "correct-hypocalcaemia")
-               and not (a["id"] == "dental" and f["dental_exam_done"])]
+    # what must be done before the first dose can be given
+    gating = {"dental": not f["dental_exam_done"], "correct-hypocalcaemia": True,
+              "check-calcium-denosumab": True,
+              # vitamin D (a project addition) gates the first dose only where hypocalcaemia risk is highest
+              "vitamin-d-status": f["severe_renal"] and not f["vitamin_d_known"]}
+    pending = [a["id"] for a in actions if gating.get(a["id"], False)]
     if starting:
         start = {"indicated": True, "recommendation": "BP-1",
                  "when": text("Now: at diagnosis, with the anti-myeloma therapy, whatever the imaging.",
@@ -561,20 +630,36 @@ def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=No
                  "references": ["song_interview", "terpos2021bone", "terpos2013imwg"]}
     else:
         start = {"indicated": False, "recommendation": "BP-1",
-                 "when": text("Not indicated: this plan is for active multiple myeloma (not smouldering "
-                              "myeloma or MGUS).",
-                              "不适用:本方案针对活动性多发性骨髓瘤(不包括冒烟型骨髓瘤或 MGUS)。"),
+                 "when": text("Not covered by this plan (active multiple myeloma only): smouldering myeloma "
+                              "and MGUS are outside it; treat bone health on its own merits.",
+                              "本方案不涵盖(仅针对活动性多发性骨髓瘤):冒烟型骨髓瘤和 MGUS 不在本方案范围内;"
+                              "骨骼健康按其自身情况处理。"),
                  "first_dose_after": [], "references": ["terpos2021bone", "song_interview"]}
 
     if starting:
         fav = next(a for a in agents if a["favoured"])
         dose = fav["dose"]
-        en = (f"Start bone protection now with {fav['name']['en'].lower()} {dose['en']}; "
-              "dental examination before the first dose; calcium and vitamin D.")
-        zh = f"立即启动骨保护:{fav['name']['zh']} {dose['zh']};首剂前口腔检查;补充钙和维生素 D。"
+        en = f"Start bone protection now with {fav['name']['en'].lower()} {dose['en']}; "
+        zh = f"立即启动骨保护:{fav['name']['zh']} {dose['zh']};"
+        if f["dental_exam_done"]:
+            en += "dental examination done: complete any preventive dental treatment before the first dose; "
+            zh += "口腔检查已完成:首剂前完成必要的预防性口腔处理;"
+        else:
+            en += "dental examination before the first dose; "
+            zh += "首剂前口腔检查;"
+        if f["calcium_status"] == "high":
+            en += ("hypercalcaemia (corrected calcium above the CRAB threshold): no calcium or vitamin D "
+                   "supplements until it is corrected.")
+            zh += "高钙血症(校正血钙高于 CRAB 阈值):纠正前不补充钙剂和维生素 D。"
+        else:
+            en += "calcium and vitamin D."
+            zh += "补充钙和维生素 D。"
         if f["calcium_low"]:
             en += " Correct hypocalcaemia before the first dose."
             zh += "首剂前纠正低钙血症。"
+        elif "check-calcium-denosumab" in pending:
+            en += " Check corrected calcium before the first dose."
+            zh += "首剂前检查校正血钙。"
     else:
         en, zh = start["when"]["en"], start["when"]["zh"]
     refs = []
@@ -588,6 +673,7 @@ def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=No
         details={"favoured": sets.get("favoured"),
                  "agents": [a["agent"] for a in agents if a["suitable"]],
                  "zoledronic_acid_dose_mg": za, "calcium_status": f["calcium_status"],
+                 "hypercalcaemia": f["hypercalcaemia"],
                  "severe_renal_impairment": SEVERE_RENAL.holds(f)},
         start=start, agents=agents, actions=actions, path=path,
     )
@@ -636,7 +722,7 @@ CALCULATOR = Calculator(
     ),
     output=Output(text("Bone protection plan", "骨保护方案"), categories=(
         Category(START_NOW, text("Start now", "立即启动")),
-        Category(NOT_INDICATED, text("Not indicated by this plan", "本方案不适用")),
+        Category(NOT_INDICATED, text("Not covered by this plan (active myeloma only)", "本方案不涵盖(仅限活动性骨髓瘤)")),
     )),
     references=REFERENCES,
     recommendations=RECOMMENDATIONS,
@@ -653,8 +739,25 @@ CALCULATOR = Calculator(
         text("Low corrected calcium is judged against the laboratory's own lower limit, given as an input; "
              "without it (or without a calcium) the plan asks for the check before the first denosumab dose.",
              "低钙血症以本实验室参考下限(作为输入)判断;未提供时,方案提示地舒单抗首剂前进行检查。"),
-        text("Calcium supplements are not advised while the patient is hypercalcaemic (a project decision; "
-             "the plan does not assess hypercalcaemia: see corrected-calcium).",
-             "高钙血症期间不建议补钙(项目决定;本方案不评估高钙血症,见 corrected-calcium)。"),
+        text(f"Hypercalcaemia is a corrected calcium above the CRAB threshold ({_HC['mmol/L']} mmol/L or "
+             f"{_HC['mg/dL']} mg/dL, in the unit measured; the laboratory-ULN criterion is in "
+             "myeloma-defining-events). Then the plan flags it and advises no calcium or vitamin D supplements until "
+             "it is corrected (a project decision; the sources give supplements without addressing hypercalcaemia).",
+             f"高钙血症定义为校正血钙高于 CRAB 阈值({_HC['mmol/L']} mmol/L 或 {_HC['mg/dL']} mg/dL,按实测单位;"
+             "相对实验室正常上限的标准见骨髓瘤定义事件计算器)。此时方案予以提示,并建议纠正前不补充钙剂和维生素 D"
+             "(项目决定;来源文献给出补充建议,但未涉及高钙血症)。"),
+        text("Without a laboratory lower limit (or without a calcium) the calcium status is 'not known': the "
+             "flowchart then routes through a calcium check before the first denosumab dose rather than treating "
+             "'not known' as 'not low'.",
+             "未提供实验室参考下限(或未提供血钙)时,血钙状态为“未知”:流程图此时在地舒单抗首剂前安排血钙检查,"
+             "而不把“未知”视为“不低”。"),
+        text(f"Knowing the vitamin D status (action 'vitamin-d-status') is this plan's addition: the labels give "
+             "vitamin D routinely (zoledronic acid) or as needed (denosumab) but do not ask for a level, and the "
+             "interview asks for routine supplements. It is cited only to the denosumab label's 'as needed'. An "
+             f"unknown status holds back the first dose only with CrCl < {_S} mL/min or dialysis, where "
+             "hypocalcaemia risk on denosumab is highest.",
+             "了解维生素 D 水平(行动项 vitamin-d-status)为本方案的补充:说明书规定常规(唑来膦酸)或按需(地舒单抗)补充维生素 D,"
+             "但未要求检测水平;专家访谈要求常规补充。本项仅引用地舒单抗说明书的“按需”。仅在肌酐清除率 < "
+             f"{_S} mL/min 或透析(地舒单抗低钙血症风险最高)时,维生素 D 水平未知才需在首剂前完成检测。"),
     ),
 )
