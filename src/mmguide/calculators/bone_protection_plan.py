@@ -175,7 +175,7 @@ _NODES = (
               f"校正血钙 > {_HC['mmol/L']} mmol/L(> {_HC['mg/dL']} mg/dL):高钙血症?"),
          branches=(
              Branch(Cond("calcium_status", "is", "high"), "hypercalcaemia", YES),
-             Branch(AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("low", "not-low", "unknown"))),
+             Branch(AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("unknown", "not-low", "low"))),
                     "supplements", text("no / not known", "否 / 未知")),
          ), recommendations=("BP-6",)),
     Node("hypercalcaemia", "action",
@@ -542,7 +542,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label",),
            STARTING, _t_vit_d),
     Action("calcium-vitamin-d", "supportive-care", "BP-6", ("zometa_label", "song_interview"),
-           AllOf((STARTING, AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("low", "not-low", "unknown"))))),
+           AllOf((STARTING, AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("unknown", "not-low", "low"))))),
            text(
         f"Calcium and vitamin D for everyone on bone-targeted therapy: calcium {CALCIUM_SUPPLEMENT_MG} mg plus "
         f"vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily (zoledronic acid label), to supply bone and prevent "
