@@ -6,6 +6,7 @@ own browser download is never used. The flags keep the browser from calling any 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import http.server
@@ -39,13 +40,28 @@ def serve(root: pathlib.Path):
         httpd.server_close()
 
 
+_PLAYWRIGHT = None
+_BROWSER = None
+
+
+def _close() -> None:
+    global _PLAYWRIGHT, _BROWSER
+    if _BROWSER is not None:
+        _BROWSER.close()
+    if _PLAYWRIGHT is not None:
+        _PLAYWRIGHT.stop()
+    _PLAYWRIGHT = _BROWSER = None
+
+
 @contextlib.contextmanager
 def chromium():
-    from playwright.sync_api import sync_playwright
+    """One Chromium for the whole process: Playwright's sync API cannot run two at once, so
+    every test module (and tools/screenshots.py) shares it; it closes when the process ends."""
+    global _PLAYWRIGHT, _BROWSER
+    if _BROWSER is None or not _BROWSER.is_connected():
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+        _PLAYWRIGHT = sync_playwright().start()
+        _BROWSER = _PLAYWRIGHT.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        atexit.register(_close)
+    yield _BROWSER
