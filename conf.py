@@ -64,7 +64,7 @@ nb_custom_formats = {}
 # --- Bibliography ---------------------------------------------------------------------------
 bibtex_bibfiles = ["references.bib"]
 bibtex_default_style = "unsrt"
-bibtex_reference_style = "author_year"
+bibtex_reference_style = "label"  # numbered, as in clinical journals
 
 # --- HTML -----------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
