@@ -50,12 +50,6 @@ ROOT_INDEX = """<!DOCTYPE html>
 </html>
 """
 
-EDITION_INDEX = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=docs/index.html">
-<title>mmguide</title></head><body><a href="docs/index.html">mmguide</a></body></html>
-"""
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(ROOT / "_build" / "html"))
@@ -72,7 +66,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== building the {lang} edition into {out / lang}", flush=True)
         rc = build_main(opts)
         status = status or rc
-        (out / lang / "index.html").write_text(EDITION_INDEX, encoding="utf-8")
     (out / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
     return status
 

@@ -15,12 +15,29 @@ Thin entry point; each module has one job:
 
 from __future__ import annotations
 
+import pathlib
+
 from sphinx.application import Sphinx
 
 from . import calculators, flowcharts, forms, freshness, i18n, lean, mathml, notebook_downloads, recommendations
 
 
+ROOT_REDIRECT = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=docs/index.html">
+<title>mmguide</title></head><body><a href="docs/index.html">mmguide</a></body></html>
+"""
+
+
+def _root_redirect(app: Sphinx, exception) -> None:
+    """The book's root page is docs/index; give /index.html a redirect to it (any static host)."""
+    if exception is None and app.builder.format == "html":
+        target = pathlib.Path(app.outdir) / "index.html"
+        if not target.exists() or target.read_text(encoding="utf-8") != ROOT_REDIRECT:
+            target.write_text(ROOT_REDIRECT, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("build-finished", _root_redirect)
     freshness.setup(app)
     i18n.setup(app)
     recommendations.setup(app)
