@@ -23,7 +23,7 @@ from . import calculators, flowcharts, forms, freshness, i18n, lean, mathml, not
 
 
 ROOT_REDIRECT = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=docs/index.html">
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=docs/index.html">
 <title>mmguide</title></head><body><a href="docs/index.html">mmguide</a></body></html>
 """
 
