@@ -197,6 +197,15 @@ def _accessible_html(context: dict) -> None:
         body = context["body"] = body.replace(
             '<div class="pst-scrollable-table-container">',
             '<div class="pst-scrollable-table-container" tabindex="0">')
+    if body and '<summary aria-label="Toggle hidden content">' in body:
+        # MyST-NB's show/hide toggles: the visible "Show code cell source" must be the name
+        # (axe label-content-name-mismatch, WCAG 2.5.3)
+        body = context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+    if body and '<div class="math-block" role="math"' in body:
+        # a long equation scrolls sideways within the page: keyboard users must reach it
+        # (axe scrollable-region-focusable, WCAG 2.1.1)
+        body = context["body"] = body.replace('<div class="math-block" role="math"',
+                                              '<div class="math-block" role="math" tabindex="0"')
     if body and 'role="doc-biblioentry"' in body:
         # docutils puts doc-biblioentry items (a deprecated ARIA role) in a role="list"
         # container; a list must own listitems (axe aria-required-children).
