@@ -48,10 +48,10 @@ class Edition:
     edit: tuple[str, ...] = ("docs/guide/bone-disease.md", "docs/guide/treatment-goals.md", "docs/index.md")
 
 
-# Add the Chinese edition here when it exists, e.g.
-#   "zh": Edition("zh", args=("-D", "language=zh_CN")),
+# One entry per edition, as tools/build.py builds them (add builders the same way).
 EDITIONS: dict[str, Edition] = {
-    "en": Edition("en"),
+    "en": Edition("en", args=("-D", "language=en")),
+    "zh_CN": Edition("zh_CN", args=("-D", "language=zh_CN")),
 }
 
 IGNORE = shutil.ignore_patterns("_build", ".venv", "node_modules", ".git", "__pycache__",
