@@ -81,7 +81,8 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "home_page_in_toc": True,
-    "article_header_end": ["mmguide-lang.html"],
+    # the language switcher, then the theme's own buttons (download, contents on phones)
+    "article_header_end": ["mmguide-lang.html", "article-header-buttons.html"],
 }
 html_context = {"default_mode": "light"}
 

@@ -54,12 +54,13 @@ def _fmt_value(v) -> str:
 
 
 def _fmt_inputs(env, inputs: dict) -> str:
+    """Inputs as the package takes them (``active_mm = yes``). Kept in English in every
+    edition: the row is translated through the page's catalogue, whose entries are keyed on
+    the English text."""
     out = []
     for k, v in inputs.items():
         if isinstance(v, bool):
-            v = _t(env, "yes" if v else "no")
-        elif v in ("female", "male"):
-            v = _t(env, v)
+            v = "yes" if v else "no"
         out.append(f"{k} = {v}")
     return "; ".join(out)
 

@@ -69,6 +69,8 @@ def _config_inited(app, config) -> None:
         config.html_search_language = "zh"
         userdict = app.srcdir / "docs" / "locales" / "zh_CN" / "jieba-userdict.txt"
         config.html_search_options = {"dict": str(userdict)}
+        config.nb_code_prompt_show = "显示代码"
+        config.nb_code_prompt_hide = "隐藏代码"
         # the theme's search box placeholder is a theme option, not a catalogue message
         config.html_theme_options = {**(config.html_theme_options or {}), "search_bar_text": "\u641c\u7d22\u2026"}
         _theme_strings(app)

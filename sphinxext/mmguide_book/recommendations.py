@@ -166,10 +166,12 @@ def _read(app: Sphinx, doctree) -> None:
             for para in box.findall(nodes.paragraph):
                 if "mmguide-rec-statement" in para["classes"]:
                     rec["statement_shown"] = para.astext()
-                elif para.children and isinstance(para.children[0], nodes.strong) and len(para.children) > 1 \
-                        and "mmguide-rec-id" not in para["classes"]:
+                elif "mmguide-rec-id" not in para["classes"]:
+                    children = [c for c in para.children if not (isinstance(c, nodes.Text) and not c.strip())]
+                    if len(children) < 2 or not isinstance(children[0], nodes.strong):
+                        continue
                     # the "Source: … (citations)" line: its words without the citations
-                    words = "".join(c.astext() for c in para.children[1:] if not isinstance(c, addnodes.pending_xref))
+                    words = "".join(c.astext() for c in children[1:] if not isinstance(c, addnodes.pending_xref))
                     rec["source_shown"] = words.strip(" :：").strip()
 
 

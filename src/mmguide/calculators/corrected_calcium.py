@@ -160,7 +160,7 @@ CALCULATOR = Calculator(
                         "below it is flagged as low.",
                         "可选:本实验室的血钙参考下限(任一单位);校正钙低于此值时提示低钙。")),
     ),
-    output=Output(text("Corrected calcium", "校正钙"), unit="unit of the calcium given", categories=CATEGORIES),
+    output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正钙(单位与输入的血钙相同)"), unit=None, categories=CATEGORIES),
     formula=(
         r"\mathrm{cCa}\ (\text{mg/dL}) = \mathrm{Ca} + " + fmt(MG_DL_SLOPE) + r" \times ("
         + fmt(MG_DL_REFERENCE_ALBUMIN, 1) + r" - \text{albumin (g/dL)});\quad "
