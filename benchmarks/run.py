@@ -177,6 +177,9 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--editions", default=",".join(EDITIONS), help=f"comma-separated, of: {', '.join(EDITIONS)}")
@@ -185,6 +188,7 @@ def main() -> int:
     ap.add_argument("--no-default", action="store_true", help="skip the theme-default comparison build")
     ap.add_argument("--results", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     ap.add_argument("--keep", action="store_true", help="keep the temporary trees")
+    ap.add_argument("--no-forms", action="store_true", help="skip the in-page calculator benchmark")
     args = ap.parse_args()
     unknown = [e for e in args.editions.split(",") if e not in EDITIONS]
     if unknown:
@@ -216,8 +220,30 @@ fonts and images named in CSS), each file gzip-compressed (level 6), as measured
 
 Notes: {"; ".join(f"{r.edition}: {r.note}" for r in rows if r.note) or "-"}
 """
+    forms_ok = True
+    if not args.no_forms:
+        # the in-page calculators, on the site as make html builds it (benchmarks/bench_forms.py)
+        import bench_forms
+
+        print("\n== in-page calculators (mmguide under Pyodide in Chromium)", flush=True)
+        frows = bench_forms.main()
+        ftbl = "\n".join(
+            ["| benchmark | value | goal | met |", "|---|---:|---|---|"]
+            + [f"| {r['benchmark']} | {r['value']} {r['unit']} | {r.get('goal') or '-'} | "
+               f"{'yes' if r.get('ok', True) else 'no'} |" for r in frows]
+        )
+        print(ftbl)
+        doc += f"""
+## In-page calculators
+
+Measured by `benchmarks/bench_forms.py` in Debian's Chromium on the English edition, served from
+127.0.0.1 (uncompressed by the test server).
+
+{ftbl}
+"""
+        forms_ok = all(r.get("ok", True) for r in frows)
     pathlib.Path(args.results).write_text(doc, encoding="utf-8")
-    return 0 if all(r.ok for r in rows) else 1
+    return 0 if all(r.ok for r in rows) and forms_ok else 1
 
 
 if __name__ == "__main__":
