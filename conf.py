@@ -81,8 +81,11 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "home_page_in_toc": True,
-    # the language switcher, then the theme's own buttons (download, contents on phones)
-    "article_header_end": ["mmguide-lang.html", "article-header-buttons.html"],
+    # the language switcher and the page-contents toggle (the contents sidebar is hidden on
+    # phones); lean.py appends its light/dark/system buttons. The theme's other header buttons
+    # need Bootstrap's dropdowns, which the lean site does not load; tutorials carry their own
+    # .ipynb download link.
+    "article_header_end": ["mmguide-lang.html", "toggle-secondary-sidebar.html"],
 }
 html_context = {"default_mode": "light"}
 
