@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 
 import pytest
 from hypothesis import given, settings
@@ -140,6 +139,8 @@ def test_dot_renders_with_graphviz(fid, lang):
     assert "http" not in dot and "image=" not in dot
     if shutil.which("dot") is None:
         pytest.skip("Graphviz dot is not installed")
+    import subprocess  # here, not at the top: the rest of the module also runs under Pyodide
+
     out = subprocess.run(["dot", "-Tsvg"], input=dot.encode(), capture_output=True, timeout=60)
     assert out.returncode == 0, out.stderr.decode()
     assert out.stdout.lstrip().startswith(b"<?xml") or b"<svg" in out.stdout
