@@ -23,6 +23,10 @@ from .i18n import _t, lang, pick
 
 logger = logging.getLogger(__name__)
 PAGE_DIR = "docs/calculators"
+EXAMPLES_NOTE = (
+    "Each expected value comes from the cited publication, as checked in the project's clinical fact sheet ("
+    "facts.md; the source column names its section). The examples are run through mmguide on every build; a disagreement fails the build."
+)
 
 
 def docname_for(calc_id: str) -> str:
@@ -151,7 +155,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     rows = calc.examples
     if rows:
         L += [f"## {T('Verified examples')}", "",
-              T("These examples are run through mmguide on every build; a disagreement fails the build."), "",
+              T(EXAMPLES_NOTE), "",
               "```{list-table}", ":header-rows: 1", ":class: mmguide-examples", "",
               f"* - {T('Inputs')}", f"  - {T('Expected (source)')}", f"  - {T('mmguide gives')}",
               f"  - {T('Agrees')}", f"  - {T('Source')}"]

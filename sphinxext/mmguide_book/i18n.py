@@ -38,8 +38,8 @@ ZH = {
     "female": "女",
     "male": "男",
     "Tolerance": "容差",
-    "These examples are run through mmguide on every build; a disagreement fails the build.":
-        "每次构建时均用 mmguide 重新计算这些示例;任何不一致都会导致构建失败。",
+    ("Each expected value comes from the cited publication, as checked in the project's clinical fact sheet (facts.md; the source column names its section). The examples are run through mmguide on every build; a disagreement fails the build."):
+        '每个预期值均来自所引用的文献，并经本项目临床事实核对表（facts.md，“来源”列注明其章节）核实。每次构建时均用 mmguide 重新计算这些示例；任何不一致都会导致构建失败。',
     "Open the flowchart": "查看流程图",
     "All flowcharts": "全部流程图",
 }
