@@ -247,7 +247,25 @@ Measured by `benchmarks/bench_forms.py` in Debian's Chromium on the English edit
 """
         forms_ok = all(r.get("ok") for r in frows if _has_goal(r))
     pathlib.Path(args.results).write_text(doc, encoding="utf-8")
+    _update_readme(tbl, ftbl if not args.no_forms else None, commit)
     return 0 if all(r.ok for r in rows) and forms_ok else 1
+
+
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def _update_readme(build_table: str, forms_table: str | None, commit: str) -> None:
+    """Keep the README's benchmark section in step with the latest run (between markers)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return
+    body = (f"Latest `make bench` ({datetime.date.today().isoformat()}, commit {commit}, "
+            f"{os.cpu_count()} CPUs); details in [benchmarks/RESULTS.md](benchmarks/RESULTS.md).\n\n"
+            + build_table + ("\n\nIn-page calculators:\n\n" + forms_table if forms_table else ""))
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    readme.write_text(f"{head}{README_START}\n{body}\n{README_END}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
