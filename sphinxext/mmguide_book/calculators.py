@@ -205,25 +205,26 @@ class CalculatorPageDirective(SphinxDirective):
                 calc_id, row["inputs"], row.get("expected"), got,
                 location=(self.env.docname, self.lineno), type="mmguide", subtype="example",
             )
+        form = _form_html(self.env, calc)
+        if form:
+            # the in-page form goes right after the purpose, before the reference material.
+            # (MyST attaches the page's headings to the document itself, so the form is placed
+            # in the generated text rather than inserted into the parsed nodes.)
+            at = lines.index(f"## {_t(self.env, 'Inputs')}")
+            lines[at:at] = ["```{raw} html", *form.splitlines(), "```", ""]
         container = nodes.section()
         container.document = self.state.document
         self.state.nested_parse(StringList(lines, source=self.env.docname), 0, container, match_titles=True)
-        form = _form_node(self.env, calc)
-        if form is not None:
-            # the in-page form goes right after the purpose, before the reference material
-            section = container.children[0] if container.children and isinstance(container.children[0], nodes.section) else container
-            pos = next((i for i, n in enumerate(section.children) if isinstance(n, nodes.section)), len(section.children))
-            section.insert(pos, form)
         return container.children
 
 
-def _form_node(env, calc):
+def _form_html(env, calc) -> str | None:
     """The in-page calculator form (forms.py), if the build has it."""
     try:
         from . import forms
     except ImportError:
         return None
-    return forms.form_node(env, calc)
+    return forms.form_html(env, calc)
 
 
 class CalculatorIndexDirective(SphinxDirective):
