@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the book needs when they are missing:
-#   graphviz (flowcharts), fonts-noto-cjk (Chinese labels in flowcharts), chromium (browser tests).
+#   python3-venv (Debian splits venv/ensurepip out of Python), graphviz (flowcharts),
+#   fonts-noto-cjk (Chinese labels in flowcharts), chromium (browser tests).
 # As root it uses apt-get; otherwise it prints the one line to run.
 set -eo pipefail
 missing=()
+py=$(command -v python3.11 || command -v python3)
+"$py" -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
