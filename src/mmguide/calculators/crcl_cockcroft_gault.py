@@ -17,6 +17,12 @@ DENOMINATOR = 72  # 72 × SCr (mg/dL)
 FEMALE_FACTOR = F("0.85")  # × 0.85 for women; not ÷ 85, which gives a different number
 
 
+# inputs shared with the other creatinine-based equation (egfr_ckd_epi_2021)
+AGE_INPUT = Input("age", text("Age", "年龄"), analyte="age")
+CREATININE_INPUT = Input("creatinine", text("Serum creatinine", "血清肌酐"), analyte="creatinine")
+SEX_INPUT = Input("sex", text("Sex", "性别"), kind="sex")
+
+
 def cockcroft_gault(age, weight, creatinine, sex) -> Result:
     scr = creatinine.to("mg/dL")
     kg = weight.to("kg")
@@ -57,10 +63,10 @@ CALCULATOR = Calculator(
         "唑来膦酸首剂及每次给药前(其说明书按此清除率确定剂量);也用于骨髓瘤定义事件中的肾功能标准。",
     ),
     inputs=(
-        Input("age", text("Age", "年龄"), analyte="age"),
+        AGE_INPUT,
         Input("weight", text("Body weight (actual)", "体重(实际体重)"), analyte="weight"),
-        Input("creatinine", text("Serum creatinine", "血清肌酐"), analyte="creatinine"),
-        Input("sex", text("Sex", "性别"), kind="sex"),
+        CREATININE_INPUT,
+        SEX_INPUT,
     ),
     output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min"),
     formula=(

@@ -6,8 +6,9 @@ interchangeable with the Cockcroft–Gault clearance of the zoledronic acid dose
 
 from fractions import Fraction as F
 
-from ..records import Calculator, Input, Output, Result, text
+from ..records import Calculator, Output, Result, text
 from ..units import fmt
+from .crcl_cockcroft_gault import AGE_INPUT, CREATININE_INPUT, SEX_INPUT
 
 ID = "egfr-ckd-epi-2021"
 REFERENCES = ("inker2021ckdepi",)
@@ -69,9 +70,9 @@ CALCULATOR = Calculator(
         "用于诊断时及治疗期间评估肾功能。唑来膦酸剂量应改用 Cockcroft–Gault 清除率。",
     ),
     inputs=(
-        Input("age", text("Age", "年龄"), analyte="age"),
-        Input("creatinine", text("Serum creatinine", "血清肌酐"), analyte="creatinine"),
-        Input("sex", text("Sex", "性别"), kind="sex"),
+        AGE_INPUT,
+        CREATININE_INPUT,
+        SEX_INPUT,
     ),
     output=Output(text("eGFR", "eGFR"), unit="mL/min/1.73 m²"),
     formula=(
