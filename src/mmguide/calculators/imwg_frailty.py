@@ -35,6 +35,14 @@ def completed_years(age) -> int:
     return math.floor(age.value)
 
 
+# The age item as a formula fragment (shared with the simplified frailty scale, which uses the
+# same age bands).
+AGE_FORMULA = (
+    rf"\text{{age}}: \le {AGE_ONE_POINT_FROM - 1} \to 0,\ {AGE_ONE_POINT_FROM}\text{{–}}{AGE_TWO_POINTS_FROM - 1}"
+    rf" \to 1,\ > {AGE_TWO_POINTS_FROM - 1} \to 2"
+)
+
+
 def age_points(age) -> int:
     years = completed_years(age)
     return 2 if years >= AGE_TWO_POINTS_FROM else 1 if years >= AGE_ONE_POINT_FROM else 0
@@ -121,8 +129,7 @@ CALCULATOR = Calculator(
         Category("frail", text("Frail", "虚弱")),
     )),
     formula=(
-        rf"\text{{age}}: \le {AGE_ONE_POINT_FROM - 1} \to 0,\ {AGE_ONE_POINT_FROM}\text{{–}}{AGE_TWO_POINTS_FROM - 1}"
-        rf" \to 1,\ > {AGE_TWO_POINTS_FROM - 1} \to 2;\ \text{{CCI}} \ge {CHARLSON_POINT_FROM} \to 1;\ "
+        AGE_FORMULA + rf";\ \text{{CCI}} \ge {CHARLSON_POINT_FROM} \to 1;\ "
         rf"\text{{ADL}} \le {ADL_POINT_AT_MOST} \to 1;\ \text{{IADL}} \le {IADL_POINT_AT_MOST} \to 1"
     ),
     bands=_bands(),

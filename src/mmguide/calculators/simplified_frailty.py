@@ -1,14 +1,13 @@
 """Simplified frailty scale (Facon 2020, Leukemia): age, Charlson comorbidity index, ECOG."""
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from .imwg_frailty import AGE_INPUT, CHARLSON_INPUT, completed_years
+from .imwg_frailty import AGE_FORMULA, AGE_INPUT, CHARLSON_INPUT, age_points, completed_years
 
 ID = "simplified-frailty"
 REFERENCES = ("facon2020frailty",)
 
-# Facon 2020 (fact sheet §6, [V2]): age ≤ 75 → 0; 76–80 → 1; > 80 → 2 (completed years).
-AGE_ONE_POINT_FROM = 76
-AGE_TWO_POINTS_FROM = 81
+# Facon 2020 (fact sheet §6, [V2]) scores age with the IMWG score's bands: ≤ 75 → 0; 76–80 → 1;
+# > 80 → 2 (completed years); imwg_frailty.age_points holds them once.
 # Charlson comorbidity index > 1 → 1 point.
 CHARLSON_POINT_ABOVE = 1
 # ECOG performance status: 0 → 0; 1 → 1; ≥ 2 → 2.
@@ -21,7 +20,7 @@ FRAIL_FROM = 2
 def simplified_frailty(age, charlson, ecog) -> Result:
     years = completed_years(age)
     items = {
-        "age": 2 if years >= AGE_TWO_POINTS_FROM else 1 if years >= AGE_ONE_POINT_FROM else 0,
+        "age": age_points(age),
         "charlson": int(charlson > CHARLSON_POINT_ABOVE),
         "ecog": min(ecog, ECOG_TWO_POINTS_FROM),
     }
@@ -60,8 +59,7 @@ CALCULATOR = Calculator(
         Category("frail", text("Frail", "虚弱")),
     )),
     formula=(
-        rf"\text{{age}}: \le {AGE_ONE_POINT_FROM - 1} \to 0,\ {AGE_ONE_POINT_FROM}\text{{–}}{AGE_TWO_POINTS_FROM - 1}"
-        rf" \to 1,\ > {AGE_TWO_POINTS_FROM - 1} \to 2;\ \text{{CCI}} > {CHARLSON_POINT_ABOVE} \to 1;\ "
+        AGE_FORMULA + rf";\ \text{{CCI}} > {CHARLSON_POINT_ABOVE} \to 1;\ "
         rf"\text{{ECOG}}: 0 \to 0,\ 1 \to 1,\ \ge {ECOG_TWO_POINTS_FROM} \to 2"
     ),
     bands=(
