@@ -17,6 +17,9 @@ from .errors import InputError
 
 Text = dict  # {"en": str, "zh": str}
 
+# How a yes/no input that accepts "unknown" may be answered with "unknown".
+UNKNOWN_WORDS = ("unknown", "not known", "?")
+
 
 def text(en: str, zh: str) -> Text:
     return {"en": en, "zh": zh}
@@ -41,6 +44,9 @@ class Input:
     choices: tuple[str, ...] = ()
     range_source: str | None = None
     help: Text | None = None
+    # boolean kind: the answer may be "unknown" (parsed to None). Such an input is never
+    # silently "no": when it is not given it is unknown too, and the calculator must ask for it.
+    unknown: bool = False
 
     @property
     def unit(self) -> str | None:
@@ -59,7 +65,7 @@ class Input:
         if self.kind == "integer":
             return f"{self.low}–{self.high}"
         if self.kind == "boolean":
-            return "yes / no"
+            return "yes / no / unknown" if self.unknown else "yes / no"
         if self.kind == "sex":
             return "female / male"
         return " / ".join(self.choices)
@@ -81,6 +87,10 @@ class Input:
                 return raw
             if isinstance(raw, str) and raw.strip().lower() in ("true", "yes", "1", "false", "no", "0"):
                 return raw.strip().lower() in ("true", "yes", "1")
+            if self.unknown and (raw is None or isinstance(raw, str) and raw.strip().lower() in UNKNOWN_WORDS):
+                return None
+            if self.unknown:
+                raise InputError(f"{n}: expected yes, no or unknown, got {raw!r}.", n)
             raise InputError(f"{n}: expected True or False, got {raw!r}.", n)
         if self.kind == "sex":
             if isinstance(raw, str) and raw.strip().lower() in ("female", "male", "f", "m"):
@@ -110,6 +120,8 @@ class Input:
             "default": self.default, "plausible_range": self.plausible_range(),
             "range_source": self.source_of_range(), "help": self.help,
         }
+        if self.kind == "boolean":
+            d["unknown"] = self.unknown
         if self.kind == "quantity":
             a = U.ANALYTES[self.analyte]
             d["unit"] = self.unit
