@@ -173,6 +173,7 @@ class Calculator:
     recommendations: tuple[str, ...] = ()
     decisions: tuple[Text, ...] = ()  # choices the project made where the sources are silent
     when_to_use: Text | None = None
+    flowchart: Any = None  # the decision tree (mmguide.decision.Tree) the function walks, if any
 
     def input(self, name: str) -> Input:
         for i in self.inputs:

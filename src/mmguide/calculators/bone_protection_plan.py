@@ -3,8 +3,8 @@ dose, what to do before the first dose, supportive care, monitoring, duration an
 
 The logic is DATA: the decision :data:`TREE` (start decision, agent choice, zoledronic acid
 dose band, before-first-dose steps), the :data:`AGENTS` table and the :data:`ACTIONS` table.
-The function below walks the tree and reads the tables; :mod:`mmguide.flowcharts` draws the
-same tree, so the flowchart in the book cannot disagree with this code.
+The function below walks the tree and reads the tables; the record declares the same tree as
+its ``flowchart``, which the book draws, so the flowchart cannot disagree with this code.
 
 Sources: the expert interview (song_interview; its practical advice is the plan's backbone),
 the Zometa, Xgeva and pamidronate labels, IMWG 2021 (terpos2021bone) and IMWG 2013
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction as F
 
-from ..flowcharts import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
+from ..decision import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import fmt
 from . import zoledronic_acid_dose as zad
@@ -726,6 +726,7 @@ CALCULATOR = Calculator(
     )),
     references=REFERENCES,
     recommendations=RECOMMENDATIONS,
+    flowchart=TREE,
     decisions=(
         text("Severe renal impairment is CrCl < 30 mL/min or dialysis; pamidronate's \"severe renal impairment\" "
              "is read as the same 30 mL/min.",

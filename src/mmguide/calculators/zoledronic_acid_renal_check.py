@@ -7,10 +7,12 @@ them in mg/dL, the EU SmPC in µmol/L, and the two are not exact conversions of 
 
 from fractions import Fraction as F
 
+from ..decision import Branch, Cond, Fact, Node, Tree
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from ..units import fmt, fmt_beside
 
 ID = "zoledronic-acid-renal-check"
+TITLE = text("Zoledronic acid: renal deterioration check", "唑来膦酸:肾功能恶化评估")
 REFERENCES = ("zometa_label", "zometa_smpc", "pamidronate_label")
 
 # Normal baseline creatinine is below this; at or above it is abnormal (US trial description
@@ -125,9 +127,105 @@ _N = {u: _show(v, u) for u, v in RISE_IF_NORMAL.items()}
 _A = {u: _show(v, u) for u, v in RISE_IF_ABNORMAL.items()}
 _PCT, _F = fmt(RESUME_WITHIN * 100), fmt(1 + RESUME_WITHIN, 2)
 
+# ---------------------------------------------------------------------------------------
+# The rule as a decision tree (drawn as the book's flowchart; its paths are tested against
+# the function above), built from the constants above: no second copy of any number.
+# ---------------------------------------------------------------------------------------
+
+def _tree() -> Tree:
+    """The label's rule before each dose as a decision tree over the constants above.
+
+    The function applies the thresholds in the unit of the baseline; the tree is drawn and its
+    example patients are written in mg/dL, with the SmPC's µmol/L figures shown alongside.
+    """
+    mg, um = "mg/dL", "µmol/L"
+    ab = ABNORMAL_BASELINE_FROM
+    rise_n, rise_a = RISE_IF_NORMAL, RISE_IF_ABNORMAL
+    within = 1 + RESUME_WITHIN
+    pct = fmt(RESUME_WITHIN * 100)
+
+    def both(d, places=None):
+        return f"{fmt(d[mg], places)} {mg} ({fmt(d[um])} {um})"
+
+    def facts_of(inputs: dict) -> dict:
+        base = inputs["baseline_creatinine"].to(mg)
+        cur = inputs["current_creatinine"].to(mg)
+        return {"withheld": bool(inputs.get("withheld")), "baseline": base,
+                "rise": cur - base, "ratio": cur / base}
+
+    def realise_current(kind):
+        def realise(v, chosen):
+            if v is None:
+                if kind == "ratio" and chosen.get("rise") is None:
+                    return [{"current_creatinine": f"{fmt(chosen['baseline'])} {mg}"}]
+                return [{}]
+            cur = chosen["baseline"] + v if kind == "rise" else chosen["baseline"] * v
+            return [{"current_creatinine": f"{fmt(cur)} {mg}"}]
+        return realise
+
+    yes, no = text("yes", "是"), text("no", "否")
+    n = (
+        Node("start", "start", text("Before each zoledronic acid dose: creatinine vs baseline",
+                                    "每次唑来膦酸给药前:肌酐与基线比较"), next="withheld"),
+        Node("withheld", "decision", text("Zoledronic acid withheld now?", "唑来膦酸目前暂停?"),
+             branches=(
+                 Branch(Cond("withheld", "is", False), "baseline", no),
+                 Branch(Cond("withheld", "is", True), "recovered", yes),
+             )),
+        Node("baseline", "decision",
+             text(f"Baseline creatinine < {both(ab)}?", f"基线肌酐 < {both(ab)}?"),
+             branches=(
+                 Branch(Cond("baseline", "<", ab[mg]), "rise-normal", text("yes (normal)", "是(正常)")),
+                 Branch(Cond("baseline", ">=", ab[mg]), "rise-abnormal", text("no (abnormal)", "否(异常)")),
+             )),
+        Node("rise-normal", "decision",
+             text(f"Rise ≥ {both(rise_n, 1)}?", f"升高 ≥ {both(rise_n, 1)}?"),
+             branches=(
+                 Branch(Cond("rise", ">=", rise_n[mg]), "withhold", yes),
+                 Branch(Cond("rise", "<", rise_n[mg]), "continue", no),
+             )),
+        Node("rise-abnormal", "decision",
+             text(f"Rise ≥ {both(rise_a, 1)}?", f"升高 ≥ {both(rise_a, 1)}?"),
+             branches=(
+                 Branch(Cond("rise", ">=", rise_a[mg]), "withhold", yes),
+                 Branch(Cond("rise", "<", rise_a[mg]), "continue", no),
+             )),
+        Node("recovered", "decision",
+             text(f"Creatinine within {pct}% of baseline?", f"肌酐在基线的 {pct}% 以内?"),
+             branches=(
+                 Branch(Cond("ratio", "<=", within), "resume", yes),
+                 Branch(Cond("ratio", ">", within), "keep-withholding", no),
+             )),
+        Node("continue", "outcome", text("Continue: give the dose", "继续:按计划给药"),
+             sets={"category": "continue"}),
+        Node("withhold", "outcome", text("Withhold: renal deterioration", "暂停:肾功能恶化"),
+             sets={"category": "withhold"}),
+        Node("resume", "outcome", text("Resume at the previous dose", "按原剂量恢复"),
+             sets={"category": "resume"}),
+        Node("keep-withholding", "outcome", text("Keep withholding; recheck creatinine", "继续暂停;复查肌酐"),
+             sets={"category": "keep-withholding"}),
+    )
+    n = tuple(Node(x.id, x.kind, x.label, x.branches, x.next, x.sets, ("BP-4",) if x.kind == "decision" else (),
+                   x.actions) for x in n)
+    step = F(1, 100)
+    return Tree(
+        id=ID, calculator=ID, title=TITLE, start="start", nodes=n,
+        facts=(
+            Fact("withheld", False, lambda v, c: [{"withheld": v}]),
+            Fact("baseline", F(1), lambda v, c: [{"baseline_creatinine": f"{fmt(v)} {mg}"}], step),
+            Fact("rise", None, realise_current("rise"), step),
+            Fact("ratio", None, realise_current("ratio"), step),
+        ),
+        facts_of=facts_of, recommendations=("BP-4",),
+    )
+
+
+TREE = _tree()
+
+
 CALCULATOR = Calculator(
     id=ID,
-    title=text("Zoledronic acid: renal deterioration check", "唑来膦酸:肾功能恶化评估"),
+    title=TITLE,
     function=zoledronic_acid_renal_check,
     equation="Zometa label §2 renal deterioration rule",
     purpose=text(
@@ -151,6 +249,7 @@ CALCULATOR = Calculator(
     bands=_bands(),
     references=REFERENCES,
     recommendations=("BP-4",),
+    flowchart=TREE,
     decisions=(
         text(
             f"\"An increase of {_N['mg/dL']} mg/dL\" is read as an increase of at least {_N['mg/dL']} mg/dL, and a "

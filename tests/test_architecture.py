@@ -1,0 +1,116 @@
+"""The clinical core is a stack without knots: errors → units → records → decision →
+calculators → flowcharts / compute → CLI. Each module imports only from the layers below it,
+so a change to a rule is made in one room and the drawing never reaches into the logic."""
+
+from __future__ import annotations
+
+import ast
+import pathlib
+
+import pytest
+
+SRC = pathlib.Path(__file__).resolve().parent.parent / "src" / "mmguide"
+
+# Layer of each module (lower imports nothing from higher); the calculators are one layer.
+LAYERS = {
+    "mmguide.errors": 0,
+    "mmguide.units": 1,
+    "mmguide.records": 2,
+    "mmguide.decision": 3,
+    "mmguide.calculators": 4,
+    "mmguide.flowcharts": 5,
+    "mmguide": 6,
+    "mmguide.cli": 7,
+    "mmguide.__main__": 8,
+}
+
+
+def _module_name(path: pathlib.Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _imports(path: pathlib.Path) -> set[str]:
+    return _imports_of(_module_name(path), path.name == "__init__.py", path.read_text(encoding="utf-8"))
+
+
+def _imports_of(name: str, is_package: bool, source: str) -> set[str]:
+    """Every mmguide module the source imports, at any depth (lazy imports count too)."""
+    package = name if is_package else name.rpartition(".")[0]
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names if a.name.split(".")[0] == "mmguide"}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            if mod.split(".")[0] != "mmguide":
+                continue
+            for a in node.names:  # "from . import units" imports the module mmguide.units
+                sub = f"{mod}.{a.name}"
+                out.add(sub if _exists(sub) else mod)
+    return out - {name}
+
+
+def _exists(module: str) -> bool:
+    rel = pathlib.Path(*module.split(".")[1:])
+    return (SRC / rel).with_suffix(".py").is_file() or (SRC / rel / "__init__.py").is_file()
+
+
+GRAPH = {_module_name(p): _imports(p) for p in SRC.rglob("*.py")}
+
+
+def _layer(module: str) -> int:
+    if module.startswith("mmguide.calculators"):
+        return LAYERS["mmguide.calculators"]
+    return LAYERS[module]
+
+
+def test_every_module_has_a_layer():
+    assert all(_layer(m) is not None for m in GRAPH)
+
+
+def test_the_core_has_no_import_cycle():
+    state: dict[str, int] = {}
+
+    def visit(m, stack):
+        state[m] = 1
+        for d in sorted(GRAPH.get(m, ())):
+            if state.get(d) == 1:
+                pytest.fail("import cycle: " + " → ".join(stack[stack.index(d):] + [d]))
+            if d not in state:
+                visit(d, stack + [d])
+        state[m] = 2
+
+    for m in sorted(GRAPH):
+        if m not in state:
+            visit(m, [m])
+
+
+@pytest.mark.parametrize("module", sorted(GRAPH))
+def test_modules_import_only_from_layers_below(module):
+    above = sorted(d for d in GRAPH[module]
+                   if _layer(d) > _layer(module)
+                   or (_layer(d) == _layer(module) and not module.startswith("mmguide.calculators")))
+    assert not above, f"{module} imports {above}, which sit above it"
+
+
+def test_the_decision_engine_knows_no_calculator():
+    assert not {d for d in GRAPH["mmguide.decision"] if d.startswith("mmguide.calculators")}
+    assert GRAPH["mmguide.decision"] <= {"mmguide.records"}
+
+
+def test_the_walker_sees_lazy_and_relative_imports():
+    # a lazy "from .. import compute" inside a calculator reaches the package itself (upward);
+    # "from ..decision import Tree" and "from . import zoledronic_acid_dose" resolve to modules
+    src = ("from ..decision import Tree\nfrom . import zoledronic_acid_dose\n"
+           "def f():\n    from .. import compute\n")
+    got = _imports_of("mmguide.calculators.example", False, src)
+    assert got == {"mmguide.decision", "mmguide.calculators.zoledronic_acid_dose", "mmguide"}
+    assert max(_layer(d) for d in got) > _layer("mmguide.calculators.example")
