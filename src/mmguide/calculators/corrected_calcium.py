@@ -233,8 +233,8 @@ def _bands():
         rows.append(Band(
             text(f"CTCAE grades ({unit}): hypocalcaemia 1 < LLN, 2 < {lo[0]}, 3 < {lo[1]}, 4 < {lo[2]}; "
                  f"hypercalcaemia 1 > ULN, 2 > {hi[0]}, 3 > {hi[1]}, 4 > {hi[2]}",
-                 f"CTCAE 分级({unit}):低钙血症 1 级 < 参考下限,2 级 < {lo[0]},3 级 < {lo[1]},4 级 < {lo[2]};"
-                 f"高钙血症 1 级 > 参考上限,2 级 > {hi[0]},3 级 > {hi[1]},4 级 > {hi[2]}"),
+                 f"CTCAE 分级({unit}):低钙血症 1 级 < 参考下限、2 级 < {lo[0]}、3 级 < {lo[1]}、4 级 < {lo[2]};"
+                 f"高钙血症 1 级 > 参考上限、2 级 > {hi[0]}、3 级 > {hi[1]}、4 级 > {hi[2]}"),
             text("CTCAE grade in the result's details", "CTCAE 分级见结果详情")))
     return tuple(rows)
 
