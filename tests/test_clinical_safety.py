@@ -433,6 +433,9 @@ def test_cockcroft_gault_result_above_the_accepted_clearance_range_is_flagged_im
         assert "demirovic2009obese" in r.references
         with pytest.raises(InputError):  # and the dose calculator would refuse it as a clearance
             mmguide.compute("zoledronic-acid-dose", crcl=f"{r.value} mL/min")
+    # the bound is a project decision, written down in the record
+    decisions = " ".join(x["en"] for x in mmguide.calculator("crcl-cockcroft-gault").decisions)
+    assert "'implausible'" in decisions and "no source gives an upper bound" in decisions
 
 
 # --- diagnosis and response edges ------------------------------------------------------------------------------
