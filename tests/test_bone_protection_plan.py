@@ -47,14 +47,21 @@ def patients(draw, active=None):
     crcl = draw(st.one_of(st.sampled_from(["29.9", "30", "39.9", "40", "49.9", "50", "60", "60.1"]),
                           st.decimals(min_value=1, max_value=250, places=1).map(str)))
     unit = draw(st.sampled_from(["mmol/L", "mg/dL"]))
-    lo, hi = ("1.5", "3.2") if unit == "mmol/L" else ("6.0", "13.0")
+    lo, hi = ("1.0", "3.6") if unit == "mmol/L" else ("4.0", "14.5")
     ca = st.one_of(st.none(), st.decimals(min_value=lo, max_value=hi, places=2).map(lambda v: f"{v} {unit}"))
+    # laboratory limits as laboratories print them (a limit outside these is refused, see the safety tests)
+    llo, lhi, ulo, uhi = ("1.9", "2.3", "2.5", "2.75") if unit == "mmol/L" else ("7.6", "9.2", "10.0", "11.0")
+    lln = st.one_of(st.none(), st.decimals(min_value=llo, max_value=lhi, places=2).map(lambda v: f"{v} {unit}"))
+    uln = st.one_of(st.none(), st.decimals(min_value=ulo, max_value=uhi, places=2).map(lambda v: f"{v} {unit}"))
+    yn = st.sampled_from([True, False, "unknown", None])
+    cr = st.one_of(st.none(), st.sampled_from(["1.0 mg/dL", "4.49 mg/dL", "4.5 mg/dL", "399 µmol/L", "400 µmol/L"]))
     return {
-        "active_mm": draw(st.booleans()) if active is None else active,
-        "crcl": f"{crcl} mL/min", "dialysis": draw(st.booleans()),
-        "corrected_calcium": draw(ca), "calcium_lln": draw(ca),
-        "dental_exam_done": draw(st.booleans()), "high_sre_risk": draw(st.booleans()),
-        "prefers_subcutaneous": draw(st.booleans()), "vitamin_d_known": draw(st.booleans()),
+        "active_mm": draw(yn) if active is None else active,
+        "crcl": f"{crcl} mL/min", "dialysis": draw(yn),
+        "corrected_calcium": draw(ca), "calcium_lln": draw(lln), "calcium_uln": draw(uln),
+        "creatinine": draw(cr), "creatinine_stable": draw(yn),
+        "dental_exam_done": draw(yn), "high_sre_risk": draw(yn),
+        "prefers_subcutaneous": draw(yn), "vitamin_d_known": draw(yn),
     }
 
 
@@ -80,10 +87,10 @@ def test_smouldering_myeloma_or_mgus_is_not_indicated_by_this_plan():
     assert "smouldering" in d["actions"][0]["text"]["en"].lower() and "冒烟型骨髓瘤" in d["actions"][0]["text"]["zh"]
 
 
-def test_active_mm_and_clearance_are_required():
-    with pytest.raises(InputError) as e:
-        mmguide.compute(ID, crcl=80)
-    assert e.value.field == "active_mm"
+def test_clearance_is_required_and_active_mm_not_known_is_asked_not_refused():
+    # "not ticked" must never mean "no": an unanswered active-myeloma question stops the plan at
+    # "find out first" (see test_plan_safety), it neither refuses nor reads it as smouldering myeloma
+    assert mmguide.compute(ID, crcl=80).category == "find-out-first"
     with pytest.raises(InputError) as e:
         mmguide.compute(ID, active_mm=True)
     assert e.value.field == "crcl"
@@ -131,7 +138,7 @@ def test_creatinine_before_each_bisphosphonate_dose_with_the_label_withhold_rule
     assert mon["recommendation"] == "BP-4" and mon["phase"] == "monitoring"
     t = mon["text"]["en"]
     # fact sheet §2: normal baseline <1.4 mg/dL (124 µmol/L); rise ≥0.5 (44) or ≥1.0 (88); within 10%
-    for s in ("Before each", "Cockcroft–Gault", "<1.4 mg/dL", "124 µmol/L", "≥0.5 mg/dL", "44 µmol/L",
+    for s in ("Before each", "not re-banded each cycle", "<1.4 mg/dL", "124 µmol/L", "≥0.5 mg/dL", "44 µmol/L",
               "≥1.0 mg/dL", "88 µmol/L", "within 10%"):
         assert s in t, s
 
@@ -184,6 +191,7 @@ def test_exactly_one_agent_is_favoured_when_starting():
 @given(patients(active=True))
 @example({"active_mm": True, "crcl": "25 mL/min", "dental_exam_done": True,
           "corrected_calcium": "1.9 mmol/L", "calcium_lln": "2.1 mmol/L"})
+@example({"active_mm": True, "crcl": "45 mL/min", "corrected_calcium": "3.3 mmol/L"})
 def test_dental_examination_always_precedes_the_first_dose(p):
     d = plan(**p)
     ids = action_ids(d)
@@ -194,7 +202,7 @@ def test_dental_examination_always_precedes_the_first_dose(p):
     assert all(ids.index("dental") < i for i in later)
     # in the flowchart the dental step lies on the path before the agent is chosen
     assert d["path"].index("dental") < d["path"].index("renal")
-    if not p["dental_exam_done"]:
+    if p.get("dental_exam_done") is not True:  # no, unknown or not given: asked for
         assert "dental" in d["start"]["first_dose_after"]
 
 
@@ -210,7 +218,7 @@ def test_calcium_and_vitamin_d_for_everyone_at_the_label_dose():
 
 
 def test_denosumab_carries_the_hypocalcaemia_precaution_and_a_stopping_plan():
-    d = plan(active_mm=True, crcl=25)
+    d = plan(active_mm=True, crcl=25, corrected_calcium="2.3 mmol/L")
     ids = action_ids(d)
     assert {"check-calcium-denosumab", "monitor-calcium-denosumab", "denosumab-stopping"} <= set(ids)
     stop = d["actions"][ids.index("denosumab-stopping")]
@@ -235,7 +243,8 @@ def test_calcium_is_compared_with_the_laboratory_limit_across_units():
                 calcium_lln="2.10 mmol/L")["details"]["calcium_status"] == "low"
     assert plan(active_mm=True, crcl=25, corrected_calcium="8.5 mg/dL",
                 calcium_lln="2.10 mmol/L")["details"]["calcium_status"] == "not-low"
-    assert plan(active_mm=True, crcl=25, corrected_calcium="8.5 mg/dL")["details"]["calcium_status"] == "unknown"
+    # above the CTCAE floor with no laboratory limit: not known to be low, and said so
+    assert plan(active_mm=True, crcl=25, corrected_calcium="8.5 mg/dL")["details"]["calcium_status"] == "no-limit"
 
 
 def test_vitamin_d_status_is_asked_for_before_the_first_dose():
@@ -285,7 +294,7 @@ def test_every_action_and_agent_has_a_recommendation_id_and_known_references(p):
             assert HAN.search(a["dose"]["zh"])
     assert HAN.search(d["explanation"]["zh"])
     json.dumps(d, ensure_ascii=False)
-    assert d["value"] is None and d["category"] in ("start-now", "not-indicated")
+    assert d["value"] is None and d["category"] in ("start-now", "not-indicated", "find-out-first")
 
 
 def test_chinese_texts_use_the_standard_clinical_terms():
@@ -322,7 +331,8 @@ def test_worked_examples_match_their_sources():
     ("2.90 mmol/L", True), ("2.76 mmol/L", True), ("2.75 mmol/L", False), ("11.1 mg/dL", True), ("11.0 mg/dL", False),
 ])
 def test_hypercalcaemia_is_flagged_and_no_calcium_supplement_is_advised_then(calcium, high):
-    d = plan(active_mm=True, crcl=70, corrected_calcium=calcium)
+    d = plan(active_mm=True, crcl=70, corrected_calcium=calcium, dialysis=False, creatinine_stable=True,
+             high_sre_risk=False, prefers_subcutaneous=False)
     ids = action_ids(d)
     assert d["details"]["hypercalcaemia"] is high
     if high:
@@ -347,12 +357,12 @@ def test_hypercalcaemia_threshold_is_the_crab_constant_not_a_second_copy():
 
 @pytest.mark.parametrize("kw", [dict(crcl=25), dict(crcl=80, dialysis=True)])
 def test_severe_renal_impairment_with_calcium_not_known_checks_calcium_and_vitamin_d_before_the_first_dose(kw):
-    d = plan(active_mm=True, **kw)
-    assert d["details"]["calcium_status"] == "unknown"
+    d = plan(active_mm=True, corrected_calcium="2.3 mmol/L", **kw)
+    assert d["details"]["calcium_status"] == "no-limit"
     assert {"check-calcium-denosumab", "vitamin-d-status"} <= set(d["start"]["first_dose_after"])
     # the flowchart path goes through the check instead of treating "not known" as "not low"
     assert "check-calcium" in d["path"] and d["path"].index("check-calcium") < d["path"].index("denosumab")
-    assert "Check corrected calcium before the first dose" in d["explanation"]["en"]
+    assert "check corrected calcium against the laboratory's lower limit" in d["explanation"]["en"]
     vd = next(a for a in d["actions"] if a["id"] == "vitamin-d-status")
     assert "highest" in vd["text"]["en"]
     # once calcium is known not low and vitamin D known, neither holds back the first dose
@@ -365,8 +375,11 @@ def test_flowchart_keeps_calcium_not_known_apart_from_not_low():
     from mmguide import flowcharts as fc
 
     g = fc.flowchart(ID)
+    out = {e.target: e.label["en"] for e in g.edges if e.source == "hypercalcaemia-check"}
+    assert out == {"hypercalcaemia": "high", "correct-calcium": "low", "supplements": "neither",
+                   "measure-calcium": "not measured"}
     out = {e.target: e.label["en"] for e in g.edges if e.source == "calcium"}
-    assert out == {"correct-calcium": "yes", "check-calcium": "not known", "denosumab": "no"}
+    assert out == {"check-calcium": "no lower limit given", "denosumab": "yes, or handled above"}
 
 
 def test_zoledronic_acid_not_recommended_text_carries_the_denosumab_hypocalcaemia_warning():

@@ -1,14 +1,21 @@
 """Bone protection plan for multiple myeloma: whether and when to start, which agent at what
 dose, what to do before the first dose, supportive care, monitoring, duration and stopping.
 
-The logic is DATA: the decision :data:`TREE` (start decision, agent choice, zoledronic acid
-dose band, before-first-dose steps), the :data:`AGENTS` table and the :data:`ACTIONS` table.
-The function below walks the tree and reads the tables; the record declares the same tree as
-its ``flowchart``, which the book draws, so the flowchart cannot disagree with this code.
+The logic is DATA: the decision :data:`TREE` (urgent hypercalcaemia of malignancy first, then the
+start decision, calcium, the stability of the creatinine, agent choice, zoledronic acid dose band),
+the :data:`AGENTS` table and the :data:`ACTIONS` table. The function below walks the tree and reads
+the tables; the record declares the same tree as its ``flowchart``, which the book draws, so the
+flowchart cannot disagree with this code.
+
+Safe by default: a state the plan does not model, or an answer it was not given ("unknown"), is
+asked for, never read as "no": the result lists what must be found out or done before the first
+dose (``start["first_dose_after"]``) and the headline says so.
 
 Sources: the expert interview (song_interview; its practical advice is the plan's backbone),
-the Zometa, Xgeva and pamidronate labels, IMWG 2021 (terpos2021bone) and IMWG 2013
-(terpos2013imwg); fact sheet §§2–3. Recommendation IDs BP-1 … BP-8 are defined in the book.
+the Zometa, Xgeva and pamidronate labels, IMWG 2021 (terpos2021bone), IMWG 2013
+(terpos2013imwg), ASCO 2018 (anderson2018asco), the NCI CTCAE v5.0 (nci2017ctcae) and the FDA's
+2024 communication on denosumab in advanced CKD (fda2024prolia); fact sheet §§2–3 and §12.
+Recommendation IDs BP-1 … BP-8 are defined in the book.
 """
 
 from __future__ import annotations
@@ -17,8 +24,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction as F
 
 from ..decision import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
+from ..errors import InputError
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import fmt
+from . import corrected_calcium as cc
 from . import zoledronic_acid_dose as zad
 from .corrected_calcium import CRAB_ABOVE
 
@@ -26,28 +35,37 @@ ID = "bone-protection-plan"
 REFERENCES = (
     "song_interview", "terpos2021bone", "terpos2013imwg", "zometa_label", "zometa_smpc",
     "xgeva2025label", "pamidronate_label", "raje2018denosumab", "hillengass2019imaging",
-    "csco2025mbdguideline", "rajkumar2014imwg",
+    "csco2025mbdguideline", "rajkumar2014imwg", "nci2017ctcae", "anderson2018asco", "fda2024prolia",
+    "cockcroft1976",
 )
 RECOMMENDATIONS = tuple(f"BP-{i}" for i in range(1, 9))
 
 # ---------------------------------------------------------------------------------------
 # Named constants, each with its source. Zoledronic acid dose bands live only in
-# zoledronic_acid_dose (dose_for, FULL_DOSE_ABOVE, DOSE_BANDS, NOT_RECOMMENDED_BELOW).
+# zoledronic_acid_dose (dose_for, FULL_DOSE_ABOVE, DOSE_BANDS, NOT_RECOMMENDED_BELOW);
+# calcium thresholds only in corrected_calcium and myeloma_defining_events.
 # ---------------------------------------------------------------------------------------
 
 # Severe renal impairment, CrCl < 30 mL/min (Cockcroft–Gault):
 #  - zoledronic acid not recommended (Zometa label / EU SmPC; zoledronic_acid_dose);
 #  - pamidronate: "use in severe renal impairment not recommended"; its label gives CrCl < 30
 #    as the range with limited data, so the same 30 mL/min is used ([DECISION]);
-#  - denosumab: hypocalcaemia risk highest at CrCl < 30 and/or dialysis (Xgeva label).
+#  - denosumab: hypocalcaemia risk highest at CrCl < 30 and/or dialysis (Xgeva label); the phase 3
+#    trial excluded CrCl < 30 (raje2018denosumab, fact sheet §1).
 SEVERE_RENAL_BELOW = zad.NOT_RECOMMENDED_BELOW
 
 # Denosumab for myeloma: 120 mg SC every 4 weeks, no loading doses (Xgeva label, fact sheet §2).
 DENOSUMAB_MG = 120
 DENOSUMAB_EVERY_WEEKS = 4
+# Loading doses on days 8 and 15 of the first month only for giant-cell tumour and for
+# hypercalcaemia of malignancy refractory to bisphosphonate (Xgeva label, fact sheet §2, §12A).
+DENOSUMAB_LOADING_DAYS = (8, 15)
 # Pamidronate for myeloma: 90 mg IV over 4 hours, monthly (pamidronate label, fact sheet §2).
 PAMIDRONATE_MG = 90
 PAMIDRONATE_INFUSION_HOURS = 4
+# ASCO 2018: pamidronate 90 mg over 4–6 h in severe renal impairment (fact sheet §2, §12C); the
+# label does not recommend it there.
+PAMIDRONATE_SEVERE_RENAL_HOURS = (4, 6)
 # Supplements: oral calcium 500 mg plus vitamin D 400 IU daily (Zometa US label; the only
 # verified dose, fact sheet §3; the IMWG/EMN figures are unverified).
 CALCIUM_SUPPLEMENT_MG = 500
@@ -57,44 +75,87 @@ VITAMIN_D_SUPPLEMENT_IU = 400
 ZA_MIN_MONTHS = 12
 ZA_REDUCED_EVERY_MONTHS = (3, 6)
 
-# Hypercalcaemia: corrected calcium above the CRAB threshold (Rajkumar 2014), in the unit measured.
-# Single source: myeloma_defining_events.CALCIUM_ABOVE, through corrected_calcium.CRAB_ABOVE.
+# Hypercalcaemia (mild): corrected calcium above the CRAB threshold (Rajkumar 2014), or above the
+# laboratory's upper limit when it is given; in the unit measured. Single source:
+# myeloma_defining_events.CALCIUM_ABOVE, through corrected_calcium.CRAB_ABOVE.
 HYPERCALCAEMIA_ABOVE = CRAB_ABOVE
+# Hypercalcaemia of malignancy: corrected calcium at or above 3.0 mmol/L (12 mg/dL), the Zometa
+# label's definition (fact sheet §8, §12A); single source corrected_calcium.HCM_AT_LEAST.
+HCM_AT_LEAST = cc.HCM_AT_LEAST
+# Zometa for hypercalcaemia of malignancy: 4 mg (the maximum) over no less than 15 min, with no
+# renal dose reduction while serum creatinine is below 4.5 mg/dL (400 µmol/L); retreatment not
+# sooner than 7 days after the first dose (Zometa US label §2.1, fact sheet §12A).
+HCM_ZA_MG = zad.FULL_DOSE
+HCM_NO_RENAL_REDUCTION_BELOW = {"mg/dL": F("4.5"), "µmol/L": F(400)}
+HCM_RETREAT_AFTER_DAYS = 7
+# Hypocalcaemia whatever the laboratory's limits: below the CTCAE grade 2 floor (fact sheet §12B).
+HYPOCALCAEMIA_BELOW = cc.HYPOCALCAEMIA_BELOW
 
 ZA, DMAB, PAM = "zoledronic-acid", "denosumab", "pamidronate"
 AGENT_ORDER = (ZA, DMAB, PAM)
 ALL_AGENTS = (ZA, DMAB, PAM)
 
-START_NOW, NOT_INDICATED = "start-now", "not-indicated"
+START_NOW, NOT_INDICATED, FIND_OUT = "start-now", "not-indicated", "find-out-first"
+
+# calcium_status values
+HCM, HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED = ("hcm", "high", "low", "not-low", "no-limit", "not-measured")
+CALCIUM_STATUSES = (HCM, HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED)
 
 # ---------------------------------------------------------------------------------------
 # Facts the decisions test (from the parsed inputs)
 # ---------------------------------------------------------------------------------------
 
 
+def _calcium_status(cca, lln, uln) -> str:
+    """Compared in the unit the calcium was measured in (a limit is converted exactly)."""
+    if cca is None:
+        return NOT_MEASURED
+    u, v = cca.unit, cca.value
+    if v >= HCM_AT_LEAST[u]:
+        return HCM
+    if v > HYPERCALCAEMIA_ABOVE[u] or (uln is not None and v > uln.to(u)):
+        return HIGH
+    if v < HYPOCALCAEMIA_BELOW[u] or (lln is not None and v < lln.to(u)):
+        return LOW
+    return NOT_LOW if lln is not None else NO_LIMIT
+
+
+def _hcm_renal(inputs: dict, crcl) -> str:
+    """For hypercalcaemia of malignancy: may zoledronic acid 4 mg be given without renal dose
+    reduction? "ok" (creatinine below the label's limit, no severe renal impairment), "severe"
+    (creatinine at or above it, CrCl < 30 or dialysis) or "unknown" (no creatinine given)."""
+    cr = inputs.get("creatinine")
+    if inputs.get("dialysis") is True or (crcl is not None and crcl < SEVERE_RENAL_BELOW):
+        return "severe"
+    if cr is None:
+        return "unknown"
+    return "ok" if cr.value < HCM_NO_RENAL_REDUCTION_BELOW[cr.unit] else "severe"
+
+
 def facts_of(inputs: dict) -> dict:
-    """The facts the tree and the tables test, from parsed inputs."""
+    """The facts the tree and the tables test, from parsed inputs.
+
+    A yes/no input that was not given or answered "unknown" stays None: the tree has its own
+    branch for it, so "not known" is never read as "no".
+    """
     crcl = inputs["crcl"].value if inputs.get("crcl") is not None else None
-    cca, lln = inputs.get("corrected_calcium"), inputs.get("calcium_lln")
-    # compared in the unit the calcium was measured in (a limit is converted exactly)
-    if cca is not None and cca.value > HYPERCALCAEMIA_ABOVE[cca.unit]:
-        status = "high"
-    elif cca is not None and lln is not None:
-        status = "low" if cca.value < lln.to(cca.unit) else "not-low"
-    else:
-        status = "unknown"  # no calcium, or a calcium that is not high with no limit to call it low
+    cca, lln, uln = inputs.get("corrected_calcium"), inputs.get("calcium_lln"), inputs.get("calcium_uln")
+    status = _calcium_status(cca, lln, uln)
+    dialysis = inputs.get("dialysis")
     return {
         "active_mm": inputs.get("active_mm"),
         "crcl": crcl,
-        "dialysis": bool(inputs.get("dialysis")),
-        "high_sre_risk": bool(inputs.get("high_sre_risk")),
-        "prefers_subcutaneous": bool(inputs.get("prefers_subcutaneous")),
-        "calcium_low": status == "low",
+        "dialysis": dialysis,
+        "high_sre_risk": inputs.get("high_sre_risk"),
+        "prefers_subcutaneous": inputs.get("prefers_subcutaneous"),
         "calcium_status": status,
-        "hypercalcaemia": None if cca is None else status == "high",
-        "severe_renal": (crcl is not None and crcl < SEVERE_RENAL_BELOW) or bool(inputs.get("dialysis")),
-        "dental_exam_done": bool(inputs.get("dental_exam_done")),
-        "vitamin_d_known": bool(inputs.get("vitamin_d_known")),
+        "calcium_low": status == LOW,
+        "hypercalcaemia": None if cca is None else status in (HCM, HIGH),
+        "hcm_renal": _hcm_renal(inputs, crcl),
+        "creatinine_stable": inputs.get("creatinine_stable"),
+        "severe_renal": (crcl is not None and crcl < SEVERE_RENAL_BELOW) or dialysis is True,
+        "dental_exam_done": inputs.get("dental_exam_done"),
+        "vitamin_d_known": inputs.get("vitamin_d_known"),
     }
 
 
@@ -104,13 +165,29 @@ def facts_of(inputs: dict) -> dict:
 
 SEVERE_RENAL = AnyOf((Cond("crcl", "<", SEVERE_RENAL_BELOW), Cond("dialysis", "is", True)))
 NOT_SEVERE_RENAL = AllOf((Cond("crcl", ">=", SEVERE_RENAL_BELOW), Cond("dialysis", "is", False)))
+DIALYSIS_NOT_KNOWN = AllOf((Cond("crcl", ">=", SEVERE_RENAL_BELOW), Cond("dialysis", "is", None)))
 WANTS_DENOSUMAB = AnyOf((Cond("high_sre_risk", "is", True), Cond("prefers_subcutaneous", "is", True)))
-NO_DENOSUMAB_WISH = AllOf((Cond("high_sre_risk", "is", False), Cond("prefers_subcutaneous", "is", False)))
+# neither is "yes": both "no", or one or both not known (then the plan asks, see "ask-preference")
+NO_DENOSUMAB_WISH = AllOf((AnyOf((Cond("high_sre_risk", "is", False), Cond("high_sre_risk", "is", None))),
+                           AnyOf((Cond("prefers_subcutaneous", "is", False),
+                                  Cond("prefers_subcutaneous", "is", None)))))
+PREFERENCE_NOT_KNOWN = AllOf((NO_DENOSUMAB_WISH, AnyOf((Cond("high_sre_risk", "is", None),
+                                                        Cond("prefers_subcutaneous", "is", None)))))
+
+
+def _status_in(*values):
+    return AnyOf(tuple(Cond("calcium_status", "is", v) for v in values))
+
 
 _S = fmt(SEVERE_RENAL_BELOW)
 _HC = {u: fmt(v) for u, v in HYPERCALCAEMIA_ABOVE.items()}
+_HCM = {"mmol/L": fmt(HCM_AT_LEAST["mmol/L"], 1), "mg/dL": fmt(HCM_AT_LEAST["mg/dL"])}
+_HYPO = {u: fmt(v, 1) for u, v in HYPOCALCAEMIA_BELOW.items()}
+_HCR = {u: fmt(v) for u, v in HCM_NO_RENAL_REDUCTION_BELOW.items()}
 _ZA_MIN = zad.INFUSION_MINUTES
+_PAM_H = f"{PAMIDRONATE_SEVERE_RENAL_HOURS[0]}–{PAMIDRONATE_SEVERE_RENAL_HOURS[1]}"
 YES, NO = text("yes", "是"), text("no", "否")
+NOT_KNOWN = text("not known", "未知")
 
 
 def _za_dose_text(dose: F) -> dict:
@@ -146,91 +223,165 @@ def _za_outcomes() -> tuple[Node, ...]:
 
 _NODES = (
     Node("start", "start", text("Plasma-cell disorder: plan bone protection", "浆细胞疾病:制定骨保护方案"),
-         next="active"),
+         next="hcm"),
+    # 1. Urgent first: hypercalcaemia of malignancy is treated now, before anything routine.
+    Node("hcm", "decision",
+         text(f"Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
+              "malignancy?",
+              f"校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤高钙血症?"),
+         branches=(
+             Branch(_status_in(HCM), "hcm-renal", text("yes: urgent", "是:紧急")),
+             Branch(_status_in(HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED), "active",
+                    text("no / not measured", "否 / 未检测")),
+         ), recommendations=("BP-6",)),
+    Node("hcm-renal", "decision",
+         text(f"Serum creatinine < {_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L), CrCl ≥ {_S} mL/min, "
+              "no dialysis?",
+              f"血清肌酐 < {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)、肌酐清除率 ≥ {_S} mL/min 且未透析?"),
+         branches=(
+             Branch(Cond("hcm_renal", "is", "ok"), "hcm-za", YES),
+             Branch(Cond("hcm_renal", "is", "severe"), "hcm-severe-renal", NO),
+             Branch(Cond("hcm_renal", "is", "unknown"), "hcm-creatinine", text("creatinine not known", "肌酐未知")),
+         ), recommendations=("BP-6",)),
+    Node("hcm-za", "action",
+         text(f"Now: saline rehydration first (no loop diuretic before); then zoledronic acid "
+              f"{fmt(HCM_ZA_MG, 1)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
+              "delay it",
+              f"立即:先以生理盐水补液(补液前不用袢利尿剂);随后唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 输注 ≥{_ZA_MIN} 分钟,"
+              "不按肾功能减量;不因口腔检查推迟"),
+         next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
+    Node("hcm-severe-renal", "action",
+         text("Now: saline rehydration first; severe renal impairment: zoledronic acid only after weighing "
+              "risks and benefits, with nephrology",
+              "立即:先以生理盐水补液;重度肾功能损害:权衡利弊后方可使用唑来膦酸,并请肾内科会诊"),
+         next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
+    Node("hcm-creatinine", "action",
+         text(f"Now: saline rehydration first; measure serum creatinine before zoledronic acid "
+              f"{fmt(HCM_ZA_MG, 1)} mg",
+              f"立即:先以生理盐水补液;唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 给药前检测血清肌酐"),
+         next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
+    # 2. Is the plan for this patient?
     Node("active", "decision",
          text("Active multiple myeloma (needs anti-myeloma therapy)?", "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)?"),
          branches=(
              Branch(Cond("active_mm", "is", True), "start-now", YES, {"category": START_NOW}),
              Branch(Cond("active_mm", "is", False), "not-indicated", NO,
                     {"category": NOT_INDICATED, "agents": (), "favoured": None}),
+             Branch(Cond("active_mm", "is", None), "ask-active", NOT_KNOWN,
+                    {"category": FIND_OUT, "agents": (), "favoured": None}),
          ), recommendations=("BP-1",)),
     Node("not-indicated", "outcome",
          text("Outside this plan (smouldering myeloma, MGUS): treat bone health on its own merits; "
               "reassess if it progresses",
               "不在本方案范围内(冒烟型骨髓瘤、MGUS):骨骼健康按其自身情况处理;疾病进展时重新评估"),
          recommendations=("BP-1",), actions=("not-indicated",)),
+    Node("ask-active", "outcome",
+         text("Find out first whether the myeloma is active: the plan depends on it",
+              "先明确骨髓瘤是否为活动性:方案取决于此"),
+         recommendations=("BP-1",), actions=("ask-active",)),
     Node("start-now", "action",
          text("Start now, with anti-myeloma therapy, whatever the imaging",
               "立即启动:与抗骨髓瘤治疗同步,无论影像学有无骨病变"),
          next="baseline", recommendations=("BP-1",), actions=("start-now",)),
     Node("baseline", "action",
-         text("Baseline whole-body imaging and bone-turnover markers", "基线全身影像学检查及骨代谢标志物"),
+         text("Baseline whole-body imaging and bone-turnover markers (do not wait for them)",
+              "基线全身影像学检查及骨代谢标志物(无需等待结果)"),
          next="dental", recommendations=("BP-2",), actions=("baseline-imaging",)),
     Node("dental", "action",
          text("Dental examination and preventive dental care before the first dose",
               "首剂前口腔检查及预防性口腔处理"),
          next="hypercalcaemia-check", recommendations=("BP-5",), actions=("dental",)),
+    # 3. Calcium: low calcium holds back the first dose of every agent; high calcium stops supplements.
     Node("hypercalcaemia-check", "decision",
-         text(f"Corrected calcium > {_HC['mmol/L']} mmol/L (> {_HC['mg/dL']} mg/dL): hypercalcaemia?",
-              f"校正血钙 > {_HC['mmol/L']} mmol/L(> {_HC['mg/dL']} mg/dL):高钙血症?"),
+         text(f"Corrected calcium: high (> {_HC['mmol/L']} mmol/L or above the laboratory's upper limit), low "
+              f"(< {_HYPO['mmol/L']} mmol/L or below the lower limit), or neither?",
+              f"校正血钙:偏高(> {_HC['mmol/L']} mmol/L 或高于实验室参考上限)、偏低(< {_HYPO['mmol/L']} mmol/L "
+              "或低于参考下限),还是均否?"),
          branches=(
-             Branch(Cond("calcium_status", "is", "high"), "hypercalcaemia", YES),
-             Branch(AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("unknown", "not-low", "low"))),
-                    "supplements", text("no / not known", "否 / 未知")),
+             Branch(_status_in(HCM, HIGH), "hypercalcaemia", text("high", "偏高")),
+             Branch(_status_in(LOW), "correct-calcium", text("low", "偏低")),
+             Branch(_status_in(NOT_LOW, NO_LIMIT), "supplements", text("neither", "均否")),
+             Branch(_status_in(NOT_MEASURED), "measure-calcium", text("not measured", "未检测")),
          ), recommendations=("BP-6",)),
     Node("hypercalcaemia", "action",
-         text("Hypercalcaemia: no calcium or vitamin D supplements until it is corrected; "
+         text("Hypercalcaemia: no calcium or vitamin D supplements while calcium is high; "
               "know the vitamin D status",
-              "高钙血症:纠正前不补充钙剂和维生素 D;了解维生素 D 水平"),
-         next="renal", recommendations=("BP-6",), actions=("hypercalcaemia", "vitamin-d-status")),
+              "高钙血症:血钙升高期间不补充钙剂和维生素 D;了解维生素 D 水平"),
+         next="stable", recommendations=("BP-6",), actions=("hypercalcaemia", "vitamin-d-status")),
+    Node("correct-calcium", "action",
+         text("Hypocalcaemia: correct it first; the first dose of every agent waits; then calcium and vitamin D",
+              "低钙血症:先纠正;所有药物的首剂均须等待;之后补充钙和维生素 D"),
+         next="stable", recommendations=("BP-6",),
+         actions=("correct-hypocalcaemia", "calcium-vitamin-d", "vitamin-d-status")),
     Node("supplements", "action",
          text(f"Calcium {CALCIUM_SUPPLEMENT_MG} mg + vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily; "
               "know the vitamin D status",
               f"每日钙 {CALCIUM_SUPPLEMENT_MG} mg + 维生素 D {VITAMIN_D_SUPPLEMENT_IU} IU;了解维生素 D 水平"),
-         next="renal", recommendations=("BP-6", "BP-7"), actions=("calcium-vitamin-d", "vitamin-d-status")),
+         next="stable", recommendations=("BP-6", "BP-7"), actions=("calcium-vitamin-d", "vitamin-d-status")),
+    Node("measure-calcium", "action",
+         text("Measure corrected calcium before the first dose (high or low changes the plan)",
+              "首剂前检测校正血钙(偏高或偏低均会改变方案)"),
+         next="stable", recommendations=("BP-6",), actions=("measure-calcium", "vitamin-d-status")),
+    # 4. Is the clearance a lasting one?
+    Node("stable", "decision",
+         text("Creatinine stable (no acute kidney injury)?", "血清肌酐稳定(无急性肾损伤)?"),
+         branches=(
+             Branch(Cond("creatinine_stable", "is", True), "renal", YES),
+             Branch(AnyOf((Cond("creatinine_stable", "is", False), Cond("creatinine_stable", "is", None))),
+                    "provisional-clearance", text("no / not known", "否 / 未知")),
+         ), recommendations=("BP-4",)),
+    Node("provisional-clearance", "action",
+         text("Clearance provisional: re-estimate once creatinine is stable before the first bisphosphonate dose",
+              "清除率仅为暂定值:双膦酸盐首剂前待肌酐稳定后重新估算"),
+         next="renal", recommendations=("BP-4",), actions=("provisional-clearance",)),
+    # 5. Kidneys, then preference, choose the agent.
     Node("renal", "decision",
          text(f"CrCl (Cockcroft–Gault) < {_S} mL/min, or on dialysis?",
               f"肌酐清除率(Cockcroft–Gault)< {_S} mL/min 或透析?"),
          branches=(
              Branch(SEVERE_RENAL, "denosumab-only", YES, {"agents": (DMAB,), "favoured": DMAB}),
              Branch(NOT_SEVERE_RENAL, "preference", NO, {"agents": ALL_AGENTS}),
+             Branch(DIALYSIS_NOT_KNOWN, "ask-dialysis", text("dialysis not known", "是否透析未知"),
+                    {"agents": ALL_AGENTS}),
          ), recommendations=("BP-4",)),
+    Node("ask-dialysis", "action",
+         text("Find out whether the patient is on dialysis before the first dose (then denosumab only)",
+              "首剂前明确患者是否透析(如透析则仅用地舒单抗)"),
+         next="preference", recommendations=("BP-4",), actions=("ask-dialysis",)),
     Node("denosumab-only", "action",
-         text("No zoledronic acid or pamidronate; denosumab (not renally cleared); "
-              "highest hypocalcaemia risk",
-              "不用唑来膦酸和帕米膦酸;选用地舒单抗(不经肾脏清除);低钙血症风险最高"),
-         next="calcium", recommendations=("BP-3", "BP-4"), actions=("monitor-calcium-denosumab",)),
+         text("No zoledronic acid or pamidronate; denosumab (not renally cleared; no randomised data below "
+              f"{_S} mL/min); CKD mineral and bone disorder assessed with nephrology",
+              "不用唑来膦酸和帕米膦酸;选用地舒单抗(不经肾脏清除;"
+              f"清除率 < {_S} mL/min 无随机对照数据);与肾内科共同评估慢性肾脏病矿物质和骨异常"),
+         next="calcium", recommendations=("BP-3", "BP-4"),
+         actions=("severe-renal-denosumab", "monitor-calcium-denosumab")),
     Node("preference", "decision",
          text("High risk of skeletal-related events, or wants a subcutaneous injection?",
               "骨相关事件高风险,或希望皮下注射?"),
          branches=(
              Branch(WANTS_DENOSUMAB, "denosumab-favoured", YES, {"favoured": DMAB}),
-             Branch(NO_DENOSUMAB_WISH, "za-band", NO, {"favoured": ZA}),
+             Branch(NO_DENOSUMAB_WISH, "za-band", text("no / not known (ask)", "否 / 未知(需询问)"),
+                    {"favoured": ZA}),
          ), recommendations=("BP-3",)),
     Node("denosumab-favoured", "action",
-         text("Denosumab favoured; zoledronic acid at the renal dose is the alternative",
-              "优先地舒单抗;按肾功能剂量的唑来膦酸为备选"),
+         text("Denosumab favoured (the interview's view); zoledronic acid at the renal dose is the alternative",
+              "优先地舒单抗(专家访谈观点);按肾功能剂量的唑来膦酸为备选"),
          next="calcium", recommendations=("BP-3",), actions=("agent-choice",)),
     Node("za-band", "decision",
-         text("Zoledronic acid (IMWG preferred): dose by CrCl; creatinine before each dose",
-              "唑来膦酸(IMWG 首选):按肌酐清除率定剂量;每次给药前查肌酐"),
+         text("Zoledronic acid (IMWG preferred): dose by the baseline CrCl; later doses by the creatinine-rise rule",
+              "唑来膦酸(IMWG 首选):按基线肌酐清除率定剂量;此后按肌酐升高规则给药"),
          branches=_band_branches(), recommendations=("BP-3", "BP-4")),
     Node("calcium", "decision",
-         text("Corrected calcium below the laboratory's lower limit?", "校正血钙低于实验室参考下限?"),
+         text("Corrected calcium compared with the laboratory's lower limit?", "校正血钙已与实验室参考下限比较?"),
          branches=(
-             Branch(Cond("calcium_status", "is", "low"), "correct-calcium", YES),
-             Branch(Cond("calcium_status", "is", "unknown"), "check-calcium", text("not known", "未知")),
-             Branch(AnyOf((Cond("calcium_status", "is", "not-low"), Cond("calcium_status", "is", "high"))),
-                    "denosumab", NO),
+             Branch(_status_in(NO_LIMIT), "check-calcium", text("no lower limit given", "未提供参考下限")),
+             Branch(_status_in(HCM, HIGH, LOW, NOT_LOW, NOT_MEASURED), "denosumab",
+                    text("yes, or handled above", "是,或已在上文处理")),
          ), recommendations=("BP-6",)),
     Node("check-calcium", "action",
-         text("Check corrected calcium against the laboratory's lower limit, and the vitamin D status, "
-              "before the first dose",
-              "首剂前对照实验室参考下限检查校正血钙,并了解维生素 D 水平"),
-         next="denosumab", recommendations=("BP-6",), actions=("check-calcium-denosumab", "vitamin-d-status")),
-    Node("correct-calcium", "action",
-         text("Correct hypocalcaemia before the first dose", "首剂前纠正低钙血症"),
-         next="denosumab", recommendations=("BP-6",), actions=("correct-hypocalcaemia",)),
+         text("Check corrected calcium against the laboratory's lower limit before the first denosumab dose",
+              "地舒单抗首剂前对照实验室参考下限检查校正血钙"),
+         next="denosumab", recommendations=("BP-6",), actions=("check-calcium-denosumab",)),
     Node("denosumab", "outcome",
          text(f"Denosumab {DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks; "
               "monitor calcium; never stop without a plan",
@@ -240,7 +391,10 @@ _NODES = (
 
 
 def _realise_bool(name):
-    return lambda v, chosen: [{name: v}]
+    """Inputs for a yes/no fact; "not known" is realised as not given (tests also try "unknown")."""
+    def realise(v, chosen):
+        return [{}] if v is None else [{name: v}]
+    return realise
 
 
 def _realise_crcl(v, chosen):
@@ -248,20 +402,38 @@ def _realise_crcl(v, chosen):
 
 
 # Example laboratory values used only to build example patients for the flowchart's paths
-# (the plan compares the patient's calcium with the laboratory's own limit, given as an input).
-_EXAMPLE_LLN = "2.10 mmol/L"
-_EXAMPLE_LOW, _EXAMPLE_NORMAL, _EXAMPLE_HIGH = "1.95 mmol/L", "2.10 mmol/L", "2.90 mmol/L"
+# (the plan compares the patient's calcium with the laboratory's own limits, given as inputs).
+_EXAMPLE_LLN, _EXAMPLE_ULN = "2.10 mmol/L", "2.60 mmol/L"
+_EXAMPLE = {HCM: "3.30 mmol/L", HIGH: "2.90 mmol/L", LOW: "1.95 mmol/L", NOT_LOW: "2.10 mmol/L",
+            NO_LIMIT: "2.30 mmol/L"}
 
 
 def _realise_calcium(status, chosen):
-    if status == "low":
-        return [{"corrected_calcium": _EXAMPLE_LOW, "calcium_lln": _EXAMPLE_LLN}]
-    if status == "not-low":  # at the limit
-        return [{"corrected_calcium": _EXAMPLE_NORMAL, "calcium_lln": _EXAMPLE_LLN}]
-    if status == "high":  # with and without a laboratory limit
-        return [{"corrected_calcium": _EXAMPLE_HIGH}, {"corrected_calcium": _EXAMPLE_HIGH, "calcium_lln": _EXAMPLE_LLN}]
-    # not known: no calcium, or a calcium that is not high with no limit to judge it low
-    return [{}, {"corrected_calcium": _EXAMPLE_NORMAL}]
+    if status == NOT_MEASURED:
+        return [{}]
+    if status == HIGH:  # above the CRAB threshold, and above the laboratory's upper limit only
+        return [{"corrected_calcium": _EXAMPLE[HIGH]},
+                {"corrected_calcium": "2.70 mmol/L", "calcium_uln": _EXAMPLE_ULN}]
+    if status == LOW:  # below the laboratory's lower limit, and below the CTCAE floor with no limit
+        return [{"corrected_calcium": _EXAMPLE[LOW], "calcium_lln": _EXAMPLE_LLN},
+                {"corrected_calcium": "1.20 mmol/L"}]
+    if status == NOT_LOW:  # at the limit
+        return [{"corrected_calcium": _EXAMPLE[NOT_LOW], "calcium_lln": _EXAMPLE_LLN}]
+    return [{"corrected_calcium": _EXAMPLE[status]}]
+
+
+def _realise_hcm_renal(v, chosen):
+    """A creatinine for the hypercalcaemia-of-malignancy decision, consistent with the clearance and
+    dialysis already chosen (a path that cannot be realised has no example patient). Only a path
+    through the hypercalcaemia-of-malignancy branch tests it."""
+    if chosen["calcium_status"] != HCM:
+        return [{}]
+    severe = chosen.get("dialysis") is True or chosen["crcl"] < SEVERE_RENAL_BELOW
+    if v == "severe":
+        return [{}] if severe else [{"creatinine": "5.0 mg/dL"}, {"creatinine": "450 µmol/L"}]
+    if severe:
+        return []
+    return [{"creatinine": "2.0 mg/dL"}, {"creatinine": "399 µmol/L"}] if v == "ok" else [{}]
 
 
 TREE = Tree(
@@ -274,7 +446,9 @@ TREE = Tree(
         Fact("dialysis", False, _realise_bool("dialysis")),
         Fact("high_sre_risk", False, _realise_bool("high_sre_risk")),
         Fact("prefers_subcutaneous", False, _realise_bool("prefers_subcutaneous")),
-        Fact("calcium_status", "unknown", _realise_calcium),
+        Fact("creatinine_stable", True, _realise_bool("creatinine_stable")),
+        Fact("calcium_status", NOT_LOW, _realise_calcium),
+        Fact("hcm_renal", "unknown", _realise_hcm_renal),
     ),
     facts_of=facts_of,
     recommendations=RECOMMENDATIONS,
@@ -305,7 +479,7 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
     crcl = f["crcl"]
     dose = None
     if agent_id == ZA:
-        d = zad.dose_for(crcl) if not f["dialysis"] else None
+        d = zad.dose_for(crcl) if f["dialysis"] is not True else None
         if suitable and d is not None:
             dose = _za_dose_text(d)
             why("IMWG 2021: the preferred bone-targeted agent in newly diagnosed myeloma, with or without "
@@ -314,6 +488,10 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
             if d != zad.FULL_DOSE:
                 why(f"Reduced dose for CrCl {zad.show_crcl(crcl)} mL/min (label renal dose table).",
                     f"肌酐清除率 {zad.show_crcl(crcl)} mL/min,按说明书肾功能剂量表减量。", "zometa_label")
+            why("The clearance before the first dose sets the dose; later doses keep it and follow the "
+                "creatinine-rise rule (withhold, then resume at the same dose), not a new dose band each cycle.",
+                "首剂前的清除率决定剂量;此后各次沿用该剂量,并按肌酐升高规则处理(暂停,恢复时按原剂量),"
+                "而非每个周期重新按剂量表分档。", "zometa_label")
             why("Renally excreted: serum creatinine before every dose; watch for acute-phase reactions "
                 "and osteonecrosis of the jaw.",
                 "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和药物相关性颌骨坏死。",
@@ -328,19 +506,24 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
             dose = text(f"{DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks (no loading doses in myeloma; "
                         "no renal dose adjustment)",
                         f"{DENOSUMAB_MG} mg 皮下注射,每 {DENOSUMAB_EVERY_WEEKS} 周一次(骨髓瘤无需负荷剂量;无需按肾功能调整剂量)")
-        if f["high_sre_risk"] or f["prefers_subcutaneous"]:
-            why("The interview favours denosumab for patients at high risk of skeletal-related events or who "
-                "want a more convenient route of administration.",
-                "专家访谈:对骨相关事件高风险或期望更便捷给药方式的患者,地舒单抗是极具优势的选择。",
+        if f["high_sre_risk"] is True or f["prefers_subcutaneous"] is True:
+            why("The interview's view: denosumab for patients at high risk of skeletal-related events or who "
+                "want a more convenient route. This is expert opinion; the randomised trial showed "
+                "non-inferiority to zoledronic acid, not superiority.",
+                "专家访谈观点:骨相关事件高风险或希望更便捷给药方式的患者选用地舒单抗。此为专家意见;"
+                "随机对照试验显示其非劣于唑来膦酸,而非优于。",
                 "song_interview")
         why("Cleared by the reticuloendothelial system, not the kidney; IMWG 2021 suggests it particularly "
             "in renal impairment.",
             "经网状内皮系统清除,不依赖肾功能;IMWG 2021 建议尤其用于肾功能损害患者。",
             "xgeva2025label", "terpos2021bone")
         why("Non-inferior to zoledronic acid for time to first skeletal-related event in newly diagnosed "
-            "myeloma; progression-free survival longer in an exploratory analysis.",
-            "在新诊断多发性骨髓瘤中,至首次骨相关事件时间非劣于唑来膦酸;探索性分析显示无进展生存期延长。",
+            "myeloma (superiority was not shown); progression-free survival longer in an exploratory analysis.",
+            "在新诊断多发性骨髓瘤中,至首次骨相关事件时间非劣于唑来膦酸(未显示优效);探索性分析显示无进展生存期延长。",
             "raje2018denosumab")
+        if severe:
+            why(f"No randomised data below CrCl {_S} mL/min: the phase 3 trial excluded these patients.",
+                f"肌酐清除率 < {_S} mL/min 时无随机对照数据:III 期试验排除了此类患者。", "raje2018denosumab")
         why("Hypocalcaemia precaution: correct low calcium before the first dose; risk highest at CrCl "
             f"< {_S} mL/min or dialysis. Do not stop without a plan (rebound vertebral fractures).",
             f"低钙血症预防:首剂前纠正低血钙;肌酐清除率 < {_S} mL/min 或透析时风险最高。不可无计划停药(停药后反跳性多发椎体骨折)。",
@@ -353,9 +536,17 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "Serum creatinine before each dose.",
                 "可选的双膦酸盐;IMWG 2021 首选唑来膦酸。每次给药前查血清肌酐。",
                 "pamidronate_label", "terpos2021bone")
+        elif severe:
+            why("Not recommended by its label in severe renal impairment.",
+                "说明书不推荐用于重度肾功能损害。", "pamidronate_label")
+            why(f"ASCO 2018 gives {PAMIDRONATE_MG} mg over {_PAM_H} h for extensive bone disease with severe "
+                "renal impairment: outside the label, with little data; only as a specialist's decision when "
+                "denosumab cannot be used, with creatinine before each dose.",
+                f"ASCO 2018 指南对广泛骨病合并重度肾功能损害者给予 {PAMIDRONATE_MG} mg、输注 {_PAM_H} 小时:"
+                "超出说明书范围,数据很少;仅在无法使用地舒单抗时由专科医生决定,每次给药前查肌酐。",
+                "anderson2018asco")
         else:
-            why("Not recommended in severe renal impairment." if severe else "Not recommended here.",
-                "重度肾功能损害时不推荐。" if severe else "此处不推荐。", "pamidronate_label")
+            why("Not recommended here.", "此处不推荐。", "pamidronate_label")
     return {
         "agent": agent_id, "name": AGENT_NAMES[agent_id], "suitable": suitable, "favoured": favoured,
         "dose": dose, "reasons": reasons, "references": refs, "recommendation": "BP-3",
@@ -366,8 +557,9 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
 # Actions table: (id, phase, recommendation, references, applies(f, sets), text(f, sets))
 # ---------------------------------------------------------------------------------------
 
-PHASES = ("start", "before-first-dose", "supportive-care", "monitoring", "duration")
+PHASES = ("urgent", "start", "before-first-dose", "supportive-care", "monitoring", "duration")
 PHASE_TITLES = {
+    "urgent": text("Urgent", "紧急"),
     "start": text("Start", "启动"),
     "before-first-dose": text("Before the first dose", "首剂前"),
     "supportive-care": text("Supportive care", "支持治疗"),
@@ -417,13 +609,28 @@ def _renal_rule_text() -> tuple[str, str]:
 
 
 def _t_not_indicated(f, s):
-    return text(
+    t = text(
         "Not covered by this plan, which is for active multiple myeloma: smouldering myeloma and MGUS are "
         "outside it. This is not a judgement against bone treatment: treat bone health (for example "
         "osteoporosis) on its own merits, and reassess with this plan if the disease progresses to active "
         "myeloma.",
         "本方案不涵盖(本方案仅针对活动性多发性骨髓瘤):冒烟型骨髓瘤和 MGUS 不在本方案范围内。这并非否定骨骼治疗:"
         "骨骼健康问题(如骨质疏松)应按其自身情况评估处理;若进展为活动性骨髓瘤,再按本方案重新评估。")
+    if f["calcium_status"] in (HCM, HIGH):
+        t = text(t["en"] + " Hypercalcaemia is a myeloma-defining event when it is attributable to the plasma-cell "
+                 "disorder: reassess now whether the myeloma is active (myeloma-defining-events).",
+                 t["zh"] + "高钙血症若可归因于浆细胞疾病即为骨髓瘤定义事件:请立即重新评估骨髓瘤是否为活动性"
+                 "(myeloma-defining-events)。")
+    return t
+
+
+def _t_ask_active(f, s):
+    return text(
+        "Find out first whether this is active multiple myeloma (needing anti-myeloma therapy): if it is, bone "
+        "protection starts now with that therapy; smouldering myeloma and MGUS are outside this plan. The answer "
+        "was not given, and the plan does not guess it.",
+        "请先明确是否为需要抗骨髓瘤治疗的活动性多发性骨髓瘤:如是,骨保护与抗骨髓瘤治疗同步立即启动;"
+        "冒烟型骨髓瘤和 MGUS 不在本方案范围内。该项未作答,本方案不作推测。")
 
 
 def _t_start(f, s):
@@ -434,7 +641,7 @@ def _t_start(f, s):
 
 
 def _t_dental(f, s):
-    if f["dental_exam_done"]:
+    if f["dental_exam_done"] is True:
         return text(
             "Dental examination done: complete any preventive dental treatment before the first dose. "
             "During treatment keep good oral hygiene and avoid invasive dental procedures (osteonecrosis of the jaw).",
@@ -446,12 +653,70 @@ def _t_dental(f, s):
         "首剂前:全面口腔检查及必要的预防性口腔处理,以降低药物相关性颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
 
 
+def _t_hcm(f, s):
+    ren = f["hcm_renal"]
+    mg = fmt(HCM_ZA_MG, 1)
+    en = (f"Urgent: hypercalcaemia of malignancy (corrected calcium ≥ {_HCM['mmol/L']} mmol/L, "
+          f"≥ {_HCM['mg/dL']} mg/dL). Treat it now, before the routine steps of this plan. Rehydrate with intravenous "
+          "saline first, aiming at about 2 L of urine a day and avoiding overhydration (heart failure); give no loop "
+          "diuretic before the hypovolaemia is corrected. ")
+    zh = (f"紧急:恶性肿瘤高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL)。须立即处理,"
+          "先于本方案的常规步骤。首先静脉输注生理盐水补液,目标尿量约每日 2 L,避免补液过量(心力衰竭);"
+          "低血容量纠正前不用袢利尿剂。")
+    if ren == "ok":
+        en += (f"Then zoledronic acid {mg} mg IV over ≥{_ZA_MIN} min, a single dose, with no renal dose reduction "
+               f"(serum creatinine below {_HCR['mg/dL']} mg/dL, {_HCR['µmol/L']} µmol/L). ")
+        zh += (f"随后唑来膦酸 {mg} mg 单次静脉输注 ≥{_ZA_MIN} 分钟,不按肾功能减量(血清肌酐低于 "
+               f"{_HCR['mg/dL']} mg/dL,{_HCR['µmol/L']} µmol/L)。")
+    elif ren == "unknown":
+        en += (f"Measure serum creatinine now: below {_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L) zoledronic "
+               f"acid {mg} mg IV over ≥{_ZA_MIN} min is given without renal dose reduction; at or above it, or in "
+               "severe renal impairment, only after weighing risks and benefits. ")
+        zh += (f"立即检测血清肌酐:低于 {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)时唑来膦酸 {mg} mg 静脉输注 "
+               f"≥{_ZA_MIN} 分钟,不按肾功能减量;达到或超过该值,或重度肾功能损害时,须权衡利弊后方可使用。")
+    else:
+        en += (f"Severe renal impairment (serum creatinine ≥ {_HCR['mg/dL']} mg/dL, {_HCR['µmol/L']} µmol/L, CrCl "
+               f"< {_S} mL/min or dialysis): the label gives zoledronic acid here only after weighing risks and "
+               f"benefits (the trials excluded creatinine above {_HCR['mg/dL']} mg/dL); decide with nephrology. ")
+        zh += (f"重度肾功能损害(血清肌酐 ≥ {_HCR['mg/dL']} mg/dL,{_HCR['µmol/L']} µmol/L,肌酐清除率 < {_S} mL/min "
+               f"或透析):说明书规定此时须权衡利弊后方可使用唑来膦酸(临床试验排除了肌酐高于 {_HCR['mg/dL']} mg/dL "
+               "的患者);请与肾内科共同决定。")
+    en += (f"The dental examination does not delay this treatment. Retreat only if calcium does not return to normal "
+           f"or stay normal, not sooner than {HCM_RETREAT_AFTER_DAYS} days after the first dose and after checking "
+           "renal function. Monitor calcium, phosphate, magnesium and creatinine. Denosumab here only as its label "
+           f"allows: hypercalcaemia refractory to bisphosphonate, with loading doses on days "
+           f"{DENOSUMAB_LOADING_DAYS[0]} and {DENOSUMAB_LOADING_DAYS[1]}. Maintenance bone protection then follows "
+           "the plan.")
+    zh += (f"口腔检查不推迟此项治疗。仅在血钙未恢复正常或未能维持正常时再次给药,且距首剂至少 {HCM_RETREAT_AFTER_DAYS} 天、"
+           "并先复查肾功能。监测血钙、血磷、血镁和肌酐。地舒单抗仅按其说明书用于双膦酸盐治疗无效的高钙血症,"
+           f"第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 {DENOSUMAB_LOADING_DAYS[1]} 天给予负荷剂量。此后的维持性骨保护按本方案进行。")
+    if f["active_mm"] is not True:
+        en += (" In a plasma-cell disorder this level of calcium is a myeloma-defining event when attributable to it: "
+               "confirm the cause and whether the myeloma is active.")
+        zh += "在浆细胞疾病中,此水平的血钙若可归因于该病即为骨髓瘤定义事件:请明确病因及骨髓瘤是否为活动性。"
+    return text(en, zh)
+
+
 def _t_correct_ca(f, s):
     return text(
-        "Corrected calcium is below the laboratory's lower limit: correct the hypocalcaemia before the first "
-        "dose. The denosumab label requires pre-existing hypocalcaemia to be corrected before starting "
-        "(severe and fatal hypocalcaemia has been reported).",
-        "校正血钙低于实验室参考下限:首剂前纠正低钙血症。地舒单抗说明书要求开始治疗前纠正已有的低钙血症(曾有严重及致死性低钙血症报告)。")
+        f"Hypocalcaemia (corrected calcium below the laboratory's lower limit, or below {_HYPO['mmol/L']} mmol/L "
+        f"({_HYPO['mg/dL']} mg/dL), CTCAE grade 2, whatever the limits): correct it first. The first dose of every "
+        "bone-targeted agent waits until it is corrected: all of them lower calcium, denosumab most, and the "
+        "denosumab label requires pre-existing hypocalcaemia to be corrected before starting (severe and fatal "
+        "hypocalcaemia has been reported). Check magnesium and vitamin D, and that a total, not an ionised, calcium "
+        "was entered.",
+        f"低钙血症(校正血钙低于实验室参考下限,或低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL),"
+        "无论参考范围如何均为 CTCAE 2 级):先予纠正。所有骨靶向药物的首剂均须待其纠正后给予:这些药物均可降低血钙,"
+        "地舒单抗最明显;地舒单抗说明书要求开始治疗前纠正已有的低钙血症(曾有严重及致死性低钙血症报告)。"
+        "请检查血镁和维生素 D,并核实输入的是总钙而非离子钙。")
+
+
+def _t_measure_ca(f, s):
+    return text(
+        "Corrected calcium was not given: measure it before the first dose. A low calcium must be corrected first; "
+        f"a calcium ≥ {_HCM['mmol/L']} mmol/L ({_HCM['mg/dL']} mg/dL) is urgent; a high calcium stops the supplements.",
+        f"未提供校正血钙:首剂前检测。血钙偏低须先纠正;血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)"
+        "须紧急处理;血钙偏高则暂停补钙。")
 
 
 def _t_check_ca(f, s):
@@ -468,7 +733,7 @@ _VIT_D_NOTE = text(
 
 
 def _t_vit_d(f, s):
-    if f["vitamin_d_known"]:
+    if f["vitamin_d_known"] is True:
         t = text("Vitamin D status is known: correct any deficiency before the first dose.",
                  "维生素 D 水平已知:首剂前纠正缺乏。")
     elif f["severe_renal"]:
@@ -485,12 +750,69 @@ def _t_vit_d(f, s):
 
 
 def _t_hypercalcaemia(f, s):
+    if f["calcium_status"] == HCM:
+        return text(
+            "After the urgent treatment: no calcium or vitamin D supplements while calcium is high; start them once "
+            "it is no longer high.",
+            "紧急处理之后:血钙升高期间不补充钙剂和维生素 D;待血钙不再升高后再开始补充。")
     return text(
-        f"Corrected calcium is above {_HC['mmol/L']} mmol/L ({_HC['mg/dL']} mg/dL), the CRAB threshold: "
-        "hypercalcaemia. Do not give calcium or vitamin D supplements while the patient is hypercalcaemic; "
-        "treat the hypercalcaemia, and start them once calcium is no longer high.",
-        f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL):高钙血症。高钙血症期间不补充钙剂和"
-        "维生素 D;先治疗高钙血症,待血钙不再升高后再开始补充。")
+        f"Corrected calcium is above {_HC['mmol/L']} mmol/L ({_HC['mg/dL']} mg/dL), the CRAB threshold, or above the "
+        "laboratory's upper limit: hypercalcaemia, below the level of hypercalcaemia of malignancy "
+        f"({_HCM['mmol/L']} mmol/L, {_HCM['mg/dL']} mg/dL). Do not give calcium or vitamin D supplements while it is "
+        "high. Mild or asymptomatic hypercalcaemia may be treated conservatively with saline hydration, and the "
+        "bone-targeted agent of this plan lowers calcium; if it causes symptoms or keeps rising, treat it urgently.",
+        f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室参考上限:高钙血症,"
+        f"但未达恶性肿瘤高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
+        "维生素 D。轻度或无症状高钙血症可采用生理盐水补液等保守治疗,本方案的骨靶向药物亦可降低血钙;"
+        "如出现症状或持续升高,须紧急处理。")
+
+
+def _t_provisional(f, s):
+    if f["creatinine_stable"] is False:
+        head = text("The creatinine is not stable (acute kidney injury, for example cast nephropathy): ",
+                    "血清肌酐不稳定(急性肾损伤,如管型肾病):")
+    else:
+        head = text("Whether the creatinine is stable was not given: find out (acute kidney injury, for example "
+                    "cast nephropathy?). ",
+                    "未说明血清肌酐是否稳定:请明确(是否存在急性肾损伤,如管型肾病?)。")
+    return text(
+        head["en"] + "a Cockcroft–Gault clearance assumes a steady creatinine, so during acute kidney injury it does "
+        "not describe lasting renal function. Re-estimate the clearance once creatinine is stable; the first "
+        "zoledronic acid or pamidronate dose, whose dose the clearance sets, waits for it. Denosumab is not renally "
+        "cleared and need not wait; if the clearance recovers, the choice can be revisited.",
+        head["zh"] + "Cockcroft–Gault 清除率以肌酐处于稳态为前提,急性肾损伤期间的估算值不能反映持久的肾功能。"
+        "待肌酐稳定后重新估算清除率;唑来膦酸或帕米膦酸的剂量由清除率决定,其首剂须等待重新估算。"
+        "地舒单抗不经肾脏清除,无需等待;清除率恢复后可重新考虑药物选择。")
+
+
+def _t_ask_dialysis(f, s):
+    return text(
+        "Whether the patient is on dialysis was not given: find out before the first dose. On dialysis, zoledronic "
+        "acid and pamidronate are not recommended and the plan becomes denosumab, with the highest risk of "
+        "hypocalcaemia.",
+        "未说明患者是否透析:首剂前明确。如透析,不推荐唑来膦酸和帕米膦酸,方案改为地舒单抗,且低钙血症风险最高。")
+
+
+def _t_ask_preference(f, s):
+    return text(
+        "Ask whether the patient is at high risk of skeletal-related events (for example a previous pathological "
+        "fracture) or would rather have a subcutaneous injection: the interview then favours denosumab. Until "
+        "then zoledronic acid, IMWG 2021's default, is shown.",
+        "请询问患者是否为骨相关事件高风险(如既往病理性骨折)或更希望皮下注射:专家访谈此时倾向地舒单抗。"
+        "在明确之前,显示 IMWG 2021 默认的唑来膦酸。")
+
+
+def _t_severe_renal(f, s):
+    return text(
+        f"Severe renal impairment (CrCl < {_S} mL/min or dialysis): denosumab is the agent the sources point to, "
+        f"but there are no randomised data for it below {_S} mL/min (the phase 3 trial excluded these patients). "
+        "Before the first dose, assess CKD mineral and bone disorder with nephrology: intact PTH, calcium, "
+        "25(OH) vitamin D and 1,25(OH)₂ vitamin D. Give calcium and active vitamin D as needed, and check calcium "
+        "weekly for the first month, then monthly (the advice for denosumab in advanced CKD).",
+        f"重度肾功能损害(肌酐清除率 < {_S} mL/min 或透析):文献指向地舒单抗,但清除率 < {_S} mL/min 时无随机对照数据"
+        "(III 期试验排除了此类患者)。首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常(CKD-MBD):全段 PTH、血钙、"
+        "25(OH) 维生素 D 和 1,25(OH)₂ 维生素 D。按需补充钙剂和活性维生素 D,第一个月每周查血钙,此后每月一次"
+        "(晚期慢性肾脏病使用地舒单抗的建议)。")
 
 
 def _t_monitor_cr(f, s):
@@ -500,10 +822,11 @@ def _t_monitor_cr(f, s):
         rule_en = "Withhold for renal deterioration as the label says (zoledronic-acid-renal-check)."
         rule_zh = "出现肾功能恶化时按说明书暂停(zoledronic-acid-renal-check)。"
     return text(
-        "Before each zoledronic acid or pamidronate dose: serum creatinine and creatinine clearance "
-        "(Cockcroft–Gault). " + rule_en + " Pamidronate: withhold until creatinine returns to baseline.",
-        "每次唑来膦酸或帕米膦酸给药前:检测血清肌酐并计算肌酐清除率(Cockcroft–Gault)。" + rule_zh
-        + "帕米膦酸:暂停至肌酐恢复至基线。")
+        "Before each zoledronic acid or pamidronate dose: serum creatinine. The clearance before the first dose set "
+        "the dose; later doses keep it and are governed by the rise in creatinine, not re-banded each cycle. "
+        + rule_en + " Pamidronate: withhold until creatinine returns to baseline.",
+        "每次唑来膦酸或帕米膦酸给药前:检测血清肌酐。剂量由首剂前的清除率决定;此后各次沿用该剂量,按肌酐升高情况处理,"
+        "而非每个周期重新分档。" + rule_zh + "帕米膦酸:暂停至肌酐恢复至基线。")
 
 
 def _t_monitor_ca(f, s):
@@ -513,14 +836,18 @@ def _t_monitor_ca(f, s):
           "supplementation.")
     zh = (f"地舒单抗治疗期间监测血钙,按需补充钙、镁和维生素 D。肌酐清除率 < {_S} mL/min 或透析、钙补充不足时低钙血症风险最高。")
     if severe:
-        en += " This patient is in that highest-risk group."
-        zh += "该患者属于最高风险人群。"
+        en += " This patient is in that highest-risk group: calcium weekly for the first month, then monthly."
+        zh += "该患者属于最高风险人群:第一个月每周查血钙,此后每月一次。"
     return text(en, zh)
 
 
 ACTIONS: tuple[Action, ...] = (
+    Action("hcm-urgent", "urgent", "BP-6", ("zometa_label", "terpos2021bone", "xgeva2025label"),
+           Cond("calcium_status", "is", HCM), _t_hcm),
     Action("not-indicated", "start", "BP-1", ("terpos2021bone", "song_interview"),
            Cond("category", "is", NOT_INDICATED), _t_not_indicated),
+    Action("ask-active", "start", "BP-1", ("terpos2021bone", "song_interview"),
+           Cond("category", "is", FIND_OUT), _t_ask_active),
     Action("start-now", "start", "BP-1",
            ("song_interview", "csco2025mbdguideline", "terpos2021bone", "terpos2013imwg"), STARTING, _t_start),
     Action("baseline-imaging", "start", "BP-2", ("song_interview", "hillengass2019imaging"), STARTING, text(
@@ -531,18 +858,31 @@ ACTIONS: tuple[Action, ...] = (
         "Choose the agent for this patient: age, performance status, renal function, oral health, previous "
         "fractures, risk of skeletal-related events, and the preferred route and adherence.",
         "个体化选择药物:综合评估年龄、体能状态、肾功能、口腔健康状况、既往骨折史、骨相关事件风险以及对给药途径的偏好和依从性。")),
+    Action("ask-preference", "start", "BP-3", ("song_interview",),
+           AllOf((STARTING, Cond("favoured", "is", ZA), PREFERENCE_NOT_KNOWN)), _t_ask_preference),
     Action("dental", "before-first-dose", "BP-5", ("song_interview", "zometa_smpc"), STARTING, _t_dental),
-    Action("correct-hypocalcaemia", "before-first-dose", "BP-6", ("xgeva2025label",),
-           AllOf((STARTING, Cond("calcium_low", "is", True))), _t_correct_ca),
+    Action("correct-hypocalcaemia", "before-first-dose", "BP-6", ("xgeva2025label", "nci2017ctcae", "anderson2018asco"),
+           AllOf((STARTING, Cond("calcium_status", "is", LOW))), _t_correct_ca),
+    Action("measure-calcium", "before-first-dose", "BP-6", ("xgeva2025label", "zometa_label"),
+           AllOf((STARTING, Cond("calcium_status", "is", NOT_MEASURED))), _t_measure_ca),
     Action("check-calcium-denosumab", "before-first-dose", "BP-6", ("xgeva2025label",),
-           AllOf((HAS_DMAB, Cond("calcium_status", "is", "unknown"))), _t_check_ca),
-    Action("hypercalcaemia", "supportive-care", "BP-6", ("rajkumar2014imwg",),
-           AllOf((STARTING, Cond("calcium_status", "is", "high"))), _t_hypercalcaemia),
+           AllOf((HAS_DMAB, Cond("calcium_status", "is", NO_LIMIT))), _t_check_ca),
+    Action("ask-dialysis", "before-first-dose", "BP-4", ("zometa_smpc", "xgeva2025label"),
+           AllOf((STARTING, DIALYSIS_NOT_KNOWN)), _t_ask_dialysis),
+    Action("provisional-clearance", "before-first-dose", "BP-4", ("cockcroft1976", "zometa_label"),
+           AllOf((STARTING, AnyOf((Cond("creatinine_stable", "is", False), Cond("creatinine_stable", "is", None))))),
+           _t_provisional),
+    Action("severe-renal-denosumab", "before-first-dose", "BP-4",
+           ("raje2018denosumab", "fda2024prolia", "xgeva2025label"), AllOf((STARTING, SEVERE_RENAL)),
+           _t_severe_renal),
+    Action("hypercalcaemia", "supportive-care", "BP-6", ("rajkumar2014imwg", "zometa_label"),
+           AllOf((STARTING, AnyOf((Cond("calcium_status", "is", HIGH), Cond("calcium_status", "is", HCM))))),
+           _t_hypercalcaemia),
     # A project addition (see decisions): cited only for the "vitamin D as needed" it rests on.
     Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label",),
            STARTING, _t_vit_d),
     Action("calcium-vitamin-d", "supportive-care", "BP-6", ("zometa_label", "song_interview"),
-           AllOf((STARTING, AnyOf(tuple(Cond("calcium_status", "is", v) for v in ("unknown", "not-low", "low"))))),
+           AllOf((STARTING, _status_in(NOT_LOW, NO_LIMIT, LOW, NOT_MEASURED))),
            text(
         f"Calcium and vitamin D for everyone on bone-targeted therapy: calcium {CALCIUM_SUPPLEMENT_MG} mg plus "
         f"vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily (zoledronic acid label), to supply bone and prevent "
@@ -556,7 +896,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("monitor-creatinine", "monitoring", "BP-4",
            ("zometa_label", "zometa_smpc", "pamidronate_label"), AllOf((STARTING, HAS_BISPHOSPHONATE)),
            _t_monitor_cr),
-    Action("monitor-calcium-denosumab", "monitoring", "BP-6", ("xgeva2025label",), HAS_DMAB, _t_monitor_ca),
+    Action("monitor-calcium-denosumab", "monitoring", "BP-6", ("xgeva2025label", "fda2024prolia"), HAS_DMAB,
+           _t_monitor_ca),
     Action("za-duration", "duration", "BP-8", ("terpos2021bone",), AllOf((STARTING, HAS_BISPHOSPHONATE)), text(
         f"Zoledronic acid (or pamidronate) monthly for at least {ZA_MIN_MONTHS} months. At VGPR or better, "
         f"consider reducing to every {ZA_REDUCED_EVERY_MONTHS[0]} or {ZA_REDUCED_EVERY_MONTHS[1]} months or "
@@ -571,7 +912,6 @@ ACTIONS: tuple[Action, ...] = (
         "Restart bone-targeted therapy at relapse.", "疾病复发时重新启动骨靶向治疗。")),
 )
 ACTION_IDS = tuple(a.id for a in ACTIONS)
-
 
 # ---------------------------------------------------------------------------------------
 # Result and function
@@ -596,11 +936,62 @@ class PlanResult(Result):
         return d
 
 
-def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=None, dialysis=False,
-                         dental_exam_done=False, high_sre_risk=False, prefers_subcutaneous=False,
-                         vitamin_d_known=False) -> PlanResult:
+def _ask_phrase(action_id: str, f: dict) -> dict | None:
+    """The short form of a step that must come before the first dose, for the headline."""
+    if action_id == "provisional-clearance":
+        if f["creatinine_stable"] is False:
+            return text("re-estimate the clearance once creatinine is stable (acute kidney injury), before the first "
+                        "zoledronic acid or pamidronate dose",
+                        "待肌酐稳定后重新估算清除率(急性肾损伤),再给予唑来膦酸或帕米膦酸首剂")
+        return text("find out whether creatinine is stable (a clearance during acute kidney injury is provisional)",
+                    "明确血清肌酐是否稳定(急性肾损伤期间的清除率仅为暂定值)")
+    return {
+        "measure-calcium": text("measure corrected calcium", "检测校正血钙"),
+        "check-calcium-denosumab": text("check corrected calcium against the laboratory's lower limit",
+                                        "对照实验室参考下限检查校正血钙"),
+        "ask-dialysis": text("find out whether the patient is on dialysis (if so, denosumab only)",
+                             "明确患者是否透析(如透析,仅用地舒单抗)"),
+        "severe-renal-denosumab": text("assess CKD mineral and bone disorder with nephrology",
+                                       "与肾内科共同评估慢性肾脏病矿物质和骨异常"),
+        "vitamin-d-status": text("measure vitamin D", "检测维生素 D"),
+    }.get(action_id)
+
+
+def _hcm_headline(f: dict, shown_ca: str) -> dict:
+    mg = fmt(HCM_ZA_MG, 1)
+    head = text(f"Urgent: hypercalcaemia of malignancy (corrected calcium {shown_ca}, at or above "
+                f"{_HCM['mmol/L']} mmol/L or {_HCM['mg/dL']} mg/dL): rehydrate with intravenous saline first (no loop "
+                "diuretic before), then ",
+                f"紧急:恶性肿瘤高钙血症(校正血钙 {shown_ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):"
+                "先静脉输注生理盐水补液(补液前不用袢利尿剂),随后")
+    if f["hcm_renal"] == "ok":
+        tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_MIN} min without renal dose reduction",
+                    f"唑来膦酸 {mg} mg 输注 ≥{_ZA_MIN} 分钟,不按肾功能减量")
+    elif f["hcm_renal"] == "unknown":
+        tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_MIN} min once serum creatinine is known to be below "
+                    f"{_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L): measure it now",
+                    f"确认血清肌酐低于 {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)后给予唑来膦酸 {mg} mg 输注 "
+                    f"≥{_ZA_MIN} 分钟:立即检测肌酐")
+    else:
+        tail = text("zoledronic acid only after weighing risks and benefits with nephrology (severe renal impairment)",
+                    "重度肾功能损害:须与肾内科权衡利弊后方可使用唑来膦酸")
+    return text(head["en"] + tail["en"] + "; the dental examination does not delay it. ",
+                head["zh"] + tail["zh"] + ";不因口腔检查推迟。")
+
+
+def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calcium_lln=None, dialysis=None,
+                         dental_exam_done=None, high_sre_risk=None, prefers_subcutaneous=None,
+                         vitamin_d_known=None, calcium_uln=None, creatinine=None,
+                         creatinine_stable=None) -> PlanResult:
+    if calcium_lln is not None or calcium_uln is not None:
+        unit = (corrected_calcium or calcium_lln or calcium_uln).unit
+        cc.check_limits(unit, None if calcium_lln is None else calcium_lln.to(unit),
+                        None if calcium_uln is None else calcium_uln.to(unit))
+    if crcl is None:  # pragma: no cover - compute() refuses a missing clearance first
+        raise InputError("crcl: this input is required.", "crcl")
     f = facts_of(dict(
         active_mm=active_mm, crcl=crcl, corrected_calcium=corrected_calcium, calcium_lln=calcium_lln,
+        calcium_uln=calcium_uln, creatinine=creatinine, creatinine_stable=creatinine_stable,
         dialysis=dialysis, dental_exam_done=dental_exam_done, high_sre_risk=high_sre_risk,
         prefers_subcutaneous=prefers_subcutaneous, vitamin_d_known=vitamin_d_known))
     path, sets = TREE.walk(f)
@@ -616,18 +1007,28 @@ def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=No
     actions = [a.render(f, sets) for a in ACTIONS if a.applies.holds(ctx)]
     actions.sort(key=lambda a: PHASES.index(a["phase"]))  # stable: table order within a phase
 
-    # what must be done before the first dose can be given
-    gating = {"dental": not f["dental_exam_done"], "correct-hypocalcaemia": True,
-              "check-calcium-denosumab": True,
+    # what must be done (or found out) before the first dose of the maintenance agent
+    bisphosphonate = sets.get("favoured") in (ZA, PAM)
+    gating = {"dental": f["dental_exam_done"] is not True, "correct-hypocalcaemia": True,
+              "measure-calcium": True, "check-calcium-denosumab": True, "ask-dialysis": True,
+              "severe-renal-denosumab": True,
+              # a clearance from an unstable creatinine sets no bisphosphonate dose
+              "provisional-clearance": bisphosphonate,
               # vitamin D (a project addition) gates the first dose only where hypocalcaemia risk is highest
-              "vitamin-d-status": f["severe_renal"] and not f["vitamin_d_known"]}
+              "vitamin-d-status": f["severe_renal"] and f["vitamin_d_known"] is not True}
     pending = [a["id"] for a in actions if gating.get(a["id"], False)]
+    hcm = f["calcium_status"] == HCM
     if starting:
         start = {"indicated": True, "recommendation": "BP-1",
                  "when": text("Now: at diagnosis, with the anti-myeloma therapy, whatever the imaging.",
                               "立即:确诊时与抗骨髓瘤治疗同步启动,无论影像学结果如何。"),
                  "first_dose_after": pending,
                  "references": ["song_interview", "terpos2021bone", "terpos2013imwg"]}
+    elif sets["category"] == FIND_OUT:
+        start = {"indicated": None, "recommendation": "BP-1",
+                 "when": text("Not known yet: find out whether the myeloma is active (needs anti-myeloma therapy).",
+                              "尚不确定:请先明确骨髓瘤是否为活动性(需要抗骨髓瘤治疗)。"),
+                 "first_dose_after": [], "references": ["terpos2021bone", "song_interview"]}
     else:
         start = {"indicated": False, "recommendation": "BP-1",
                  "when": text("Not covered by this plan (active multiple myeloma only): smouldering myeloma "
@@ -635,48 +1036,94 @@ def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=No
                               "本方案不涵盖(仅针对活动性多发性骨髓瘤):冒烟型骨髓瘤和 MGUS 不在本方案范围内;"
                               "骨骼健康按其自身情况处理。"),
                  "first_dose_after": [], "references": ["terpos2021bone", "song_interview"]}
+    if hcm:
+        start["urgent"] = "hcm-urgent"
 
+    kind = grade = None
+    shown_ca = ""
+    if corrected_calcium is not None:
+        u = corrected_calcium.unit
+        kind, grade = cc.ctcae_grade(corrected_calcium.value, u,
+                                     None if calcium_lln is None else calcium_lln.to(u),
+                                     None if calcium_uln is None else calcium_uln.to(u))
+        shown_ca = f"{fmt(corrected_calcium.value, 2)} {u}"
+    en = zh = ""
+    if hcm:
+        h = _hcm_headline(f, shown_ca)
+        en, zh = h["en"], h["zh"]
     if starting:
         fav = next(a for a in agents if a["favoured"])
         dose = fav["dose"]
-        en = f"Start bone protection now with {fav['name']['en'].lower()} {dose['en']}; "
-        zh = f"立即启动骨保护:{fav['name']['zh']} {dose['zh']};"
-        if f["dental_exam_done"]:
+        if f["calcium_status"] == LOW:
+            g_en = f", CTCAE grade {grade}" if grade else ""
+            g_zh = f",CTCAE {grade} 级" if grade else ""
+            en += (f"Hypocalcaemia (corrected calcium {shown_ca}{g_en}): correct it first; the first dose of any "
+                   "bone-targeted agent waits until it is corrected. Then ")
+            zh += f"低钙血症(校正血钙 {shown_ca}{g_zh}):先予纠正;任何骨靶向药物的首剂均须待其纠正后给予。之后"
+            verb_en, verb_zh = "start", "启动骨保护:"
+        elif hcm:
+            en += "Maintenance, from the next dose at the usual interval: "
+            zh += "维持治疗(按常规间隔给予下一剂起):"
+            verb_en, verb_zh = "start", "启动骨保护:"
+        else:
+            verb_en, verb_zh = "Start", "立即启动骨保护:"
+        en += f"{verb_en} bone protection {'now ' if verb_en == 'Start' else ''}with {fav['name']['en'].lower()} {dose['en']}; "
+        zh += f"{verb_zh}{fav['name']['zh']} {dose['zh']};"
+        if f["dental_exam_done"] is True:
             en += "dental examination done: complete any preventive dental treatment before the first dose; "
             zh += "口腔检查已完成:首剂前完成必要的预防性口腔处理;"
         else:
             en += "dental examination before the first dose; "
             zh += "首剂前口腔检查;"
-        if f["calcium_status"] == "high":
-            en += ("hypercalcaemia (corrected calcium above the CRAB threshold): no calcium or vitamin D "
-                   "supplements until it is corrected.")
-            zh += "高钙血症(校正血钙高于 CRAB 阈值):纠正前不补充钙剂和维生素 D。"
+        if f["calcium_status"] in (HIGH, HCM):
+            en += "hypercalcaemia: no calcium or vitamin D supplements while calcium is high."
+            zh += "高钙血症:血钙升高期间不补充钙剂和维生素 D。"
         else:
             en += "calcium and vitamin D."
             zh += "补充钙和维生素 D。"
-        if f["calcium_low"]:
-            en += " Correct hypocalcaemia before the first dose."
-            zh += "首剂前纠正低钙血症。"
-        elif "check-calcium-denosumab" in pending:
-            en += " Check corrected calcium before the first dose."
-            zh += "首剂前检查校正血钙。"
+        asks = [p for p in (_ask_phrase(i, f) for i in pending) if p is not None]
+        if asks:
+            en += " Before the first dose: " + "; ".join(p["en"] for p in asks) + "."
+            zh += "首剂前:" + ";".join(p["zh"] for p in asks) + "。"
+        if any(a["id"] == "ask-preference" for a in actions):
+            en += (" Ask whether the patient is at high risk of skeletal-related events or prefers a subcutaneous "
+                   "injection (the interview then favours denosumab).")
+            zh += "请询问患者是否为骨相关事件高风险或更希望皮下注射(专家访谈此时倾向地舒单抗)。"
+    elif sets["category"] == FIND_OUT:
+        en += ("Find out first whether the myeloma is active (needs anti-myeloma therapy): this plan depends on it "
+               "and does not guess it.")
+        zh += "请先明确骨髓瘤是否为活动性(需要抗骨髓瘤治疗):本方案取决于此,不作推测。"
     else:
-        en, zh = start["when"]["en"], start["when"]["zh"]
+        en += start["when"]["en"]
+        zh += start["when"]["zh"]
+        if hcm or f["calcium_status"] == HIGH:
+            en += " Hypercalcaemia is a myeloma-defining event when attributable: reassess whether the myeloma is active."
+            zh += "高钙血症若可归因于浆细胞疾病即为骨髓瘤定义事件:请重新评估骨髓瘤是否为活动性。"
     refs = []
     for item in [start] + agents + actions:
         refs += [k for k in item["references"] if k not in refs]
     recs = sorted({a["recommendation"] for a in actions} | ({"BP-3"} if agents else set()) | {"BP-1"})
-    za = zad.dose_for(f["crcl"]) if starting and ZA in sets["agents"] else None
+    za = zad.dose_for(f["crcl"]) if starting and ZA in sets["agents"] and f["dialysis"] is not True else None
     return PlanResult(
-        calculator=ID, value=None, unit=None, category=sets["category"], explanation=text(en, zh),
+        calculator=ID, value=None, unit=None, category=sets["category"], explanation=text(en.strip(), zh),
         references=tuple(refs), recommendations=tuple(recs),
         details={"favoured": sets.get("favoured"),
                  "agents": [a["agent"] for a in agents if a["suitable"]],
                  "zoledronic_acid_dose_mg": za, "calcium_status": f["calcium_status"],
                  "hypercalcaemia": f["hypercalcaemia"],
-                 "severe_renal_impairment": SEVERE_RENAL.holds(f)},
+                 "hypercalcaemia_of_malignancy": hcm,
+                 "hcm_zoledronic_acid_mg": HCM_ZA_MG if hcm and f["hcm_renal"] == "ok" else None,
+                 "hypocalcaemia": f["calcium_status"] == LOW,
+                 "calcium_ctcae": kind, "calcium_ctcae_grade": grade,
+                 "severe_renal_impairment": SEVERE_RENAL.holds(f),
+                 "first_dose_after": pending},
         start=start, agents=agents, actions=actions, path=path,
     )
+
+
+def _yn(name, en, zh, help_=None):
+    """A yes/no input that accepts "unknown" (or no answer) and is then asked for, never read as "no"."""
+    return Input(name, text(en, zh), kind="boolean", required=False, default=None, unknown=True, help=help_)
 
 
 CALCULATOR = Calculator(
@@ -686,43 +1133,54 @@ CALCULATOR = Calculator(
     equation="mmguide bone-protection decision tree (interview; IMWG 2021; Zometa, Xgeva and pamidronate labels)",
     purpose=text(
         "Says whether and when to start bone-targeted therapy in multiple myeloma, which agent at what dose, "
-        "what to do before the first dose, and how to monitor, review and stop.",
-        "判断多发性骨髓瘤患者是否及何时启动骨靶向治疗、选用何种药物及剂量、首剂前准备,以及监测、评估和停药。",
+        "what to do first (urgent hypercalcaemia, hypocalcaemia, dental care, what is not yet known), and how to "
+        "monitor, review and stop.",
+        "判断多发性骨髓瘤患者是否及何时启动骨靶向治疗、选用何种药物及剂量、须先处理的事项(紧急高钙血症、低钙血症、"
+        "口腔处理及尚未明确的信息),以及监测、评估和停药。",
     ),
     when_to_use=text(
         "At diagnosis of active multiple myeloma, when anti-myeloma therapy is planned; again at relapse.",
         "确诊活动性多发性骨髓瘤、计划抗骨髓瘤治疗时使用;复发时再次使用。",
     ),
     inputs=(
-        Input("active_mm", text("Active multiple myeloma (needs anti-myeloma therapy)",
-                                "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)"), kind="boolean",
-              help=text("No for smouldering myeloma or MGUS.", "冒烟型骨髓瘤或 MGUS 选“否”。")),
+        _yn("active_mm", "Active multiple myeloma (needs anti-myeloma therapy)", "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)",
+            text("No for smouldering myeloma or MGUS; if not known, the plan asks for it.",
+                 "冒烟型骨髓瘤或 MGUS 选“否”;如未知,方案会提示先明确。")),
         Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
               analyte="crcl",
               help=text("An eGFR in mL/min/1.73 m² is refused: the zoledronic acid label uses Cockcroft–Gault "
                         "clearance.", "不接受以 mL/min/1.73 m² 表示的 eGFR:唑来膦酸说明书使用 Cockcroft–Gault 清除率。")),
-        Input("dialysis", text("On dialysis", "正在透析"), kind="boolean", required=False, default=False),
+        _yn("dialysis", "On dialysis", "正在透析"),
         Input("corrected_calcium", text("Corrected serum calcium", "校正血钙"), analyte="calcium",
               required=False,
               help=text("Albumin-corrected (see corrected-calcium).", "白蛋白校正后的血钙(见 corrected-calcium)。")),
         Input("calcium_lln", text("Laboratory lower limit of normal for calcium", "实验室血钙参考下限"),
               analyte="calcium", required=False,
-              help=text("Your laboratory's own lower reference limit; hypocalcaemia is judged against it.",
-                        "本实验室的血钙参考下限;据此判断是否低钙血症。")),
-        Input("dental_exam_done", text("Dental examination already done", "已完成口腔检查"),
-              kind="boolean", required=False, default=False),
-        Input("high_sre_risk", text("High risk of skeletal-related events (e.g. previous pathological fracture)",
-                                    "骨相关事件高风险(如既往病理性骨折)"),
-              kind="boolean", required=False, default=False),
-        Input("prefers_subcutaneous", text("Prefers a subcutaneous injection (more convenient route)",
-                                           "希望皮下注射(更便捷的给药方式)"),
-              kind="boolean", required=False, default=False),
-        Input("vitamin_d_known", text("Vitamin D status known", "维生素 D 水平已知"),
-              kind="boolean", required=False, default=False),
+              help=text("Your laboratory's own lower reference limit; below it, or in any case below the CTCAE "
+                        "grade 2 floor, the calcium is low.",
+                        "本实验室的血钙参考下限;低于此值,或无论如何低于 CTCAE 2 级界值,即为低钙。")),
+        _yn("dental_exam_done", "Dental examination already done", "已完成口腔检查"),
+        _yn("high_sre_risk", "High risk of skeletal-related events (e.g. previous pathological fracture)",
+            "骨相关事件高风险(如既往病理性骨折)"),
+        _yn("prefers_subcutaneous", "Prefers a subcutaneous injection (more convenient route)",
+            "希望皮下注射(更便捷的给药方式)"),
+        _yn("vitamin_d_known", "Vitamin D status known", "维生素 D 水平已知"),
+        Input("calcium_uln", text("Laboratory upper limit of normal for calcium", "实验室血钙参考上限"),
+              analyte="calcium", required=False,
+              help=text("Your laboratory's own upper reference limit; above it no calcium supplements are given.",
+                        "本实验室的血钙参考上限;高于此值时不补充钙剂。")),
+        Input("creatinine", text("Serum creatinine", "血清肌酐"), analyte="creatinine", required=False,
+              help=text("Needed when calcium is very high: the zoledronic acid dose for hypercalcaemia of malignancy "
+                        "depends on it.",
+                        "血钙很高时需要:恶性肿瘤高钙血症的唑来膦酸用法取决于此。")),
+        _yn("creatinine_stable", "Creatinine stable (no acute kidney injury)", "血清肌酐稳定(无急性肾损伤)",
+            text("No during acute kidney injury (for example cast nephropathy): the clearance is then provisional.",
+                 "急性肾损伤(如管型肾病)时选“否”:此时清除率仅为暂定值。")),
     ),
     output=Output(text("Bone protection plan", "骨保护方案"), categories=(
         Category(START_NOW, text("Start now", "立即启动")),
         Category(NOT_INDICATED, text("Not covered by this plan (active myeloma only)", "本方案不涵盖(仅限活动性骨髓瘤)")),
+        Category(FIND_OUT, text("Find out first whether the myeloma is active", "先明确骨髓瘤是否为活动性")),
     )),
     references=REFERENCES,
     recommendations=RECOMMENDATIONS,
@@ -733,25 +1191,63 @@ CALCULATOR = Calculator(
              "重度肾功能损害定义为肌酐清除率 < 30 mL/min 或透析;帕米膦酸说明书中的\u201c重度肾功能损害\u201d按同一 30 mL/min 理解。"),
         text("Exactly one agent is favoured. Denosumab when CrCl < 30 mL/min or dialysis (the only suitable agent), "
              "or when the patient is at high risk of skeletal-related events or wants a subcutaneous injection "
-             "(interview). Otherwise zoledronic acid, IMWG 2021's default, at the label's renal dose; between 30 and "
-             "60 mL/min denosumab is shown as the alternative IMWG suggests in renal impairment.",
-             "仅优先推荐一种药物:肌酐清除率 < 30 mL/min 或透析时选地舒单抗(唯一适用药物);骨相关事件高风险或希望皮下注射者亦优先地舒单抗(专家访谈)。"
-             "其余情况按 IMWG 2021 默认首选唑来膦酸,按说明书肾功能剂量给药;清除率 30–60 mL/min 时列出地舒单抗作为 IMWG 建议的肾功能损害备选。"),
-        text("Low corrected calcium is judged against the laboratory's own lower limit, given as an input; "
-             "without it (or without a calcium) the plan asks for the check before the first denosumab dose.",
-             "低钙血症以本实验室参考下限(作为输入)判断;未提供时,方案提示地舒单抗首剂前进行检查。"),
-        text(f"Hypercalcaemia is a corrected calcium above the CRAB threshold ({_HC['mmol/L']} mmol/L or "
-             f"{_HC['mg/dL']} mg/dL, in the unit measured; the laboratory-ULN criterion is in "
-             "myeloma-defining-events). Then the plan flags it and advises no calcium or vitamin D supplements until "
-             "it is corrected (a project decision; the sources give supplements without addressing hypercalcaemia).",
-             f"高钙血症定义为校正血钙高于 CRAB 阈值({_HC['mmol/L']} mmol/L 或 {_HC['mg/dL']} mg/dL,按实测单位;"
-             "相对实验室正常上限的标准见骨髓瘤定义事件计算器)。此时方案予以提示,并建议纠正前不补充钙剂和维生素 D"
-             "(项目决定;来源文献给出补充建议,但未涉及高钙血症)。"),
-        text("Without a laboratory lower limit (or without a calcium) the calcium status is 'not known': the "
-             "flowchart then routes through a calcium check before the first denosumab dose rather than treating "
-             "'not known' as 'not low'.",
-             "未提供实验室参考下限(或未提供血钙)时,血钙状态为“未知”:流程图此时在地舒单抗首剂前安排血钙检查,"
-             "而不把“未知”视为“不低”。"),
+             "(the interview's view: the randomised trial showed non-inferiority, not superiority). Otherwise "
+             "zoledronic acid, IMWG 2021's default, at the label's renal dose; between 30 and 60 mL/min denosumab is "
+             "shown as the alternative IMWG suggests in renal impairment.",
+             "仅优先推荐一种药物:肌酐清除率 < 30 mL/min 或透析时选地舒单抗(唯一适用药物);骨相关事件高风险或希望皮下注射者亦优先地舒单抗"
+             "(专家访谈观点:随机对照试验显示非劣效,而非优效)。其余情况按 IMWG 2021 默认首选唑来膦酸,按说明书肾功能剂量给药;"
+             "清除率 30–60 mL/min 时列出地舒单抗作为 IMWG 建议的肾功能损害备选。"),
+        text(f"Hypercalcaemia of malignancy is a corrected calcium ≥ {_HCM['mmol/L']} mmol/L ({_HCM['mg/dL']} mg/dL), the "
+             "zoledronic acid label's definition. It is the tree's first decision and is treated now whatever the "
+             "other answers: saline first, then zoledronic acid 4 mg without renal dose reduction while serum "
+             f"creatinine is below {_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L); with creatinine at or above it, "
+             f"CrCl < {_S} mL/min or dialysis, only after weighing risks and benefits; with no creatinine given, the "
+             "plan asks for it. The sources name no symptom threshold, so symptoms do not move a lower calcium into "
+             "this branch; the text says to treat urgently if it causes symptoms or keeps rising.",
+             f"恶性肿瘤高钙血症定义为校正血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)(唑来膦酸说明书定义)。"
+             "它是决策树的第一个判断,无论其他答案如何均立即处理:先补充生理盐水,血清肌酐低于 "
+             f"{_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)时唑来膦酸 4 mg 不按肾功能减量;肌酐达到或超过该值、"
+             f"肌酐清除率 < {_S} mL/min 或透析时,须权衡利弊后使用;未提供肌酐时,方案要求先检测。文献未给出症状界值,"
+             "故症状不会使较低的血钙进入此分支;文字提示如出现症状或持续升高须紧急处理。"),
+        text(f"Milder hypercalcaemia (corrected calcium above the CRAB threshold, {_HC['mmol/L']} mmol/L or "
+             f"{_HC['mg/dL']} mg/dL in the unit measured, or above the laboratory's upper limit when given, but below "
+             f"{_HCM['mmol/L']} mmol/L) stops calcium and vitamin D supplements while it lasts (a project decision; "
+             "the sources give supplements without addressing hypercalcaemia); the label allows conservative "
+             "treatment with saline, and the usual plan follows.",
+             f"较轻的高钙血症(校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L 或 {_HC['mg/dL']} mg/dL(按实测单位),"
+             f"或高于所提供的实验室参考上限,但低于 {_HCM['mmol/L']} mmol/L)期间暂停钙剂和维生素 D 补充(项目决定;"
+             "来源文献给出补充建议,但未涉及高钙血症);说明书允许以生理盐水保守治疗,其余按常规方案进行。"),
+        text(f"Hypocalcaemia is a corrected calcium below the laboratory's lower limit, or in any case below "
+             f"{_HYPO['mmol/L']} mmol/L ({_HYPO['mg/dL']} mg/dL), the CTCAE grade 2 floor. Then the first dose of every "
+             "agent waits for it to be corrected: the denosumab label requires it, and every bone-resorption inhibitor "
+             "lowers calcium (ASCO 2018). Without a calcium the plan asks for one before the first dose; with a "
+             "calcium above the floor but no lower limit it asks for the check before the first denosumab dose.",
+             f"低钙血症定义为校正血钙低于实验室参考下限,或无论如何低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL,"
+             "CTCAE 2 级界值)。此时所有药物的首剂均须待其纠正:地舒单抗说明书有此要求,且所有骨吸收抑制剂均可降低血钙"
+             "(ASCO 2018)。未提供血钙时,方案要求首剂前检测;血钙高于该界值但未提供参考下限时,要求地舒单抗首剂前对照检查。"),
+        text("Yes/no answers that change the plan accept 'unknown', and an unanswered question is 'unknown', never "
+             "'no': active myeloma not known stops the plan at 'find out first'; dialysis not known (with CrCl ≥ 30) "
+             "and creatinine stability not known hold back the first dose until found out; not knowing the risk of "
+             "skeletal-related events or the preferred route shows zoledronic acid and asks; an unknown dental "
+             "examination or vitamin D status is asked for like a 'no'.",
+             "会改变方案的是/否问题均接受“未知”,未作答即为“未知”,绝不视为“否”:是否为活动性骨髓瘤未知时方案停在“先明确”;"
+             "是否透析未知(肌酐清除率 ≥ 30)及肌酐是否稳定未知时,首剂须等待明确;骨相关事件风险或给药途径偏好未知时显示唑来膦酸并提示询问;"
+             "口腔检查或维生素 D 水平未知时按“否”一样要求完成。"),
+        text("A Cockcroft–Gault clearance assumes a stable creatinine. When the creatinine is not stable (acute kidney "
+             "injury, for example cast nephropathy) or its stability is not known, the clearance is provisional: the "
+             "first zoledronic acid or pamidronate dose waits for a clearance re-estimated at a stable creatinine; "
+             "denosumab, not renally cleared, does not wait.",
+             "Cockcroft–Gault 清除率以肌酐稳定为前提。肌酐不稳定(急性肾损伤,如管型肾病)或稳定性未知时,清除率仅为暂定值:"
+             "唑来膦酸或帕米膦酸首剂须等待肌酐稳定后重新估算的清除率;地舒单抗不经肾脏清除,无需等待。"),
+        text(f"With CrCl < {_S} mL/min or dialysis, denosumab stays the agent (no randomised data there), and the plan "
+             "asks for a CKD mineral and bone disorder assessment with nephrology before the first dose and calcium "
+             "weekly for the first month, then monthly: the FDA's 2024 advice for denosumab 60 mg in advanced CKD, "
+             "applied to the 120 mg myeloma dose as a precaution (a project decision). Pamidronate over 4–6 h (ASCO "
+             "2018) is shown as an off-label option with its caveat, not as a suitable agent.",
+             f"肌酐清除率 < {_S} mL/min 或透析时仍选地舒单抗(该人群无随机对照数据),方案要求首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常,"
+             "第一个月每周查血钙,此后每月一次:此为 FDA 2024 年针对晚期慢性肾脏病使用地舒单抗 60 mg 的建议,"
+             "作为预防措施用于骨髓瘤的 120 mg 剂量(项目决定)。帕米膦酸输注 4–6 小时(ASCO 2018)作为超说明书选项列出并附注意事项,"
+             "不列为适用药物。"),
         text(f"Knowing the vitamin D status (action 'vitamin-d-status') is this plan's addition: the labels give "
              "vitamin D routinely (zoledronic acid) or as needed (denosumab) but do not ask for a level, and the "
              "interview asks for routine supplements. It is cited only to the denosumab label's 'as needed'. An "

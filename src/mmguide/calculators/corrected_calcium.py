@@ -1,4 +1,5 @@
-"""Albumin-corrected serum calcium, with the CRAB and Zometa hypercalcaemia thresholds.
+"""Albumin-corrected serum calcium, with the CRAB and Zometa hypercalcaemia thresholds and the
+CTCAE grades of hypo- and hypercalcaemia.
 
 The correction is applied in the unit the calcium was measured in, and the result is compared
 with the threshold written in that unit (11 mg/dL is 2.7445 mmol/L, not 2.75).
@@ -12,7 +13,7 @@ from ..units import fmt, fmt_beside
 from .myeloma_defining_events import CALCIUM_ABOVE, CALCIUM_ABOVE_ULN_BY
 
 ID = "corrected-calcium"
-REFERENCES = ("payne1973calcium", "zometa_label", "rajkumar2014imwg")
+REFERENCES = ("payne1973calcium", "zometa_label", "rajkumar2014imwg", "nci2017ctcae")
 
 # Conventional-unit form (Zometa label, fact sheet §8): cCa = Ca + 0.8 × (4.0 − albumin g/dL).
 MG_DL_SLOPE = F("0.8")
@@ -27,9 +28,29 @@ CRAB_ABOVE = CALCIUM_ABOVE
 # Zometa definition of hypercalcaemia of malignancy (fact sheet §8): at or above.
 HCM_AT_LEAST = {"mmol/L": F("3.0"), "mg/dL": F(12)}
 
-# Low calcium: below the laboratory's own lower limit of normal, given as an optional input
-# (no fixed cut-off is used: the limit is the laboratory's, as for the LDH of R-ISS).
+# NCI CTCAE v5.0 grades of corrected serum calcium (fact sheet §12B; the v4.03 table, unchanged
+# in v5.0), each written in both units and compared in the unit measured, never converted:
+#   hypocalcaemia  grade 1 < LLN to 2.0 mmol/L (8.0 mg/dL); grade 2 < 2.0 (8.0); grade 3 < 1.75 (7.0);
+#                  grade 4 < 1.5 (6.0)
+#   hypercalcaemia grade 1 > ULN to 2.9 mmol/L (11.5 mg/dL); grade 2 > 2.9 (11.5); grade 3 > 3.1 (12.5);
+#                  grade 4 > 3.4 (13.5)
+# A corrected calcium below the grade 2 floor is hypocalcaemia whatever the laboratory's limits.
+HYPO_GRADE_BELOW = {  # grade: strictly below this value
+    2: {"mmol/L": F("2.0"), "mg/dL": F("8.0")},
+    3: {"mmol/L": F("1.75"), "mg/dL": F("7.0")},
+    4: {"mmol/L": F("1.5"), "mg/dL": F("6.0")},
+}
+HYPER_GRADE_ABOVE = {  # grade: strictly above this value
+    2: {"mmol/L": F("2.9"), "mg/dL": F("11.5")},
+    3: {"mmol/L": F("3.1"), "mg/dL": F("12.5")},
+    4: {"mmol/L": F("3.4"), "mg/dL": F("13.5")},
+}
+HYPOCALCAEMIA_BELOW = HYPO_GRADE_BELOW[2]  # the floor used when no laboratory limit is given
+
+# Low calcium: below the laboratory's own lower limit of normal (an optional input), or in any
+# case below the CTCAE grade 2 floor.
 LOW = "below-lower-limit"
+HYPO = "hypocalcaemia"
 
 CATEGORIES = (
     Category("hypercalcaemia-of-malignancy", text(
@@ -40,7 +61,48 @@ CATEGORIES = (
         "Not hypercalcaemic by the absolute CRAB threshold", "未达 CRAB 高钙血症绝对阈值")),
     Category(LOW, text(
         "Below the laboratory's lower limit (low calcium)", "低于实验室参考下限(低钙)")),
+    Category(HYPO, text(
+        f"Hypocalcaemia: below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L ({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL), "
+        "CTCAE grade 2 or worse, whatever the laboratory's limits",
+        f"低钙血症:低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL),"
+        "CTCAE 2 级或以上,与实验室参考范围无关")),
 )
+
+
+def ctcae_grade(value: F, unit: str, lln: F | None = None, uln: F | None = None) -> tuple[str | None, int | None]:
+    """("hypocalcaemia" | "hypercalcaemia" | None, CTCAE grade 1–4 or None), in the unit measured.
+
+    Grade 1 needs the laboratory's limit (hypo: below the LLN; hyper: above the ULN). Without an
+    upper limit, a value above the CRAB threshold is taken as above any laboratory's ULN
+    ([DECISION], see the record's decisions).
+    """
+    for g in (4, 3, 2):
+        if value < HYPO_GRADE_BELOW[g][unit]:
+            return "hypocalcaemia", g
+    for g in (4, 3, 2):
+        if value > HYPER_GRADE_ABOVE[g][unit]:
+            return "hypercalcaemia", g
+    if lln is not None and value < lln:
+        return "hypocalcaemia", 1
+    if (uln is not None and value > uln) or (uln is None and value > CRAB_ABOVE[unit]):
+        return "hypercalcaemia", 1
+    return None, None
+
+
+def check_limits(unit: str, lln=None, uln=None, lln_name="calcium_lln", uln_name="calcium_uln"):
+    """Refuse laboratory limits that cannot be what their names say (limits already in *unit*)."""
+    if lln is not None and lln > CRAB_ABOVE[unit]:
+        raise InputError(
+            f"{lln_name}: {fmt(lln)} {unit} is above the CRAB hypercalcaemia threshold {fmt(CRAB_ABOVE[unit])} {unit}; "
+            "a lower limit of normal cannot be that high. Was the upper limit entered?", lln_name)
+    if lln is not None and uln is not None and uln <= lln:
+        raise InputError(
+            f"{uln_name}: the upper limit {fmt(uln)} {unit} is not above the lower limit {fmt(lln)} {unit}; "
+            "were the two limits swapped?", uln_name)
+    if uln is not None and uln < HYPOCALCAEMIA_BELOW[unit]:
+        raise InputError(
+            f"{uln_name}: {fmt(uln)} {unit} is below {fmt(HYPOCALCAEMIA_BELOW[unit])} {unit}, where CTCAE grades "
+            "hypocalcaemia; an upper limit of normal cannot be that low. Was the lower limit entered?", uln_name)
 
 
 def category_for(value: F, unit: str, lln: F | None = None) -> str:
@@ -49,6 +111,8 @@ def category_for(value: F, unit: str, lln: F | None = None) -> str:
         return "hypercalcaemia-of-malignancy"
     if value > CRAB_ABOVE[unit]:
         return "crab-hypercalcaemia"
+    if value < HYPOCALCAEMIA_BELOW[unit]:
+        return HYPO
     if lln is not None and value < lln:
         return LOW
     return "no-crab-hypercalcaemia"
@@ -80,26 +144,45 @@ _MEANING = {
         "agent is started, and check that a total calcium, not an ionised calcium, was entered (the albumin "
         "correction applies to total calcium only)",
         "低于实验室参考下限(低钙):开始骨靶向药物前应予纠正;并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
+    HYPO: text(
+        f"is hypocalcaemia whatever the laboratory's limits (below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L or "
+        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL, CTCAE grade 2 or worse): correct it before the first dose of any "
+        "bone-targeted agent, and check that a total calcium, not an ionised calcium, was entered (the albumin "
+        "correction applies to total calcium only)",
+        f"无论实验室参考范围如何均属低钙血症(低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L 或 "
+        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL,CTCAE 2 级或以上):任何骨靶向药物首剂前均须纠正;"
+        "并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
 }
 
+GRADE_WORDS = {"hypocalcaemia": text("hypocalcaemia", "低钙血症"),
+               "hypercalcaemia": text("hypercalcaemia", "高钙血症")}
 
-def corrected_calcium(calcium, albumin, calcium_lln=None) -> Result:
+
+def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> Result:
     unit = calcium.unit
     cca = corrected(calcium, albumin)
     lln = None if calcium_lln is None else calcium_lln.to(unit)
-    if lln is not None and lln > CRAB_ABOVE[unit]:
-        raise InputError(
-            f"calcium_lln: {calcium_lln} is above the CRAB hypercalcaemia threshold {fmt(CRAB_ABOVE[unit])} {unit}; "
-            "a lower limit of normal cannot be that high. Was the upper limit entered?", "calcium_lln")
+    uln = None if calcium_uln is None else calcium_uln.to(unit)
+    check_limits(unit, lln, uln)
     cat = category_for(cca, unit, lln)
+    kind, grade = ctcae_grade(cca, unit, lln, uln)
     places = 2
     # shown to 2 decimals, never across a threshold it is compared with (2.7504 is not "2.75")
-    edges = (CRAB_ABOVE[unit], HCM_AT_LEAST[unit]) + (() if lln is None else (lln,))
+    edges = (CRAB_ABOVE[unit], HCM_AT_LEAST[unit]) + tuple(v[unit] for v in HYPO_GRADE_BELOW.values()) \
+        + tuple(v[unit] for v in HYPER_GRADE_ABOVE.values()) + tuple(x for x in (lln, uln) if x is not None)
     v = fmt_beside(cca, places, edges)
     limit_en = limit_zh = ""
     if cat == LOW:
         limit_en = f", laboratory lower limit {calcium_lln}"
         limit_zh = f",实验室参考下限 {calcium_lln}"
+    grade_en = grade_zh = ""
+    if grade is not None:
+        grade_en = f" CTCAE grade {grade} {GRADE_WORDS[kind]['en']}."
+        grade_zh = f"CTCAE {grade} 级{GRADE_WORDS[kind]['zh']}。"
+        if kind == "hypercalcaemia" and grade == 1 and cat == "no-crab-hypercalcaemia":
+            grade_en = (f" It is above the laboratory's upper limit {calcium_uln}: CTCAE grade 1 hypercalcaemia; give no "
+                        "calcium supplements while it is high.")
+            grade_zh = f"高于实验室参考上限 {calcium_uln}:CTCAE 1 级高钙血症;血钙升高期间不补充钙剂。"
     return Result(
         calculator=ID,
         value=float(cca),
@@ -107,14 +190,24 @@ def corrected_calcium(calcium, albumin, calcium_lln=None) -> Result:
         category=cat,
         explanation=text(
             f"Albumin-corrected calcium is {v} {unit} (measured calcium {calcium}, albumin {albumin}{limit_en}): it "
-            + _MEANING[cat]["en"] + ".",
-            f"白蛋白校正钙为 {v} {unit}(实测血钙 {calcium},白蛋白 {albumin}{limit_zh}):" + _MEANING[cat]["zh"] + "。",
+            + _MEANING[cat]["en"] + "." + grade_en,
+            f"白蛋白校正钙为 {v} {unit}(实测血钙 {calcium},白蛋白 {albumin}{limit_zh}):" + _MEANING[cat]["zh"] + "。"
+            + grade_zh,
         ),
         references=REFERENCES,
         details={"exact": str(cca), "crab_above": float(CRAB_ABOVE[unit]), "hcm_at_least": float(HCM_AT_LEAST[unit]),
-                 "below_lower_limit": None if lln is None else cca < lln},
+                 "below_lower_limit": None if lln is None else cca < lln,
+                 "above_upper_limit": None if uln is None else cca > uln,
+                 "hypocalcaemia": cat in (LOW, HYPO),
+                 "ctcae": kind, "ctcae_grade": grade},
         recommendations=("TG-3", "BP-6"),
     )
+
+
+def _one_place(x: F) -> str:
+    """At least one decimal, as the CTCAE writes its limits (2.0, 1.75, 11.5)."""
+    s = fmt(x)
+    return s if "." in s else fmt(x, 1)
 
 
 def _bands():
@@ -129,8 +222,20 @@ def _bands():
             Band(text(f"cCa ≤ {crab} {unit}", f"校正钙 ≤ {crab} {unit}"),
                  _MEANING["no-crab-hypercalcaemia"], "no-crab-hypercalcaemia"),
         ]
+    for unit in ("mmol/L", "mg/dL"):
+        h = fmt(HYPOCALCAEMIA_BELOW[unit], 1)
+        rows.append(Band(text(f"cCa < {h} {unit}", f"校正钙 < {h} {unit}"), _MEANING[HYPO], HYPO))
     rows.append(Band(text("cCa < the laboratory's lower limit (if given)", "校正钙 < 实验室参考下限(如提供)"),
                      _MEANING[LOW], LOW))
+    for unit in ("mmol/L", "mg/dL"):
+        lo = [_one_place(HYPO_GRADE_BELOW[g][unit]) for g in (2, 3, 4)]
+        hi = [_one_place(HYPER_GRADE_ABOVE[g][unit]) for g in (2, 3, 4)]
+        rows.append(Band(
+            text(f"CTCAE grades ({unit}): hypocalcaemia 1 < LLN, 2 < {lo[0]}, 3 < {lo[1]}, 4 < {lo[2]}; "
+                 f"hypercalcaemia 1 > ULN, 2 > {hi[0]}, 3 > {hi[1]}, 4 > {hi[2]}",
+                 f"CTCAE 分级({unit}):低钙血症 1 级 < 参考下限、2 级 < {lo[0]}、3 级 < {lo[1]}、4 级 < {lo[2]};"
+                 f"高钙血症 1 级 > 参考上限、2 级 > {hi[0]}、3 级 > {hi[1]}、4 级 > {hi[2]}"),
+            text("CTCAE grade in the result's details", "CTCAE 分级见结果详情")))
     return tuple(rows)
 
 
@@ -159,6 +264,11 @@ CALCULATOR = Calculator(
               help=text("Optional: your laboratory's own lower reference limit, in either unit; a corrected calcium "
                         "below it is flagged as low.",
                         "可选:本实验室的血钙参考下限(任一单位);校正钙低于此值时提示低钙。")),
+        Input("calcium_uln", text("Laboratory upper limit of normal for calcium", "实验室血钙参考上限"),
+              analyte="calcium", required=False,
+              help=text("Optional: your laboratory's own upper reference limit, in either unit; it decides CTCAE "
+                        "grade 1 hypercalcaemia.",
+                        "可选:本实验室的血钙参考上限(任一单位);据此判断 CTCAE 1 级高钙血症。")),
     ),
     output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正钙(单位与输入的血钙相同)"), unit=None, categories=CATEGORIES),
     formula=(
@@ -187,9 +297,22 @@ CALCULATOR = Calculator(
             "唑来膦酸说明书的恶性肿瘤高钙血症定义采用 ≥。",
         ),
         text(
-            "Low calcium is judged only against the laboratory's own lower limit, when one is given; the calculator "
-            "uses no fixed low cut-off. A low result also asks whether an ionised calcium was entered by mistake.",
-            "低钙仅在提供实验室参考下限时据此判断;本计算器不设固定的低钙界值。结果偏低时同时提示核实是否误输入了离子钙。",
+            "Low calcium is judged against the laboratory's own lower limit when one is given, and in any case against "
+            f"the CTCAE grade 2 floor ({fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L, "
+            f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL): below it a calcium is hypocalcaemia whatever the "
+            "laboratory's limits. A low result also asks whether an ionised calcium was entered by mistake.",
+            "低钙在提供实验室参考下限时据此判断,且无论如何均以 CTCAE 2 级界值"
+            f"({fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L、{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL)判断:"
+            "低于该值即为低钙血症,与实验室参考范围无关。结果偏低时同时提示核实是否误输入了离子钙。",
+        ),
+        text(
+            "CTCAE grades are given for the corrected calcium, compared in the unit measured. Grade 1 needs the "
+            "laboratory's limit; without an upper limit, a corrected calcium above the CRAB threshold "
+            f"({fmt(CRAB_ABOVE['mmol/L'])} mmol/L, {fmt(CRAB_ABOVE['mg/dL'])} mg/dL) is taken as above it, and a "
+            "value between the laboratory's limits is not graded.",
+            "对校正钙给出 CTCAE 分级,按实测单位比较。1 级需要实验室参考限;未提供参考上限时,校正钙高于 CRAB 阈值"
+            f"({fmt(CRAB_ABOVE['mmol/L'])} mmol/L、{fmt(CRAB_ABOVE['mg/dL'])} mg/dL)视为高于参考上限;"
+            "位于实验室参考范围内的数值不分级。",
         ),
         text(
             "The IMWG criteria say \"serum calcium\" without saying whether it is corrected; the project offers the "

@@ -30,6 +30,18 @@ PD_SERUM_ABSOLUTE = F("0.5")  # g/dL
 PD_SERUM_ABSOLUTE_HIGH_NADIR = F(1)  # g/dL, when the serum nadir is ≥ 5 g/dL
 PD_HIGH_NADIR_FROM = F(5)  # g/dL
 PD_URINE_ABSOLUTE = F(200)  # mg/24 h
+# Measurable disease at baseline (Kumar 2016 and Durie 2006 reproduced tables, fact sheet §12D): serum
+# M-protein ≥ 1 g/dL or urine M-protein ≥ 200 mg/24 h; only when neither, an involved FLC ≥ 10 mg/dL with
+# an abnormal ratio (FLC criteria, outside this calculator). Without measurable M-protein the serum and
+# urine percentages define no response.
+MEASURABLE_SERUM_AT_LEAST = F(1)  # g/dL
+MEASURABLE_URINE_AT_LEAST = F(200)  # mg/24 h
+MEASURABLE_FLC_AT_LEAST = F(10)  # mg/dL, involved FLC with an abnormal ratio (named, not computed)
+# What an M-protein-only result has not looked at; any of them can make the disease progressive
+# (IMWG progression also counts new or enlarging bone lesions or plasmacytomas, and marrow plasma
+# cells; fact sheet §7, §12D).
+NOT_ASSESSED_HERE = text("new or enlarging bone lesions, plasmacytomas and the marrow",
+                         "新发或增大的骨病变、浆细胞瘤及骨髓")
 
 # Kumar 2016: a response category or progression is called only when confirmed on consecutive
 # assessments (stated without a count here: the fact sheet does not record it).
@@ -128,6 +140,19 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
             "use the free light chain or marrow criteria, which this calculator does not cover.",
             "基线时血清和尿液均无 M 蛋白,无法据此评估疗效;请采用游离轻链或骨髓标准(本计算器未涵盖)。",
             reason="no measurable M-protein at baseline")
+    details["baseline_measurable"] = bs >= MEASURABLE_SERUM_AT_LEAST or bu >= MEASURABLE_URINE_AT_LEAST
+    if not details["baseline_measurable"]:
+        ms, mu, mf = fmt(MEASURABLE_SERUM_AT_LEAST), fmt(MEASURABLE_URINE_AT_LEAST), fmt(MEASURABLE_FLC_AT_LEAST)
+        return result(
+            "not-evaluable",
+            f"The baseline disease is not measurable by M-protein (serum {fmt(bs)} g/dL, below {ms} g/dL; urine "
+            f"{fmt(bu)} mg/24 h, below {mu} mg/24 h), so serum and urine percentages define no response here. Use "
+            f"the free light chain criteria (measurable when the involved FLC is at least {mf} mg/dL with an abnormal "
+            "ratio) or the marrow and imaging, which this calculator does not cover.",
+            f"基线病灶按 M 蛋白不可测量(血清 {fmt(bs)} g/dL,低于 {ms} g/dL;尿液 {fmt(bu)} mg/24 h,低于 "
+            f"{mu} mg/24 h),血清和尿液的变化百分比在此不能判定疗效。请采用游离轻链标准(受累游离轻链 ≥ {mf} mg/dL "
+            "且比值异常时可测量),或骨髓及影像学评估(本计算器未涵盖)。",
+            reason="baseline not measurable by M-protein")
 
     pd_s, n_s, high_s = _progression(bs, cs, ns, PD_SERUM_ABSOLUTE, PD_HIGH_NADIR_FROM, PD_SERUM_ABSOLUTE_HIGH_NADIR)
     pd_u, n_u, _ = _progression(bu, cu, nu, PD_URINE_ABSOLUTE)
@@ -221,8 +246,12 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         return result("PR", f"Partial response: {what_en}.{note_en}", f"部分缓解:{what_zh}。{note_zh}")
     if serum_reduced(MR_SERUM_REDUCTION) and urine_mr:
         return result("MR", f"Minimal response: {what_en}.{note_en}", f"微小缓解:{what_zh}。{note_zh}")
-    return result("SD", f"Stable disease (no response and no progression): {what_en}.{note_en}",
-                  f"疾病稳定(未缓解亦未进展):{what_zh}。{note_zh}")
+    return result("SD", f"Stable disease (no response and no progression) by M-protein: {what_en}.{note_en} "
+                  f"Judged on M-protein only: {NOT_ASSESSED_HERE['en']} were not assessed, and any of them can make "
+                  "the disease progressive.",
+                  f"按 M 蛋白判断为疾病稳定(未缓解亦未进展):{what_zh}。{note_zh}仅依据 M 蛋白判断:"
+                  f"{NOT_ASSESSED_HERE['zh']}均未评估,其中任何一项均可判定为疾病进展。",
+                  not_assessed=["bone lesions", "plasmacytomas", "marrow"])
 
 
 def _bands():
@@ -325,11 +354,13 @@ CALCULATOR = Calculator(
         ),
         text(
             "Each result is from one assessment: IMWG requires confirmation on consecutive assessments, which the "
-            "calculator cannot see. Measurability of the baseline disease is not tested (its thresholds are not in "
-            "the project's checked fact sheet); a baseline with no M-protein in serum or in urine is flagged in "
-            "details['measurability_warning'] and the explanation.",
-            "每个结果仅基于一次评估:IMWG 要求经连续评估确认,本计算器无法得知。基线病灶是否可测量未予判断(其阈值不在项目已核实的事实表中);"
-            "基线血清或尿液无 M 蛋白时,在 details['measurability_warning'] 及说明中提示。",
+            "calculator cannot see. A baseline that is not measurable by M-protein (serum below "
+            f"{fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL and urine below {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h) is "
+            "'not-evaluable': the percentages define no response there. A baseline with no M-protein in serum or in "
+            "urine is also flagged in details['measurability_warning'] and the explanation.",
+            "每个结果仅基于一次评估:IMWG 要求经连续评估确认,本计算器无法得知。基线按 M 蛋白不可测量(血清低于 "
+            f"{fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL 且尿液低于 {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h)时结论为"
+            "“无法评估”:此时变化百分比不能判定疗效。基线血清或尿液无 M 蛋白时,亦在 details['measurability_warning'] 及说明中提示。",
         ),
         text(
             "With no M-protein at baseline in serum (urine-only disease), the serum criteria count as met while the serum "

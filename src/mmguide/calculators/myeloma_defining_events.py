@@ -57,7 +57,7 @@ EVENT_LABELS = {
                               f"MRI 局灶性病变多于 {MRI_FOCAL_LESIONS_MORE_THAN} 处"),
 }
 
-MET, NOT_MET, UNKNOWN = "met", "not-met", "not-assessed"
+MET, NOT_MET, UNKNOWN, REVIEW = "met", "not-met", "not-assessed", "possible-solitary-plasmacytoma"
 
 
 def _in(q, unit):
@@ -129,6 +129,17 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
             partly.append(event)
     status["flc-ratio-100"], _ = _flc(flc_ratio, involved_flc)
 
+    # One lytic lesion with clonal marrow plasma cells below 10% may be a solitary plasmacytoma with minimal
+    # marrow involvement rather than myeloma: the criteria then need more than one lesion (fact sheet §12D).
+    # It is not counted silently; it is flagged for review.
+    solitary = None
+    if lytic_lesions == LYTIC_LESIONS_AT_LEAST and status["bone"] == MET:
+        if bm_plasma_cells is not None and bm_plasma_cells.value < CLONAL_BMPC_AT_LEAST:
+            status["bone"], solitary = REVIEW, True
+        elif bm_plasma_cells is None:
+            solitary = None  # said in the explanation below
+        else:
+            solitary = False
     met = sorted(e for e in EVENTS if status[e] == MET)
     not_assessed = sorted(e for e in EVENTS if status[e] == UNKNOWN)
     if len(not_assessed) == len(EVENTS):
@@ -144,14 +155,30 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
     names_zh = "、".join(EVENT_LABELS[e]["zh"] for e in met)
     na_en = ", ".join(EVENT_LABELS[e]["en"] for e in not_assessed)
     na_zh = "、".join(EVENT_LABELS[e]["zh"] for e in not_assessed)
+    b = fmt(CLONAL_BMPC_AT_LEAST)
     if met:
         cat = "mde-present"
         en = f"Myeloma-defining event{'s' if len(met) > 1 else ''} present: {names_en}."
         zh = f"存在骨髓瘤定义事件:{names_zh}。"
+    elif solitary:
+        cat = REVIEW
+        en = "No myeloma-defining event is counted from the values given; the single lytic lesion needs review."
+        zh = "所给数据中未计入骨髓瘤定义事件;单个溶骨性病变需进一步评估。"
     else:
         cat = "no-mde-found"
         en = "No myeloma-defining event was found in the values given."
         zh = "所给数据中未发现骨髓瘤定义事件。"
+    if solitary:
+        en += (f" One lytic lesion with clonal marrow plasma cells below {b}%: this may be a solitary plasmacytoma "
+               "(with minimal marrow involvement) rather than myeloma, and the criteria then ask for more than one "
+               "lesion, so it is not counted as the bone event here. Confirm the lesion by biopsy and complete the "
+               "staging imaging before calling it myeloma.")
+        zh += (f"单个溶骨性病变且骨髓克隆性浆细胞低于 {b}%:可能为孤立性浆细胞瘤(伴微量骨髓受累)而非骨髓瘤,此时诊断标准要求"
+               "多于一处病变,故此处不计为骨病变事件。判定为骨髓瘤前,请活检证实病变并完成分期影像学检查。")
+    elif lytic_lesions == LYTIC_LESIONS_AT_LEAST and bm_plasma_cells is None and status["bone"] == MET:
+        en += (f" Only one lytic lesion: if clonal marrow plasma cells are below {b}%, it may be a solitary "
+               "plasmacytoma rather than myeloma (give the marrow plasma cells to check).")
+        zh += (f"仅一处溶骨性病变:若骨髓克隆性浆细胞低于 {b}%,可能为孤立性浆细胞瘤而非骨髓瘤(请提供骨髓浆细胞比例以核查)。")
     if any(e in CRAB for e in met):
         en += (" A CRAB feature (hypercalcaemia, renal insufficiency, anaemia, bone lesions) counts only when it "
                "can be attributed to the plasma-cell disorder, not to another cause.")
@@ -167,7 +194,8 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
                + "(请提供实验室参考限或另一项指标以完整评估)。")
     return Result(
         calculator=ID, value=met, unit=None, category=cat, explanation=text(en, zh), references=REFERENCES,
-        details={"not_assessed": not_assessed, "partly_assessed": sorted(partly), "status": status},
+        details={"not_assessed": not_assessed, "partly_assessed": sorted(partly), "status": status,
+                 "possible_solitary_plasmacytoma": solitary},
         recommendations=("TG-3",),
     )
 
@@ -257,11 +285,24 @@ CALCULATOR = Calculator(
         Category("mde-present", text("At least one myeloma-defining event", "至少一项骨髓瘤定义事件")),
         Category("no-mde-found", text("No myeloma-defining event found in the values given",
                                       "所给数据中未发现骨髓瘤定义事件")),
+        Category(REVIEW, text(f"One lytic lesion with marrow plasma cells below {fmt(CLONAL_BMPC_AT_LEAST)}%: possible "
+                              "solitary plasmacytoma, needs review",
+                              f"单个溶骨性病变且骨髓浆细胞低于 {fmt(CLONAL_BMPC_AT_LEAST)}%:可能为孤立性浆细胞瘤,需进一步评估")),
     )),
     bands=_bands(),
     references=REFERENCES,
     recommendations=("TG-3",),
     decisions=(
+        text(
+            f"A single lytic lesion with clonal marrow plasma cells below {fmt(CLONAL_BMPC_AT_LEAST)}% is not counted as "
+            "the bone event: it is flagged as a possible solitary plasmacytoma (category "
+            f"'{REVIEW}') for biopsy and staging, because the criteria's footnote asks for more than one lesion "
+            "then (its wording was not retrieved, so the calculator flags rather than decides). With one lesion and no "
+            "marrow result, the event counts and the explanation names the question.",
+            f"单个溶骨性病变且骨髓克隆性浆细胞低于 {fmt(CLONAL_BMPC_AT_LEAST)}% 时不计为骨病变事件:提示可能为孤立性浆细胞瘤"
+            f"(类别“{REVIEW}”),需活检及分期检查,因为诊断标准的脚注此时要求多于一处病变(脚注原文未能获取,故计算器仅提示而不作判定)。"
+            "仅一处病变且未提供骨髓结果时,该事件计入,说明中提出此问题。",
+        ),
         text(
             "The calculator compares numbers only: whether a CRAB feature (hypercalcaemia, renal insufficiency, "
             "anaemia, bone lesions) is attributable to the plasma-cell disorder, as the criteria require, is the "
