@@ -125,5 +125,7 @@ def test_stopping_denosumab_says_no_trial_defines_the_strategy_for_120_mg():
 
 def test_unverified_clinical_advice_is_declared_not_given():
     text = page("prescribing-safety")
-    assert "Atypical femoral fractures are not covered here" in text
+    aff = section(text, "atypical-femoral-fractures")
+    assert "{cite:p}`xgeva2025label`" in aff and "thigh, hip or groin" in aff
+    assert "has not verified the corresponding warning in the zoledronic acid label" in aff
     assert "has not verified a source on corticosteroids" in text
