@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LOG = ROOT / "docs" / "safety.md"
 FIELDS = ("Harm", "Cause", "Mitigation", "Residual risk", "Tests")
 HEADING = re.compile(r"^## (HZ-(\d+)): (.+)$", re.M)
-NODE_ID = re.compile(r"`(tests/[\w/]+\.py)::(\w+)(\[[^\]`]*\])?`")
+NODE_ID = re.compile(r"(tests/[\w/]+\.py)::(\w+)(\[[^\]\n]*\])?")
 
 
 def parse(text: str) -> list[dict]:
@@ -32,7 +32,7 @@ def parse(text: str) -> list[dict]:
             if line in FIELDS:
                 current = line
                 fields[current] = ""
-            elif current and (line.startswith(": ") or line.startswith("  ")):
+            elif current and (line.startswith(": ") or line.startswith("  ")):  # a definition, or its code block
                 fields[current] += line[2:].strip() + "\n"
             elif line.strip() and not line.startswith("("):
                 current = None
@@ -79,20 +79,20 @@ def test_every_hazard_has_its_fields_and_names_tests_that_exist():
 
 
 @pytest.mark.parametrize("broken,expected", [
-    ("`tests/test_clinical_safety.py::test_that_was_renamed`", "does not exist"),
-    ("`tests/no_such_file.py::test_hypocalcaemia_floor_without_laboratory_limits_at_its_edge`", "does not exist"),
+    ("tests/test_clinical_safety.py::test_that_was_renamed", "does not exist"),
+    ("tests/no_such_file.py::test_hypocalcaemia_floor_without_laboratory_limits_at_its_edge", "does not exist"),
     ("none yet", "names no test"),
 ])
 def test_the_check_fails_when_a_hazard_names_a_missing_test_or_none(broken, expected):
     page = ("(hz-1)=\n## HZ-1: Example\n\nHarm\n: h\n\nCause\n: c\n\nMitigation\n: m\n\nResidual risk\n: r\n\n"
-            f"Tests\n: - {broken}\n")
+            f"Tests\n: ```text\n  {broken}\n  ```\n")
     assert any(expected in p for p in problems(parse(page)))
 
 
 def test_the_check_accepts_a_parametrised_node_id_and_rejects_a_missing_field():
     ok = ("(hz-1)=\n## HZ-1: Example\n\nHarm\n: h\n\nCause\n: c\n\nMitigation\n: m\n\nResidual risk\n: r\n\n"
-          "Tests\n: - `tests/test_clinical_safety.py::test_hypocalcaemia_floor_without_laboratory_limits_at_its_edge"
-          "[1.99 mmol/L-True]`\n")
+          "Tests\n: ```text\n  tests/test_clinical_safety.py::test_hypocalcaemia_floor_without_laboratory_limits_at_its_edge"
+          "[1.99 mmol/L-True]\n  ```\n")
     assert problems(parse(ok)) == []
     assert any("'Cause'" in p for p in problems(parse(ok.replace("Cause\n: c\n", ""))))
 
