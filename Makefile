@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 # Python 3.11 exactly (the version the lock was made with): no fallback to another python3.
 PYTHON ?= python3.11
-BUILD_PINS := pip==26.3 setuptools==84.2.1 wheel==0.48.0
+BUILD_PINS := pip==26.3 setuptools==84.2.1 wheel==0.48.0 packaging==26.3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

@@ -36,7 +36,7 @@ class InputError(ValueError, MMGuideError):
     def text(self) -> dict:
         """The message in both languages, naming the input by its label where known."""
         detail = self.detail
-        zh = self.zh if self.zh is not None else f"无法识别该输入(原文:{detail})"
+        zh = self.zh if self.zh is not None else f"输入有误(英文原文:{detail})"
         if self.label:
             return {"en": f"{self.label['en']}: {detail}", "zh": f"{self.label['zh']}:{zh}"}
         if self.field:

@@ -203,3 +203,18 @@ def test_renal_check_states_the_rise_threshold_it_applied():
     assert "a rise of 88 µmol/L or more" in check("124 µmol/L", "130 µmol/L").explanation["en"]
     assert "from a normal baseline" in check("1.39 mg/dL", "1.4 mg/dL").explanation["en"]
     assert "from an abnormal baseline" in check("1.4 mg/dL", "1.4 mg/dL").explanation["en"]
+
+
+def test_zoledronic_acid_is_infused_over_no_less_than_15_minutes():
+    # label: 4 mg IV over no less than 15 min (fact sheet §2)
+    r = dose("45")
+    assert "IV over no less than 15 minutes" in r.explanation["en"]
+    assert "不少于 15 分钟" in r.explanation["zh"]
+    assert r.details["infusion_minutes"] == 15
+
+
+def test_below_30_the_denosumab_alternative_warns_of_hypocalcaemia_below_30():
+    # Xgeva label: hypocalcaemia risk highest with CrCl < 30 mL/min or dialysis (fact sheet §2, §12C)
+    en, zh = dose("29").explanation["en"], dose("29").explanation["zh"]
+    assert "its risk of hypocalcaemia is highest with CrCl < 30 mL/min or dialysis" in en
+    assert "肌酐清除率 < 30 mL/min 或透析时其低钙血症风险最高" in zh
