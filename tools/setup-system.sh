@@ -5,7 +5,8 @@
 # As root it uses apt-get; otherwise it prints the one line to run.
 set -eo pipefail
 missing=()
-py=$(command -v python3.11 || command -v python3)
+py=$(command -v python3.11 || true)  # Python 3.11 only: the Makefile refuses any other
+[ -n "$py" ] || { echo "setup: mmguide needs python3.11 (Debian: apt-get install python3.11 python3.11-venv)" >&2; exit 1; }
 "$py" -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)

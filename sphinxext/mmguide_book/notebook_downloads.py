@@ -18,6 +18,8 @@ Register it in ``conf.py``: ``extensions += ["mmguide_book.notebook_downloads"]`
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -45,18 +47,42 @@ def _executed_notebook(app: Sphinx, pagename: str) -> Path | None:
     return path if path.is_file() else None
 
 
+# Cell metadata that differs from one execution to the next (timestamps) and says nothing to a reader.
+VOLATILE_CELL_METADATA = ("execution",)
+
+
+def stable_notebook(text: str, pagename: str) -> str:
+    """The notebook JSON with what changes between two builds of the same source removed.
+
+    Cell ids (random in nbformat 4.5) become a hash of the page, the cell's position and its
+    source; execution timestamps are dropped; keys are sorted. Two builds of the same tutorial
+    then give byte-identical downloads.
+    """
+    nb = json.loads(text)
+    for i, cell in enumerate(nb.get("cells", [])):
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if "id" in cell or nb.get("nbformat_minor", 0) >= 5:
+            digest = hashlib.sha1(f"{pagename}\n{i}\n{cell.get('cell_type')}\n{source}".encode()).hexdigest()
+            cell["id"] = f"cell-{i}-{digest[:8]}"
+        for key in VOLATILE_CELL_METADATA:
+            cell.get("metadata", {}).pop(key, None)
+    return json.dumps(nb, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def _write_download(app: Sphinx, pagename: str, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     executed = _executed_notebook(app, pagename)
     if executed is not None:
         shutil.copyfile(executed, target)
-        return
-    import jupytext  # only needed when MyST-NB left no executed notebook
+    else:
+        import jupytext  # only needed when MyST-NB left no executed notebook
 
-    nb = jupytext.read(app.env.doc2path(pagename), fmt="md:myst")
-    nb.metadata.pop("jupytext", None)
-    jupytext.write(nb, target, fmt="ipynb")
-    logger.info(f"notebook_downloads: no executed notebook for {pagename}; converted the source instead")
+        nb = jupytext.read(app.env.doc2path(pagename), fmt="md:myst")
+        nb.metadata.pop("jupytext", None)
+        jupytext.write(nb, target, fmt="ipynb")
+        logger.info(f"notebook_downloads: no executed notebook for {pagename}; converted the source instead")
+    target.write_text(stable_notebook(target.read_text(encoding="utf-8"), pagename), encoding="utf-8")
 
 
 LINK_HTML = (

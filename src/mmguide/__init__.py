@@ -59,17 +59,37 @@ def compute(calculator_id: str, /, **inputs) -> Result:
             f"{calc.id}: unknown input{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
             f"accepted inputs: {', '.join(i.name for i in calc.inputs)}.",
             unknown[0],
+            zh=f"{calc.title['zh']}没有此输入项:{', '.join(unknown)}。",
         )
     parsed = {}
-    for spec in calc.inputs:
-        raw = inputs.get(spec.name)
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            if spec.required:
-                unit = f" ({spec.plausible_range()})" if spec.kind == "quantity" else ""
-                raise InputError(f"{spec.name}: this input is required{unit}.", spec.name)
-            parsed[spec.name] = spec.default if spec.default is None else spec.parse(spec.default)
-            continue
-        parsed[spec.name] = spec.parse(raw)
-    result = calc.function(**parsed)
+    not_given, assumed = [], {}
+    try:
+        for spec in calc.inputs:
+            raw = inputs.get(spec.name)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                # a blank field is "not given", exactly as an omitted one
+                if spec.required:
+                    unit = f" ({spec.plausible_range()})" if spec.kind == "quantity" else ""
+                    raise InputError(f"{spec.name}: this input is required{unit}.", spec.name,
+                                     zh=f"此项为必填项{unit.replace(' (', '(').replace(')', ')')}。")
+                if spec.default is None:
+                    parsed[spec.name] = None
+                    not_given.append(spec.name)
+                else:
+                    parsed[spec.name] = spec.parse(spec.default)
+                    assumed[spec.name] = parsed[spec.name]
+                continue
+            parsed[spec.name] = spec.parse(raw)
+        result = calc.function(**parsed)
+    except InputError as e:
+        if e.label is None and e.field in known:
+            e.label = calc.input(e.field).label
+        raise
     result.inputs = {k: v for k, v in parsed.items() if v is not None}
+    # Nothing is filled in silently: the result lists what was not given (so not assessed) and
+    # what was taken as the input's stated default.
+    if not_given:
+        result.details.setdefault("not_given", not_given)
+    if assumed:
+        result.details.setdefault("assumed_when_not_given", assumed)
     return result

@@ -1,4 +1,7 @@
-"""Command line: ``mmguide list`` and ``mmguide compute ID name=value ... [--json]``."""
+"""Command line: ``mmguide list`` and ``mmguide compute ID name=value ... [--json] [--lang zh]``.
+
+Options may stand anywhere after ``compute``; an input given twice is refused.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import json
 import sys
 
 from . import calculators, compute
-from .errors import MMGuideError
+from .errors import InputError, MMGuideError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,8 +26,26 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _options_last(argv: list[str]) -> list[str]:
+    """--json and --lang may stand anywhere on the line (before, between or after the inputs):
+    move them to the end, where argparse expects them after the inputs."""
+    rest, options = [], []
+    i = 0
+    while i < len(argv):
+        tok = argv[i]
+        if tok == "--json" or tok.startswith("--lang="):
+            options.append(tok)
+        elif tok == "--lang" and i + 1 < len(argv):
+            options += [tok, argv[i + 1]]
+            i += 1
+        else:
+            rest.append(tok)
+        i += 1
+    return rest + options
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_options_last(sys.argv[1:] if argv is None else list(argv)))
     if args.command == "list":
         for calc in calculators():
             print(f"{calc.id:<30} {calc.title['en']}")
@@ -35,9 +56,18 @@ def main(argv: list[str] | None = None) -> int:
         if not sep or not name:
             print(f"mmguide: expected name=value, got {item!r}", file=sys.stderr)
             return 2
-        inputs[name.strip()] = value.strip()
+        name = name.strip()
+        if name in inputs:
+            # "crcl=80 crcl=20" must not quietly become 20
+            print(f"mmguide: {name} is given more than once ({inputs[name]!r} and {value.strip()!r}); give it once",
+                  file=sys.stderr)
+            return 2
+        inputs[name] = value.strip()
     try:
         result = compute(args.id, **inputs)
+    except InputError as e:
+        print(f"mmguide: {e if args.lang == 'en' else e.text[args.lang]}", file=sys.stderr)
+        return 2
     except MMGuideError as e:
         print(f"mmguide: {e}", file=sys.stderr)
         return 2

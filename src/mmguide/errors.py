@@ -11,11 +11,37 @@ class InputError(ValueError, MMGuideError):
     The message names the input, the value, the unit, the accepted range and, where one is
     likely, the mistake (for example a creatinine in µmol/L typed as mg/dL).
     ``.field`` names the input (``None`` when the problem is not one input's).
+    ``str(err)`` is English, beginning with the input's code name. ``.text`` is the same message
+    for readers in both languages, ``{"en": ..., "zh": ...}``, beginning with the input's label as
+    the form shows it once ``compute`` has attached it (``.label``). ``zh`` is the Chinese text of
+    the message after its "name: " prefix; without it the Chinese text says that the input could
+    not be read and repeats the English detail.
     """
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, zh: str | None = None):
         super().__init__(message)
         self.field = field
+        self.zh = zh
+        self.label: dict | None = None  # {"en", "zh"}: the input's label, set by compute()
+
+    @property
+    def detail(self) -> str:
+        """The English message without its leading "name: "."""
+        msg = str(self)
+        if self.field and msg.startswith(f"{self.field}: "):
+            return msg[len(self.field) + 2:]
+        return msg
+
+    @property
+    def text(self) -> dict:
+        """The message in both languages, naming the input by its label where known."""
+        detail = self.detail
+        zh = self.zh if self.zh is not None else f"输入有误(英文原文:{detail})"
+        if self.label:
+            return {"en": f"{self.label['en']}: {detail}", "zh": f"{self.label['zh']}:{zh}"}
+        if self.field:
+            return {"en": f"{self.field}: {detail}", "zh": f"{self.field}:{zh}"}
+        return {"en": detail, "zh": zh}
 
 
 class UnknownCalculatorError(LookupError, MMGuideError):

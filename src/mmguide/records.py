@@ -18,7 +18,11 @@ from .errors import InputError
 Text = dict  # {"en": str, "zh": str}
 
 # How a yes/no input that accepts "unknown" may be answered with "unknown".
-UNKNOWN_WORDS = ("unknown", "not known", "?")
+UNKNOWN_WORDS = ("unknown", "not known", "?", "不详", "未知")
+YES_WORDS = ("true", "yes", "1", "是")
+NO_WORDS = ("false", "no", "0", "否")
+SEX_WORDS = {"female": "female", "f": "female", "女": "female", "女性": "female",
+             "male": "male", "m": "male", "男": "male", "男性": "male"}
 
 
 def text(en: str, zh: str) -> Text:
@@ -80,38 +84,48 @@ class Input:
     def parse(self, raw):
         """Turn a caller's value into the calculator's internal form, or raise InputError."""
         n = self.name
+        if isinstance(raw, str):
+            U._check_length(raw, n)  # before any other work on it
         if self.kind == "quantity":
             return U.parse_quantity(n, raw, self.analyte, self.units)
         if self.kind == "boolean":
             if isinstance(raw, bool):
                 return raw
-            if isinstance(raw, str) and raw.strip().lower() in ("true", "yes", "1", "false", "no", "0"):
-                return raw.strip().lower() in ("true", "yes", "1")
-            if self.unknown and (raw is None or isinstance(raw, str) and raw.strip().lower() in UNKNOWN_WORDS):
+            word = raw.strip().lower() if isinstance(raw, str) else None
+            if word in YES_WORDS + NO_WORDS:
+                return word in YES_WORDS
+            if self.unknown and (raw is None or word in UNKNOWN_WORDS):
                 return None
             if self.unknown:
-                raise InputError(f"{n}: expected yes, no or unknown, got {raw!r}.", n)
-            raise InputError(f"{n}: expected True or False, got {raw!r}.", n)
+                raise InputError(f"{n}: expected yes, no or unknown, got {U._short(raw)}.", n,
+                                 zh=f"应为“是”“否”或“不详”,收到 {U._short(raw)}。")
+            raise InputError(f"{n}: expected True or False, got {U._short(raw)}.", n,
+                             zh=f"应为“是”或“否”,收到 {U._short(raw)}。")
         if self.kind == "sex":
-            if isinstance(raw, str) and raw.strip().lower() in ("female", "male", "f", "m"):
-                return {"f": "female", "m": "male"}.get(raw.strip().lower(), raw.strip().lower())
-            raise InputError(f"{n}: expected 'female' or 'male', got {raw!r}.", n)
+            if isinstance(raw, str) and raw.strip().lower() in SEX_WORDS:
+                return SEX_WORDS[raw.strip().lower()]
+            raise InputError(f"{n}: expected 'female' or 'male', got {U._short(raw)}.", n,
+                             zh=f"应为“女”或“男”,收到 {U._short(raw)}。")
         if self.kind == "integer":
+            whole = f"{n}: expected a whole number {self.low}–{self.high}, got "
+            whole_zh = f"应为 {self.low}–{self.high} 的整数,收到 "
             if isinstance(raw, bool):
-                raise InputError(f"{n}: expected a whole number {self.low}–{self.high}, got {raw!r}.", n)
+                raise InputError(whole + f"{raw!r}.", n, zh=whole_zh + f"{raw!r}。")
             try:
                 v = U.to_fraction(raw, n)
             except InputError:
-                raise InputError(f"{n}: expected a whole number {self.low}–{self.high}, got {raw!r}.", n) from None
+                raise InputError(whole + f"{U._short(raw)}.", n, zh=whole_zh + f"{U._short(raw)}。") from None
             if v.denominator != 1:
-                raise InputError(f"{n}: expected a whole number {self.low}–{self.high}, got {U.fmt(v)}.", n)
+                raise InputError(whole + f"{U.fmt(v)}.", n, zh=whole_zh + f"{U.fmt(v)}。")
             if not (self.low <= v <= self.high):
-                raise InputError(f"{n}: {int(v)} is outside the range {self.low}–{self.high}.", n)
+                raise InputError(f"{n}: {int(v)} is outside the range {self.low}–{self.high}.", n,
+                                 zh=f"{int(v)} 超出范围 {self.low}–{self.high}。")
             return int(v)
         if self.kind == "choice":
             if isinstance(raw, str) and raw.strip() in self.choices:
                 return raw.strip()
-            raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {raw!r}.", n)
+            raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {U._short(raw)}.", n,
+                             zh=f"应为以下之一:{'、'.join(self.choices)},收到 {U._short(raw)}。")
         raise AssertionError(f"unknown input kind {self.kind}")  # pragma: no cover
 
     def as_dict(self) -> dict:

@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from .errors import InputError
@@ -168,7 +168,82 @@ ALIASES: dict[str, str] = {
     "%": "%",
 }
 
-_NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
+# Hostile-input bounds, applied before any Decimal or Fraction work (a 10-million-digit exponent
+# would otherwise take minutes, and the in-page form runs the same code in the reader's tab).
+MAX_TYPED_LENGTH = 64  # characters of a typed value, number and unit together
+MAX_EXPONENT_DIGITS = 3  # "1e5" is fine; "1e10000000" is refused before it is evaluated
+# No accepted value comes near either bound (the widest plausible range ends at 100 000), so a
+# number outside them is refused as implausible for every unit.
+MAX_MAGNITUDE = F(10) ** 12
+MIN_MAGNITUDE = F(1, 10**12)
+MAX_DENOMINATOR = 10**30  # an exact fraction from a caller: 1/3 and any float are fine, 1/10**400 is not
+
+# A typed number: ASCII digits only (after full-width digits are mapped to ASCII), one decimal
+# point or decimal comma, an optional exponent. Superscripts, circled digits, other scripts'
+# digits and underscores are not digits here, whatever unicodedata or Decimal would say.
+_NUM = r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?"
+_NUMBER = re.compile(r"^\s*(" + _NUM + r")\s*(.*?)\s*$", re.ASCII | re.DOTALL)
+_ONLY_NUMBER = re.compile(r"^\s*(" + _NUM + r")\s*$", re.ASCII | re.DOTALL)
+# Full-width ASCII (U+FF01–U+FF5E: ０–９, ．, ，, ｅ, ／ …) and the ideographic space, as Chinese
+# input methods type them, mapped to ASCII. Nothing else is mapped.
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH[0x3000] = 0x20
+
+
+def _short(raw) -> str:
+    """A typed value for a message: repr, cut to a readable length (never the repr of a huge number)."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw.bit_length() > 128:
+        return "a whole number too long to show"
+    if isinstance(raw, Fraction) and max(raw.numerator.bit_length(), raw.denominator.bit_length()) > 128:
+        return "a fraction too long to show"
+    try:
+        r = repr(raw)
+    except ValueError:  # pragma: no cover - another huge number type
+        return f"a {type(raw).__name__} too long to show"
+    return r if len(r) <= 40 else r[:37] + "…'"
+
+
+def _zh_range(a_units) -> str:
+    return "；".join(f"{fmt(u.low)}–{fmt(u.high)} {u.symbol}".strip() for u in a_units)
+
+
+def _check_length(raw: str, name: str) -> None:
+    if len(raw) > MAX_TYPED_LENGTH:
+        raise InputError(
+            f"{name}: the value typed is {len(raw)} characters long; a measurement needs at most "
+            f"{MAX_TYPED_LENGTH}.", name,
+            zh=f"输入长度为 {len(raw)} 个字符;一个测量值最多 {MAX_TYPED_LENGTH} 个字符。")
+
+
+def _decimal_text(number: str, raw, name: str) -> str:
+    """The typed number as Decimal accepts it: decimal comma read as a point, exponent bounded."""
+    mantissa, _, exponent = number.replace("E", "e").partition("e")
+    if exponent and len(exponent.lstrip("+-").lstrip("0")) > MAX_EXPONENT_DIGITS:
+        raise InputError(
+            f"{name}: {_short(raw)} is not a plausible value (its exponent is too large).", name,
+            zh=f"{_short(raw)} 不是合理的数值(指数过大)。")
+    if "," in mantissa:
+        whole, _, frac = mantissa.partition(",")
+        if len(frac) == 3 and whole.lstrip("+-"):
+            # "1,500" is 1.5 in much of Europe and 1500 in English: never guess which
+            raise InputError(
+                f"{name}: {_short(raw)} is ambiguous: a comma followed by three digits may separate thousands "
+                f"or decimals; write it without the comma ({whole.lstrip('+')}{frac}) or with a decimal point "
+                f"({whole.lstrip('+')}.{frac}).", name,
+                zh=f"{_short(raw)} 有歧义:逗号后跟三位数字既可能是千位分隔符,也可能是小数点;请写成 "
+                   f"{whole.lstrip('+')}{frac} 或 {whole.lstrip('+')}.{frac}。")
+        mantissa = f"{whole}.{frac}"
+    return mantissa + (f"e{exponent}" if exponent else "")
+
+
+def _bounded(x: Fraction, raw, name: str) -> Fraction:
+    """*x*, unless it is so large, small or finely divided that no measurement can be it."""
+    if x.denominator > MAX_DENOMINATOR or (x != 0 and not MIN_MAGNITUDE <= abs(x) <= MAX_MAGNITUDE):
+        raise InputError(
+            f"{name}: {_short(raw)} is not a plausible value for any unit (too large, too small or too finely "
+            "divided).", name,
+            zh=f"{_short(raw)} 在任何单位下都不是合理的数值(过大、过小或位数过多)。")
+    return x
 
 
 def canonical_unit(text: str) -> str | None:
@@ -182,20 +257,48 @@ def canonical_unit(text: str) -> str | None:
     return ALIASES.get(key2)
 
 
+# Significant figures kept when a value is too small for the decimals it would be shown with:
+# 0.00001 g/dL is shown as "0.00001", never "0".
+SIGNIFICANT_FIGURES = 2
+_FMT_PRECISION = 80  # digits Decimal works with here: every bounded value fits with room to spare
+
+
+def _decimal(x: Fraction) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = _FMT_PRECISION
+        return Decimal(x.numerator) / Decimal(x.denominator)
+
+
+def _significant(d: Decimal, figures: int = SIGNIFICANT_FIGURES) -> str:
+    """A non-zero *d* to *figures* significant figures, in plain notation, trailing zeros dropped."""
+    with localcontext() as ctx:
+        ctx.prec = _FMT_PRECISION
+        q = d.quantize(Decimal(1).scaleb(d.adjusted() - figures + 1))
+    s = format(q, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
 def fmt(x: Fraction | int | float, places: int | None = None) -> str:
-    """Format an exact number for messages and tables: no trailing zeros, no float noise."""
+    """Format an exact number for messages and tables: no trailing zeros, no float noise.
+
+    Up to 4 decimals (or exactly *places*); a non-zero value those decimals would show as 0 is
+    shown to SIGNIFICANT_FIGURES significant figures instead, so no value is shown as 0 that is not.
+    """
     if isinstance(x, float):
         x = F(repr(x))
     x = F(x)
+    exact = _decimal(x)
+    with localcontext() as ctx:
+        ctx.prec = _FMT_PRECISION
+        d = exact.quantize(Decimal(1).scaleb(-(4 if places is None else places)))
+    if d == 0 and x != 0:
+        return _significant(exact)
     if places is None:
-        d = Decimal(x.numerator) / Decimal(x.denominator)
-        d = d.quantize(Decimal("0.0001")).normalize()
-    else:
-        d = (Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal(1).scaleb(-places))
+        d = d.normalize() if d != 0 else Decimal(0)
     s = format(d, "f")
     if "." in s and places is None:
         s = s.rstrip("0").rstrip(".")
-    return s
+    return "0" if s in ("-0", "") else s
 
 
 def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
@@ -211,43 +314,66 @@ def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
         x = F(repr(x))
     x = F(x)
     step = Decimal(1).scaleb(-places)
-    exact = Decimal(x.numerator) / Decimal(x.denominator)
-    shown = exact.quantize(step)
-    for e in edges:
-        e = F(e)
-        s = F(shown)
-        if x < e <= s:
-            shown = exact.quantize(step, rounding="ROUND_FLOOR")
-        elif s <= e < x:
-            shown = exact.quantize(step, rounding="ROUND_CEILING")
+    exact = _decimal(x)
+    with localcontext() as ctx:
+        ctx.prec = _FMT_PRECISION
+        shown = exact.quantize(step)
+        for e in edges:
+            e = F(e)
+            s = F(shown)
+            if x < e <= s:
+                shown = exact.quantize(step, rounding="ROUND_FLOOR")
+            elif s <= e < x:
+                shown = exact.quantize(step, rounding="ROUND_CEILING")
+    if shown == 0 and x != 0 and not any(F(e) == 0 for e in edges):
+        return _significant(exact)  # never "0.00" for a value that is not 0
     return format(shown, "f")
 
 
 def to_fraction(value, name: str) -> Fraction:
-    """An exact fraction from a number given by a caller (int, float, Decimal, Fraction or numeric str)."""
+    """An exact fraction from a number given by a caller (int, float, Decimal, Fraction or numeric str).
+
+    Strings are typed text: ASCII or full-width digits, a decimal point or comma, an optional
+    exponent; at most MAX_TYPED_LENGTH characters. Every value is bounded (MAX_MAGNITUDE,
+    MIN_MAGNITUDE, MAX_DENOMINATOR) before anything else is done with it.
+    """
     if isinstance(value, bool):
-        raise InputError(f"{name}: expected a number, got the boolean {value}.", name)
+        raise InputError(f"{name}: expected a number, got the boolean {value}.", name,
+                         zh=f"应为数字,收到的是布尔值 {value}。")
     if isinstance(value, Fraction):
-        return value
+        return _bounded(value, value, name)
     if isinstance(value, int):
-        return F(value)
+        if value.bit_length() > 64:
+            raise InputError(f"{name}: this whole number is not a plausible value for any unit.", name,
+                             zh="该整数在任何单位下都不是合理的数值。")
+        return _bounded(F(value), value, name)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise InputError(f"{name}: expected a finite number, got {value}.", name)
-        return F(repr(value))  # the shortest decimal that round-trips: 1.2 stays 6/5
+            raise InputError(f"{name}: expected a finite number, got {value}.", name,
+                             zh=f"应为有限的数字,收到 {value}。")
+        return _bounded(F(repr(value)), value, name)  # the shortest decimal that round-trips: 1.2 stays 6/5
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise InputError(f"{name}: expected a finite number, got {value}.", name)
-        return F(value)
+            raise InputError(f"{name}: expected a finite number, got {value}.", name,
+                             zh=f"应为有限的数字,收到 {value}。")
+        if value != 0 and not -13 <= value.adjusted() <= 12:
+            return _bounded(F(10) ** 13, value, name)  # refused, without building the huge fraction
+        return _bounded(F(value), value, name)
     if isinstance(value, str):
-        try:
-            d = Decimal(value.strip())
-        except InvalidOperation:
-            raise InputError(f"{name}: {value!r} is not a number.", name) from None
-        if not d.is_finite():
-            raise InputError(f"{name}: expected a finite number, got {value!r}.", name)
-        return F(d)
-    raise InputError(f"{name}: expected a number, got {type(value).__name__} {value!r}.", name)
+        _check_length(value, name)
+        m = _ONLY_NUMBER.match(value.translate(_FULL_WIDTH))
+        if not m and value.strip().lower().lstrip("+-") in ("inf", "infinity", "nan", "snan"):
+            raise InputError(f"{name}: expected a finite number, got {_short(value)}.", name,
+                             zh=f"应为有限的数字,收到 {_short(value)}。")
+        if not m:
+            raise InputError(f"{name}: {_short(value)} is not a number.", name,
+                             zh=f"{_short(value)} 不是数字。")
+        d = Decimal(_decimal_text(m.group(1), value, name))
+        if d != 0 and not -13 <= d.adjusted() <= 12:
+            return _bounded(F(10) ** 13, value, name)
+        return _bounded(F(d), value, name)
+    raise InputError(f"{name}: expected a number, got {type(value).__name__} {_short(value)}.", name,
+                     zh=f"应为数字,收到 {type(value).__name__} {_short(value)}。")
 
 
 @dataclass(frozen=True)
@@ -273,43 +399,71 @@ def _range_text(a: Analyte) -> str:
     return "; ".join(f"{fmt(u.low)}–{fmt(u.high)} {u.symbol}".strip() for u in a.units)
 
 
+def _unit_of(text: str, raw, name: str, analyte: str) -> str | None:
+    """The canonical symbol of the unit typed after the number, or None if it is not one mmguide knows.
+
+    A unit may arrive twice, typed with the number and again from the form's unit control
+    ("45 mL/min" + "mL/min"): the same unit twice is that unit; two different units are refused.
+    """
+    symbol = canonical_unit(text)
+    if symbol is not None:
+        return symbol
+    parts = text.split()
+    for i in range(1, len(parts)):
+        first, second = canonical_unit(" ".join(parts[:i])), canonical_unit(" ".join(parts[i:]))
+        if first is not None and second is not None:
+            if first == second:
+                return first
+            raise InputError(
+                f"{name}: {_short(raw)} gives two different units, {first} typed with the number and {second} "
+                "chosen separately; give the value in one unit.", name,
+                zh=f"{_short(raw)} 含两个不同的单位:随数值输入的 {first} 与另选的 {second};请只用一种单位。")
+    return None
+
+
 def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None = None) -> Quantity:
     """Parse a caller's value for input *name* as a quantity of *analyte*.
 
     *raw* is a number (taken in the analyte's default unit) or a string with its unit
-    ("88.4 µmol/L", "1.0mg/dL", "72 kg"). *allowed* restricts the accepted units.
-    Raises InputError naming the input, value, unit and accepted range, and the likely unit
-    when the value is implausible for the unit given but plausible for another.
+    ("88.4 µmol/L", "1.0mg/dL", "72 kg", "45,5 mL/min", "４５ mL/min"). *allowed* restricts the
+    accepted units. Raises InputError naming the input, value, unit and accepted range, and the
+    likely unit when the value is implausible for the unit given but plausible for another.
     """
     a = ANALYTES[analyte]
     units = [u for u in a.units if allowed is None or u.symbol in allowed]
     default = units[0].symbol
     if isinstance(raw, str):
-        m = _NUMBER.match(unicodedata.normalize("NFKC", raw))
+        _check_length(raw, name)
+        m = _NUMBER.match(raw.translate(_FULL_WIDTH))
         if not m:
+            example = f"'{fmt(units[0].low + (units[0].high - units[0].low) / 10)} {default}'".replace(" '", "'")
             raise InputError(
-                f"{name}: {raw!r} is not a number with a unit; write it like "
-                f"'{fmt(units[0].low + (units[0].high - units[0].low) / 10)} {default}'.".replace(" ''", ""),
-                name,
+                f"{name}: {_short(raw)} is not a number with a unit; write it like {example}.",
+                name, zh=f"{_short(raw)} 不是带单位的数值;请按 {example} 的格式填写。",
             )
-        number = to_fraction(m.group(1), name)
+        number = _bounded(F(Decimal(_decimal_text(m.group(1), raw, name))) if _exponent_ok(m.group(1))
+                          else F(10) ** 13, raw, name)
         unit_text = m.group(2)
         if unit_text:
-            symbol = canonical_unit(unit_text)
+            symbol = _unit_of(unit_text, raw, name, analyte)
             if symbol == "mL/min/1.73 m²" and analyte == "crcl":
                 raise InputError(
-                    f"{name}: {raw!r} is an eGFR (mL/min/1.73 m²), not a creatinine clearance; "
+                    f"{name}: {_short(raw)} is an eGFR (mL/min/1.73 m²), not a creatinine clearance; "
                     "this rule is keyed on Cockcroft–Gault clearance in mL/min "
                     "(calculate it with crcl-cockcroft-gault).",
                     name,
+                    zh=f"{_short(raw)} 是 eGFR(mL/min/1.73 m²),不是肌酐清除率;本规则按 Cockcroft–Gault 清除率"
+                       "(mL/min)执行(请用 Cockcroft–Gault 计算器计算)。",
                 )
             if (analyte, symbol) in WRONG_UNIT_HINTS:
-                raise InputError(f"{name}: {raw!r}: " + WRONG_UNIT_HINTS[(analyte, symbol)], name)
+                raise InputError(f"{name}: {_short(raw)}: " + WRONG_UNIT_HINTS[(analyte, symbol)], name,
+                                 zh=f"{_short(raw)}:β2 微球蛋白以 mg/L 计量,不是 {symbol};请以 mg/L 填写,例如 '3.5 mg/L'。")
             if symbol is None or a.unit(symbol) is None:
+                accepted = ", ".join(u.symbol or "(no unit)" for u in units)
                 raise InputError(
-                    f"{name}: unknown unit {unit_text!r}; accepted: "
-                    + ", ".join(u.symbol or "(no unit)" for u in units) + ".",
-                    name,
+                    f"{name}: unknown unit {_short(unit_text)}; accepted: {accepted}.", name,
+                    zh=f"无法识别的单位 {_short(unit_text)};可用单位:"
+                       + "、".join(u.symbol or "(无单位)" for u in units) + "。",
                 )
         else:
             symbol = default
@@ -318,13 +472,14 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
         symbol = default
     unit = a.unit(symbol)
     if unit not in units:
-        hint = ""
+        hint = hint_zh = ""
         if analyte == "egfr" or symbol == "mL/min/1.73 m²":
-            hint = " An eGFR is not a creatinine clearance."
+            hint, hint_zh = " An eGFR is not a creatinine clearance.", "eGFR 不是肌酐清除率。"
         raise InputError(
             f"{name}: {fmt(number)} {symbol} is not accepted here; give it in "
             + " or ".join(u.symbol for u in units) + "." + hint,
             name,
+            zh=f"此处不接受 {fmt(number)} {symbol};请以 " + " 或 ".join(u.symbol for u in units) + " 填写。" + hint_zh,
         )
     if not (unit.low <= number <= unit.high):
         if analyte == "flc_ratio" and number < unit.low:
@@ -334,7 +489,9 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
                 f"{name}: {fmt(number)} is outside the plausible range {fmt(unit.low)}–{fmt(unit.high)}: an "
                 "involved:uninvolved ratio puts the involved light chain on top, so it cannot be below 1. "
                 f"For λ disease the ratio is λ/κ ({example}); did you enter the laboratory's κ/λ ratio?",
-                name)
+                name,
+                zh=f"{fmt(number)} 超出合理范围 {fmt(unit.low)}–{fmt(unit.high)}:受累/非受累比值以受累轻链为分子,不可能小于 1。"
+                   "λ 型疾病的比值为 λ/κ;是否误填了实验室报告的 κ/λ 比值?")
         likely = [
             u.symbol for u in units
             if u is not unit and u.low <= number <= u.high
@@ -344,10 +501,20 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             f"{name}: {fmt(number)} {symbol} is outside the plausible range "
             f"{fmt(unit.low)}–{fmt(unit.high)} {symbol}".rstrip() + "."
         )
+        zh = f"{fmt(number)} {symbol}".strip() + f" 超出合理范围 {fmt(unit.low)}–{fmt(unit.high)} {symbol}".rstrip() + "。"
         if likely:
             msg += f" Did you mean {likely[0]}?"
-        raise InputError(msg, name)
+            zh += f"单位是否应为 {likely[0]}?"
+        raise InputError(msg, name, zh=zh)
     return Quantity(number, symbol, analyte)
+
+
+def _exponent_ok(number: str) -> bool:
+    _, _, exponent = number.replace("E", "e").partition("e")
+    if not exponent:
+        return True
+    digits = exponent.lstrip("+-").lstrip("0")
+    return len(digits) <= MAX_EXPONENT_DIGITS and int(digits or 0) <= 15
 
 
 def range_text(analyte: str, allowed: tuple[str, ...] | None = None) -> str:

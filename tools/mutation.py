@@ -1,0 +1,431 @@
+"""Mutation testing of the clinical core: do the fast tests notice a wrong threshold?
+
+    python tools/mutation.py [--module NAME ...] [--jobs N] [--before REV] [--fresh] [--list] [--report]
+
+Each mutant changes one thing in one module of src/mmguide (a comparison's boundary or sense, a
+number ±1 or ±10 %, a conversion factor, `and`/`or`, a dropped `not`, a branch never taken, an
+arithmetic operator) and runs that module's fast tests (MODULE_TESTS) against it. A mutant the
+tests pass is a survivor: either a test is missing, or it is an equivalent mutant (it cannot change
+any result), listed with a one-line reason in tools/mutation-equivalent.txt.
+
+Mutants run one at a time in a forked child of a process that has imported pytest once; the
+mutated module is written to a private copy of the package, never into src/. Results are kept in
+_build/mutation/results.json, keyed by the module's and the tests' content, so an interrupted run
+resumes where it stopped and a changed module is tested again. `--report` prints the score per
+module, the score on clinical mutants (a constant, threshold, boundary or conversion factor of a
+calculator or of units.py) and every survivor that is not a reviewed equivalent. Exit status 1 if a
+goal is missed (GOAL per module, 100 % of clinical mutants).
+
+`--before REV` runs the same mutants against the tests as they were at git revision REV (only the
+test files that existed there), for before/after figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import hashlib
+import json
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+PKG = ROOT / "src" / "mmguide"
+OUT = ROOT / "_build" / "mutation"
+EQUIVALENT = ROOT / "tools" / "mutation-equivalent.txt"
+GOAL = 0.95
+TIMEOUT_S = 120
+
+T = "tests/calculators/"
+COMMON = [T + "test_published_examples.py"]
+MODULE_TESTS = {
+    "units.py": [T + "test_hostile_input.py", T + "test_core_units_records_cli.py", T + "test_error_messages.py",
+                 T + "test_thresholds_zoledronic_acid.py", T + "test_thresholds_imwg_response.py",
+                 T + "test_thresholds_staging_and_events.py", T + "test_review_rules.py", *COMMON],
+    "calculators/zoledronic_acid_dose.py": [T + "test_thresholds_zoledronic_acid.py", T + "test_review_rules.py",
+                                            T + "test_clinical_rules.py", *COMMON],
+    "calculators/zoledronic_acid_renal_check.py": [T + "test_thresholds_zoledronic_acid.py",
+                                                   T + "test_clinical_rules.py", T + "test_review_rules.py", *COMMON],
+    "calculators/crcl_cockcroft_gault.py": [T + "test_thresholds_zoledronic_acid.py", T + "test_clinical_rules.py",
+                                            *COMMON],
+    "calculators/egfr_ckd_epi_2021.py": [T + "test_clinical_rules.py", *COMMON],
+    "calculators/corrected_calcium.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
+                                         T + "test_review_rules.py", *COMMON],
+    "calculators/imwg_response.py": [T + "test_thresholds_imwg_response.py", T + "test_clinical_rules.py",
+                                     T + "test_review_rules.py", *COMMON],
+    "calculators/myeloma_defining_events.py": [T + "test_thresholds_staging_and_events.py",
+                                               T + "test_clinical_rules.py", T + "test_review_rules.py", *COMMON],
+    "calculators/iss.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py", *COMMON],
+    "calculators/r_iss.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py", *COMMON],
+    "calculators/r2_iss.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py", *COMMON],
+    "calculators/imwg_frailty.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
+                                    *COMMON],
+    "calculators/simplified_frailty.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
+                                          *COMMON],
+    "calculators/bone_protection_plan.py": [T + "test_thresholds_staging_and_events.py", "tests/test_bone_protection_plan.py",
+                                            T + "test_clinical_rules.py", T + "test_review_rules.py", *COMMON],
+}
+
+NUMBER_CALLS = {"F", "Fraction", "Decimal"}
+COMPARE_SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
+                ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+COMPARE_FLIP = {ast.Lt: ast.GtE, ast.LtE: ast.Gt, ast.Gt: ast.LtE, ast.GtE: ast.Lt}
+BINOP_SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult}
+SYMBOL = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.In: "in",
+          ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not", ast.Add: "+", ast.Sub: "-", ast.Mult: "*",
+          ast.Div: "/"}
+
+
+def _num_text(x) -> str:
+    from decimal import Decimal
+    from fractions import Fraction
+    if isinstance(x, Fraction):
+        d = Decimal(x.numerator) / Decimal(x.denominator)
+        return format(d.normalize(), "f")
+    return repr(x)
+
+
+def _scaled(text: str):
+    """±1 of a whole number, ±10 % of any other, written as text."""
+    from fractions import Fraction
+    v = Fraction(text)
+    # a whole number moves by 1 (its edge); any other by 10 % (a factor or a fraction)
+    out = [v + 1, v - 1] if v.denominator == 1 else [v * Fraction(9, 10), v * Fraction(11, 10)]
+    seen = []
+    for o in out:
+        if o != v and o not in seen:
+            seen.append(o)
+    return seen
+
+
+class Mutator(ast.NodeTransformer):
+    """Walks a module in a fixed order; numbers every mutation point; applies one when asked."""
+
+    def __init__(self, target: int | None = None):
+        self.target = target
+        self.points: list[dict] = []
+        self.constant_names: list[str] = []  # the enclosing module-level assignment, if any
+        self.skip_lines: set[int] = set()
+
+    def _point(self, node, kind, desc, clinical):
+        i = len(self.points)
+        self.points.append({"id": i, "line": node.lineno, "col": node.col_offset, "kind": kind, "desc": desc,
+                            "clinical": clinical})
+        return i == self.target
+
+    def _in_constant(self) -> bool:
+        return bool(self.constant_names) and all(n.isupper() for n in self.constant_names[-1])
+
+    def visit_Expr(self, node):  # docstrings and bare expressions: no mutation inside a docstring
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return node
+        return self.generic_visit(node)
+
+    def visit_Assign(self, node):
+        names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        self.constant_names.append(names)
+        try:
+            return self.generic_visit(node)
+        finally:
+            self.constant_names.pop()
+
+    def visit_JoinedStr(self, node):  # text of messages: not mutated here
+        return node
+
+    def visit_Call(self, node):
+        fn = node.func.id if isinstance(node.func, ast.Name) else None
+        if (fn in NUMBER_CALLS and len(node.args) == 1 and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)):
+            try:
+                variants = _scaled(node.args[0].value)
+            except (ValueError, ZeroDivisionError):
+                variants = []
+            for v in variants:
+                if self._point(node, "number", f'{fn}("{node.args[0].value}") -> {fn}("{_num_text(v)}")', True):
+                    new = copy.deepcopy(node)
+                    new.args[0] = ast.Constant(_num_text(v))
+                    return new
+            return node
+        return self.generic_visit(node)
+
+    def visit_Constant(self, node):
+        v = node.value
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            return node
+        from fractions import Fraction
+        for w in _scaled(repr(v) if isinstance(v, int) else str(Fraction(repr(v)))):
+            new_v = int(w) if isinstance(v, int) and w.denominator == 1 else float(w)
+            if self._point(node, "number", f"{v!r} -> {new_v!r}", self._in_constant() or isinstance(v, float)):
+                return ast.copy_location(ast.Constant(new_v), node)
+        return node
+
+    def visit_Compare(self, node):
+        node = self.generic_visit(node)
+        for k, op in enumerate(node.ops):
+            for table, kind in ((COMPARE_SWAP, "boundary"), (COMPARE_FLIP, "negation")):
+                new_op = table.get(type(op))
+                if new_op is None:
+                    continue
+                clinical = kind == "boundary" and type(op) in (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+                if self._point(node, kind, f"{SYMBOL[type(op)]} -> {SYMBOL[new_op]}", clinical):
+                    new = copy.deepcopy(node)
+                    new.ops[k] = new_op()
+                    return new
+        return node
+
+    def visit_BoolOp(self, node):
+        node = self.generic_visit(node)
+        other = ast.Or if isinstance(node.op, ast.And) else ast.And
+        if self._point(node, "logic", f"{type(node.op).__name__.lower()} -> {other.__name__.lower()}", False):
+            new = copy.deepcopy(node)
+            new.op = other()
+            return new
+        return node
+
+    def visit_UnaryOp(self, node):
+        node = self.generic_visit(node)
+        if isinstance(node.op, ast.Not) and self._point(node, "logic", "not x -> x", False):
+            return node.operand
+        return node
+
+    def visit_BinOp(self, node):
+        node = self.generic_visit(node)
+        new_op = BINOP_SWAP.get(type(node.op))
+        if new_op and not (isinstance(node.left, (ast.Constant, ast.JoinedStr)) and isinstance(node.left.value if isinstance(node.left, ast.Constant) else None, str)):
+            if self._point(node, "arithmetic", f"{SYMBOL[type(node.op)]} -> {SYMBOL[new_op]}", False):
+                new = copy.deepcopy(node)
+                new.op = new_op()
+                return new
+        return node
+
+    def visit_If(self, node):
+        self.generic_visit(node)
+        if self._point(node, "branch", "if-branch never taken", False):
+            new = copy.deepcopy(node)
+            new.test = ast.Constant(False)
+            return new
+        return node
+
+
+def mutants(source: str) -> list[dict]:
+    m = Mutator()
+    m.visit(ast.parse(source))
+    return m.points
+
+
+def mutate(source: str, target: int) -> str:
+    m = Mutator(target)
+    tree = m.visit(ast.parse(source))
+    ast.fix_missing_locations(tree)
+    return ast.unparse(tree)
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p)
+    return h.hexdigest()[:16]
+
+
+def load_equivalent() -> dict[tuple[str, int, str], str]:
+    """module, line, description -> reason (every line: 'module:line: description  # reason')."""
+    out = {}
+    if not EQUIVALENT.is_file():
+        return out
+    for raw in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        where, _, reason = raw.partition("  # ")
+        module, line, desc = where.split(":", 2)
+        if not reason.strip():
+            raise SystemExit(f"{EQUIVALENT.name}: an equivalent mutant needs a reason: {raw}")
+        out[(module.strip(), int(line), desc.strip())] = reason.strip()
+    return out
+
+
+def _tests_at(rev: str | None, tests: list[str], workdir: pathlib.Path) -> list[str]:
+    """The test files to run: the current ones, or those that existed at *rev* (checked out into *workdir*)."""
+    if rev is None:
+        return [str(ROOT / t) for t in tests]
+    out = []
+    for t in tests:
+        blob = subprocess.run(["git", "show", f"{rev}:{t}"], cwd=ROOT, capture_output=True)
+        if blob.returncode == 0:
+            p = workdir / "tests" / t.removeprefix("tests/")
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(blob.stdout)
+            out.append(str(p))
+    if out:
+        for extra in ("tests/conftest.py", "tests/calculators/__init__.py"):
+            blob = subprocess.run(["git", "show", f"{rev}:{extra}"], cwd=ROOT, capture_output=True)
+            if blob.returncode == 0:
+                (workdir / extra).parent.mkdir(parents=True, exist_ok=True)
+                (workdir / extra).write_bytes(blob.stdout)
+    return out
+
+
+def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
+    """Fork a child that runs the tests against the package copy: first the module's own threshold
+    tests (the first file), and only if they pass, the rest. Exit 0 means the mutant survived."""
+    pid = os.fork()
+    if pid == 0:  # child
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            sys.path.insert(0, str(copy_src))
+            signal.alarm(TIMEOUT_S)
+            import pytest
+            # no plugin autoload (xdist, cov, notebook plugins cost seconds a run) and plain asserts
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+            args = ["-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=", "-W", "ignore",
+                    "--assert=plain"]
+            code = pytest.main(args + test_files[:1])
+            if code == 0 and test_files[1:]:
+                code = pytest.main(args + test_files[1:])
+            os._exit(0 if code == 0 else 1)
+        except BaseException:  # noqa: BLE001 - any crash of the mutant counts as killed
+            os._exit(1)
+    return pid
+
+
+def _outcome(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return "timeout" if os.WTERMSIG(status) == signal.SIGALRM else "killed"
+    return "survived" if os.WEXITSTATUS(status) == 0 else "killed"
+
+
+def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, jobs: int) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    results_path = OUT / (f"results-before-{rev}.json" if rev else "results.json")
+    results = {} if fresh or not results_path.is_file() else json.loads(results_path.read_text())
+    sys.dont_write_bytecode = True
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(OUT / "hypothesis"))
+    import pytest  # noqa: F401 - imported once, before forking
+    import hypothesis  # noqa: F401
+    with tempfile.TemporaryDirectory(prefix="mmguide-mutation-") as tmp:
+        tmp = pathlib.Path(tmp)
+        slots = []
+        for j in range(jobs):  # one private copy of the package per concurrent child
+            copy_src = tmp / f"src{j}"
+            shutil.copytree(PKG, copy_src / "mmguide", ignore=shutil.ignore_patterns("__pycache__"))
+            slots.append(copy_src)
+        for module in modules:
+            path = PKG / module
+            source = path.read_text(encoding="utf-8")
+            test_files = _tests_at(rev, MODULE_TESTS[module], tmp / "old")
+            tests_digest = _digest(*(pathlib.Path(t).read_bytes() for t in test_files))
+            key = f"{module}@{_digest(source.encode())}@{tests_digest}"
+            done = results.setdefault(key, {})
+            points = mutants(source)
+            todo = [p for p in points if str(p["id"]) not in done][:limit]
+            print(f"{module}: {len(points)} mutants, {len(done)} done, {len(todo)} to run", flush=True)
+            t0, n = time.time(), 0
+            free, running = list(slots), {}
+            queue = list(todo)
+            while queue or running:
+                while queue and free:
+                    p, copy_src = queue.pop(0), free.pop()
+                    (copy_src / "mmguide" / module).write_text(mutate(source, p["id"]), encoding="utf-8")
+                    if not test_files:
+                        done[str(p["id"])] = {**p, "outcome": "survived"}
+                        free.append(copy_src)
+                        continue
+                    running[_start_child(copy_src, test_files)] = (p, copy_src)
+                if not running:
+                    continue
+                pid, status = os.wait()
+                p, copy_src = running.pop(pid)
+                (copy_src / "mmguide" / module).write_text(source, encoding="utf-8")
+                free.append(copy_src)
+                done[str(p["id"])] = {**p, "outcome": _outcome(status)}
+                n += 1
+                if n % 10 == 0 or n == len(todo):
+                    results_path.write_text(json.dumps(results, indent=0))
+                    print(f"  {n}/{len(todo)} ({(time.time() - t0) / n:.1f} s each)", flush=True)
+            results_path.write_text(json.dumps(results, indent=0))
+
+
+def report(modules: list[str], rev: str | None) -> int:
+    results_path = OUT / (f"results-before-{rev}.json" if rev else "results.json")
+    results = json.loads(results_path.read_text()) if results_path.is_file() else {}
+    equivalent = load_equivalent()
+    ok = True
+    rows = []
+    clinical_total = clinical_killed = 0
+    survivors = []
+    for module in modules:
+        source = (PKG / module).read_text(encoding="utf-8")
+        digest = _digest(source.encode())
+        done = next((v for k, v in results.items() if k.startswith(f"{module}@{digest}@")), None)
+        points = mutants(source)
+        if not done or len(done) < len(points):
+            rows.append((module, len(points), len(done or {}), None, None, None))
+            ok = False
+            continue
+        killed = eq = 0
+        for p in done.values():
+            is_eq = (module, p["line"], p["desc"]) in equivalent
+            if p["outcome"] != "survived":
+                killed += 1
+            elif is_eq:
+                eq += 1
+            else:
+                survivors.append(f"{module}:{p['line']}: {p['desc']}  [{p['kind']}]")
+            if p["clinical"] and not is_eq:
+                clinical_total += 1
+                clinical_killed += p["outcome"] != "survived"
+        score = killed / (len(done) - eq) if len(done) > eq else 1.0
+        rows.append((module, len(points), killed, eq, len(done) - killed - eq, score))
+        ok &= score >= GOAL
+    print(f"{'module':45} {'mutants':>7} {'killed':>6} {'equiv':>5} {'survived':>8} {'score':>7}")
+    for module, n, killed, eq, surv, score in rows:
+        if score is None:
+            print(f"{module:45} {n:>7} {'(incomplete: ' + str(killed) + ' run)':>30}")
+        else:
+            print(f"{module:45} {n:>7} {killed:>6} {eq:>5} {surv:>8} {score:>6.1%}")
+    if clinical_total:
+        print(f"clinical constants, thresholds, boundaries, factors: {clinical_killed}/{clinical_total} killed "
+              f"({clinical_killed / clinical_total:.1%})")
+        ok &= clinical_killed == clinical_total
+    if survivors:
+        print("\nsurvivors (add a test, or list an equivalent mutant with its reason in tools/mutation-equivalent.txt):")
+        for s in survivors:
+            print("  " + s)
+    return 0 if ok else 1
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--module", action="append", help="module path under src/mmguide (default: all)")
+    ap.add_argument("--before", metavar="REV", help="use the tests as they were at this git revision")
+    ap.add_argument("--fresh", action="store_true", help="forget earlier results")
+    ap.add_argument("--limit", type=int, help="run at most this many new mutants per module")
+    ap.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
+    ap.add_argument("--list", action="store_true", help="list the mutants and exit")
+    ap.add_argument("--report", action="store_true", help="only print the report")
+    a = ap.parse_args(argv)
+    modules = a.module or list(MODULE_TESTS)
+    for m in modules:
+        if m not in MODULE_TESTS:
+            raise SystemExit(f"unknown module {m}; known: {', '.join(MODULE_TESTS)}")
+    if a.list:
+        for m in modules:
+            for p in mutants((PKG / m).read_text(encoding="utf-8")):
+                print(f"{m}:{p['line']}: {p['desc']}  [{p['kind']}{', clinical' if p['clinical'] else ''}]")
+        return 0
+    if not a.report:
+        run(modules, a.before, a.fresh, a.limit, a.jobs)
+    return report(modules, a.before)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
