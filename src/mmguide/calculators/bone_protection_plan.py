@@ -19,6 +19,7 @@ from fractions import Fraction as F
 from ..flowcharts import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import fmt
+from . import crcl_cockcroft_gault as cg
 from . import zoledronic_acid_dose as zad
 from .corrected_calcium import CRAB_ABOVE
 
@@ -682,7 +683,7 @@ def bone_protection_plan(active_mm, crcl, corrected_calcium=None, calcium_lln=No
 CALCULATOR = Calculator(
     id=ID,
     title=text("Bone protection plan", "骨保护治疗方案"),
-    function=bone_protection_plan,
+    function=cg.with_clearance(bone_protection_plan),
     equation="mmguide bone-protection decision tree (interview; IMWG 2021; Zometa, Xgeva and pamidronate labels)",
     purpose=text(
         "Says whether and when to start bone-targeted therapy in multiple myeloma, which agent at what dose, "
@@ -697,10 +698,11 @@ CALCULATOR = Calculator(
         Input("active_mm", text("Active multiple myeloma (needs anti-myeloma therapy)",
                                 "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)"), kind="boolean",
               help=text("No for smouldering myeloma or MGUS.", "冒烟型骨髓瘤或 MGUS 选“否”。")),
-        Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
-              analyte="crcl",
-              help=text("An eGFR in mL/min/1.73 m² is refused: the zoledronic acid label uses Cockcroft–Gault "
-                        "clearance.", "不接受以 mL/min/1.73 m² 表示的 eGFR:唑来膦酸说明书使用 Cockcroft–Gault 清除率。")),
+        *cg.clearance_inputs(  # the clearance, or age, weight, creatinine and sex to calculate it
+            Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
+                  analyte="crcl",
+                  help=text("An eGFR in mL/min/1.73 m² is refused: the zoledronic acid label uses Cockcroft–Gault "
+                            "clearance.", "不接受以 mL/min/1.73 m² 表示的 eGFR:唑来膦酸说明书使用 Cockcroft–Gault 清除率。"))),
         Input("dialysis", text("On dialysis", "正在透析"), kind="boolean", required=False, default=False),
         Input("corrected_calcium", text("Corrected serum calcium", "校正血钙"), analyte="calcium",
               required=False,

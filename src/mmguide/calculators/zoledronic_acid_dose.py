@@ -4,6 +4,7 @@ from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from ..units import fmt, fmt_beside
+from . import crcl_cockcroft_gault as cg
 
 ID = "zoledronic-acid-dose"
 REFERENCES = ("zometa_label", "zometa_smpc")
@@ -107,7 +108,7 @@ def zoledronic_acid_dose(crcl) -> Result:
 CALCULATOR = Calculator(
     id=ID,
     title=text("Zoledronic acid dose by creatinine clearance", "按肌酐清除率确定唑来膦酸剂量"),
-    function=zoledronic_acid_dose,
+    function=cg.with_clearance(zoledronic_acid_dose),
     equation="Zometa label renal dose table",
     purpose=text(
         "Gives the labelled zoledronic acid dose for a Cockcroft–Gault creatinine clearance, "
@@ -118,12 +119,12 @@ CALCULATOR = Calculator(
         "Before starting zoledronic acid in multiple myeloma, with the baseline clearance.",
         "多发性骨髓瘤患者开始唑来膦酸治疗前,依据基线肌酐清除率使用。",
     ),
-    inputs=(
+    # the clearance, or age, weight, creatinine and sex to calculate it (crcl_cockcroft_gault)
+    inputs=cg.clearance_inputs(
         Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
               analyte="crcl",
               help=text("An eGFR in mL/min/1.73 m² is refused: the label's table uses Cockcroft–Gault clearance.",
-                        "不接受以 mL/min/1.73 m² 表示的 eGFR:说明书剂量表使用 Cockcroft–Gault 清除率。")),
-    ),
+                        "不接受以 mL/min/1.73 m² 表示的 eGFR:说明书剂量表使用 Cockcroft–Gault 清除率。"))),
     output=Output(text("Dose", "剂量"), unit="mg", categories=(
         Category("full-dose", text("Full dose", "全量")),
         Category("reduced-dose", text("Reduced dose", "减量")),
