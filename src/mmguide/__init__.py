@@ -20,7 +20,7 @@ from .calculators import REGISTRY as _REGISTRY  # noqa: E402
 __version__ = "0.1.0"
 __all__ = [
     "compute", "calculators", "calculator", "Result", "Calculator",
-    "InputError", "MMGuideError", "UnknownCalculatorError", "__version__",
+    "InputError", "MMGuideError", "UnknownCalculatorError", "__version__", "note", "view",
 ]
 
 
@@ -73,3 +73,17 @@ def compute(calculator_id: str, /, **inputs) -> Result:
     result = calc.function(**parsed)
     result.inputs = {k: v for k, v in parsed.items() if v is not None}
     return result
+
+
+def note(result: Result, lang: str = "en", url: str | None = None, date: str | None = None) -> str:
+    """A plain-text summary of *result* for a clinical note, in English or Chinese (see presentation)."""
+    from .presentation import note as _note
+
+    return _note(result, lang, url, date)
+
+
+def view(result: Result, lang: str = "en") -> dict:
+    """What a reader sees of *result*: the answer box, the sections under it, onward links (see presentation)."""
+    from .presentation import view as _view
+
+    return _view(result, lang)
