@@ -67,6 +67,16 @@ URGENT_ACTIONS = ("hypercalcaemia", "correct-hypocalcaemia")
 PLAN = "bone-protection-plan"
 
 
+def first_sentence(t: str) -> tuple[str, str]:
+    """(the first sentence, the rest) of a text in either language."""
+    import re
+
+    m = re.search(r"(?<=\.)\s+(?=[A-Z(])|(?<=。)(?=\S)", t)
+    if not m or m.start() < 12:
+        return t, ""
+    return t[:m.start()].strip(), t[m.end():].strip()
+
+
 def _w(key: str, lang: str) -> str:
     return WORDS[key][lang]
 
@@ -206,9 +216,13 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     for a in actions:
         by_phase.setdefault(a["phase"], []).append(a)
 
-    def item(a):
-        return {"text": _pick(a["text"], lang), "recommendations": [a["recommendation"]] if a.get("recommendation") else [],
-                "id": a["id"]}
+    def item(a, split=False):
+        t = _pick(a["text"], lang)
+        out = {"text": t, "recommendations": [a["recommendation"]] if a.get("recommendation") else [], "id": a["id"]}
+        if split:  # the first sentence in the box, the rest one tap away
+            first, rest = first_sentence(t)
+            out["text"], out["more"] = first, rest
+        return out
 
     urgent = [item(a) for a in actions if a["id"] in URGENT_ACTIONS]
     if result.details.get("severe_renal_impairment"):
@@ -217,7 +231,7 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
             urgent.insert(0, {"text": _pick(node.label, lang), "recommendations": list(node.recommendations),
                               "id": "severe-renal"})
     pending = set(start.get("first_dose_after") or [])
-    checklist = [dict(item(a), pending=a["id"] in pending)
+    checklist = [dict(item(a, split=True), pending=a["id"] in pending)
                  for a in by_phase.get("before-first-dose", []) if a["id"] not in URGENT_ACTIONS]
     lines = []
     clearance = result.details.get("clearance")
@@ -226,7 +240,6 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     if fav is not None:
         headline = _pick(fav["name"], lang)
         sub = _pick(fav.get("dose"), lang)
-        lines.insert(0, _pick(start.get("when"), lang))
     else:  # not indicated: the answer is the sentence
         headline = _category_label(result, lang)
         sub = None
@@ -239,7 +252,8 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     # Why: the path taken through the decision tree, each step with its recommendations
     nodes = {n.id: n for n in bpp.TREE.nodes}
     path = list(getattr(result, "path", []) or [])
-    why = []
+    why = [{"text": _pick(start.get("when"), lang), "recommendations": [start.get("recommendation", "BP-1")]}] \
+        if fav is not None and start.get("when") else []
     for i, nid in enumerate(path):  # the questions asked and the answers taken (the steps are above)
         n = nodes.get(nid)
         if n is None or n.kind != "decision" or i + 1 >= len(path):
@@ -328,7 +342,7 @@ def note(result: Result, lang: str = "en", url: str | None = None, date: str | N
         lines.append(f"{a['inline']['label']}{colon}{a['inline']['value']}")
     if a["checklist"]:
         lines.append(a.get("checklist_title") or _w("before-first-dose", lang))
-        lines += [f"[ ] {c['text']}" for c in a["checklist"]]
+        lines += [f"[ ] {c['text']}" + (f" {c['more']}" if c.get("more") else "") for c in a["checklist"]]
     if v["recommendations"]:
         lines.append(_w("recommendations", lang) + colon + ", ".join(v["recommendations"]))
     lines.append(_w("computed-by", lang).format(version=__version__, date=date))

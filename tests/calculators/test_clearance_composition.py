@@ -42,7 +42,7 @@ def test_the_issue_example_gives_the_dose_for_the_computed_clearance():
     # (140 − 70) × 70 / (72 × 1.2) = 56.71 mL/min: 50–60 band, 3.5 mg
     r = compute("zoledronic-acid-dose", age=70, weight="70 kg", creatinine="1.2 mg/dL", sex="male")
     assert r.value == 3.5
-    assert r.details["clearance"]["text"]["en"].startswith("CrCl 57 mL/min (Cockcroft–Gault) from age 70")
+    assert r.details["clearance"]["text"]["en"] == "CrCl 57 mL/min by Cockcroft–Gault from 70 years, 70 kg, creatinine 1.2 mg/dL, male"
     assert "肌酐清除率 57 mL/min" in r.details["clearance"]["text"]["zh"]
 
 

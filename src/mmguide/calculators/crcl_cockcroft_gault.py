@@ -234,16 +234,15 @@ def resolve_clearance(crcl=None, age=None, weight=None, creatinine=None, sex=Non
     near = [e for e in EDGES if e != exact and abs(exact - e) < AGREE_WITHIN]
     note = text("", "")
     if near and F(whole) != exact:  # the whole number shown is not the one decided on: say so
-        note = text(f" (exactly {shown} mL/min, the value used for the decision)",
-                    f"(精确值 {shown} mL/min,据此判断)")
+        note = text(f" (exactly {shown}, the value decided on)", f"(精确值 {shown},据此判断)")
     source = {
         "value": float(exact), "exact": str(exact), "shown": shown, "whole": whole, "unit": "mL/min",
         "calculator": ID,
         "text": text(
-            f"CrCl {whole} mL/min (Cockcroft–Gault) from age {fmt(age.value)} years, weight {fmt(kg)} kg, "
-            f"creatinine {creatinine}, {sex}" + note["en"],
-            f"肌酐清除率 {whole} mL/min(Cockcroft–Gault),依据年龄 {fmt(age.value)} 岁、体重 {fmt(kg)} kg、"
-            f"血清肌酐 {creatinine}、{_sex_text(sex)['zh']}" + note["zh"]),
+            f"CrCl {whole} mL/min{note['en']} by Cockcroft–Gault from {fmt(age.value)} years, {fmt(kg)} kg, "
+            f"creatinine {creatinine}, {sex}",
+            f"肌酐清除率 {whole} mL/min{note['zh']},按 Cockcroft–Gault 公式由 {fmt(age.value)} 岁、{fmt(kg)} kg、"
+            f"血清肌酐 {creatinine}、{_sex_text(sex)['zh']}计算"),
     }
     return Quantity(exact, "mL/min", "crcl"), source
 
