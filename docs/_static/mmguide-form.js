@@ -199,7 +199,7 @@
 
   Form.prototype.showError = function (field, message) {
     var target = field ? this.section.querySelector("span[data-mmguide-error='" + CSS.escape(field) + "']") : null;
-    if (target && !target.closest("[hidden]")) {
+    if (target && !target.parentElement.closest("[hidden]")) {
       target.textContent = this.S["Check this value: "] + message;
       target.hidden = false;
       var control = this.section.querySelector("[name='" + CSS.escape(field) + "']");
@@ -215,6 +215,7 @@
   Form.prototype.calculate = async function (live) {
     var started = performance.now();
     var seq = ++this.seq;
+    if (runtime !== null) this.setState("calculating");
     var compute;
     try {
       compute = await this.warmUp();

@@ -180,6 +180,15 @@ def _got_text(env, calc, row) -> str:
     return "; ".join(parts) or "—"
 
 
+def _named(env, text: str) -> str:
+    """Prose from a record with any calculator id it names turned into a link titled as the page is."""
+    for c in mmguide.calculators():
+        if c.id in text:
+            text = re.sub(rf"(?<![\w/-]){re.escape(c.id)}(?![\w-])",
+                          lambda _m, c=c: f"{{doc}}`{pick(env, c.title)} <{c.id}>`", text)
+    return text
+
+
 def _range_shown(env, d: dict) -> str:
     from mmguide.presentation import unit_text
 
@@ -203,9 +212,9 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     T = lambda s: _tt(env, s)  # noqa: E731
     L = []
     L += [f"# {pick(env, calc.title)}", ""]
-    L += [pick(env, calc.purpose), ""]
+    L += [_named(env, pick(env, calc.purpose)), ""]
     if calc.when_to_use:
-        L += [f"**{T('When to use')}:** {pick(env, calc.when_to_use)}", ""]
+        L += [f"**{T('When to use')}:** {_named(env, pick(env, calc.when_to_use))}", ""]
     # how to read the result
     L += [f"## {T('How to read the result')}", ""]
     out_unit = f" ({unit_text(calc.output.unit, lang(env))})" if calc.output.unit else ""
@@ -214,7 +223,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
         L += ["```{list-table}", ":header-rows: 1", "",
               f"* - {T('Condition')}", f"  - {T('Meaning')}"]
         for b in calc.bands:
-            L += [f"* - {_cell(pick(env, b.condition))}", f"  - {_cell(pick(env, b.meaning))}"]
+            L += [f"* - {_cell(_named(env, pick(env, b.condition)))}", f"  - {_cell(_named(env, pick(env, b.meaning)))}"]
         L += ["```", ""]
     if calc.formula:
         L += [f"## {T('Formula')}", ""]
@@ -245,7 +254,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     L += [f"{n}. {_cell(text)}" for n, text in enumerate(notes, 1)] + [""]
     if calc.decisions:
         L += [f"## {T('Decisions where the sources are silent')}", ""]
-        L += [f"- {pick(env, d)}" for d in calc.decisions] + [""]
+        L += [f"- {_named(env, pick(env, d))}" for d in calc.decisions] + [""]
     from . import flowcharts as fc
 
     charts = fc.flowcharts_for_calculator(calc.id)
