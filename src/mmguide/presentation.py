@@ -291,6 +291,26 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     return answer, sections
 
 
+def _plain(x, lang: str):
+    """Readers' words: a calculator id named in a text becomes the calculator's title."""
+    import re
+
+    from . import calculators
+
+    if isinstance(x, str):
+        for c in calculators():
+            if c.id in x:
+                x = re.sub(rf"(?<![\w/-]){re.escape(c.id)}(?![\w-])", _pick(c.title, lang), x)
+        return x
+    if isinstance(x, list):
+        return [_plain(v, lang) for v in x]
+    if isinstance(x, dict):
+        return {k: (_plain(v, lang) if k in ("text", "lines", "details", "more", "headline", "subheadline",
+                                              "urgent", "checklist", "items", "answer", "sections")
+                    else v) for k, v in x.items()}
+    return x
+
+
 def view(result: Result, lang: str = "en") -> dict:
     """Everything a reader sees of *result*, arranged: the answer box, the sections under it
     (collapsed in the form), onward links, the recommendations and the references (keys, which
@@ -303,6 +323,7 @@ def view(result: Result, lang: str = "en") -> dict:
     else:
         answer, sections = _answer_simple(result, lang), []
     sections.append({"id": "evidence", "title": _w("evidence", lang), "items": [], "references": list(result.references)})
+    answer, sections = _plain(answer, lang), _plain(sections, lang)
     return {
         "calculator": result.calculator,
         "title": _pick(calc.title, lang),

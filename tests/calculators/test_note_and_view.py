@@ -115,3 +115,26 @@ def test_form_errors_name_the_field_as_the_form_labels_it():
     assert out["message"].startswith("肌酐清除率(Cockcroft–Gault):") and "血清肌酐" in out["message"]
     out = json.loads(respond("zoledronic-acid-dose", json.dumps({"crcl": "1.4"}), "en"))
     assert out["message"].startswith("Creatinine clearance (Cockcroft–Gault): 1.4 looks like a serum creatinine")
+
+
+def _texts(x):
+    if isinstance(x, str):
+        yield x
+    elif isinstance(x, list):
+        for v in x:
+            yield from _texts(v)
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            if k not in ("id", "agent", "calculator", "category", "tone", "references", "recommendations", "params"):
+                yield from _texts(v)
+
+
+def test_what_readers_see_names_no_calculator_by_its_code_name():
+    ids = [c.id for c in mmguide.calculators()]
+    for calc in mmguide.calculators():
+        for row in calc.examples:
+            r = compute(calc.id, **row["inputs"])
+            for lang in ("en", "zh"):
+                v = view(r, lang)
+                shown = " ".join(_texts({"answer": v["answer"], "sections": v["sections"]})) + note(r, lang)
+                assert not [i for i in ids if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", shown)], (calc.id, lang)
