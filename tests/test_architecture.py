@@ -1,5 +1,5 @@
 """The clinical core is a stack without knots: errors → units → records → decision →
-calculators → flowcharts / compute → CLI. Each module imports only from the layers below it,
+calculators → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
 so a change to a rule is made in one room and the drawing never reaches into the logic."""
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ SRC = pathlib.Path(__file__).resolve().parent.parent / "src" / "mmguide"
 
 # Layer of each module (lower imports nothing from higher); the calculators are one layer.
 LAYERS = {
+    "mmguide.version": 0,
     "mmguide.errors": 0,
     "mmguide.units": 1,
     "mmguide.records": 2,
     "mmguide.decision": 3,
     "mmguide.calculators": 4,
     "mmguide.flowcharts": 5,
-    "mmguide": 6,
-    "mmguide.cli": 7,
-    "mmguide.__main__": 8,
+    "mmguide.api": 5,
+    "mmguide.presentation": 6,
+    "mmguide": 7,
+    "mmguide.cli": 8,
+    "mmguide.__main__": 9,
 }
 
 

@@ -75,8 +75,8 @@ def test_graph_is_well_formed_and_bilingual(fid):
 def _plan_inputs():
     """Any plan patient: every input, including clearances at and around the band edges."""
     edges = [zad.NOT_RECOMMENDED_BELOW, zad.FULL_DOSE_ABOVE] + [low for low, _ in zad.DOSE_BANDS]
-    crcl = st.one_of(st.sampled_from([float(e) for e in edges]),
-                     st.decimals(min_value=1, max_value=250, places=2).map(str))
+    crcl = st.one_of(st.sampled_from([f"{float(e)} mL/min" for e in edges]),
+                     st.decimals(min_value=1, max_value=250, places=2).map(lambda v: f"{v} mL/min"))
     ca = st.one_of(st.none(), st.decimals(min_value="1.5", max_value="3.0", places=2).map(lambda v: f"{v} mmol/L"))
     return st.fixed_dictionaries({
         "active_mm": st.booleans(), "crcl": crcl, "dialysis": st.booleans(),

@@ -64,6 +64,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)  # Pyodide's start holds the page's thread on a loaded machine
     pg = context.new_page()
     pg.requests = []
     pg.on("request", lambda r: pg.requests.append(r.url))
@@ -90,6 +91,10 @@ def _split(raw, spec):
 
 
 def fill(page, calc, inputs):
+    """Fill the form as a reader would (typing fires the form's live update)."""
+    src = page.locator(f"#mmguide-{calc.id}-kidney-source-crcl")
+    if src.count():  # "I have a creatinine" is the default; a clearance needs the other choice
+        page.check(f"#mmguide-{calc.id}-kidney-source-{'crcl' if 'crcl' in inputs else 'creatinine'}")
     for spec in calc.as_dict()["inputs"]:
         name = spec["name"]
         if name not in inputs:
@@ -105,9 +110,12 @@ def fill(page, calc, inputs):
             else:
                 assert unit in (spec["unit"], None, ""), (name, unit)
         elif kind == "boolean":
+            if raw is None or str(raw).lower() == "unknown":
+                page.check(f"{sel}-unknown")
+                continue
             value = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "yes", "1")
-            if page.locator(f"select{sel}").count():
-                page.select_option(sel, "yes" if value else "no")
+            if page.locator(f"fieldset{sel}").count():  # Yes / No (/ Unknown) buttons
+                page.check(f"{sel}-{'yes' if value else 'no'}")
             else:
                 page.set_checked(sel, value)
         elif kind in ("sex", "choice"):
@@ -165,17 +173,20 @@ def test_form_shows_the_worked_example_result(page, base_url, site, edition, cal
             else:
                 assert (shown.split(",") if shown else []) == list(ev), (shown, ev)
     if expected.get("category") is not None:
-        assert result.locator("[data-category]").get_attribute("data-category") == expected["category"]
+        assert result.locator(".mmguide-answer").get_attribute("data-category") == expected["category"]
+        # the category's words are shown with its colour
+        assert result.locator(".mmguide-answer .mmguide-badge, .mmguide-answer .mmguide-value").first.inner_text().strip()
     if "agents" in expected:
+        favoured = result.locator(".mmguide-value[data-agent]")
         shown_agents = [a.get_attribute("data-agent") for a in result.locator("li[data-agent]").all()]
-        assert set(expected["agents"]) <= set(shown_agents)
         if expected["agents"]:
-            favoured = result.locator("li[data-agent]").first.get_attribute("data-agent")
-            assert favoured == expected["agents"][0]
-        assert result.locator("li[data-action]").count() >= 1, "the plan's actions are not shown"
-    explanation = result.locator(".mmguide-explanation").inner_text()
-    assert explanation.strip()
-    assert bool(HAN.search(explanation)) == (edition == "zh_CN"), explanation
+            assert favoured.get_attribute("data-agent") == expected["agents"][0]
+            assert set(expected["agents"]) <= set(shown_agents) | {expected["agents"][0]}
+            assert result.locator("li[data-action]").count() >= 1, "the plan's actions are not shown"
+    answer = result.locator(".mmguide-answer").inner_text()
+    assert answer.strip()
+    assert bool(HAN.search(answer)) == (edition == "zh_CN"), answer
+    assert not result.locator("dl, .mmguide-details").count(), "raw details shown to readers"
     assert _pyodide_requests(page.requests), "no Pyodide request: what computed this?"
     assert not _off_site(page.requests), _off_site(page.requests)
 
@@ -229,5 +240,150 @@ def test_without_javascript_the_page_is_a_static_reference(browser, base_url, si
         assert note in text
         assert pg.locator("[data-mmguide-form] button[type=submit]").is_disabled()
         assert pg.locator("table").count() >= 1  # the reference tables are there
+    finally:
+        context.close()
+
+
+# --- the answer at a glance, live; composition; the note ---------------------------------------
+
+WIDTHS = (1280, 375)
+
+
+def _wait_answer(page, form, states=("result",)):
+    page.wait_for_function(
+        "([el, states]) => states.includes(el.getAttribute('data-state'))",
+        arg=[form.element_handle(), list(states)], timeout=TIMEOUT_MS)
+    return form.get_attribute("data-state")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_answer_box_updates_as_the_reader_types(browser, base_url, site, edition, width):
+    """Typing a published example into each calculator shows its answer box, with no button pressed."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        for calc in mmguide.calculators():
+            row = calc.examples[0]
+            page.goto(calculator_url(base_url, site, edition, calc.id))
+            form = page.locator(f"[data-mmguide-form='{calc.id}']")
+            fill(page, calc, row["inputs"])
+            assert _wait_answer(page, form, ("result", "error")) == "result", (calc.id, form.inner_text()[:600])
+            box = form.locator(".mmguide-answer")
+            assert box.is_visible()
+            assert box.locator(".mmguide-value").inner_text().strip(), calc.id
+            assert bool(HAN.search(box.inner_text())) == (edition == "zh_CN"), box.inner_text()
+            # nothing clipped sideways on a phone
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), calc.id
+    finally:
+        context.close()
+
+
+# 80 years, 72 kg, creatinine 1.5 mg/dL, male: CrCl exactly 40 mL/min -> zoledronic acid 3.3 mg
+# (fact sheet §11A; Cockcroft & Gault 1976; Zometa label renal dose table)
+CG_PATIENT = {"age": 80, "weight": "72 kg", "creatinine": "1.5 mg/dL", "sex": "male"}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_creatinine_gives_the_dose_on_every_page_needing_a_clearance(page, base_url, site, edition):
+    needing = [c for c in mmguide.calculators() if "crcl" in [i.name for i in c.inputs]
+               and c.input("crcl").analyte == "crcl"]
+    assert {c.id for c in needing} >= {"zoledronic-acid-dose", "bone-protection-plan"}
+    for calc in needing:
+        page.goto(calculator_url(base_url, site, edition, calc.id))
+        form = page.locator(f"[data-mmguide-form='{calc.id}']")
+        inputs = dict(CG_PATIENT, **({"active_mm": True} if "active_mm" in [i.name for i in calc.inputs] else {}))
+        fill(page, calc, inputs)
+        assert _wait_answer(page, form, ("result", "error")) == "result", form.inner_text()[:600]
+        text = form.locator(".mmguide-answer").inner_text()
+        assert "3.3 mg" in text, text
+        assert ("肌酐清除率 40 mL/min" if edition == "zh_CN" else "CrCl 40 mL/min") in text, text
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_creatinine_typed_as_the_clearance_is_asked_about_in_the_form(page, base_url, site, edition):
+    cid = "zoledronic-acid-dose"
+    page.goto(calculator_url(base_url, site, edition, cid))
+    form = page.locator(f"[data-mmguide-form='{cid}']")
+    page.check(f"#mmguide-{cid}-kidney-source-crcl")
+    page.fill(f"#mmguide-{cid}-crcl", "1.4")
+    assert _wait_answer(page, form, ("result", "error")) == "error"
+    err = page.locator(f"#mmguide-{cid}-crcl-error").inner_text()
+    assert ("血清肌酐" if edition == "zh_CN" else "serum creatinine") in err, err
+    assert not form.locator(".mmguide-answer").count(), "an answer was given for a creatinine typed as a clearance"
+    # typed with its unit it is a clearance (and far below 30 mL/min: not recommended)
+    page.fill(f"#mmguide-{cid}-crcl", "12 mL/min")
+    assert _wait_answer(page, form, ("result",)) == "result"
+    assert form.locator(".mmguide-answer").get_attribute("data-category") == "not-recommended"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_copy_to_note_copies_the_package_note(page, base_url, site, edition):
+    cid = "zoledronic-acid-dose"
+    url = calculator_url(base_url, site, edition, cid)
+    page.goto(url)
+    page.evaluate("window.__copied = null; navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); }")
+    form = page.locator(f"[data-mmguide-form='{cid}']")
+    fill(page, mmguide.calculator(cid), CG_PATIENT)
+    _wait_answer(page, form)
+    form.locator("button.mmguide-copy").click()
+    page.wait_for_function("window.__copied !== null")
+    copied = page.evaluate("window.__copied")
+    date = page.evaluate("JSON.parse(document.querySelector('script.mmguide-form-config').textContent).date")
+    expected = mmguide.note(mmguide.compute(cid, **CG_PATIENT), "zh" if edition == "zh_CN" else "en", url, date)
+    assert copied == expected
+
+
+def test_corrected_calcium_carries_its_value_to_the_plan(page, base_url, site):
+    calc = mmguide.calculator("corrected-calcium")
+    row = calc.examples[0]
+    page.goto(calculator_url(base_url, site, "en", calc.id))
+    form = page.locator(f"[data-mmguide-form='{calc.id}']")
+    fill(page, calc, row["inputs"])
+    _wait_answer(page, form)
+    link = form.locator("a.mmguide-onward[data-calculator='bone-protection-plan']")
+    link.click()
+    page.wait_for_url("**/bone-protection-plan.html?*")
+    value = page.locator("#mmguide-bone-protection-plan-corrected_calcium").input_value()
+    r = mmguide.compute(calc.id, **row["inputs"])
+    assert value == f"{U.fmt(r.value)} {r.unit}"
+
+
+# The plan's answer for four patients, on a phone: the answer box (and anything urgent) must fit
+# two phone screens before the collapsed sections; the screenshots are kept for a reader to look at.
+PHONE = {"width": 375, "height": 667}
+PLAN_PATIENTS = {
+    "typical": {"active_mm": True, **CG_PATIENT, "corrected_calcium": "2.30 mmol/L", "calcium_lln": "2.10 mmol/L"},
+    "severe-renal": {"active_mm": True, "age": 80, "weight": "72 kg", "creatinine": "2.05 mg/dL", "sex": "male"},
+    "hypercalcaemia": {"active_mm": True, **CG_PATIENT, "corrected_calcium": "3.10 mmol/L"},
+    "hypocalcaemia": {"active_mm": True, **CG_PATIENT, "corrected_calcium": "1.95 mmol/L", "calcium_lln": "2.10 mmol/L",
+                      "high_sre_risk": True},
+}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("patient", list(PLAN_PATIENTS))
+def test_the_plan_answer_fits_two_phone_screens(browser, base_url, site, edition, patient):
+    cid = "bone-protection-plan"
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(calculator_url(base_url, site, edition, cid))
+        form = page.locator(f"[data-mmguide-form='{cid}']")
+        fill(page, mmguide.calculator(cid), PLAN_PATIENTS[patient])
+        assert _wait_answer(page, form, ("result", "error")) == "result", form.inner_text()[:600]
+        height = page.evaluate("""() => {
+            const box = document.querySelector('.mmguide-answer');
+            const first = document.querySelector('details.mmguide-section');
+            return first.getBoundingClientRect().top - box.getBoundingClientRect().top; }""")
+        top = page.evaluate("document.querySelector('.mmguide-answer').getBoundingClientRect().top + window.scrollY")
+        page.evaluate(f"window.scrollTo(0, {top} - 70)")
+        out = ROOT / "_build" / "screenshots" / f"plan-{patient}-{edition}-375.png"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out), full_page=False)
+        assert height <= 2 * PHONE["height"], f"{patient}: {height}px before the collapsed sections"
+        assert form.locator("details.mmguide-section[open]").count() == 0
     finally:
         context.close()

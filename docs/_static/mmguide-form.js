@@ -12,18 +12,10 @@
   var PYODIDE_URL = new URL(script.getAttribute("data-pyodide"), script.src).href;
   var WHEEL_URL = script.getAttribute("data-wheel") ? new URL(script.getAttribute("data-wheel"), script.src).href : null;
 
-  // Python side: one call in, one JSON string out; InputError keeps its .field.
-  var PY = [
-    "import json, mmguide",
-    "def _mmguide_compute(calculator_id, payload):",
-    "    try:",
-    "        r = mmguide.compute(calculator_id, **json.loads(payload))",
-    "    except mmguide.InputError as e:",
-    "        return json.dumps({'ok': False, 'field': e.field, 'message': str(e)}, ensure_ascii=False)",
-    "    except mmguide.MMGuideError as e:",
-    "        return json.dumps({'ok': False, 'field': None, 'message': str(e)}, ensure_ascii=False)",
-    "    return json.dumps({'ok': True, 'result': r.as_dict()}, ensure_ascii=False)",
-  ].join("\n");
+  // Python side: the package's one entry point for forms (mmguide.presentation.respond): the
+  // result, how to show it and the note all come from Python; this script only renders them.
+  var PY = "from mmguide.presentation import respond as _mmguide_respond";
+  var LIVE_DELAY_MS = 350; // debounce: compute once the reader pauses typing
 
   var runtime = null;
   var timing = { interaction: null, ready: null, firstResult: null, calculations: [] };
@@ -41,9 +33,11 @@
       });
       await pyodide.loadPackage(WHEEL_URL, { messageCallback: function () {}, errorCallback: console.warn });
       pyodide.runPython(PY);
-      var fn = pyodide.globals.get("_mmguide_compute");
+      var fn = pyodide.globals.get("_mmguide_respond");
       timing.ready = performance.now();
-      return function (id, inputs) { return JSON.parse(fn(id, JSON.stringify(inputs))); };
+      return function (id, inputs, lang, url, date) {
+        return JSON.parse(fn(id, JSON.stringify(inputs), lang, url, date));
+      };
     })();
     runtime.catch(function () { runtime = null; }); // a later interaction may retry
     return runtime;
@@ -80,11 +74,15 @@
     this.status = section.querySelector("[data-mmguide-status]");
     this.formError = section.querySelector("p[data-mmguide-error]");
     this.submit = section.querySelector("button[type=submit]");
+    this.touched = {};
+    this.timer = null;
+    this.seq = 0;
+    this.note = null;
     var self = this;
 
     clear(this.result);
     this.result.appendChild(el("p", { "class": "mmguide-placeholder" }, [
-      this.S["Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere."]]));
+      this.S["Enter the values: the answer appears as you type. The calculation runs in your browser; nothing is sent anywhere."]]));
     this.submit.disabled = false;
     this.setState("idle");
 
@@ -97,11 +95,57 @@
     this.form.addEventListener("focusin", warm);
     this.form.addEventListener("pointerdown", warm);
     this.form.addEventListener("input", warm);
-    this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.calculate(); });
+    this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.calculate(false); });
+    // live: every change recomputes once the reader pauses
+    var live = function (ev) {
+      var f = ev.target.closest ? ev.target.closest(".mmguide-field") : null;
+      if (f) self.touched[f.getAttribute("data-field")] = true;
+      if (ev.target.name && /-kidney-source$/.test(ev.target.name)) self.showSource();
+      clearTimeout(self.timer);
+      self.timer = setTimeout(function () { self.calculate(true); }, LIVE_DELAY_MS);
+    };
+    this.form.addEventListener("input", live);
+    this.form.addEventListener("change", live);
+    this.showSource();
+    this.fromUrl();
   }
 
   Form.prototype.setState = function (s) { this.section.setAttribute("data-state", s); };
-  Form.prototype.text = function (t) { return (t && typeof t === "object") ? (t[this.lang] || t.en || "") : (t || ""); };
+
+  // "I have a creatinine" / "I have a clearance": only the chosen set is shown and sent
+  Form.prototype.source = function () {
+    var r = this.section.querySelector("input[type=radio][name$='-kidney-source']:checked");
+    return r ? r.value : null;
+  };
+  Form.prototype.showSource = function () {
+    var chosen = this.source();
+    this.section.querySelectorAll("[data-source]").forEach(function (g) {
+      g.hidden = chosen !== null && g.getAttribute("data-source") !== chosen;
+    });
+  };
+
+  // values carried over from another calculator's page (?name=value)
+  Form.prototype.fromUrl = function () {
+    var params = new URLSearchParams(window.location.search);
+    var any = false, self = this;
+    params.forEach(function (value, name) {
+      var f = self.section.querySelector(".mmguide-field[data-field='" + CSS.escape(name) + "']");
+      if (!f) return;
+      var radio = f.querySelector("input[type=radio][value='" + CSS.escape(value) + "']");
+      var control = f.querySelector("input[name='" + CSS.escape(name) + "']:not([type=radio]), select[name='" + CSS.escape(name) + "']");
+      if (radio) radio.checked = true;
+      else if (control && control.type === "checkbox") control.checked = /^(yes|true|1)$/i.test(value);
+      else if (control) control.value = value;
+      else return;
+      if (name === "crcl") {
+        var c = self.section.querySelector("input[type=radio][name$='-kidney-source'][value=crcl]");
+        if (c) { c.checked = true; self.showSource(); }
+      }
+      self.touched[name] = true;
+      any = true;
+    });
+    if (any) this.calculate(true);
+  };
 
   Form.prototype.warmUp = function () {
     var self = this;
@@ -123,23 +167,24 @@
 
   Form.prototype.values = function () {
     var inputs = {};
-    this.section.querySelectorAll(".mmguide-field").forEach(function (f) {
+    this.section.querySelectorAll(".mmguide-field[data-field]").forEach(function (f) {
+      if (f.closest("[hidden]")) return; // the set of kidney inputs not chosen
       var name = f.getAttribute("data-field"), kind = f.getAttribute("data-kind");
-      var control = f.querySelector("input[name='" + name + "'], select[name='" + name + "']");
-      if (kind === "boolean") {
-        if (f.hasAttribute("data-tristate")) {
-          if (control.value) inputs[name] = control.value === "yes";
-        } else {
-          inputs[name] = control.checked;
-        }
+      if (f.hasAttribute("data-radios")) {
+        var r = f.querySelector("input[type=radio]:checked");
+        if (r && r.value) inputs[name] = r.value;
         return;
       }
+      var control = f.querySelector("input[name='" + name + "'], select[name='" + name + "']");
+      if (kind === "boolean") { inputs[name] = control.checked; return; }
       var v = control.value.trim();
       if (!v) return;
       if (kind === "quantity") {
+        // a unit typed with the number is sent as typed ("45 mL/min", "1,2 mg/dL"); otherwise the
+        // unit chosen in the menu; a field with one unit sends the number alone (its unit is the default)
+        var typedUnit = /[^\s0-9.,+\-\uFF10-\uFF19\uFF0E\uFF0C]/.test(v);
         var sel = f.querySelector("select.mmguide-unit");
-        var unit = sel ? sel.value : (f.querySelector(".mmguide-unit").getAttribute("data-unit") || "");
-        inputs[name] = unit ? v + " " + unit : v;
+        inputs[name] = (!typedUnit && sel) ? v + " " + sel.value : v;
       } else {
         inputs[name] = v;
       }
@@ -154,7 +199,7 @@
 
   Form.prototype.showError = function (field, message) {
     var target = field ? this.section.querySelector("span[data-mmguide-error='" + CSS.escape(field) + "']") : null;
-    if (target) {
+    if (target && !target.parentElement.closest("[hidden]")) {
       target.textContent = this.S["Check this value: "] + message;
       target.hidden = false;
       var control = this.section.querySelector("[name='" + CSS.escape(field) + "']");
@@ -165,18 +210,22 @@
     }
   };
 
-  Form.prototype.calculate = async function () {
-    var self = this;
+  Form.prototype.pageUrl = function () { return window.location.origin + window.location.pathname; };
+
+  Form.prototype.calculate = async function (live) {
     var started = performance.now();
+    var seq = ++this.seq;
+    if (runtime !== null) this.setState("calculating");
     var compute;
     try {
       compute = await this.warmUp();
     } catch (e) { return; }
-    this.status.textContent = this.S["Calculating…"];
+    if (seq !== this.seq) return; // a newer calculation is on its way
+    var inputs = this.values();
     var t0 = performance.now();
     var out;
     try {
-      out = compute(this.config.calculator, this.values());
+      out = compute(this.config.calculator, inputs, this.lang, this.pageUrl(), this.config.date);
     } catch (e) {
       out = { ok: false, field: null, message: String(e && e.message ? e.message : e) };
     }
@@ -184,95 +233,134 @@
     this.clearErrors();
     this.status.textContent = "";
     if (out.ok) {
-      this.render(out.result);
+      this.render(out);
       this.setState("result");
+    } else if (live && out.field && !this.touched[out.field] && !(out.field in inputs)) {
+      // still typing: name what is missing instead of an error for a field not reached yet
+      clear(this.result);
+      var missing = (out.field === "crcl" && this.source() === "creatinine") ? "age" : out.field;
+      this.result.appendChild(el("p", { "class": "mmguide-placeholder" }, [
+        this.S["Still needed: "] + (this.config.labels[missing] || missing)]));
+      this.setState("incomplete");
     } else {
       this.showError(out.field, out.message);
       clear(this.result);
       this.setState("error");
     }
     var t2 = performance.now();
-    if (timing.firstResult === null) timing.firstResult = t2;
+    if (timing.firstResult === null && out.ok) timing.firstResult = t2;
     timing.calculations.push({ compute: t1 - t0, total: t2 - started });
     this.section.dispatchEvent(new CustomEvent("mmguide:result", { bubbles: true, detail: out }));
-  };
-
-  Form.prototype.render = function (r) {
-    var S = this.S, self = this, C = this.config;
-    clear(this.result);
-    this.result.appendChild(el("h3", null, [S["Result"]]));
-    if (r.value !== null && r.value !== undefined) {
-      var shown;
-      if (Array.isArray(r.value)) shown = r.value.length ? r.value.join(", ") : S["(none)"];
-      else shown = fmtNumber(r.value) + (r.unit ? " " + r.unit : "");
-      this.result.appendChild(el("p", { "class": "mmguide-value", "data-value": Array.isArray(r.value) ? r.value.join(",") : String(r.value) }, [
-        (C.output && C.output.label ? C.output.label + ": " : ""), el("strong", null, [shown])]));
-    }
-    if (r.category) {
-      this.result.appendChild(el("p", { "class": "mmguide-category", "data-category": r.category }, [
-        S["Category"] + ": ", el("strong", null, [C.categories[r.category] || r.category])]));
-    }
-    this.result.appendChild(el("p", { "class": "mmguide-explanation" }, [this.text(r.explanation)]));
-
-    if (r.start && r.start.when) {
-      var first = (r.start.first_dose_after || []);
-      this.result.appendChild(el("p", { "class": "mmguide-start" }, [
-        el("strong", null, [S["When to start"] + ": "]), this.text(r.start.when),
-        first.length ? " (" + S["First dose after"] + ": " + first.join(", ") + ")" : null]));
-    }
-    if (Array.isArray(r.agents) && r.agents.length) {
-      var agents = el("ul", { "class": "mmguide-agents" });
-      r.agents.forEach(function (a) {
-        var flags = a.favoured ? " (" + S["favoured"] + ")" : (a.suitable === false ? " (" + S["not suitable"] + ")" : "");
-        var reasons = el("ul", null, (a.reasons || []).map(function (x) { return el("li", null, [self.text(x)]); }));
-        agents.appendChild(el("li", { "data-agent": a.agent }, [
-          el("strong", null, [self.text(a.name) || a.agent]), flags,
-          a.dose ? el("span", { "class": "mmguide-dose" }, [" — " + S["Dose"] + ": " + self.text(a.dose)]) : null,
-          a.recommendation ? " " : null, a.recommendation ? self.recLink(a.recommendation) : null,
-          reasons]));
-      });
-      this.result.appendChild(el("h4", null, [S["Agents"]]));
-      this.result.appendChild(agents);
-    }
-    if (Array.isArray(r.actions) && r.actions.length) {
-      var actions = el("ol", { "class": "mmguide-actions-list" });
-      r.actions.forEach(function (a) {
-        actions.appendChild(el("li", { "data-action": a.id || null }, [
-          a.recommendation ? self.recLink(a.recommendation) : null, a.recommendation ? " " : null,
-          self.text(a.text),
-          (a.references && a.references.length) ? el("span", { "class": "mmguide-refs" }, [" [" + a.references.join(", ") + "]"]) : null]));
-      });
-      this.result.appendChild(el("h4", null, [S["Actions"]]));
-      this.result.appendChild(actions);
-    }
-    if (r.recommendations && r.recommendations.length) {
-      var recs = el("p", { "class": "mmguide-recs" }, [S["Recommendations"] + ": "]);
-      r.recommendations.forEach(function (id, i) {
-        if (i) recs.appendChild(document.createTextNode(", "));
-        recs.appendChild(self.recLink(id));
-      });
-      this.result.appendChild(recs);
-    }
-    if (r.references && r.references.length) {
-      this.result.appendChild(el("p", { "class": "mmguide-references" }, [S["References"] + ": " + r.references.join(", ")]));
-    }
-    var details = r.details || {};
-    var keys = Object.keys(details);
-    if (keys.length) {
-      var dl = el("dl");
-      keys.forEach(function (k) {
-        var v = details[k];
-        var t = (v !== null && typeof v === "object") ? JSON.stringify(v) : (typeof v === "number" ? fmtNumber(v) : String(v));
-        dl.appendChild(el("dt", null, [k]));
-        dl.appendChild(el("dd", null, [t]));
-      });
-      this.result.appendChild(el("details", { "class": "mmguide-details" }, [el("summary", null, [S["Details"]]), dl]));
-    }
   };
 
   Form.prototype.recLink = function (id) {
     var href = (this.config.recommendations || {})[id];
     return href ? el("a", { href: href, "class": "mmguide-rec" }, [id]) : el("span", { "class": "mmguide-rec" }, [id]);
+  };
+  Form.prototype.recLinks = function (ids) {
+    var self = this, span = el("span", { "class": "mmguide-recs" });
+    (ids || []).forEach(function (id, i) {
+      if (!id) return;
+      span.appendChild(document.createTextNode(i ? ", " : " "));
+      span.appendChild(self.recLink(id));
+    });
+    return span;
+  };
+
+  Form.prototype.itemList = function (items, tag) {
+    var self = this;
+    return el(tag || "ul", null, (items || []).map(function (it) {
+      var li = el("li", { "data-action": it.id || null, "data-agent": it.agent || null }, [it.text, self.recLinks(it.recommendations)]);
+      if (it.details && it.details.length) li.appendChild(el("ul", null, it.details.map(function (d) { return el("li", null, [d]); })));
+      return li;
+    }));
+  };
+
+  Form.prototype.render = function (out) {
+    var r = out.result, v = out.view, a = v.answer, S = this.S, self = this;
+    this.note = out.note;
+    clear(this.result);
+    var box = el("div", { "class": "mmguide-answer", "data-tone": a.tone, "data-category": a.category || null });
+    if (a.urgent && a.urgent.length) {
+      box.appendChild(el("ul", { "class": "mmguide-urgent" }, a.urgent.map(function (u) {
+        return el("li", { "data-action": u.id || null }, [u.text, self.recLinks(u.recommendations)]);
+      })));
+    }
+    var rawValue = Array.isArray(r.value) ? r.value.join(",") : (r.value === null || r.value === undefined ? null : String(r.value));
+    var favoured = (r.agents || []).filter(function (x) { return x.favoured; })[0];
+    var head = el("p", { "class": "mmguide-headline" }, [
+      el("span", { "class": "mmguide-value", "data-value": rawValue, "data-agent": favoured ? favoured.agent : null }, [a.headline || ""]),
+      a.label ? el("span", { "class": "mmguide-badge", "data-category": a.category || null }, [a.label]) : null]);
+    box.appendChild(head);
+    if (a.subheadline) box.appendChild(el("p", { "class": "mmguide-subheadline" }, [a.subheadline]));
+    (a.lines || []).forEach(function (line, i) {
+      box.appendChild(el("p", { "class": i === a.lines.length - 1 ? "mmguide-line mmguide-explanation" : "mmguide-line" }, [line]));
+    });
+    if (a.inline) {
+      box.appendChild(el("p", { "class": "mmguide-inline", "data-tone": a.inline.tone }, [
+        a.inline.label + ": ", el("strong", null, [a.inline.value]), a.inline.note ? " (" + a.inline.note + ")" : null]));
+    }
+    if (a.checklist && a.checklist.length) {
+      box.appendChild(el("p", { "class": "mmguide-checklist-title" }, [el("strong", null, [a.checklist_title])]));
+      box.appendChild(el("ul", { "class": "mmguide-checklist" }, a.checklist.map(function (c) {
+        return el("li", { "data-action": c.id, "data-pending": c.pending ? "1" : null }, [
+          el("span", { "class": "mmguide-box", "aria-hidden": "true" }, ["☐ "]), c.text, self.recLinks(c.recommendations),
+          c.more ? el("details", { "class": "mmguide-more" }, [el("summary", null, [S["more"]]), c.more]) : null]);
+      })));
+    }
+    // onward: the next calculator with the values carried over, and the recommendations served
+    var next = el("p", { "class": "mmguide-next" });
+    (v.links || []).forEach(function (lk) {
+      var q = new URLSearchParams(lk.params).toString();
+      next.appendChild(el("a", { href: lk.calculator + ".html" + (q ? "?" + q : ""), "class": "mmguide-onward", "data-calculator": lk.calculator }, [lk.text + " →"]));
+      next.appendChild(document.createTextNode(" "));
+    });
+    if (v.recommendations && v.recommendations.length) {
+      next.appendChild(el("span", null, [(v.recommendations.length > 1 ? S["Recommendations"] : S["Recommendation"]) + ":"]));
+      next.appendChild(this.recLinks(v.recommendations));
+    }
+    box.appendChild(next);
+    var copy = el("button", { type: "button", "class": "mmguide-copy" }, [S["Copy to note"]]);
+    copy.addEventListener("click", function () { self.copyNote(); });
+    box.appendChild(el("div", { "class": "mmguide-copy-row" }, [copy, el("span", { "class": "mmguide-copy-status", role: "status" })]));
+    this.result.appendChild(box);
+
+    (v.sections || []).forEach(function (s) {
+      var body;
+      if (s.id === "evidence") {
+        var refs = self.config.references || {};
+        body = el("div", null, [
+          el("ol", { "class": "mmguide-evidence" }, (s.references || []).map(function (k) {
+            return el("li", null, [refs[k] || ""]);
+          })),
+          self.config.bibliography ? el("p", null, [el("a", { href: self.config.bibliography }, [S["Bibliography"]])]) : null]);
+      } else {
+        body = self.itemList(s.items);
+      }
+      self.result.appendChild(el("details", { "class": "mmguide-section", "data-section": s.id }, [
+        el("summary", null, [s.title]), body]));
+    });
+  };
+
+  Form.prototype.copyNote = function () {
+    var text = this.note || "", self = this;
+    var status = this.section.querySelector(".mmguide-copy-status");
+    this.section.setAttribute("data-note-copied", "1");
+    var fallback = function () {
+      var ta = el("textarea", { readonly: "readonly", rows: "8", "class": "mmguide-note-text" });
+      ta.value = text;
+      clear(status);
+      status.appendChild(document.createTextNode(self.S["Select the text and copy it:"]));
+      status.appendChild(ta);
+      ta.select();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        status.textContent = self.S["Copied: paste it into the note."];
+      }, fallback);
+    } else {
+      fallback();
+    }
   };
 
   function init() {

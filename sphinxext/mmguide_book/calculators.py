@@ -9,7 +9,9 @@ and fails the build if one has no page.
 
 from __future__ import annotations
 
+import html
 import math
+import re
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -24,9 +26,28 @@ from .i18n import _t, lang, pick
 logger = logging.getLogger(__name__)
 PAGE_DIR = "docs/calculators"
 EXAMPLES_NOTE = (
-    "Each expected value comes from the cited publication, as checked in the project's clinical fact sheet ("
-    "facts.md; the source column names its section). The examples are run through mmguide on every build; a disagreement fails the build."
+    "Each example's expected value is the published one (the source column cites the publication; its entry in "
+    "the bibliography gives the table or page). The examples are run through mmguide on every build; a "
+    "disagreement fails the build."
 )
+# Headings and notes this module adds (the Chinese edition's words; clinical text comes from the records).
+ZH = {
+    EXAMPLES_NOTE: "每个示例的预期值均为已发表的数值(“来源”列引用该文献,参考文献列表给出其表格或页码)。"
+                   "每次构建时均用 mmguide 重新计算这些示例;任何不一致都会导致构建失败。",
+    "How to read the result": "结果解读",
+    "Validation": "验证",
+    "Patient": "患者",
+    "Published": "文献值",
+    "The result": "结果",
+    "The inputs the form asks for": "表单所需的输入",
+    "Optional": "可选",
+    "Either the clearance, or age, weight, creatinine and sex: the clearance is then calculated "
+    "(Cockcroft–Gault).": "填写清除率,或填写年龄、体重、血清肌酐和性别,由 Cockcroft–Gault 公式计算清除率。",
+}
+
+
+def _tt(env, s: str) -> str:
+    return ZH.get(s, _t(env, s)) if lang(env) == "zh" else s
 
 
 def docname_for(calc_id: str) -> str:
@@ -57,16 +78,22 @@ def _fmt_value(v) -> str:
     return str(v)
 
 
-def _fmt_inputs(env, inputs: dict) -> str:
-    """Inputs as the package takes them (``active_mm = yes``). Kept in English in every
-    edition: the row is translated through the page's catalogue, whose entries are keyed on
-    the English text."""
+def _fmt_inputs(env, calc, inputs: dict) -> str:
+    """A worked example's patient as a reader writes it: labels, values and units in the page's language."""
+    from mmguide.presentation import value_text
+
+    L = lang(env)
     out = []
-    for k, v in inputs.items():
-        if isinstance(v, bool):
-            v = "yes" if v else "no"
-        out.append(f"{k} = {v}")
-    return "; ".join(out)
+    for spec in calc.inputs:
+        if spec.name not in inputs:
+            continue
+        try:
+            v = spec.parse(inputs[spec.name])
+        except mmguide.InputError:
+            v = inputs[spec.name]
+        shown = value_text(v, L) if not (spec.kind == "sex" and L == "en") else str(v)
+        out.append(f"{pick(env, spec.label)}{':' if L == 'zh' else ': '}{shown}")
+    return ("；" if L == "zh" else "; ").join(out)
 
 
 def check_example(calc, row) -> tuple[bool, str]:
@@ -101,75 +128,133 @@ def check_example(calc, row) -> tuple[bool, str]:
     return ok, "; ".join(got)
 
 
-def _expected_text(row) -> str:
+def _category_text(env, calc, cat) -> str:
+    for c in calc.output.categories:
+        if c.id == cat:
+            return pick(env, c.label)
+    return str(cat)
+
+
+def _value_text(env, calc, v, unit) -> str:
+    from mmguide.presentation import unit_text
+
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(x) for x in v) or ("(无)" if lang(env) == "zh" else "(none)")
+    if v is None:
+        return "—"
+    return f"{_fmt_value(v)} {unit_text(unit, lang(env))}".strip()
+
+
+def _agents_text(env, agents) -> str:
+    from mmguide.calculators.bone_protection_plan import AGENT_NAMES
+
+    names = [pick(env, AGENT_NAMES[a]) if a in AGENT_NAMES else a for a in agents]
+    return ", ".join(names) or ("(无)" if lang(env) == "zh" else "(none)")
+
+
+def _expected_text(env, calc, row) -> str:
     e = row.get("expected", {})
     parts = []
-    if "value" in e:
-        parts.append(_fmt_value(e["value"]))
-    if "category" in e:
-        parts.append(str(e["category"]))
+    if "value" in e and e["value"] is not None:
+        parts.append(_value_text(env, calc, e["value"], calc.output.unit))
+    if e.get("category") is not None:
+        parts.append(_category_text(env, calc, e["category"]))
     if "agents" in e:
-        parts.append(", ".join(e["agents"]))
-    return "; ".join(parts)
+        parts.append(_agents_text(env, e["agents"]))
+    return "; ".join(parts) or "—"
+
+
+def _got_text(env, calc, row) -> str:
+    result = mmguide.compute(calc.id, **row["inputs"])
+    e = row.get("expected", {})
+    parts = []
+    if "value" in e and e["value"] is not None:
+        parts.append(_value_text(env, calc, result.value, result.unit or calc.output.unit))
+    if e.get("category") is not None:
+        parts.append(_category_text(env, calc, result.category))
+    if "agents" in e:
+        d = result.as_dict()
+        agents = [a["agent"] for a in sorted(d.get("agents", []), key=lambda a: not a.get("favoured"))
+                  if a.get("suitable", True)]
+        parts.append(_agents_text(env, agents))
+    return "; ".join(parts) or "—"
+
+
+def _named(env, text: str) -> str:
+    """Prose from a record with any calculator id it names turned into a link titled as the page is."""
+    for c in mmguide.calculators():
+        if c.id in text:
+            text = re.sub(rf"(?<![\w/-]){re.escape(c.id)}(?![\w-])",
+                          lambda _m, c=c: f"{{doc}}`{pick(env, c.title)} <{c.id}>`", text)
+    return text
+
+
+def _range_shown(env, d: dict) -> str:
+    from mmguide.presentation import unit_text
+
+    r = d["plausible_range"]
+    if d["kind"] == "boolean":
+        words = {"yes": "是", "no": "否", "unknown": "未知"} if lang(env) == "zh" else {}
+        return " / ".join(words.get(w, w) for w in r.split(" / "))
+    if d["kind"] == "sex":
+        return "女 / 男" if lang(env) == "zh" else r
+    for u in d.get("units", []):
+        if u["symbol"]:
+            r = r.replace(" " + u["symbol"], " " + unit_text(u["symbol"], lang(env)))
+    return r
 
 
 def page_markdown(env, calc, failures: list) -> list[str]:
-    T = lambda s: _t(env, s)  # noqa: E731
+    """The page, for a clinician first: what it is for, (the form), how to read the result, the formula,
+    the inputs, the recommendations it serves; the validation against published values last."""
+    from mmguide.presentation import unit_text
+
+    T = lambda s: _tt(env, s)  # noqa: E731
     L = []
     L += [f"# {pick(env, calc.title)}", ""]
-    L += [pick(env, calc.purpose), ""]
+    L += [_named(env, pick(env, calc.purpose)), ""]
     if calc.when_to_use:
-        L += [f"**{T('When to use')}:** {pick(env, calc.when_to_use)}", ""]
-    # inputs
-    L += [f"## {T('Inputs')}", "", "```{list-table}", ":header-rows: 1", ":class: mmguide-inputs", "",
-          f"* - {T('Input')}", f"  - {T('Unit')}", f"  - {T('Plausible range')}", f"  - {T('Source of the range')}"]
-    # the same range source usually serves several inputs: number each once, explain below
-    notes: list[str] = []
-    for i in calc.inputs:
-        d = i.as_dict()
-        unit = " / ".join(u["symbol"] for u in d.get("units", [])) or "—"
-        req = "" if i.required else (" (optional)" if lang(env) == "en" else "(可选)")
-        if d["range_source"] not in notes:
-            notes.append(d["range_source"])
-        note_no = notes.index(d["range_source"]) + 1
-        L += [f"* - `{i.name}`: {_cell(pick(env, i.label))}{req}", f"  - {_cell(unit)}",
-              f"  - {_cell(d['plausible_range'])}", f"  - [{note_no}]"]
-    L += ["```", ""]
-    L += [f"{n}. {_cell(text)}" for n, text in enumerate(notes, 1)] + [""]
-    out_unit = f" ({calc.output.unit})" if calc.output.unit else ""
+        L += [f"**{T('When to use')}:** {_named(env, pick(env, calc.when_to_use))}", ""]
+    # how to read the result
+    L += [f"## {T('How to read the result')}", ""]
+    out_unit = f" ({unit_text(calc.output.unit, lang(env))})" if calc.output.unit else ""
     L += [f"**{T('Output')}:** {pick(env, calc.output.label)}{out_unit}", ""]
+    if calc.bands:
+        L += ["```{list-table}", ":header-rows: 1", "",
+              f"* - {T('Condition')}", f"  - {T('Meaning')}"]
+        for b in calc.bands:
+            L += [f"* - {_cell(_named(env, pick(env, b.condition)))}", f"  - {_cell(_named(env, pick(env, b.meaning)))}"]
+        L += ["```", ""]
     if calc.formula:
         L += [f"## {T('Formula')}", ""]
         if calc.equation:
             L += [f"{T('Equation')}: {calc.equation}", ""]
         L += ["```{math}", calc.formula, "```", ""]
-    if calc.bands:
-        L += [f"## {T('Interpretation')}", "", "```{list-table}", ":header-rows: 1", "",
-              f"* - {T('Condition')}", f"  - {T('Meaning')}"]
-        for b in calc.bands:
-            L += [f"* - {_cell(pick(env, b.condition))}", f"  - {_cell(pick(env, b.meaning))}"]
-        L += ["```", ""]
+    # inputs: labels, units and ranges (no code names)
+    L += [f"## {T('Inputs')}", ""]
+    names = [i.name for i in calc.inputs]
+    either = ("crcl", "age", "weight", "creatinine", "sex")
+    composed = "crcl" in names and all(n in names for n in either)
+    if composed:
+        L += [T("Either the clearance, or age, weight, creatinine and sex: the clearance is then calculated "
+                "(Cockcroft–Gault)."), ""]
+    L += ["```{list-table}", ":header-rows: 1", ":class: mmguide-inputs mmguide-stack", "",
+          f"* - {T('Input')}", f"  - {T('Unit')}", f"  - {T('Plausible range')}", f"  - {T('Source of the range')}"]
+    notes: list[str] = []
+    for i in calc.inputs:
+        d = i.as_dict()
+        unit = " / ".join(unit_text(u["symbol"], lang(env)) for u in d.get("units", [])) or "—"
+        req = "" if i.required or (composed and i.name in either) else (" (optional)" if lang(env) == "en" else "(可选)")
+        if d["range_source"] not in notes:
+            notes.append(d["range_source"])
+        note_no = notes.index(d["range_source"]) + 1
+        L += [f"* - {_cell(pick(env, i.label))}{req}", f"  - {_cell(unit)}",
+              f"  - {_cell(_range_shown(env, d))}", f"  - [{note_no}]"]
+    L += ["```", ""]
+    L += [f"{n}. {_cell(text)}" for n, text in enumerate(notes, 1)] + [""]
     if calc.decisions:
         L += [f"## {T('Decisions where the sources are silent')}", ""]
-        L += [f"- {pick(env, d)}" for d in calc.decisions] + [""]
-    rows = calc.examples
-    if rows:
-        L += [f"## {T('Verified examples')}", "",
-              T(EXAMPLES_NOTE), "",
-              "```{list-table}", ":header-rows: 1", ":class: mmguide-examples", "",
-              f"* - {T('Inputs')}", f"  - {T('Expected (source)')}", f"  - {T('mmguide gives')}",
-              f"  - {T('Agrees')}", f"  - {T('Source')}"]
-        for row in rows:
-            ok, got = check_example(calc, row)
-            if not ok:
-                failures.append((row, got))
-            refs = row.get("references") or []
-            cite = f" {{cite:p}}`{','.join(refs)}`" if refs else ""
-            note = f" ({row['note']})" if row.get("note") else ""
-            L += [f"* - {_cell(_fmt_inputs(env, row['inputs']))}{_cell(note)}",
-                  f"  - {_cell(_expected_text(row))}", f"  - {_cell(got)}",
-                  f"  - {'✓' if ok else '✗'}", f"  - {_cell(row.get('source', ''))}{cite}"]
-        L += ["```", ""]
+        L += [f"- {_named(env, pick(env, d))}" for d in calc.decisions] + [""]
     from . import flowcharts as fc
 
     charts = fc.flowcharts_for_calculator(calc.id)
@@ -182,6 +267,26 @@ def page_markdown(env, calc, failures: list) -> list[str]:
         L += [f"## {T('Recommendations served')}", ""]
         L += [" · ".join(f"{{rec}}`{r}`" for r in calc.recommendations), ""]
     L += [f"## {T('References')}", "", f"{{cite:p}}`{','.join(calc.references)}`", ""]
+    rows = calc.examples
+    if rows:
+        L += [f"## {T('Validation')}", "",
+              T(EXAMPLES_NOTE), "",
+              "```{list-table}", ":header-rows: 1", ":class: mmguide-examples mmguide-stack", "",
+              f"* - {T('Patient')}", f"  - {T('Published')}", f"  - {T('mmguide gives')}",
+              f"  - {T('Agrees')}", f"  - {T('Source')}"]
+        for row in rows:
+            ok, got = check_example(calc, row)
+            if not ok:
+                failures.append((row, got))
+                shown = got
+            else:
+                shown = _got_text(env, calc, row)
+            refs = row.get("references") or []
+            cite = f"{{cite:p}}`{','.join(refs)}`" if refs else "—"
+            L += [f"* - {_cell(_fmt_inputs(env, calc, row['inputs']))}",
+                  f"  - {_cell(_expected_text(env, calc, row))}", f"  - {_cell(shown)}",
+                  f"  - {'✓' if ok else '✗'}", f"  - {cite}"]
+        L += ["```", ""]
     return L
 
 
@@ -210,7 +315,7 @@ class CalculatorPageDirective(SphinxDirective):
             # the in-page form goes right after the purpose, before the reference material.
             # (MyST attaches the page's headings to the document itself, so the form is placed
             # in the generated text rather than inserted into the parsed nodes.)
-            at = lines.index(f"## {_t(self.env, 'Inputs')}")
+            at = lines.index(f"## {_tt(self.env, 'How to read the result')}")
             lines[at:at] = ["```{raw} html", *form.splitlines(), "```", ""]
         container = nodes.section()
         container.document = self.state.document
@@ -248,6 +353,35 @@ class CalculatorIndexDirective(SphinxDirective):
         return container.children
 
 
+_STACK_TABLE = re.compile(r'<table class="[^"]*\bmmguide-stack\b[^"]*">.*?</table>', re.S)
+_TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_TR = re.compile(r"<tr[^>]*>.*?</tr>", re.S)
+
+
+def _label_cells(table: str) -> str:
+    """Give each body cell of a stacked table its column's heading (shown above it on a phone)."""
+    heads = [html.escape(html.unescape(_TAGS.sub("", h)).strip(), quote=True) for h in _TH.findall(table)]
+    if not heads:
+        return table
+
+    def row(m):
+        tr = m.group(0)
+        if "<th" in tr:
+            return tr
+        n = iter(range(len(heads) * 4))
+        return re.sub(r"<td\b", lambda _m: f'<td data-label="{heads[next(n) % len(heads)]}"', tr)
+
+    return _TR.sub(row, table)
+
+
+def _page_context(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if body and "mmguide-stack" in body:
+        context["body"] = _STACK_TABLE.sub(lambda m: _label_cells(m.group(0)), body)
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", _page_context)
     app.add_directive("calculator-page", CalculatorPageDirective)
     app.add_directive("calculator-index", CalculatorIndexDirective)

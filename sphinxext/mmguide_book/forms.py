@@ -43,6 +43,7 @@ PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 MARKER = "data-mmguide-form"
 RECS_PLACEHOLDER = "__MMGUIDE_RECOMMENDATION_LINKS__"
+BIB_PLACEHOLDER = "__MMGUIDE_BIBLIOGRAPHY_LINK__"
 
 # Interface strings of the form (clinical text comes from the package's records).
 ZH = {
@@ -80,7 +81,39 @@ ZH = {
     "Actions": "处理措施",
     "First dose after": "首剂前需完成",
     "(none)": "(无)",
+    "unknown": "未知",
+    "Enter the values: the answer appears as you type. The calculation runs in your browser; nothing is sent anywhere.":
+        "输入数值,结果随输入即时显示。计算在您的浏览器中进行,不会向任何地方发送数据。",
+    "I have a creatinine": "我有血清肌酐值",
+    "I have a clearance": "我有肌酐清除率",
+    "Kidney function from": "肾功能依据",
+    "Copy to note": "复制到病历",
+    "Copied: paste it into the note.": "已复制,可粘贴到病历。",
+    "Select the text and copy it:": "请选中以下文字并复制:",
+    "Still needed: ": "尚需填写:",
+    "Next": "下一步",
+    "more": "详情",
+    "Recommendation": "推荐意见",
+    "References (numbered as in the bibliography):": "参考文献:",
+    "Bibliography": "参考文献列表",
+    "The disease": "疾病",
+    "Kidneys": "肾功能",
+    "Calcium and vitamin D": "血钙与维生素 D",
+    "Teeth": "口腔",
+    "Risk and preferences": "风险与偏好",
+    "Other": "其他",
 }
+
+# The plan's inputs in groups a clinician recognises (names not listed go to "Other").
+GROUPS = (
+    ("The disease", ("active_mm",)),
+    ("Kidneys", ("crcl", "age", "weight", "creatinine", "sex", "dialysis")),
+    ("Calcium and vitamin D", ("corrected_calcium", "calcium_lln", "vitamin_d_known")),
+    ("Teeth", ("dental_exam_done",)),
+    ("Risk and preferences", ("high_sre_risk", "prefers_subcutaneous")),
+)
+# A calculator that needs a clearance also takes the Cockcroft–Gault inputs (crcl_cockcroft_gault).
+CG_FIELDS = ("age", "weight", "creatinine", "sex")
 
 
 def _t(env, s: str) -> str:
@@ -91,8 +124,30 @@ def _e(s) -> str:
     return html.escape(str(s), quote=True)
 
 
-def _range_hint(d: dict) -> str:
-    return d["plausible_range"]
+def _unit_word(env, symbol: str) -> str:
+    """A unit as the edition writes it ("years" is 岁 in Chinese)."""
+    from mmguide.presentation import unit_text
+
+    return unit_text(symbol, lang(env))
+
+
+def _range_hint(env, d: dict) -> str:
+    r = d["plausible_range"]
+    if d["kind"] == "quantity":
+        for u in d.get("units") or []:
+            if u["symbol"]:
+                r = r.replace(" " + u["symbol"], " " + _unit_word(env, u["symbol"]))
+    return r
+
+
+def _radios(env, fid, name, label, options, describedby, extra="", checked=None) -> str:
+    """A labelled group of radio buttons (labels beside their buttons)."""
+    items = "".join(
+        f'<label class="mmguide-radio"><input type="radio" name="{_e(name)}" value="{_e(v)}" id="{fid}-{_e(v or "none")}"'
+        f'{" checked" if v == checked else ""}> {_e(t)}</label>'
+        for v, t in options)
+    return (f'<fieldset class="mmguide-radios" id="{fid}" {describedby}{extra}><legend>{label}</legend>'
+            f'<span class="mmguide-control mmguide-radio-row">{items}</span>')
 
 
 def _field_html(env, calc_id: str, d: dict) -> str:
@@ -103,9 +158,9 @@ def _field_html(env, calc_id: str, d: dict) -> str:
     label = pick(env, d["label"])
     optional = "" if d["required"] else f' <span class="mmguide-optional">({_e(T("optional"))})</span>'
     describedby = f'aria-describedby="{hint_id} {err_id}"'
-    attrs = f'data-field="{_e(name)}" data-kind="{_e(kind)}"'
+    attrs = f'data-field="{_e(name)}" data-kind="{_e(kind)}" data-label="{_e(label)}"'
     default = d.get("default")
-    hint = f'<span class="mmguide-hint" id="{hint_id}">{_e(T("Plausible range"))}: {_e(_range_hint(d))}</span>'
+    hint = f'<span class="mmguide-hint" id="{hint_id}">{_e(T("Plausible range"))}: {_e(_range_hint(env, d))}</span>'
     error = f'<span class="mmguide-error" id="{err_id}" data-mmguide-error="{_e(name)}" hidden></span>'
     req = " required" if d["required"] else ""
     if kind == "quantity":
@@ -114,24 +169,28 @@ def _field_html(env, calc_id: str, d: dict) -> str:
         control = (f'<input type="text" inputmode="decimal" autocomplete="off" id="{fid}" name="{_e(name)}" '
                    f'{describedby}{req} value="{value}">')
         if len(units) > 1:
-            opts = "".join(f'<option value="{_e(u["symbol"])}">{_e(u["symbol"])}</option>' for u in units)
+            opts = "".join(f'<option value="{_e(u["symbol"])}">{_e(_unit_word(env, u["symbol"]))}</option>'
+                           for u in units)
             unit = (f'<select class="mmguide-unit" id="{fid}-unit" name="{_e(name)}-unit" '
                     f'aria-label="{_e(T("Unit of"))} {_e(label)}">{opts}</select>')
         else:
             sym = units[0]["symbol"] if units else ""
-            unit = f'<span class="mmguide-unit" data-unit="{_e(sym)}">{_e(sym)}</span>' if sym else \
+            unit = f'<span class="mmguide-unit" data-unit="{_e(sym)}">{_e(_unit_word(env, sym))}</span>' if sym else \
                 '<span class="mmguide-unit" data-unit=""></span>'
         body = f'<span class="mmguide-control">{control}{unit}</span>'
         return (f'<div class="mmguide-field" {attrs}><label for="{fid}">{_e(label)}{optional}</label>'
                 f"{body}{hint}{error}</div>")
     if kind == "boolean":
-        if not d["required"] and default is None:
-            # tri-state: "not assessed" is a real answer for the calculator
-            opts = (f'<option value="">{_e(T("not assessed"))}</option>'
-                    f'<option value="yes">{_e(T("yes"))}</option><option value="no">{_e(T("no"))}</option>')
-            return (f'<div class="mmguide-field" {attrs} data-tristate="1"><label for="{fid}">{_e(label)}{optional}</label>'
-                    f'<span class="mmguide-control"><select id="{fid}" name="{_e(name)}" {describedby}>{opts}</select></span>'
-                    f"{error}</div>")
+        if d.get("unknown") or d["required"] or default is None:
+            # an explicit answer: yes / no (/ unknown where the calculator accepts it)
+            opts = [("yes", T("yes")), ("no", T("no"))]
+            if d.get("unknown"):
+                opts.append(("unknown", T("unknown")))
+            elif not d["required"]:
+                opts.append(("", T("not assessed")))
+            return (f'<div class="mmguide-field" {attrs} data-radios="1">'
+                    + _radios(env, fid, name, f"{_e(label)}{optional}", opts, f'aria-describedby="{err_id}"')
+                    + f"{error}</fieldset></div>")
         checked = " checked" if default is True else ""
         return (f'<div class="mmguide-field mmguide-check" {attrs}>'
                 f'<input type="checkbox" id="{fid}" name="{_e(name)}" value="yes" aria-describedby="{err_id}"{checked}>'
@@ -147,8 +206,8 @@ def _field_html(env, calc_id: str, d: dict) -> str:
                 f"{error}</div>")
     if kind == "integer":
         value = "" if default is None else _e(default)
-        control = (f'<input type="number" step="1" min="{_e(d["low"])}" max="{_e(d["high"])}" inputmode="numeric" '
-                   f'autocomplete="off" id="{fid}" name="{_e(name)}" {describedby}{req} value="{value}">')
+        control = (f'<input type="text" inputmode="numeric" autocomplete="off" id="{fid}" name="{_e(name)}" '
+                   f'{describedby}{req} value="{value}">')
         return (f'<div class="mmguide-field" {attrs}><label for="{fid}">{_e(label)}{optional}</label>'
                 f'<span class="mmguide-control">{control}</span>{hint}{error}</div>')
     raise ValueError(f"unknown input kind {kind!r} in calculator {calc_id}")  # pragma: no cover
@@ -156,16 +215,79 @@ def _field_html(env, calc_id: str, d: dict) -> str:
 
 def _strings(env) -> dict:
     keys = ["Computation needs JavaScript; the tables below are the full reference.",
-            "Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere.",
+            "Enter the values: the answer appears as you type. The calculation runs in your browser; nothing is sent anywhere.",
             "Loading the calculator (once, about 14 MB)…", "Calculating…", "The calculator could not be loaded: ",
-            "Check this value: ", "Check the inputs: ", "Result", "Category", "References", "Recommendations",
-            "Details", "When to start", "Agents", "Dose", "favoured", "not suitable", "Actions",
-            "First dose after", "(none)", "yes", "no"]
+            "Check this value: ", "Check the inputs: ", "Result", "Recommendations", "Recommendation",
+            "Copy to note", "Copied: paste it into the note.", "Select the text and copy it:", "Still needed: ",
+            "Next", "more", "References (numbered as in the bibliography):", "Bibliography", "(none)", "yes", "no"]
     return {k: _t(env, k) for k in keys}
+
+
+def _composes(d: dict) -> bool:
+    names = [i["name"] for i in d["inputs"]]
+    return "crcl" in names and all(n in names for n in CG_FIELDS)
+
+
+def _fields_html(env, cid: str, d: dict) -> str:
+    T = lambda s: _t(env, s)  # noqa: E731
+    by_name = {i["name"]: i for i in d["inputs"]}
+    composes = _composes(d)
+
+    def block(names):
+        out = []
+        names = [n for n in names if n in by_name]
+        if composes and "crcl" in names:
+            # "I have a creatinine" (default) / "I have a clearance": one set is sent, never both
+            choice = _radios(env, f"mmguide-{cid}-kidney-source", f"{cid}-kidney-source", _e(T("Kidney function from")),
+                             [("creatinine", T("I have a creatinine")), ("crcl", T("I have a clearance"))], "",
+                             checked="creatinine") + "</fieldset>"
+            cg = "".join(_field_html(env, cid, by_name[n]) for n in CG_FIELDS)
+            out.append(f'<div class="mmguide-field mmguide-source-choice" data-source-choice="1">{choice}</div>'
+                       f'<div class="mmguide-source" data-source="creatinine">{cg}</div>'
+                       f'<div class="mmguide-source" data-source="crcl" hidden>{_field_html(env, cid, by_name["crcl"])}</div>')
+            names = [n for n in names if n not in CG_FIELDS + ("crcl",)]
+        out += [_field_html(env, cid, by_name[n]) for n in names]
+        return "".join(out)
+
+    grouped = [(title, [n for n in names if n in by_name]) for title, names in GROUPS]
+    grouped = [(t, ns) for t, ns in grouped if ns]
+    placed = {n for _, ns in grouped for n in ns}
+    if len(grouped) >= 3:  # the plan: inputs in groups
+        rest = [i["name"] for i in d["inputs"] if i["name"] not in placed]
+        if rest:
+            grouped.append(("Other", rest))
+        return "".join(f'<fieldset class="mmguide-group"><legend>{_e(T(t))}</legend>'
+                       f'<div class="mmguide-fields">{block(ns)}</div></fieldset>' for t, ns in grouped)
+    return f'<div class="mmguide-fields">{block([i["name"] for i in d["inputs"]])}</div>'
+
+
+def _bibliography(env) -> dict:
+    """Every reference as the bibliography page renders it (pybtex, the book's style), by key."""
+    cache = getattr(env, "_mmguide_formatted_refs", None)
+    if cache is not None:
+        return cache
+    try:
+        from pybtex.database import parse_file
+        from pybtex.plugin import find_plugin
+
+        files = [pathlib.Path(env.srcdir) / f for f in env.config.bibtex_bibfiles]
+        style = find_plugin("pybtex.style.formatting", env.config.bibtex_default_style)()
+        out = {}
+        for f in files:
+            bib = parse_file(str(f))
+            for e in style.format_entries(bib.entries.values()):
+                out[e.key] = e.text.render_as("text")
+    except Exception as exc:  # pragma: no cover - reported, and the keys are then not shown at all
+        logger.warning("could not format the references for the forms: %s", exc, type="mmguide", subtype="forms")
+        out = {}
+    env._mmguide_formatted_refs = out
+    return out
 
 
 def form_html(env, calc) -> str:
     """The form's HTML (a string: the directive wraps it in a raw node)."""
+    import datetime
+
     T = lambda s: _t(env, s)  # noqa: E731
     d = calc.as_dict()
     cid = calc.id
@@ -173,14 +295,16 @@ def form_html(env, calc) -> str:
         "calculator": cid,
         "lang": lang(env),
         "strings": _strings(env),
-        "categories": {c["id"]: pick(env, c["label"]) for c in d["output"]["categories"]},
-        "output": {"label": pick(env, d["output"]["label"]), "unit": d["output"]["unit"]},
         "labels": {i["name"]: pick(env, i["label"]) for i in d["inputs"]},
         "recommendations": RECS_PLACEHOLDER,
+        "references": _bibliography(env),
+        "bibliography": BIB_PLACEHOLDER,
+        "date": datetime.date.today().isoformat(),
+        "composes": _composes(d),
     }
     # JSON inside <script>: "</" must not end the element
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-    fields = "".join(_field_html(env, cid, i) for i in d["inputs"])
+    fields = _fields_html(env, cid, d)
     nojs = _e(T("Computation needs JavaScript; the tables below are the full reference."))
     heading_id = f"mmguide-{cid}-form-title"
     return (
@@ -189,7 +313,7 @@ def form_html(env, calc) -> str:
         f'<noscript><p class="mmguide-nojs">{nojs}</p></noscript>'
         f'<script type="application/json" class="mmguide-form-config">{data}</script>'
         f'<form class="mmguide-inputs-form" novalidate autocomplete="off">'
-        f'<div class="mmguide-fields">{fields}</div>'
+        f'{fields}'
         f'<p class="mmguide-form-error" data-mmguide-error="" role="alert" hidden></p>'
         f'<div class="mmguide-actions"><button type="submit" class="mmguide-submit" disabled>{_e(T("Calculate"))}</button>'
         f'<span class="mmguide-status" data-mmguide-status role="status"></span></div>'
@@ -221,15 +345,20 @@ def _doctree_resolved(app, doctree, docname) -> None:
         return
     store = getattr(app.env, "mmguide_recs", {}) or {}
     links = {}
+    bib = ""
     if app.builder.format == "html":
         for rec_id, rec in store.items():
             try:
                 links[rec_id] = app.builder.get_relative_uri(docname, rec["docname"]) + "#" + rec["label"]
             except Exception:  # pragma: no cover - a builder without relative URIs
                 continue
+        try:
+            bib = app.builder.get_relative_uri(docname, "docs/bibliography")
+        except Exception:  # pragma: no cover
+            bib = ""
     encoded = json.dumps(links, ensure_ascii=False).replace("</", "<\\/")
     for n in raws:
-        text = n.astext().replace(f'"{RECS_PLACEHOLDER}"', encoded)
+        text = n.astext().replace(f'"{RECS_PLACEHOLDER}"', encoded).replace(BIB_PLACEHOLDER, bib)
         n.replace_self(nodes.raw("", text, format="html", classes=n.get("classes", [])))
 
 

@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="inputs, e.g. age=80 weight=72kg creatinine=1.0mg/dL sex=male")
     c.add_argument("--json", action="store_true", help="print the result as JSON")
     c.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the explanation")
+    c.add_argument("--note", action="store_true",
+                   help="print a plain-text summary for a clinical note (in --lang)")
+    c.add_argument("--url", default=None, help="with --note: the page the note refers to")
     return p
 
 
@@ -73,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    if args.note:
+        from .presentation import note
+
+        sys.stdout.write(note(result, args.lang, args.url))
         return 0
     line = []
     if isinstance(result.value, list):  # myeloma-defining-events: the events met

@@ -53,7 +53,7 @@ def test_zoledronic_acid_dose_at_band_edges(crcl, dose):
     assert za(crcl).value == dose
 
 
-@pytest.mark.parametrize("crcl", ["29.9", "29.27", "10"])
+@pytest.mark.parametrize("crcl", ["29.9", "29.27", "10 mL/min"])
 def test_zoledronic_acid_not_recommended_below_30(crcl):
     r = za(crcl)
     assert r.value is None and r.category == "not-recommended"

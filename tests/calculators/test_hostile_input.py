@@ -154,7 +154,10 @@ def test_blank_input_with_a_stated_default_is_reported_as_assumed():
 
 
 def test_blank_required_input_is_refused():
-    assert refused(ZA, "crcl", crcl="   ") == "crcl: this input is required (1–250 mL/min)."
+    # the dose calculator takes a clearance or the four Cockcroft–Gault inputs: a blank asks for either
+    assert refused(ZA, "crcl", crcl="   ") == (
+        "crcl: give the creatinine clearance (mL/min), or age, weight, creatinine and sex to calculate it "
+        "(Cockcroft–Gault).")
 
 
 # --- displayed values never round to 0 or mislead ----------------------------------------------

@@ -134,8 +134,8 @@ def test_renal_event_agrees_across_units_away_from_the_gap(scr):
 def test_zoledronic_acid_dose_never_rises_as_clearance_falls(crcl):
     lower = max(Decimal(1), crcl - Decimal("0.01"))
     order = {None: 0, 3.0: 1, 3.3: 2, 3.5: 3, 4.0: 4}
-    assert order[compute("zoledronic-acid-dose", crcl=str(lower)).value] <= \
-        order[compute("zoledronic-acid-dose", crcl=str(crcl)).value]
+    assert order[compute("zoledronic-acid-dose", crcl=f"{lower} mL/min").value] <= \
+        order[compute("zoledronic-acid-dose", crcl=f"{crcl} mL/min").value]
 
 
 def plausible_quantities(analyte):

@@ -138,10 +138,12 @@ def test_bone_protection_plan_clearance_30_is_not_severe_renal_impairment(crcl, 
     assert d["severe_renal_impairment"] is severe
     if agent is None:
         assert d["favoured"] != "zoledronic-acid" and d["zoledronic_acid_dose_mg"] is None
-        assert "BP-4" not in r.recommendations
+        # no zoledronic acid, so no creatinine check before each of its doses
+        assert "monitor-creatinine" not in [a["id"] for a in r.actions]
     else:
         assert d["favoured"] == agent and Fraction(str(d["zoledronic_acid_dose_mg"])) == za_mg
         assert "BP-4" in r.recommendations and "zometa_label" in r.references
+        assert "monitor-creatinine" in [a["id"] for a in r.actions]
 
 
 def test_bone_protection_plan_keeps_its_recommendations_and_references():

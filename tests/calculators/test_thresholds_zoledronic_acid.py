@@ -26,7 +26,7 @@ def dose(crcl):
     ("50", 3.5), ("49.99", 3.3), ("49.5", 3.3),          # [50, 60] 3.5; the 49–50 gap goes down
     ("40", 3.3), ("39.99", 3.0), ("39.9", 3.0),          # [40, 50) 3.3
     ("30", 3.0), ("30.01", 3.0),                          # [30, 40) 3.0
-    ("250", 4.0), ("1", None), ("29.99", None), ("29.9", None),
+    ("250", 4.0), ("1 mL/min", None), ("29.99", None), ("29.9", None),
 ])
 def test_zoledronic_acid_dose_at_band_edges(crcl, mg):
     r = dose(crcl)
@@ -44,7 +44,7 @@ def test_zoledronic_acid_dose_is_decided_on_the_exact_clearance_not_a_rounded_on
 
 
 def test_zoledronic_acid_dose_explanation_agrees_with_the_category():
-    for crcl in ("1", "29.99", "30", "39.99", "40", "49.99", "50", "60", "60.01", "250"):
+    for crcl in ("1 mL/min", "29.99", "30", "39.99", "40", "49.99", "50", "60", "60.01", "250"):
         r = dose(crcl)
         en, zh = r.explanation["en"], r.explanation["zh"]
         if r.category == "not-recommended":

@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import fmt
 from . import corrected_calcium as cc
+from . import crcl_cockcroft_gault as cg
 from . import zoledronic_acid_dose as zad
 from .corrected_calcium import CRAB_ABOVE
 
@@ -1126,10 +1127,17 @@ def _yn(name, en, zh, help_=None):
     return Input(name, text(en, zh), kind="boolean", required=False, default=None, unknown=True, help=help_)
 
 
+# The plan's creatinine serves twice: with age, weight and sex it gives the clearance; on its own
+# (with a clearance) it decides the zoledronic acid dose for hypercalcaemia of malignancy.
+_CREATININE_HELP = text(
+    "With age, weight and sex it gives the clearance (Cockcroft–Gault). Needed too when calcium is very high: "
+    "the zoledronic acid dose for hypercalcaemia of malignancy depends on it.",
+    "与年龄、体重和性别一起用于计算清除率(Cockcroft–Gault)。血钙很高时也需要:恶性肿瘤高钙血症的唑来膦酸用法取决于此。")
+
 CALCULATOR = Calculator(
     id=ID,
     title=text("Bone protection plan", "骨保护治疗方案"),
-    function=bone_protection_plan,
+    function=cg.with_clearance(bone_protection_plan, keeps_creatinine=True),
     equation="mmguide bone-protection decision tree (interview; IMWG 2021; Zometa, Xgeva and pamidronate labels)",
     purpose=text(
         "Says whether and when to start bone-targeted therapy in multiple myeloma, which agent at what dose, "
@@ -1146,10 +1154,12 @@ CALCULATOR = Calculator(
         _yn("active_mm", "Active multiple myeloma (needs anti-myeloma therapy)", "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)",
             text("No for smouldering myeloma or MGUS; if not known, the plan asks for it.",
                  "冒烟型骨髓瘤或 MGUS 选“否”;如未知,方案会提示先明确。")),
-        Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
-              analyte="crcl",
-              help=text("An eGFR in mL/min/1.73 m² is refused: the zoledronic acid label uses Cockcroft–Gault "
-                        "clearance.", "不接受以 mL/min/1.73 m² 表示的 eGFR:唑来膦酸说明书使用 Cockcroft–Gault 清除率。")),
+        *cg.clearance_inputs(  # the clearance, or age, weight, creatinine and sex to calculate it
+            Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
+                  analyte="crcl",
+                  help=text("An eGFR in mL/min/1.73 m² is refused: the zoledronic acid label uses Cockcroft–Gault "
+                            "clearance.", "不接受以 mL/min/1.73 m² 表示的 eGFR:唑来膦酸说明书使用 Cockcroft–Gault 清除率。")),
+            help={"creatinine": _CREATININE_HELP}),
         _yn("dialysis", "On dialysis", "正在透析"),
         Input("corrected_calcium", text("Corrected serum calcium", "校正血钙"), analyte="calcium",
               required=False,
@@ -1169,10 +1179,6 @@ CALCULATOR = Calculator(
               analyte="calcium", required=False,
               help=text("Your laboratory's own upper reference limit; above it no calcium supplements are given.",
                         "本实验室的血钙参考上限;高于此值时不补充钙剂。")),
-        Input("creatinine", text("Serum creatinine", "血清肌酐"), analyte="creatinine", required=False,
-              help=text("Needed when calcium is very high: the zoledronic acid dose for hypercalcaemia of malignancy "
-                        "depends on it.",
-                        "血钙很高时需要:恶性肿瘤高钙血症的唑来膦酸用法取决于此。")),
         _yn("creatinine_stable", "Creatinine stable (no acute kidney injury)", "血清肌酐稳定(无急性肾损伤)",
             text("No during acute kidney injury (for example cast nephropathy): the clearance is then provisional.",
                  "急性肾损伤(如管型肾病)时选“否”:此时清除率仅为暂定值。")),

@@ -3,12 +3,16 @@
 The zoledronic acid label's renal dose table is keyed on this clearance, not on an eGFR.
 """
 
+import re
+import unicodedata
+from dataclasses import dataclass
 from fractions import Fraction as F
 
 from .. import units as U
+from ..errors import InputError
 from ..records import Calculator, Category, Input, Output, Result, text
-from ..units import fmt
-from .zoledronic_acid_dose import show_crcl
+from ..units import ANALYTES, Quantity, canonical_unit, fmt, fmt_beside, to_fraction
+from .zoledronic_acid_bands import EDGES, dose_for, show_crcl
 
 ID = "crcl-cockcroft-gault"
 REFERENCES = ("cockcroft1976", "zometa_label", "demirovic2009obese")
@@ -30,6 +34,7 @@ FEMALE_FACTOR = F("0.85")  # × 0.85 for women; not ÷ 85, which gives a differe
 AGE_INPUT = Input("age", text("Age", "年龄"), analyte="age")
 CREATININE_INPUT = Input("creatinine", text("Serum creatinine", "血清肌酐"), analyte="creatinine")
 SEX_INPUT = Input("sex", text("Sex", "性别"), kind="sex")
+WEIGHT_INPUT = Input("weight", text("Body weight (actual)", "体重(实际体重)"), analyte="weight")
 
 
 def cockcroft_gault(age, weight, creatinine, sex) -> Result:
@@ -51,7 +56,7 @@ def cockcroft_gault(age, weight, creatinine, sex) -> Result:
                "(zoledronic-acid-renal-check). The equation assumes a stable creatinine: during acute kidney injury "
                "the estimate does not describe lasting function; re-estimate once creatinine is stable.")
         zh += ("唑来膦酸的肾功能剂量表应使用此清除率,而非 eGFR:首剂前的清除率决定剂量,此后各次沿用该剂量并按肌酐升高规则处理"
-               "(zoledronic-acid-renal-check)。该公式以肌酐稳定为前提:急性肾损伤期间的估算值不能反映持久的肾功能,"
+               "(见唑来膦酸肾功能恶化评估)。该公式以肌酐稳定为前提:急性肾损伤期间的估算值不能反映持久的肾功能,"
                "待肌酐稳定后重新估算。")
     elif crcl > PLAUSIBLE_HIGH:
         en += (f"This is not a plausible clearance (mmguide accepts {lo}–{hi} mL/min): do not dose from it. Check the "
@@ -93,12 +98,7 @@ CALCULATOR = Calculator(
         "唑来膦酸首剂前(其说明书按此基线清除率确定剂量;此后各次沿用该剂量并按肌酐升高情况处理),且须在肌酐稳定时计算;"
         "也用于骨髓瘤定义事件中的肾功能标准。",
     ),
-    inputs=(
-        AGE_INPUT,
-        Input("weight", text("Body weight (actual)", "体重(实际体重)"), analyte="weight"),
-        CREATININE_INPUT,
-        SEX_INPUT,
-    ),
+    inputs=(AGE_INPUT, WEIGHT_INPUT, CREATININE_INPUT, SEX_INPUT),
     output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min", categories=(
         Category(IMPLAUSIBLE, text("Not a plausible clearance: check the inputs; do not dose from it",
                                    "不是可信的清除率:请核对输入;不可据此给药")),
@@ -132,3 +132,194 @@ CALCULATOR = Calculator(
         ),
     ),
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Composition: a calculator that needs a clearance also takes this calculator's four inputs.
+#
+#   CALCULATOR = Calculator(..., inputs=(*clearance_inputs(Input("crcl", ...)), ...),
+#                           function=with_clearance(the_function))
+#
+# The reader gives either the clearance or age, weight, creatinine and sex; the clearance is
+# then computed here, by the same function as this calculator's page, and the result says so
+# (details["clearance"]). Both given and disagreeing is an error that says so.
+# ---------------------------------------------------------------------------------------
+
+CG_NAMES = tuple(i.name for i in CALCULATOR.inputs)  # age, weight, creatinine, sex
+CREATININE_UNITS = tuple(u.symbol for u in ANALYTES["creatinine"].units)
+# A bare number at or below this, typed as a clearance, is taken for a serum creatinine (mg/dL)
+# and asked about instead of answered: creatinine in mg/dL is almost always below it, while every
+# edge of the zoledronic acid table (the lowest 30 mL/min) is far above it, so a true clearance
+# this low loses nothing by being typed again with its unit ("12 mL/min"). [DECISION]
+CREATININE_LIKE_AT_MOST = 15
+# A clearance given together with the four inputs agrees with the computed one when the two
+# differ by at most this (a clearance copied as a whole number) and give the same dose band.
+AGREE_WITHIN = 1  # mL/min
+
+
+def _typed_unit(raw) -> str | None:
+    """The unit text typed after the number ("" when none), or None for a non-string."""
+    if not isinstance(raw, str):
+        return None
+    t = unicodedata.normalize("NFKC", raw).strip()
+    m = re.match(r"^[\s0-9.,+\-]*(?:[eE][+-]?[0-9]+)?\s*(.*?)\s*$", t)
+    return m.group(1) if m else ""
+
+
+def _bare_number(raw) -> F | None:
+    try:
+        return to_fraction(raw.strip().replace(",", ".") if isinstance(raw, str) else raw, "crcl")
+    except (InputError, ValueError):
+        return None
+
+
+def _error(message: str, field: str, zh: str) -> InputError:
+    """An InputError with its Chinese text (``zh``: the message after the input's name)."""
+    try:
+        return InputError(message, field, zh=zh)
+    except TypeError:  # an InputError without a Chinese text
+        e = InputError(message, field)
+        e.zh = zh
+        return e
+
+
+def _ask_creatinine(name: str, raw, unit_given: bool) -> InputError:
+    shown = str(raw).strip() if isinstance(raw, str) else fmt(raw)
+    if unit_given:
+        return _error(
+            f"{name}: {shown} is a serum creatinine, not a creatinine clearance. Enter it as the creatinine, "
+            "with age, weight and sex, and the clearance is calculated (Cockcroft–Gault); "
+            "or give the clearance in mL/min.", name,
+            f"{shown} 是血清肌酐,不是肌酐清除率。请将其填入血清肌酐,并填写年龄、体重和性别,由 Cockcroft–Gault 公式计算清除率;"
+            "或填写以 mL/min 表示的清除率。")
+    return _error(
+        f"{name}: {shown} looks like a serum creatinine (mg/dL), not a clearance in mL/min. "
+        "If it is a creatinine, enter it as the creatinine, with age, weight and sex; "
+        f"if it really is a clearance, type it with its unit ('{shown} mL/min').", name,
+        f"{shown} 像是血清肌酐(mg/dL),而不是以 mL/min 表示的清除率。如果是肌酐,请将其填入血清肌酐,并填写年龄、体重和性别;"
+        f"如果确为清除率,请连同单位一起输入(“{shown} mL/min”)。")
+
+
+@dataclass(frozen=True)
+class ClearanceInput(Input):
+    """A creatinine clearance input that asks, instead of answering, when given a creatinine."""
+
+    def parse(self, raw):
+        typed = _typed_unit(raw)
+        if typed and canonical_unit(typed) in CREATININE_UNITS:
+            raise _ask_creatinine(self.name, raw, True)
+        try:
+            q = super().parse(raw)
+        except InputError:  # e.g. 0.9, below the clearance range: still a creatinine by the look of it
+            if not typed and _bare_number(raw) is not None and _bare_number(raw) <= CREATININE_LIKE_AT_MOST:
+                raise _ask_creatinine(self.name, raw, False) from None
+            raise
+        if not typed and q.value <= CREATININE_LIKE_AT_MOST:
+            raise _ask_creatinine(self.name, raw, False)
+        return q
+
+
+def clearance_inputs(crcl: Input, help: dict | None = None) -> tuple[Input, ...]:
+    """*crcl* (made optional) followed by this calculator's four inputs (optional too):
+    the reader gives one or the other. *help*: {input name: help text} for a calculator that
+    also uses one of the four for its own purpose (the plan uses the creatinine on its own)."""
+    base = {k: getattr(crcl, k) for k in Input.__dataclass_fields__}
+    base["required"] = False
+    out = [ClearanceInput(**base)]
+    for i in CALCULATOR.inputs:
+        d = {k: getattr(i, k) for k in Input.__dataclass_fields__}
+        d["required"] = False
+        if help and i.name in help:
+            d["help"] = help[i.name]
+        out.append(Input(**d))
+    return tuple(out)
+
+
+def _sex_text(sex: str) -> dict:
+    return text(sex, "女性" if sex == "female" else "男性")
+
+
+def resolve_clearance(crcl=None, age=None, weight=None, creatinine=None, sex=None) -> tuple[Quantity, dict | None]:
+    """The clearance to use, and (when computed here) what it was computed from.
+
+    Raises InputError when neither is given, when the four inputs are incomplete, or when a
+    clearance is given with the four inputs and the two disagree.
+    """
+    given = {"age": age, "weight": weight, "creatinine": creatinine, "sex": sex}
+    have = [k for k, v in given.items() if v is not None]
+    missing = [k for k in CG_NAMES if given[k] is None]
+    if not have:
+        if crcl is None:
+            raise _error(
+                "crcl: give the creatinine clearance (mL/min), or age, weight, creatinine and sex "
+                "to calculate it (Cockcroft–Gault).", "crcl",
+                "请填写肌酐清除率(mL/min),或填写年龄、体重、血清肌酐和性别以计算清除率(Cockcroft–Gault)。")
+        return crcl, None
+    if missing:
+        labels = {i.name: i.label for i in CALCULATOR.inputs}
+        raise _error(
+            f"{missing[0]}: to calculate the clearance (Cockcroft–Gault) give age, weight, creatinine and sex; "
+            f"missing: {', '.join(labels[m]['en'].lower() for m in missing)}"
+            + ("." if crcl is None else "; or give the clearance alone."),
+            missing[0],
+            "计算清除率(Cockcroft–Gault)需要年龄、体重、血清肌酐和性别;缺少:"
+            + "、".join(labels[m]["zh"] for m in missing) + ("。" if crcl is None else ";或只填写清除率。"))
+    r = cockcroft_gault(age, weight, creatinine, sex)
+    exact = F(r.details["exact"])
+    shown = show_crcl(exact)
+    if r.category == IMPLAUSIBLE:  # a typo, not a clearance: never dose from it
+        lo, hi = fmt(PLAUSIBLE_LOW), fmt(PLAUSIBLE_HIGH)
+        raise _error(
+            f"creatinine: age, weight, creatinine and sex give a Cockcroft–Gault clearance of {shown} mL/min, "
+            f"which is not a plausible clearance (mmguide accepts {lo}–{hi} mL/min); check the weight, the "
+            "creatinine and their units.", "creatinine",
+            f"由年龄、体重、血清肌酐和性别按 Cockcroft–Gault 公式算得的清除率为 {shown} mL/min,不是可信的清除率"
+            f"(mmguide 接受 {lo}–{hi} mL/min);请核对体重、肌酐及其单位。")
+    whole = fmt_beside(exact, 0, EDGES)
+    if crcl is not None and (abs(crcl.value - exact) > AGREE_WITHIN or dose_for(crcl.value) != dose_for(exact)):
+        raise _error(
+            f"crcl: the clearance given ({fmt(crcl.value)} mL/min) disagrees with the one calculated from age, "
+            f"weight, creatinine and sex ({shown} mL/min, Cockcroft–Gault); give one or the other.", "crcl",
+            f"填写的清除率({fmt(crcl.value)} mL/min)与根据年龄、体重、血清肌酐和性别计算的清除率"
+            f"({shown} mL/min,Cockcroft–Gault)不一致;请只填写其中一种。")
+    kg = weight.to("kg")
+    near = [e for e in EDGES if e != exact and abs(exact - e) < AGREE_WITHIN]
+    note = text("", "")
+    if near and F(whole) != exact:  # the whole number shown is not the one decided on: say so
+        note = text(f" (exactly {shown}, the value decided on)", f"(精确值 {shown},据此判断)")
+    source = {
+        "value": float(exact), "exact": str(exact), "shown": shown, "whole": whole, "unit": "mL/min",
+        "calculator": ID,
+        "text": text(
+            f"CrCl {whole} mL/min{note['en']} by Cockcroft–Gault from {fmt(age.value)} years, {fmt(kg)} kg, "
+            f"creatinine {creatinine}, {sex}",
+            f"肌酐清除率 {whole} mL/min{note['zh']},按 Cockcroft–Gault 公式由 {fmt(age.value)} 岁、{fmt(kg)} kg、"
+            f"血清肌酐 {creatinine}、{_sex_text(sex)['zh']}计算"),
+    }
+    return Quantity(exact, "mL/min", "crcl"), source
+
+
+def with_clearance(function, keeps_creatinine: bool = False):
+    """Wrap a calculator function taking ``crcl`` so it also takes age, weight, creatinine and sex.
+
+    keeps_creatinine: the function takes ``creatinine`` for a purpose of its own (the plan, for
+    hypercalcaemia of malignancy): it is passed on, and a creatinine given with a clearance and
+    without age, weight and sex is not a request to calculate the clearance.
+    """
+
+    def composed(crcl=None, age=None, weight=None, creatinine=None, sex=None, **others):
+        if keeps_creatinine and crcl is not None and age is None and weight is None and sex is None:
+            q, source = crcl, None
+        else:
+            q, source = resolve_clearance(crcl, age, weight, creatinine, sex)
+        if keeps_creatinine:
+            others["creatinine"] = creatinine
+        result = function(crcl=q, **others)
+        if source is not None:
+            result.details["clearance"] = source
+        return result
+
+    composed.__name__ = function.__name__
+    composed.__doc__ = function.__doc__
+    composed.__wrapped__ = function
+    return composed

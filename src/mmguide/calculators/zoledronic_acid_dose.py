@@ -4,53 +4,23 @@ from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from ..units import fmt, fmt_beside
+from . import crcl_cockcroft_gault as cg
 
 ID = "zoledronic-acid-dose"
 REFERENCES = ("zometa_label", "zometa_smpc")
 
-# The label's table, as half-open bands on Cockcroft–Gault clearance (mL/min).
-# The label writes integer bands (>60, 50–60, 40–49, 30–39, <30); the gaps between
-# 49 and 50 and between 39 and 40 are closed downwards ([DECISION], fact sheet §2):
-#   CrCl > 60        -> 4.0 mg
-#   50 <= CrCl <= 60 -> 3.5 mg
-#   40 <= CrCl < 50  -> 3.3 mg
-#   30 <= CrCl < 40  -> 3.0 mg
-#   CrCl < 30        -> not recommended
-FULL_DOSE_ABOVE = F(60)
-DOSE_BANDS = (  # (lowest clearance of the band, inclusive; dose in mg), highest band first
-    (F(50), F("3.5")),
-    (F(40), F("3.3")),
-    (F(30), F("3.0")),
+# The label's table (bands, edges, dose_for, show_crcl) lives in zoledronic_acid_bands, below this
+# module and the Cockcroft–Gault calculator; its names are re-exported here.
+from .zoledronic_acid_bands import (  # noqa: E402
+    CRCL_PLACES, DOSE_BANDS, EDGES, FULL_DOSE, FULL_DOSE_ABOVE, NOT_RECOMMENDED_BELOW, dose_for, show_crcl,
 )
-FULL_DOSE = F("4.0")
-NOT_RECOMMENDED_BELOW = F(30)
+
 # Denosumab, the alternative offered below 30 mL/min: hypocalcaemia risk is highest with
 # CrCl < 30 mL/min and/or dialysis (Xgeva label, fact sheet §2).
 DENOSUMAB_HYPOCALCAEMIA_RISK_BELOW = F(30)
 INFUSION_MINUTES = 15  # over no less than 15 minutes
 INTERVAL = "every 3–4 weeks"
 INTERVAL_ZH = "每 3–4 周"
-# Every clearance at which the label's answer changes; a clearance shown next to one of them is
-# never rounded across it (29.97 is shown as 29.97, never "30.0 … below 30").
-EDGES = (NOT_RECOMMENDED_BELOW,) + tuple(low for low, _ in DOSE_BANDS) + (FULL_DOSE_ABOVE,)
-CRCL_PLACES = 2  # decimals shown for a clearance
-
-
-def show_crcl(crcl: F) -> str:
-    """A clearance for a message: 2 decimals, never on the other side of a band edge."""
-    return fmt_beside(crcl, CRCL_PLACES, EDGES)
-
-
-def dose_for(crcl: F) -> F | None:
-    """The label's dose in mg for a Cockcroft–Gault clearance, or None below 30 mL/min."""
-    if crcl > FULL_DOSE_ABOVE:
-        return FULL_DOSE
-    for low, dose in DOSE_BANDS:
-        if crcl >= low:
-            return dose
-    return None
-
-
 def _bands():
     rows = [Band(text(f"CrCl > {fmt(FULL_DOSE_ABOVE)} mL/min", f"CrCl > {fmt(FULL_DOSE_ABOVE)} mL/min"),
                  text(f"{fmt(FULL_DOSE, 1)} mg", f"{fmt(FULL_DOSE, 1)} mg"), "dose")]
@@ -107,7 +77,7 @@ def zoledronic_acid_dose(crcl) -> Result:
 CALCULATOR = Calculator(
     id=ID,
     title=text("Zoledronic acid dose by creatinine clearance", "按肌酐清除率确定唑来膦酸剂量"),
-    function=zoledronic_acid_dose,
+    function=cg.with_clearance(zoledronic_acid_dose),
     equation="Zometa label renal dose table",
     purpose=text(
         "Gives the labelled zoledronic acid dose for a Cockcroft–Gault creatinine clearance, "
@@ -118,12 +88,12 @@ CALCULATOR = Calculator(
         "Before starting zoledronic acid in multiple myeloma, with the baseline clearance.",
         "多发性骨髓瘤患者开始唑来膦酸治疗前,依据基线肌酐清除率使用。",
     ),
-    inputs=(
+    # the clearance, or age, weight, creatinine and sex to calculate it (crcl_cockcroft_gault)
+    inputs=cg.clearance_inputs(
         Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
               analyte="crcl",
               help=text("An eGFR in mL/min/1.73 m² is refused: the label's table uses Cockcroft–Gault clearance.",
-                        "不接受以 mL/min/1.73 m² 表示的 eGFR:说明书剂量表使用 Cockcroft–Gault 清除率。")),
-    ),
+                        "不接受以 mL/min/1.73 m² 表示的 eGFR:说明书剂量表使用 Cockcroft–Gault 清除率。"))),
     output=Output(text("Dose", "剂量"), unit="mg", categories=(
         Category("full-dose", text("Full dose", "全量")),
         Category("reduced-dose", text("Reduced dose", "减量")),

@@ -1,0 +1,83 @@
+"""The calculators' entry points: the records (:func:`calculators`, :func:`calculator`) and
+:func:`compute`, which reads a caller's inputs through each input's record and runs the
+calculator. Layer: above the calculators, below the presentation of results and the CLI.
+"""
+
+from __future__ import annotations
+
+from .calculators import REGISTRY as _REGISTRY
+from .errors import InputError, UnknownCalculatorError
+from .records import Calculator, Result
+
+__all__ = ["calculators", "calculator", "compute"]
+
+
+def _registry() -> dict[str, Calculator]:
+    return _REGISTRY
+
+
+def calculators() -> list[Calculator]:
+    """The metadata records of every calculator, in the book's order."""
+    return list(_registry().values())
+
+
+def calculator(calculator_id: str) -> Calculator:
+    """One calculator's record; UnknownCalculatorError (listing the known ids) if there is none."""
+    reg = _registry()
+    try:
+        return reg[calculator_id]
+    except (KeyError, TypeError):
+        raise UnknownCalculatorError(
+            f"unknown calculator {calculator_id!r}; known calculators: {', '.join(reg)}."
+        ) from None
+
+
+def compute(calculator_id: str, /, **inputs) -> Result:
+    """Run one calculator on the given inputs.
+
+    Inputs are numbers in the input's default unit or strings with a unit
+    ("88.4 µmol/L", "1.0 mg/dL", "72 kg"). Raises InputError on any input it cannot
+    interpret, never returning a silent default.
+    """
+    calc = calculator(calculator_id)
+    known = {i.name for i in calc.inputs}
+    unknown = sorted(set(inputs) - known)
+    if unknown:
+        raise InputError(
+            f"{calc.id}: unknown input{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            f"accepted inputs: {', '.join(i.name for i in calc.inputs)}.",
+            unknown[0],
+            zh=f"{calc.title['zh']}没有此输入项:{', '.join(unknown)}。",
+        )
+    parsed = {}
+    not_given, assumed = [], {}
+    try:
+        for spec in calc.inputs:
+            raw = inputs.get(spec.name)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                # a blank field is "not given", exactly as an omitted one
+                if spec.required:
+                    unit = f" ({spec.plausible_range()})" if spec.kind == "quantity" else ""
+                    raise InputError(f"{spec.name}: this input is required{unit}.", spec.name,
+                                     zh=f"此项为必填项{unit.replace(' (', '(').replace(')', ')')}。")
+                if spec.default is None:
+                    parsed[spec.name] = None
+                    not_given.append(spec.name)
+                else:
+                    parsed[spec.name] = spec.parse(spec.default)
+                    assumed[spec.name] = parsed[spec.name]
+                continue
+            parsed[spec.name] = spec.parse(raw)
+        result = calc.function(**parsed)
+    except InputError as e:
+        if e.label is None and e.field in known:
+            e.label = calc.input(e.field).label
+        raise
+    result.inputs = {k: v for k, v in parsed.items() if v is not None}
+    # Nothing is filled in silently: the result lists what was not given (so not assessed) and
+    # what was taken as the input's stated default.
+    if not_given:
+        result.details.setdefault("not_given", not_given)
+    if assumed:
+        result.details.setdefault("assumed_when_not_given", assumed)
+    return result

@@ -1,0 +1,414 @@
+"""How a result is shown to a reader: the answer at a glance, the sections under it, the
+onward links and the plain-text note for a clinical record.
+
+One structure, built here, serves the in-page form (which only renders it), the command
+line (``mmguide compute … --note``) and :func:`note`. Nothing here decides anything
+clinical: it arranges what a calculator returned.
+
+    >>> import mmguide
+    >>> r = mmguide.compute("zoledronic-acid-dose", crcl="45 mL/min")
+    >>> view(r, "en")["answer"]["headline"]
+    '3.3 mg'
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from . import units as U
+from .errors import InputError, MMGuideError
+from .records import Result, text
+
+LANGS = ("en", "zh")
+
+# The tone of a category: colour in the form, always shown with the category's words.
+#   ok: the routine answer; caution: an answer that needs care (reduced dose, intermediate);
+#   stop: do not give / act first; info: a class without a judgement.
+TONES = {
+    "full-dose": "ok", "reduced-dose": "caution", "not-recommended": "stop",
+    "continue": "ok", "resume": "ok", "withhold": "stop", "keep-withholding": "stop",
+    "start-now": "ok", "not-indicated": "info",
+    "hypercalcaemia-of-malignancy": "stop", "crab-hypercalcaemia": "stop", "below-lower-limit": "caution",
+    "no-crab-hypercalcaemia": "ok",
+    "mde-present": "stop", "no-mde-found": "info",
+    "fit": "ok", "intermediate": "caution", "frail": "stop", "non-frail": "ok",
+    "PD": "stop", "not-evaluable": "caution",
+}
+
+# Interface words of the view and the note (clinical words come from the calculators' records).
+WORDS = {
+    "why": text("Why", "依据"),
+    "monitoring": text("Monitoring and duration", "监测与疗程"),
+    "supportive": text("Supportive care", "支持治疗"),
+    "other-agents": text("Other agents", "其他药物"),
+    "evidence": text("Evidence", "证据"),
+    "before-first-dose": text("Before the first dose", "首剂前"),
+    "urgent": text("First", "优先处理"),
+    "not-suitable": text("not suitable", "不适用"),
+    "alternative": text("alternative", "备选"),
+    "recommendations": text("Recommendations", "推荐意见"),
+    "inputs": text("Inputs", "输入"),
+    "result": text("Result", "结果"),
+    "source": text("Source", "来源"),
+    "yes": text("yes", "是"), "no": text("no", "否"), "unknown": text("unknown", "未知"),
+    "female": text("female", "女"), "male": text("male", "男"),
+    "dose-for-clearance": text("Zoledronic acid dose for this clearance", "按此清除率的唑来膦酸剂量"),
+    "open-dose": text("Open the zoledronic acid dose", "打开唑来膦酸剂量计算"),
+    "open-plan": text("Plan bone protection with this calcium", "用此血钙制定骨保护方案"),
+    "version": text("mmguide {version}, {date}", "mmguide {version},{date}"),
+    "computed-by": text("Computed with mmguide {version} ({date})", "由 mmguide {version} 计算({date})"),
+}
+# Units as a Chinese reader writes them (symbols that are words in English).
+UNIT_WORDS = {"years": text("years", "岁"), "points": text("points", "分")}
+
+# The plan's actions that a reader must see first, above the dose.
+URGENT_ACTIONS = ("hypercalcaemia", "correct-hypocalcaemia")
+PLAN = "bone-protection-plan"
+
+
+def first_sentence(t: str) -> tuple[str, str]:
+    """(the first sentence, the rest) of a text in either language."""
+    import re
+
+    m = re.search(r"(?<=\.)\s+(?=[A-Z(])|(?<=。)(?=\S)", t)
+    if not m or m.start() < 12:
+        return t, ""
+    return t[:m.start()].strip(), t[m.end():].strip()
+
+
+def _w(key: str, lang: str) -> str:
+    return WORDS[key][lang]
+
+
+def _pick(t, lang: str) -> str:
+    if isinstance(t, dict):
+        return t.get(lang) or t.get("en", "")
+    return "" if t is None else str(t)
+
+
+def _calc(result: Result):
+    from .api import calculator
+
+    return calculator(result.calculator)
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    if not unit:
+        return ""
+    return UNIT_WORDS[unit][lang] if unit in UNIT_WORDS else unit
+
+
+def value_text(value, lang: str) -> str:
+    """An input's value as a reader writes it (units in the reader's language)."""
+    if isinstance(value, bool):
+        return _w("yes" if value else "no", lang)
+    if value is None:
+        return _w("unknown", lang)
+    if isinstance(value, U.Quantity):
+        return f"{U.fmt(value.value)} {unit_text(value.unit, lang)}".strip()
+    if value in ("female", "male"):
+        return _w(value, lang)
+    return str(value)
+
+
+def _number(value: float, unit: str | None, lang: str) -> str:
+    return f"{U.fmt(value)} {unit_text(unit, lang)}".strip()
+
+
+def inputs_of(result: Result, lang: str) -> list[dict]:
+    """The inputs as given, labelled as the form labels them."""
+    calc = _calc(result)
+    out = []
+    for spec in calc.inputs:
+        if spec.name in result.inputs:
+            out.append({"name": spec.name, "label": _pick(spec.label, lang),
+                        "value": value_text(result.inputs[spec.name], lang)})
+    return out
+
+
+def _category_label(result: Result, lang: str) -> str | None:
+    if result.category is None:
+        return None
+    for c in _calc(result).output.categories:
+        if c.id == result.category:
+            return _pick(c.label, lang)
+    return str(result.category)
+
+
+def _links_for(result: Result, lang: str) -> list[dict]:
+    """Where a clinician goes next: another calculator with values carried over."""
+    links = []
+    if result.calculator == "crcl-cockcroft-gault":
+        carried = {k: _carry(v) for k, v in result.inputs.items()}
+        links.append({"calculator": "zoledronic-acid-dose", "params": carried, "text": _w("open-dose", lang)})
+    if result.calculator == "corrected-calcium" and isinstance(result.value, float):
+        carried = {"corrected_calcium": f"{U.fmt(result.value)} {result.unit}"}
+        links.append({"calculator": PLAN, "params": carried, "text": _w("open-plan", lang)})
+    return links
+
+
+def _carry(v) -> str:
+    if isinstance(v, U.Quantity):
+        return str(v)
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v)
+
+
+def _answer_simple(result: Result, lang: str) -> dict:
+    headline = None
+    if isinstance(result.value, list):
+        headline = ", ".join(result.value) if result.value else None
+    elif result.value is not None:
+        shown = result.value
+        if result.calculator == "crcl-cockcroft-gault":  # never rounded across a dose-band edge
+            from fractions import Fraction
+
+            from .calculators.zoledronic_acid_dose import show_crcl
+
+            shown = show_crcl(Fraction(result.details.get("exact", repr(result.value))))
+            headline = f"{shown} {result.unit}"
+        else:
+            headline = _number(result.value, result.unit, lang)
+    label = _category_label(result, lang)
+    lines = []
+    clearance = result.details.get("clearance")
+    if clearance:
+        lines.append(_pick(clearance["text"], lang))
+    lines.append(_pick(result.explanation, lang))
+    answer = {"headline": headline or label, "label": label if headline else None,
+              "category": result.category, "tone": TONES.get(result.category, "info"),
+              "lines": lines, "urgent": [], "checklist": []}
+    if result.calculator == "crcl-cockcroft-gault":
+        answer["inline"] = _za_inline(result, lang)
+    return answer
+
+
+def _za_inline(result: Result, lang: str) -> dict | None:
+    """The Cockcroft–Gault result's zoledronic acid dose, shown with it."""
+    from fractions import Fraction
+
+    from .calculators import zoledronic_acid_dose as zad
+
+    exact = Fraction(result.details["exact"]) if "exact" in result.details else Fraction(repr(result.value))
+    try:
+        r = zad.zoledronic_acid_dose(U.Quantity(exact, "mL/min", "crcl"))
+    except MMGuideError:  # pragma: no cover - a clearance outside the table's range
+        return None
+    label = _category_label(r, lang)
+    dose = _number(r.value, r.unit, lang) if r.value is not None else label
+    return {"label": _w("dose-for-clearance", lang), "value": dose,
+            "category": r.category, "tone": TONES.get(r.category, "info"),
+            "note": label if r.value is not None else None}
+
+
+# --- the plan ----------------------------------------------------------------------------------
+
+def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
+    from .calculators import bone_protection_plan as bpp
+
+    agents = list(getattr(result, "agents", []) or [])
+    actions = list(getattr(result, "actions", []) or [])
+    start = getattr(result, "start", {}) or {}
+    fav = next((a for a in agents if a.get("favoured")), None)
+    by_phase: dict[str, list] = {}
+    for a in actions:
+        by_phase.setdefault(a["phase"], []).append(a)
+
+    def item(a, split=False):
+        t = _pick(a["text"], lang)
+        out = {"text": t, "recommendations": [a["recommendation"]] if a.get("recommendation") else [], "id": a["id"]}
+        if split:  # the first sentence in the box, the rest one tap away
+            first, rest = first_sentence(t)
+            out["text"], out["more"] = first, rest
+        return out
+
+    urgent = [item(a) for a in actions if a["id"] in URGENT_ACTIONS]
+    if result.details.get("severe_renal_impairment"):
+        node = {n.id: n for n in bpp.TREE.nodes}.get("denosumab-only")
+        if node is not None:
+            urgent.insert(0, {"text": _pick(node.label, lang), "recommendations": list(node.recommendations),
+                              "id": "severe-renal"})
+    pending = set(start.get("first_dose_after") or [])
+    checklist = [dict(item(a, split=True), pending=a["id"] in pending)
+                 for a in by_phase.get("before-first-dose", []) if a["id"] not in URGENT_ACTIONS]
+    lines = []
+    clearance = result.details.get("clearance")
+    if clearance:
+        lines.append(_pick(clearance["text"], lang))
+    if fav is not None:
+        headline = _pick(fav["name"], lang)
+        sub = _pick(fav.get("dose"), lang)
+    else:  # not indicated: the answer is the sentence
+        headline = _category_label(result, lang)
+        sub = None
+        lines = [_pick(a["text"], lang) for a in by_phase.get("start", [])] or [_pick(result.explanation, lang)]
+    answer = {"headline": headline, "subheadline": sub, "label": _category_label(result, lang) if fav else None,
+              "category": result.category, "tone": TONES.get(result.category, "info"),
+              "lines": lines, "urgent": urgent, "checklist": checklist,
+              "checklist_title": _w("before-first-dose", lang)}
+
+    # Why: the path taken through the decision tree, each step with its recommendations
+    nodes = {n.id: n for n in bpp.TREE.nodes}
+    path = list(getattr(result, "path", []) or [])
+    why = [{"text": _pick(start.get("when"), lang), "recommendations": [start.get("recommendation", "BP-1")]}] \
+        if fav is not None and start.get("when") else []
+    for i, nid in enumerate(path):  # the questions asked and the answers taken (the steps are above)
+        n = nodes.get(nid)
+        if n is None or n.kind != "decision" or i + 1 >= len(path):
+            continue
+        taken = next((b for b in n.branches if b.to == path[i + 1]), None)
+        if taken is None:
+            continue
+        label = _pick(n.label, lang).replace("\n", " ") + " — " + _pick(taken.label, lang)
+        why.append({"text": label, "recommendations": list(n.recommendations)})
+    why += [item(a) for a in by_phase.get("start", []) if a["id"] == "agent-choice"]
+    if fav is not None:
+        why += [{"text": _pick(r, lang), "recommendations": [fav.get("recommendation")] if fav.get("recommendation") else []}
+                for r in fav.get("reasons", [])]
+    sections = [{"id": "why", "title": _w("why", lang), "items": why}]
+    supportive = [item(a) for a in by_phase.get("supportive-care", []) if a["id"] not in URGENT_ACTIONS]
+    if supportive:
+        sections.append({"id": "supportive", "title": _w("supportive", lang), "items": supportive})
+    baseline = [a for a in by_phase.get("start", []) if a["id"] not in ("start-now", "not-indicated", "agent-choice")]
+    monitoring = [item(a) for a in baseline + by_phase.get("monitoring", []) + by_phase.get("duration", [])]
+    if monitoring:
+        sections.append({"id": "monitoring", "title": _w("monitoring", lang), "items": monitoring})
+    others = []
+    for a in agents:
+        if a is fav:
+            continue
+        flag = _w("alternative", lang) if a.get("suitable") else _w("not-suitable", lang)
+        head = f"{_pick(a['name'], lang)} ({flag})"
+        if a.get("suitable") and a.get("dose"):
+            head += ": " + _pick(a["dose"], lang)
+        others.append({"text": head, "recommendations": [a["recommendation"]] if a.get("recommendation") else [],
+                       "details": [_pick(r, lang) for r in a.get("reasons", [])], "agent": a["agent"],
+                       "suitable": bool(a.get("suitable"))})
+    if others:
+        sections.append({"id": "other-agents", "title": _w("other-agents", lang), "items": others})
+    return answer, sections
+
+
+def _plain(x, lang: str):
+    """Readers' words: a calculator id named in a text becomes the calculator's title."""
+    import re
+
+    from .api import calculators
+
+    if isinstance(x, str):
+        for c in calculators():
+            if c.id in x:
+                x = re.sub(rf"(?<![\w/-]){re.escape(c.id)}(?![\w-])", _pick(c.title, lang), x)
+        return x
+    if isinstance(x, list):
+        return [_plain(v, lang) for v in x]
+    if isinstance(x, dict):
+        return {k: (_plain(v, lang) if k in ("text", "lines", "details", "more", "headline", "subheadline",
+                                              "urgent", "checklist", "items", "answer", "sections")
+                    else v) for k, v in x.items()}
+    return x
+
+
+def view(result: Result, lang: str = "en") -> dict:
+    """Everything a reader sees of *result*, arranged: the answer box, the sections under it
+    (collapsed in the form), onward links, the recommendations and the references (keys, which
+    the book renders as its bibliography does)."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+    calc = _calc(result)
+    if result.calculator == PLAN:
+        answer, sections = _plan_view(result, lang)
+    else:
+        answer, sections = _answer_simple(result, lang), []
+    sections.append({"id": "evidence", "title": _w("evidence", lang), "items": [], "references": list(result.references)})
+    answer, sections = _plain(answer, lang), _plain(sections, lang)
+    return {
+        "calculator": result.calculator,
+        "title": _pick(calc.title, lang),
+        "lang": lang,
+        "answer": answer,
+        "sections": sections,
+        "links": _links_for(result, lang),
+        "recommendations": list(result.recommendations or calc.recommendations),
+        "references": list(result.references),
+        "inputs": inputs_of(result, lang),
+    }
+
+
+def note(result: Result, lang: str = "en", url: str | None = None, date: str | None = None) -> str:
+    """A plain-text summary for a clinical note: the calculator, the inputs with their units, the
+    answer, the recommendation IDs, mmguide's version and date, and the page it came from."""
+    from .version import __version__
+
+    v = view(result, lang)
+    a = v["answer"]
+    date = date or datetime.date.today().isoformat()
+    colon = ":" if lang == "zh" else ": "
+    lines = [v["title"]]
+    if v["inputs"]:
+        lines.append(_w("inputs", lang) + colon.rstrip())
+        lines += [f"- {i['label']}{colon}{i['value']}" for i in v["inputs"]]
+    head = a["headline"] or ""
+    if a.get("subheadline"):
+        head += " " + a["subheadline"]
+    if a.get("label"):
+        head += f" ({a['label']})" if lang == "en" else f"({a['label']})"
+    lines.append(_w("result", lang) + colon + head)
+    for u in a["urgent"]:
+        lines.append("! " + u["text"])
+    lines += a["lines"]
+    if a.get("inline"):
+        lines.append(f"{a['inline']['label']}{colon}{a['inline']['value']}")
+    if a["checklist"]:
+        lines.append(a.get("checklist_title") or _w("before-first-dose", lang))
+        lines += [f"[ ] {c['text']}" + (f" {c['more']}" if c.get("more") else "") for c in a["checklist"]]
+    if v["recommendations"]:
+        lines.append(_w("recommendations", lang) + colon + ", ".join(v["recommendations"]))
+    lines.append(_w("computed-by", lang).format(version=__version__, date=date))
+    if url:
+        lines.append(_w("source", lang) + colon + url)
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+# --- the form's one call ---------------------------------------------------------------------
+
+def error_text(err: InputError, calculator_id: str, lang: str) -> str:
+    """An input error in the reader's language, naming the field as the form labels it."""
+    t = getattr(err, "text", None)
+    if isinstance(t, dict) and getattr(err, "label", None) and t.get(lang):
+        return t[lang]
+    from .api import calculator
+
+    label = None
+    try:
+        if err.field:
+            label = _pick(calculator(calculator_id).input(err.field).label, lang)
+    except (KeyError, MMGuideError):
+        label = None
+    msg = str(err)
+    if err.field and msg.startswith(f"{err.field}: "):
+        msg = msg[len(err.field) + 2:]
+    zh = getattr(err, "zh", None)
+    if lang == "zh" and zh:
+        msg = zh
+    if label:
+        return f"{label}{':' if lang == 'zh' else ': '}{msg}"
+    return msg
+
+
+def respond(calculator_id: str, payload: str, lang: str = "en", url: str | None = None,
+            date: str | None = None) -> str:
+    """One call in, one JSON string out (the in-page form's only entry point)."""
+    from .api import compute
+
+    try:
+        r = compute(calculator_id, **json.loads(payload))
+    except InputError as e:
+        return json.dumps({"ok": False, "field": e.field, "message": error_text(e, calculator_id, lang)},
+                          ensure_ascii=False)
+    except MMGuideError as e:
+        return json.dumps({"ok": False, "field": None, "message": str(e)}, ensure_ascii=False)
+    return json.dumps({"ok": True, "result": r.as_dict(), "view": view(r, lang),
+                       "note": note(r, lang, url, date)}, ensure_ascii=False)

@@ -1,0 +1,140 @@
+"""The note for a clinical record and the answer at a glance, in both languages.
+
+The clinical values asserted are the fact sheet's (§11A: 80 y, 72 kg, creatinine 1.5 mg/dL,
+male -> 40 mL/min -> 3.3 mg), never the package's own output."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+import mmguide
+from mmguide import compute, note, view
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+URL = "https://example.org/en/docs/calculators/zoledronic-acid-dose.html"
+
+
+def za_from_creatinine():
+    return compute("zoledronic-acid-dose", age=80, weight="72 kg", creatinine="1.5 mg/dL", sex="male")
+
+
+def test_the_note_for_a_zoledronic_acid_dose_from_creatinine_names_inputs_result_recommendations_version_and_page():
+    t = note(za_from_creatinine(), "en", URL, "2026-12-01")
+    lines = t.splitlines()
+    assert lines[0] == "Zoledronic acid dose by creatinine clearance"
+    assert "- Age: 80 years" in lines and "- Body weight (actual): 72 kg" in lines
+    assert "- Serum creatinine: 1.5 mg/dL" in lines and "- Sex: male" in lines
+    assert "Result: 3.3 mg (Reduced dose)" in lines
+    assert any(line.startswith("CrCl 40 mL/min by Cockcroft–Gault") for line in lines)
+    assert "Recommendations: BP-4" in lines
+    assert f"Computed with mmguide {mmguide.__version__} (2026-12-01)" in lines
+    assert lines[-1] == f"Source: {URL}"
+
+
+def test_the_chinese_note_has_no_english_words_but_units_and_ids():
+    t = note(za_from_creatinine(), "zh", URL, "2026-12-01")
+    assert "年龄:80 岁" in t and "years" not in t
+    assert "结果:3.3 mg(减量)" in t
+    assert "推荐意见:BP-4" in t
+    body = t.replace(URL, "")
+    words = set(re.findall(r"[A-Za-z]{3,}", body)) - {"mmguide", "Cockcroft", "Gault", "CrCl", "eGFR", "IMWG", "min"}
+    assert not words, words
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_note_of_a_severe_renal_plan_puts_the_renal_stop_first_and_lists_the_first_dose_checks(lang):
+    # CrCl 25 mL/min: below 30, no zoledronic acid or pamidronate; denosumab (Zometa and Xgeva labels)
+    r = compute("bone-protection-plan", active_mm=True, crcl="25 mL/min")
+    v = view(r, lang)
+    assert v["answer"]["headline"] == ("Denosumab" if lang == "en" else "地舒单抗")
+    assert v["answer"]["urgent"] and v["answer"]["urgent"][0]["id"] == "severe-renal"
+    ids = [c["id"] for c in v["answer"]["checklist"]]
+    assert "dental" in ids and "measure-calcium" in ids and "severe-renal-denosumab" in ids
+    t = note(r, lang)
+    assert t.index("! ") < t.index("[ ]")
+
+
+def test_the_plan_says_nothing_twice():
+    r = compute("bone-protection-plan", active_mm=True, crcl="45 mL/min", corrected_calcium="2.9 mmol/L")
+    v = view(r, "en")
+    texts = [u["text"] for u in v["answer"]["urgent"]] + v["answer"]["lines"] + [c["text"] for c in v["answer"]["checklist"]]
+    for s in v["sections"]:
+        texts += [i["text"] for i in s["items"]]
+    assert len(texts) == len(set(texts)), [t for t in texts if texts.count(t) > 1]
+    assert [s["id"] for s in v["sections"]][0] == "why" and v["sections"][-1]["id"] == "evidence"
+    other = next(s for s in v["sections"] if s["id"] == "other-agents")
+    assert {i["agent"] for i in other["items"]} == {"denosumab", "pamidronate"}
+
+
+def test_cockcroft_gault_shows_its_zoledronic_acid_dose_and_links_to_it_with_the_inputs():
+    r = compute("crcl-cockcroft-gault", age=80, weight="72 kg", creatinine="1.5 mg/dL", sex="male")
+    v = view(r, "en")
+    assert v["answer"]["headline"] == "40.00 mL/min"
+    assert v["answer"]["inline"]["value"] == "3.3 mg"
+    link = v["links"][0]
+    assert link["calculator"] == "zoledronic-acid-dose"
+    assert compute("zoledronic-acid-dose", **link["params"]).value == 3.3
+
+
+def test_corrected_calcium_links_to_the_plan_with_its_value():
+    r = compute("corrected-calcium", **mmguide.calculator("corrected-calcium").examples[0]["inputs"])
+    v = view(r, "en")
+    link = next(lk for lk in v["links"] if lk["calculator"] == "bone-protection-plan")
+    assert link["params"]["corrected_calcium"].startswith(mmguide.units.fmt(r.value))
+
+
+def test_every_calculator_has_an_answer_box_in_both_languages():
+    for calc in mmguide.calculators():
+        r = compute(calc.id, **calc.examples[0]["inputs"])
+        for lang in ("en", "zh"):
+            v = view(r, lang)
+            assert v["answer"]["headline"], (calc.id, lang)
+            assert v["answer"]["tone"] in ("ok", "caution", "stop", "info")
+            assert v["sections"][-1]["id"] == "evidence"
+            if lang == "zh":
+                assert HAN.search(note(r, "zh")), calc.id
+                assert "years" not in note(r, "zh")
+
+
+def test_the_command_line_note_is_the_package_note():
+    args = ["age=80", "weight=72kg", "creatinine=1.5mg/dL", "sex=male"]
+    out = subprocess.run([sys.executable, "-m", "mmguide", "compute", "zoledronic-acid-dose", *args, "--note",
+                          "--lang", "zh", "--url", URL], capture_output=True, text=True, check=True).stdout
+    assert out == note(za_from_creatinine(), "zh", URL)
+
+
+def test_form_errors_name_the_field_as_the_form_labels_it():
+    import json
+
+    from mmguide.presentation import respond
+
+    out = json.loads(respond("zoledronic-acid-dose", json.dumps({"crcl": "1.4"}), "zh"))
+    assert out["ok"] is False and out["field"] == "crcl"
+    assert out["message"].startswith("肌酐清除率(Cockcroft–Gault):") and "血清肌酐" in out["message"]
+    out = json.loads(respond("zoledronic-acid-dose", json.dumps({"crcl": "1.4"}), "en"))
+    assert out["message"].startswith("Creatinine clearance (Cockcroft–Gault): 1.4 looks like a serum creatinine")
+
+
+def _texts(x):
+    if isinstance(x, str):
+        yield x
+    elif isinstance(x, list):
+        for v in x:
+            yield from _texts(v)
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            if k not in ("id", "agent", "calculator", "category", "tone", "references", "recommendations", "params"):
+                yield from _texts(v)
+
+
+def test_what_readers_see_names_no_calculator_by_its_code_name():
+    ids = [c.id for c in mmguide.calculators()]
+    for calc in mmguide.calculators():
+        for row in calc.examples:
+            r = compute(calc.id, **row["inputs"])
+            for lang in ("en", "zh"):
+                v = view(r, lang)
+                shown = " ".join(_texts({"answer": v["answer"], "sections": v["sections"]})) + note(r, lang)
+                assert not [i for i in ids if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", shown)], (calc.id, lang)
