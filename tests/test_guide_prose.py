@@ -129,3 +129,10 @@ def test_unverified_clinical_advice_is_declared_not_given():
     assert "{cite:p}`xgeva2025label`" in aff and "thigh, hip or groin" in aff
     assert "has not verified the corresponding warning in the zoledronic acid label" in aff
     assert "has not verified a source on corticosteroids" in text
+
+
+def test_routine_calcium_is_not_given_while_hypercalcaemic():
+    _, _, body = recommendation("BP-6")
+    assert "Routine calcium and vitamin D are meant for patients without hypercalcaemia" in body
+    giving = section(page("prescribing-safety"), "giving-zoledronic-acid")
+    assert "but not while the patient is hypercalcaemic" in giving
