@@ -354,7 +354,7 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
             results_path.write_text(json.dumps(results, indent=0))
 
 
-def report(modules: list[str], rev: str | None) -> int:
+def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:
     results_path = OUT / (f"results-before-{rev}.json" if rev else "results.json")
     results = json.loads(results_path.read_text()) if results_path.is_file() else {}
     equivalent = load_equivalent()
@@ -362,10 +362,12 @@ def report(modules: list[str], rev: str | None) -> int:
     rows = []
     clinical_total = clinical_killed = 0
     survivors = []
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="mmguide-mutation-report-"))
     for module in modules:
         source = (PKG / module).read_text(encoding="utf-8")
-        digest = _digest(source.encode())
-        done = next((v for k, v in results.items() if k.startswith(f"{module}@{digest}@")), None)
+        test_files = _tests_at(rev, MODULE_TESTS[module], tmp / "old")
+        key = f"{module}@{_digest(source.encode())}@{_digest(*(pathlib.Path(t).read_bytes() for t in test_files))}"
+        done = results.get(key)
         points = mutants(source)
         if not done or len(done) < len(points):
             rows.append((module, len(points), len(done or {}), None, None, None))
@@ -386,6 +388,18 @@ def report(modules: list[str], rev: str | None) -> int:
         score = killed / (len(done) - eq) if len(done) > eq else 1.0
         rows.append((module, len(points), killed, eq, len(done) - killed - eq, score))
         ok &= score >= GOAL
+    shutil.rmtree(tmp, ignore_errors=True)
+    if markdown:
+        print("| module | mutants | killed | equivalent | survived | score |\n|---|---:|---:|---:|---:|---:|")
+        for module, n, killed, eq, surv, score in rows:
+            if score is None:
+                print(f"| {module} | {n} | (incomplete: {killed} run) | | | |")
+            else:
+                print(f"| {module} | {n} | {killed} | {eq} | {surv} | {score:.1%} |")
+        if clinical_total:
+            print(f"| clinical constants, thresholds, boundaries, factors | {clinical_total} | {clinical_killed} | | "
+                  f"{clinical_total - clinical_killed} | {clinical_killed / clinical_total:.1%} |")
+        return 0 if ok else 1
     print(f"{'module':45} {'mutants':>7} {'killed':>6} {'equiv':>5} {'survived':>8} {'score':>7}")
     for module, n, killed, eq, surv, score in rows:
         if score is None:
@@ -412,6 +426,7 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
     ap.add_argument("--list", action="store_true", help="list the mutants and exit")
     ap.add_argument("--report", action="store_true", help="only print the report")
+    ap.add_argument("--markdown", action="store_true", help="print the report as a Markdown table")
     a = ap.parse_args(argv)
     modules = a.module or list(MODULE_TESTS)
     for m in modules:
@@ -424,7 +439,7 @@ def main(argv=None) -> int:
         return 0
     if not a.report:
         run(modules, a.before, a.fresh, a.limit, a.jobs)
-    return report(modules, a.before)
+    return report(modules, a.before, a.markdown)
 
 
 if __name__ == "__main__":
