@@ -251,24 +251,19 @@ def load_equivalent() -> dict[tuple[str, int, str], str]:
 
 
 def _tests_at(rev: str | None, tests: list[str], workdir: pathlib.Path) -> list[str]:
-    """The test files to run: the current ones, or those that existed at *rev* (checked out into *workdir*)."""
+    """The test files to run: the current ones, or those that existed at *rev*.
+
+    For *rev* the whole tree at that revision is unpacked into *workdir* (tests read data beside
+    them); the package under test still comes from the mutated copy first on sys.path.
+    """
     if rev is None:
         return [str(ROOT / t) for t in tests]
-    out = []
-    for t in tests:
-        blob = subprocess.run(["git", "show", f"{rev}:{t}"], cwd=ROOT, capture_output=True)
-        if blob.returncode == 0:
-            p = workdir / "tests" / t.removeprefix("tests/")
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_bytes(blob.stdout)
-            out.append(str(p))
-    if out:
-        for extra in ("tests/conftest.py", "tests/calculators/__init__.py"):
-            blob = subprocess.run(["git", "show", f"{rev}:{extra}"], cwd=ROOT, capture_output=True)
-            if blob.returncode == 0:
-                (workdir / extra).parent.mkdir(parents=True, exist_ok=True)
-                (workdir / extra).write_bytes(blob.stdout)
-    return out
+    if not (workdir / ".unpacked").is_file():
+        workdir.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(workdir)], input=archive, check=True)
+        (workdir / ".unpacked").write_text(rev)
+    return [str(workdir / t) for t in tests if (workdir / t).is_file()]
 
 
 def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
@@ -294,6 +289,11 @@ def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
         except BaseException:  # noqa: BLE001 - any crash of the mutant counts as killed
             os._exit(1)
     return pid
+
+
+def _baseline_passes(copy_src: pathlib.Path, test_files: list[str]) -> bool:
+    _, status = os.waitpid(_start_child(copy_src, test_files), 0)
+    return _outcome(status) == "survived"
 
 
 def _outcome(status: int) -> str:
@@ -327,6 +327,11 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
             done = results.setdefault(key, {})
             points = mutants(source)
             todo = [p for p in points if str(p["id"]) not in done][:limit]
+            # the unmutated package must pass the tests, or every mutant would look killed
+            if todo and test_files and not _baseline_passes(slots[0], test_files):
+                print(f"{module}: the tests fail on the unmutated package: not run", flush=True)
+                results.pop(key, None)
+                continue
             print(f"{module}: {len(points)} mutants, {len(done)} done, {len(todo)} to run", flush=True)
             t0, n = time.time(), 0
             free, running = list(slots), {}
