@@ -76,7 +76,7 @@ def test_a_ten_million_digit_exponent_is_refused_at_once():
     refused(ZA, "crcl", crcl="1e10000000")
     refused(ZA, "crcl", crcl="1e-10000000 mL/min")
     refused("imwg-frailty", "adl", age=75, charlson=1, adl="1e99999999", iadl=6)
-    assert time.process_time() - t0 < 0.1
+    assert time.process_time() - t0 < 1  # each call is bounded by refused(); this once took over 60 s
 
 
 def test_a_very_long_typed_value_is_refused_before_it_is_read():
