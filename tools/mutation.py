@@ -251,24 +251,19 @@ def load_equivalent() -> dict[tuple[str, int, str], str]:
 
 
 def _tests_at(rev: str | None, tests: list[str], workdir: pathlib.Path) -> list[str]:
-    """The test files to run: the current ones, or those that existed at *rev* (checked out into *workdir*)."""
+    """The test files to run: the current ones, or those that existed at *rev*.
+
+    For *rev* the whole tree at that revision is unpacked into *workdir* (tests read data beside
+    them); the package under test still comes from the mutated copy first on sys.path.
+    """
     if rev is None:
         return [str(ROOT / t) for t in tests]
-    out = []
-    for t in tests:
-        blob = subprocess.run(["git", "show", f"{rev}:{t}"], cwd=ROOT, capture_output=True)
-        if blob.returncode == 0:
-            p = workdir / "tests" / t.removeprefix("tests/")
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_bytes(blob.stdout)
-            out.append(str(p))
-    if out:
-        for extra in ("tests/conftest.py", "tests/calculators/__init__.py"):
-            blob = subprocess.run(["git", "show", f"{rev}:{extra}"], cwd=ROOT, capture_output=True)
-            if blob.returncode == 0:
-                (workdir / extra).parent.mkdir(parents=True, exist_ok=True)
-                (workdir / extra).write_bytes(blob.stdout)
-    return out
+    if not (workdir / ".unpacked").is_file():
+        workdir.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(workdir)], input=archive, check=True)
+        (workdir / ".unpacked").write_text(rev)
+    return [str(workdir / t) for t in tests if (workdir / t).is_file()]
 
 
 def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
@@ -294,6 +289,11 @@ def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
         except BaseException:  # noqa: BLE001 - any crash of the mutant counts as killed
             os._exit(1)
     return pid
+
+
+def _baseline_passes(copy_src: pathlib.Path, test_files: list[str]) -> bool:
+    _, status = os.waitpid(_start_child(copy_src, test_files), 0)
+    return _outcome(status) == "survived"
 
 
 def _outcome(status: int) -> str:
@@ -327,6 +327,11 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
             done = results.setdefault(key, {})
             points = mutants(source)
             todo = [p for p in points if str(p["id"]) not in done][:limit]
+            # the unmutated package must pass the tests, or every mutant would look killed
+            if todo and test_files and not _baseline_passes(slots[0], test_files):
+                print(f"{module}: the tests fail on the unmutated package: not run", flush=True)
+                results.pop(key, None)
+                continue
             print(f"{module}: {len(points)} mutants, {len(done)} done, {len(todo)} to run", flush=True)
             t0, n = time.time(), 0
             free, running = list(slots), {}
@@ -354,7 +359,7 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
             results_path.write_text(json.dumps(results, indent=0))
 
 
-def report(modules: list[str], rev: str | None) -> int:
+def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:
     results_path = OUT / (f"results-before-{rev}.json" if rev else "results.json")
     results = json.loads(results_path.read_text()) if results_path.is_file() else {}
     equivalent = load_equivalent()
@@ -362,10 +367,12 @@ def report(modules: list[str], rev: str | None) -> int:
     rows = []
     clinical_total = clinical_killed = 0
     survivors = []
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="mmguide-mutation-report-"))
     for module in modules:
         source = (PKG / module).read_text(encoding="utf-8")
-        digest = _digest(source.encode())
-        done = next((v for k, v in results.items() if k.startswith(f"{module}@{digest}@")), None)
+        test_files = _tests_at(rev, MODULE_TESTS[module], tmp / "old")
+        key = f"{module}@{_digest(source.encode())}@{_digest(*(pathlib.Path(t).read_bytes() for t in test_files))}"
+        done = results.get(key)
         points = mutants(source)
         if not done or len(done) < len(points):
             rows.append((module, len(points), len(done or {}), None, None, None))
@@ -386,6 +393,18 @@ def report(modules: list[str], rev: str | None) -> int:
         score = killed / (len(done) - eq) if len(done) > eq else 1.0
         rows.append((module, len(points), killed, eq, len(done) - killed - eq, score))
         ok &= score >= GOAL
+    shutil.rmtree(tmp, ignore_errors=True)
+    if markdown:
+        print("| module | mutants | killed | equivalent | survived | score |\n|---|---:|---:|---:|---:|---:|")
+        for module, n, killed, eq, surv, score in rows:
+            if score is None:
+                print(f"| {module} | {n} | (incomplete: {killed} run) | | | |")
+            else:
+                print(f"| {module} | {n} | {killed} | {eq} | {surv} | {score:.1%} |")
+        if clinical_total:
+            print(f"| clinical constants, thresholds, boundaries, factors | {clinical_total} | {clinical_killed} | | "
+                  f"{clinical_total - clinical_killed} | {clinical_killed / clinical_total:.1%} |")
+        return 0 if ok else 1
     print(f"{'module':45} {'mutants':>7} {'killed':>6} {'equiv':>5} {'survived':>8} {'score':>7}")
     for module, n, killed, eq, surv, score in rows:
         if score is None:
@@ -412,6 +431,7 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
     ap.add_argument("--list", action="store_true", help="list the mutants and exit")
     ap.add_argument("--report", action="store_true", help="only print the report")
+    ap.add_argument("--markdown", action="store_true", help="print the report as a Markdown table")
     a = ap.parse_args(argv)
     modules = a.module or list(MODULE_TESTS)
     for m in modules:
@@ -424,7 +444,7 @@ def main(argv=None) -> int:
         return 0
     if not a.report:
         run(modules, a.before, a.fresh, a.limit, a.jobs)
-    return report(modules, a.before)
+    return report(modules, a.before, a.markdown)
 
 
 if __name__ == "__main__":

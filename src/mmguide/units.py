@@ -281,8 +281,9 @@ def _significant(d: Decimal, figures: int = SIGNIFICANT_FIGURES) -> str:
 def fmt(x: Fraction | int | float, places: int | None = None) -> str:
     """Format an exact number for messages and tables: no trailing zeros, no float noise.
 
-    Up to 4 decimals (or exactly *places*); a non-zero value those decimals would show as 0 is
-    shown to SIGNIFICANT_FIGURES significant figures instead, so no value is shown as 0 that is not.
+    Up to 4 decimals (or exactly *places*); a value those decimals would round to 0 or to fewer
+    than SIGNIFICANT_FIGURES significant figures is shown to SIGNIFICANT_FIGURES significant figures
+    instead, so no value is shown as 0 that is not, nor rounded by more than a few per cent.
     """
     if isinstance(x, float):
         x = F(repr(x))
@@ -291,8 +292,8 @@ def fmt(x: Fraction | int | float, places: int | None = None) -> str:
     with localcontext() as ctx:
         ctx.prec = _FMT_PRECISION
         d = exact.quantize(Decimal(1).scaleb(-(4 if places is None else places)))
-    if d == 0 and x != 0:
-        return _significant(exact)
+    if x != 0 and d != exact and (d == 0 or len(d.normalize().as_tuple().digits) < SIGNIFICANT_FIGURES):
+        return _significant(exact)  # 0.000123 is "0.00012", not "0.0001"; 0.00001 is never "0"
     if places is None:
         d = d.normalize() if d != 0 else Decimal(0)
     s = format(d, "f")

@@ -218,3 +218,22 @@ def test_below_30_the_denosumab_alternative_warns_of_hypocalcaemia_below_30():
     en, zh = dose("29").explanation["en"], dose("29").explanation["zh"]
     assert "its risk of hypocalcaemia is highest with CrCl < 30 mL/min or dialysis" in en
     assert "肌酐清除率 < 30 mL/min 或透析时其低钙血症风险最高" in zh
+
+
+def test_renal_check_decisions_state_within_10_percent_as_times_1_10():
+    import mmguide
+    decisions = " ".join(d["en"] for d in mmguide.calculator(CHECK).decisions)
+    assert '"Within 10% of baseline" is read as current ≤ baseline × 1.10, computed exactly.' in decisions
+    zh = " ".join(d["zh"] for d in mmguide.calculator(CHECK).decisions)
+    assert "恢复至基线的 10% 以内" in zh and "当前值 ≤ 基线 × 1.10" in zh
+
+
+def test_renal_check_shows_the_current_creatinine_to_two_decimals():
+    en = check("1.2 mg/dL", "1.333 mg/dL", withheld=True).explanation["en"]
+    assert en.startswith("Current creatinine 1.33 mg/dL is more than 10% above the baseline 1.20 mg/dL")
+
+
+def test_renal_check_never_says_creatinine_fell_when_it_did_not():
+    assert "fell" not in check("1.0 mg/dL", "1.0 mg/dL").explanation["en"]
+    assert "Creatinine fell by 0.10 mg/dL" in check("1.0 mg/dL", "0.9 mg/dL").explanation["en"]
+    assert "Creatinine rose by 0.10 mg/dL" in check("1.0 mg/dL", "1.1 mg/dL").explanation["en"]

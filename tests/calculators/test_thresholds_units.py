@@ -1,0 +1,136 @@
+"""units.py: every conversion factor against its definition, every plausible range (the limits the book
+shows readers in each calculator's input table) at both sides, and the hostile-input bounds at both sides.
+
+Factors: creatinine 1 mg/dL = 88.4 µmol/L (fact sheet §8), calcium 1 mmol/L = 4.008 mg/dL (molar mass
+40.08 g/mol), 1 lb = 0.45359237 kg (definition), 1 g/dL = 10 g/L, 1 g/24 h = 1000 mg/24 h,
+1 mg/dL = 10 mg/L, 1 µg/mL = 1 mg/L.
+"""
+
+from fractions import Fraction as F
+
+import pytest
+
+from mmguide import InputError
+from mmguide import units as U
+
+
+@pytest.mark.parametrize("analyte, value, unit, base_unit, expected", [
+    ("creatinine", "1", "mg/dL", "µmol/L", F("88.4")),
+    ("creatinine", "88.4", "µmol/L", "mg/dL", F(1)),
+    ("calcium", "1", "mmol/L", "mg/dL", F("4.008")),
+    ("calcium", "10.02", "mg/dL", "mmol/L", F("2.5")),
+    ("weight", "100", "lb", "kg", F("45.359237")),
+    ("weight", "45.359237", "kg", "lb", F(100)),
+    ("albumin", "3.5", "g/dL", "g/L", F(35)),
+    ("hemoglobin", "10", "g/dL", "g/L", F(100)),
+    ("serum_mprotein", "40", "g/L", "g/dL", F(4)),
+    ("serum_mprotein", "1", "g/dL", "g/L", F(10)),
+    ("urine_mprotein", "0.2", "g/24 h", "mg/24 h", F(200)),
+    ("urine_mprotein", "1000", "mg/24 h", "g/24 h", F(1)),
+    ("flc", "10", "mg/dL", "mg/L", F(100)),
+    ("beta2m", "3.5", "µg/mL", "mg/L", F("3.5")),
+    ("renal_clearance", "39", "mL/min/1.73 m²", "mL/min", F(39)),
+])
+def test_conversion_factors_match_their_definitions(analyte, value, unit, base_unit, expected):
+    q = U.parse_quantity("x", f"{value} {unit}", analyte)
+    assert q.to(base_unit) == expected
+
+
+# The plausible ranges published in each calculator's input table (validation limits, not thresholds).
+RANGES = [
+    ("creatinine", "mg/dL", "0.1", "20"), ("creatinine", "µmol/L", "9", "1768"),
+    ("calcium", "mmol/L", "1.0", "5.0"), ("calcium", "mg/dL", "4", "20"),
+    ("albumin", "g/L", "10", "60"), ("albumin", "g/dL", "1.0", "6.0"),
+    ("hemoglobin", "g/L", "30", "220"), ("hemoglobin", "g/dL", "3.0", "22.0"),
+    ("beta2m", "mg/L", "0.5", "100"), ("beta2m", "µg/mL", "0.5", "100"),
+    ("weight", "kg", "25", "300"), ("weight", "lb", "55", "660"),
+    ("age", "years", "18", "120"), ("crcl", "mL/min", "1", "250"),
+    ("renal_clearance", "mL/min", "1", "250"), ("renal_clearance", "mL/min/1.73 m²", "1", "250"),
+    ("egfr", "mL/min/1.73 m²", "1", "250"),
+    ("serum_mprotein", "g/dL", "0", "15"), ("serum_mprotein", "g/L", "0", "150"),
+    ("urine_mprotein", "mg/24 h", "0", "30000"), ("urine_mprotein", "g/24 h", "0", "30"),
+    ("flc", "mg/L", "0", "100000"), ("flc", "mg/dL", "0", "10000"),
+    ("flc_ratio", "", "1", "100000"), ("percent", "%", "0", "100"), ("count", "", "0", "1000"),
+]
+
+
+@pytest.mark.parametrize("analyte, unit, low, high", RANGES)
+def test_plausible_range_edges_are_accepted_and_just_outside_refused(analyte, unit, low, high):
+    step = F(1, 100)
+    for ok in (F(low), F(high)):
+        assert U.parse_quantity("x", f"{float(ok)} {unit}".strip(), analyte).value == ok
+    for bad in (F(low) - step, F(high) + step):
+        if bad < 0:
+            continue
+        with pytest.raises(InputError, match="outside the plausible range"):
+            U.parse_quantity("x", f"{float(bad)} {unit}".strip(), analyte)
+
+
+def test_every_range_is_listed():
+    listed = {(a, u) for a, u, _, _ in RANGES}
+    assert listed == {(a.name, u.symbol) for a in U.ANALYTES.values() for u in a.units}
+
+
+def test_typed_length_bound_is_64_characters():
+    assert U.to_fraction("0" * 62 + "12", "x") == 12  # 64 characters
+    with pytest.raises(InputError, match="65 characters long"):
+        U.to_fraction("0" * 63 + "12", "x")
+    assert U.parse_quantity("x", " " * 55 + "45 mL/min", "crcl").value == 45  # 64 characters
+    with pytest.raises(InputError, match="65 characters long"):
+        U.parse_quantity("x", " " * 56 + "45 mL/min", "crcl")
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("1e12", True), ("1000000000001", False), ("1.000001e12", False),
+    ("1e-12", True), ("9.99e-13", False), ("-1e12", True), ("0", True), ("0e-400", True),
+    ("1e999", False), ("1e1000", False), ("1e-999", False),
+])
+def test_magnitude_bounds_refuse_what_no_measurement_can_be(value, ok):
+    if ok:
+        assert U.to_fraction(value, "x") == F(value.replace("0e-400", "0"))
+    else:
+        with pytest.raises(InputError, match="not a plausible value"):
+            U.to_fraction(value, "x")
+
+
+@pytest.mark.parametrize("value", [10**12, F(10**12), 1e12, F(1, 10**12), 1e-12])
+def test_magnitude_bounds_at_the_edge_for_numbers_from_callers(value):
+    assert U.to_fraction(value, "x") == F(value) if not isinstance(value, float) else F(repr(value))
+
+
+@pytest.mark.parametrize("value", [10**12 + 1, F(10**12 + 1), 1.01e12, F(1, 10**12 + 1), 9.9e-13, F(1, 3 * 10**30),
+                                   2**64])
+def test_magnitude_bounds_just_outside_for_numbers_from_callers(value):
+    with pytest.raises(InputError):
+        U.to_fraction(value, "x")
+
+
+def test_a_fraction_with_a_denominator_up_to_10_to_the_30_is_accepted():
+    assert U.to_fraction(F(10**30 + 7, 10**30), "x") == F(10**30 + 7, 10**30)
+    with pytest.raises(InputError):
+        U.to_fraction(F(10**31 + 7, 10**31), "x")
+
+
+@pytest.mark.parametrize("typed, value", [("1e3", 1000), ("1E-3", F(1, 1000)), ("1e012", 10**12), ("1e-012", F(1, 10**12)),
+                                          ("+45", 45), ("-0.5", F(-1, 2)), (".5", F(1, 2)), ("5.", 5), ("45,5", F(91, 2)),
+                                          ("0,25", F(1, 4)), ("1,2345", F(12345, 10000)), (",5", F(1, 2))])
+def test_typed_numbers_that_are_read(typed, value):
+    assert U.to_fraction(typed, "x") == value
+
+
+def test_full_width_forms_map_to_ascii_and_nothing_else_does():
+    assert U.to_fraction("\uff14\uff15\uff0e\uff15", "x") == F(91, 2)  # ４５．５
+    assert U.to_fraction("\u3000\uff11\uff10\u3000", "x") == 10  # ideographic spaces around １０
+    assert U.to_fraction("\uff10", "x") == 0 and U.to_fraction("\uff19", "x") == 9
+    for bad in ("\uff5f", "\u2460", "\u00b9", "\u0661", "\uff01"):
+        with pytest.raises(InputError):
+            U.to_fraction("1" + bad, "x")
+
+
+def test_significant_figures_for_tiny_values():
+    assert U.fmt(F("0.000123456")) == "0.00012"
+    assert U.fmt(F("0.00005")) == "0.00005"
+    assert U.fmt(F("0.0001")) == "0.0001"
+    assert U.fmt(F("0.00001234"), 3) == "0.000012"
+    assert U.fmt(F("12.34567")) == "12.3457"
+    assert U.fmt(F("12.34567"), 1) == "12.3"
