@@ -250,9 +250,16 @@ WIDTHS = (1280, 375)
 
 
 def _wait_answer(page, form, states=("result",)):
+    """Wait for one of *states*; an error shown while the reader is still filling the form (a number
+    typed before its unit is chosen) is only final once no further calculation is pending."""
     page.wait_for_function(
         "([el, states]) => states.includes(el.getAttribute('data-state'))",
         arg=[form.element_handle(), list(states)], timeout=TIMEOUT_MS)
+    if form.get_attribute("data-state") != "result":
+        page.wait_for_timeout(1500)  # the live update's debounce (350 ms) and one calculation
+        page.wait_for_function(
+            "([el, states]) => states.includes(el.getAttribute('data-state'))",
+            arg=[form.element_handle(), list(states)], timeout=TIMEOUT_MS)
     return form.get_attribute("data-state")
 
 

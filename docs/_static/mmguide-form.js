@@ -283,7 +283,8 @@
     var box = el("div", { "class": "mmguide-answer", "data-tone": a.tone, "data-category": a.category || null });
     if (a.urgent && a.urgent.length) {
       box.appendChild(el("ul", { "class": "mmguide-urgent" }, a.urgent.map(function (u) {
-        return el("li", { "data-action": u.id || null }, [u.text, self.recLinks(u.recommendations)]);
+        return el("li", { "data-action": u.id || null }, [u.text, self.recLinks(u.recommendations),
+          u.more ? el("details", { "class": "mmguide-more" }, [el("summary", null, [S["more"]]), u.more]) : null]);
       })));
     }
     var rawValue = Array.isArray(r.value) ? r.value.join(",") : (r.value === null || r.value === undefined ? null : String(r.value));

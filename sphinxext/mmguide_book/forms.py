@@ -241,10 +241,12 @@ def _fields_html(env, cid: str, d: dict) -> str:
             choice = _radios(env, f"mmguide-{cid}-kidney-source", f"{cid}-kidney-source", _e(T("Kidney function from")),
                              [("creatinine", T("I have a creatinine")), ("crcl", T("I have a clearance"))], "",
                              checked="creatinine") + "</fieldset>"
-            cg = "".join(_field_html(env, cid, by_name[n]) for n in CG_FIELDS)
+            # within the chosen set every input is needed: none is marked optional
+            cg = "".join(_field_html(env, cid, dict(by_name[n], required=True)) for n in CG_FIELDS)
             out.append(f'<div class="mmguide-field mmguide-source-choice" data-source-choice="1">{choice}</div>'
                        f'<div class="mmguide-source" data-source="creatinine">{cg}</div>'
-                       f'<div class="mmguide-source" data-source="crcl" hidden>{_field_html(env, cid, by_name["crcl"])}</div>')
+                       f'<div class="mmguide-source" data-source="crcl" hidden>'
+                       f'{_field_html(env, cid, dict(by_name["crcl"], required=True))}</div>')
             names = [n for n in names if n not in CG_FIELDS + ("crcl",)]
         out += [_field_html(env, cid, by_name[n]) for n in names]
         return "".join(out)

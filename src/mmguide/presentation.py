@@ -224,7 +224,7 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
             out["text"], out["more"] = first, rest
         return out
 
-    urgent = [item(a) for a in actions if a["id"] in URGENT_ACTIONS]
+    urgent = [item(a, split=True) for a in actions if a["id"] in URGENT_ACTIONS]
     if result.details.get("severe_renal_impairment"):
         node = {n.id: n for n in bpp.TREE.nodes}.get("denosumab-only")
         if node is not None:
@@ -357,7 +357,7 @@ def note(result: Result, lang: str = "en", url: str | None = None, date: str | N
         head += f" ({a['label']})" if lang == "en" else f"({a['label']})"
     lines.append(_w("result", lang) + colon + head)
     for u in a["urgent"]:
-        lines.append("! " + u["text"])
+        lines.append("! " + u["text"] + (f" {u['more']}" if u.get("more") else ""))
     lines += a["lines"]
     if a.get("inline"):
         lines.append(f"{a['inline']['label']}{colon}{a['inline']['value']}")
