@@ -12,7 +12,7 @@ SYS_STAMP := _build/.system-ok
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 
-.PHONY: setup system html test test-fast serve lock bench clean gettext regen-notebooks
+.PHONY: setup system html test test-fast serve lock bench clean gettext regen-notebooks clinical-diff release-notes
 
 $(STAMP): requirements.lock pyproject.toml | $(SYS_STAMP)
 	@test -x $(PY) || (command -v $(PYTHON) >/dev/null && $(PYTHON) -m venv $(VENV)) || python3 -m venv $(VENV)
@@ -51,6 +51,17 @@ gettext: setup
 
 regen-notebooks: setup
 	$(PY) tools/regen_notebooks.py
+
+# What a change does for patients, BASE (default: merge base with main) -> working tree:
+# _build/clinical-diff/report.md and report.html
+BASE ?=
+clinical-diff: setup
+	$(PY) tools/clinical_diff.py $(if $(BASE),--base $(BASE))
+
+# Draft the 'What changed' entry of release TAG (vX.Y.Z) from the clinical diff since the previous release
+release-notes: setup
+	@test -n "$(TAG)" || { echo "usage: make release-notes TAG=vX.Y.Z"; exit 2; }
+	$(PY) tools/release_notes.py $(TAG)
 
 bench: setup
 	$(PY) benchmarks/run.py

@@ -83,3 +83,25 @@ def test_clinical_diff_sees_a_changed_number_in_a_guide_sentence():
     spec.loader.exec_module(cd)
     assert cd.numbers_in("ONJ occurred in 4% of patients {cite:p}`raje2018denosumab` (see {rec}`BP-6`).") == ["4%"]
     assert cd.numbers_in("Give it every 3–4 weeks.") == ["3", "4"]
+
+
+def test_release_notes_draft_names_each_clinical_change_and_says_so_when_there_is_none():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import release_notes
+
+    details = {
+        "recommendations": [{"id": "BP-1", "change": "changed", "field": "statement", "old": "A.", "new": "B.", "clinical": True},
+                            {"id": "BP-2", "change": "changed", "field": "reviewed", "old": "2026-01-01", "new": "2026-02-01", "clinical": False}],
+        "records": [{"calculator": "zoledronic-acid-dose", "field": "mmguide.calculators.zoledronic_acid_dose.FULL_DOSE_ABOVE",
+                     "old": 60.0, "new": 55.0, "source": "zometa_label, zometa_smpc"}],
+        "results": {"example": [], "path": [], "sample": [{"calculator": "zoledronic-acid-dose"}], "probe": []},
+        "sentences": [],
+    }
+    text = release_notes.draft("v0.2.0", details, "2026-12-01")
+    assert text.startswith("## Version 0.2.0\n\nReleased 2026-12-01.")
+    assert "BP-1: statement changed from “A.” to “B.”" in text
+    assert "BP-2" not in text  # a new review date is not a clinical change
+    assert "FULL_DOSE_ABOVE changed from 60.0 to 55.0 (source: zometa_label" in text
+    assert "1 sample patients now get a different answer (zoledronic-acid-dose)" in text
+    empty = release_notes.draft("v0.2.1", {"recommendations": [], "records": [], "results": {}, "sentences": []}, "2026-12-02")
+    assert "No clinical change" in empty

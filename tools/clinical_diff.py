@@ -211,7 +211,10 @@ def export(rev: str, into: pathlib.Path) -> pathlib.Path:
     data = git("archive", "--format=tar", rev, binary=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         members = [m for m in tar.getmembers() if m.name.split("/")[0] in ("src", *TEXT_DIRS)]
-        tar.extractall(into, members=members, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4
+            tar.extractall(into, members=members, filter="data")
+        else:  # pragma: no cover
+            tar.extractall(into, members=members)
     return into
 
 
@@ -231,6 +234,7 @@ def run_side(tree: pathlib.Path, mode: str, cases: pathlib.Path | None = None):
 REC_RE = re.compile(r"^```\{recommendation\}[ \t]+(?P<id>\S+)[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
 REC_FIELDS = ("statement", "strength", "certainty", "grading", "source", "cite", "reviewed", "changed")
 CLINICAL_REC_FIELDS = ("statement", "strength", "certainty")
+FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)  # notebook metadata (jupytext version …), not prose
 
 
 def text_files(tree: pathlib.Path):
@@ -240,7 +244,7 @@ def text_files(tree: pathlib.Path):
             continue
         for p in sorted(base.rglob("*.md")):
             if not SKIP_PARTS & set(p.relative_to(tree).parts):
-                yield p.relative_to(tree).as_posix(), p.read_text(encoding="utf-8")
+                yield p.relative_to(tree).as_posix(), FRONT_MATTER_RE.sub("", p.read_text(encoding="utf-8"), count=1)
 
 
 def recommendations(tree: pathlib.Path) -> dict:
@@ -548,11 +552,15 @@ def main(argv=None) -> int:
         old_out, new_out = run_side(old_tree, "compute", cases_file), run_side(new_tree, "compute", cases_file)
         changed = compare(every, old_out, new_out)
         results = {k: [c for c in changed if c["kind"] == k] for k in groups}
+        details = {
+            "base": f"{base} ({base_sha})", "head": head_label,
+            "versions": [old.get("version"), new.get("version")],
+            "recommendations": diff_recommendations(recommendations(old_tree), recommendations(new_tree)),
+            "records": diff_records(old, new), "results": results, "sentences": diff_sentences(old_tree, new_tree),
+        }
         report, summary = build_report(
-            f"{base} ({base_sha})", head_label, old, new,
-            diff_recommendations(recommendations(old_tree), recommendations(new_tree)),
-            diff_records(old, new), results, diff_sentences(old_tree, new_tree),
-            {k: len(v) for k, v in groups.items()},
+            details["base"], head_label, old, new, details["recommendations"], details["records"], results,
+            details["sentences"], {k: len(v) for k, v in groups.items()},
         )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -561,6 +569,7 @@ def main(argv=None) -> int:
     (out / "report.md").write_text(report, encoding="utf-8")
     (out / "report.html").write_text(to_html(report, f"Clinical diff {base_sha}"), encoding="utf-8")
     (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    (out / "changes.json").write_text(json.dumps(details, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
     head = report.split("\n## ")[0]
     print(head.rstrip())
     print(f"\nReport: {out / 'report.md'} and {out / 'report.html'}")
