@@ -348,7 +348,7 @@ def _cell(label: str, *children, classes=()) -> nodes.entry:
     """A cell whose column name is repeated inside it, shown only where rows are stacked (phones)."""
     entry = nodes.entry(classes=list(classes))
     para = nodes.paragraph()
-    para += nodes.inline(text=f"{label}: ", classes=["mmguide-cell-label"])
+    para += nodes.inline(text=label, classes=["mmguide-cell-label"])
     for child in children:
         para += child
     entry += para
@@ -360,6 +360,7 @@ def index_table(app: Sphinx, docname: str, store: dict) -> nodes.table:
     from . import calculators as calc_pages
 
     env = app.env
+    colon = "：" if lang(env) == "zh" else ": "  # before a cell's value where rows are stacked
     heads = [("ID", 8), (_t(env, "Recommendation"), 44), (_l(env, "Strength"), 12),
              (_l(env, "Certainty"), 11), (_l(env, "Reviewed"), 10), (_l(env, "Calculators"), 15)]
     table = nodes.table(classes=["mmguide-rec-index"])
@@ -385,16 +386,16 @@ def index_table(app: Sphinx, docname: str, store: dict) -> nodes.table:
         stmt = nodes.entry(classes=["mmguide-rec-index-statement"])
         stmt += nodes.paragraph(text=rec.get("statement_shown", rec["statement"]))
         src = nodes.paragraph(classes=["mmguide-rec-index-source"])
-        src += nodes.Text(f"{_t(env, 'Source')}: {rec.get('source_shown', rec['source'])}")
+        src += nodes.Text(f"{_t(env, 'Source')}{colon}{rec.get('source_shown', rec['source'])}")
         stmt += src
         row += stmt
-        row += _cell(heads[2][0], nodes.inline(
+        row += _cell(heads[2][0] + colon, nodes.inline(
             text=_l(env, strength_label(rec["strength"])),
             classes=["mmguide-badge", f"mmguide-strength-{STRENGTHS[rec['strength']]}"]))
-        row += _cell(heads[3][0], nodes.inline(
+        row += _cell(heads[3][0] + colon, nodes.inline(
             text=_l(env, rec["certainty"]).capitalize(),
             classes=["mmguide-badge", f"mmguide-certainty-{CERTAINTIES[rec['certainty']]}"]))
-        row += _cell(heads[4][0], nodes.inline(text=rec["reviewed"], classes=["mmguide-rec-index-date"]))
+        row += _cell(heads[4][0] + colon, nodes.inline(text=rec["reviewed"], classes=["mmguide-rec-index-date"]))
         links = []
         for calc in calc_pages.calculators_for(rec_id):
             links.append(_link(app, docname, calc_pages.docname_for(calc.id), "", calc_pages.title(app, calc)))
@@ -403,7 +404,7 @@ def index_table(app: Sphinx, docname: str, store: dict) -> nodes.table:
             if i:
                 children.append(nodes.Text(" · "))
             children.append(link)
-        row += _cell(heads[5][0], *(children or [nodes.Text("—")]), classes=["mmguide-rec-index-tools"])
+        row += _cell(heads[5][0] + colon, *(children or [nodes.Text("—")]), classes=["mmguide-rec-index-tools"])
         tbody += row
     group += tbody
     return table
