@@ -102,3 +102,34 @@ def test_recommendation_index_has_grade_columns_and_links_to_recommendations_and
             assert any(h.endswith(f"calculators/{cid}.html") for h in hrefs), (rec_id, cid, hrefs)
     # the index sits right under the page title, not below the recommendations
     assert soup.select_one("h1").find_next("table") is table
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", ["en", "zh_CN"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_recommendation_index_is_readable_at_phone_and_desktop_width(site_root, edition, width):
+    """No clipped or sideways-scrolling column, IDs on one line, Chinese statements not squeezed."""
+    from browser import chromium, serve
+
+    with serve(site_root) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            page.goto(f"{base}/{edition}/docs/guide/recommendation-index.html")
+            m = page.evaluate("""() => {
+              const t = document.querySelector('table.mmguide-rec-index');
+              const box = t.parentElement.getBoundingClientRect();
+              const ids = [...t.querySelectorAll('tbody td:first-child a')].map(a => {
+                const r = a.getClientRects(); return {text: a.textContent, lines: r.length, h: a.getBoundingClientRect().height};
+              });
+              const lh = parseFloat(getComputedStyle(t.querySelector('tbody td:first-child a')).lineHeight) || 24;
+              const stmt = [...t.querySelectorAll('td.mmguide-rec-index-statement')].map(td => td.getBoundingClientRect().width);
+              return {tableW: t.scrollWidth, boxW: box.width, docW: document.documentElement.scrollWidth, vw: innerWidth,
+                      ids, lh, minStatement: Math.min(...stmt)};
+            }""")
+        finally:
+            page.close()
+    assert m["tableW"] <= m["boxW"] + 1, m
+    assert m["docW"] <= m["vw"], m
+    assert all(i["h"] < 1.6 * m["lh"] for i in m["ids"]), [i for i in m["ids"] if i["h"] >= 1.6 * m["lh"]]
+    # the statement gets most of the width: at least 12 Chinese characters or 25 Latin letters a line
+    assert m["minStatement"] >= (200 if width == 375 else 210), m
