@@ -14,7 +14,7 @@ SYS_STAMP := _build/.system-ok
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 
-.PHONY: setup system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation
+.PHONY: setup system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation clinical-diff release-notes
 
 python-check:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "mmguide needs Python 3.11, and '$(PYTHON)' was not found: install it (Debian: apt-get install python3.11) or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -62,6 +62,17 @@ gettext: setup
 
 regen-notebooks: setup
 	$(PY) tools/regen_notebooks.py
+
+# What a change does for patients, BASE (default: merge base with main) -> working tree:
+# _build/clinical-diff/report.md and report.html
+BASE ?=
+clinical-diff: setup
+	$(PY) tools/clinical_diff.py $(if $(BASE),--base $(BASE))
+
+# Draft the 'What changed' entry of release TAG (vX.Y.Z) from the clinical diff since the previous release
+release-notes: setup
+	@test -n "$(TAG)" || { echo "usage: make release-notes TAG=vX.Y.Z"; exit 2; }
+	$(PY) tools/release_notes.py $(TAG)
 
 bench: setup
 	$(PY) benchmarks/run.py

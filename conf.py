@@ -36,6 +36,7 @@ extensions = [
 
 # --- MyST -----------------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "amsmath", "substitution"]
+myst_substitutions = {"version": mmguide.__version__}  # the one version, for {{ version }} in pages
 myst_heading_anchors = 3
 
 # --- Notebooks: executed on every build; a failing cell fails the build. -----------------
@@ -74,6 +75,9 @@ html_css_files = ["mmguide.css"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+# A renamed or moved page leaves a redirect at its old address: old docname -> new docname[#anchor]
+# (sphinxext/mmguide_book/redirects.py writes a small HTML page there; a wrong entry fails the build).
+mmguide_redirects: dict[str, str] = {}
 html_theme_options = {
     "repository_url": "",
     "use_download_button": True,

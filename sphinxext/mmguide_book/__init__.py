@@ -10,7 +10,9 @@ Thin entry point; each module has one job:
 - ``notebook_downloads``: each tutorial downloadable as an executed .ipynb;
 - ``i18n``: interface strings of generated parts, the Chinese edition's search and switcher;
 - ``lean``: trims what the theme loads (weight, offline, accessibility);
-- ``freshness``: re-reads pages when the package or this extension changes.
+- ``freshness``: re-reads pages when the package or this extension changes;
+- ``redirects``: small HTML pages at the addresses of renamed pages (``mmguide_redirects``);
+- ``machine``: the machine-readable edition ``mmguide.json`` and its JSON Schema.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pathlib
 
 from sphinx.application import Sphinx
 
-from . import calculators, flowcharts, forms, freshness, i18n, lean, mathml, notebook_downloads, recommendations
+from . import calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, notebook_downloads, recommendations, redirects
 
 
 ROOT_REDIRECT = """<!DOCTYPE html>
@@ -41,6 +43,8 @@ def setup(app: Sphinx) -> dict:
     freshness.setup(app)
     i18n.setup(app)
     recommendations.setup(app)
+    redirects.setup(app)
+    machine.setup(app)
     mathml.setup(app)
     calculators.setup(app)
     forms.setup(app)

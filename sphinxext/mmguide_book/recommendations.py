@@ -4,17 +4,27 @@
     :statement: One-line statement.
     :source: Interview; IMWG 2021
     :cite: csco2025mbdguideline, terpos2021bone
+    :strength: not graded
+    :certainty: not assessed
+    :grading: Not graded: expert opinion from the interview.
+    :reviewed: 2026-11-25
+    :changed: First published.
 
     Rationale, with citations.
     ```
 
-Every recommendation must have a stable ID (``AA-9``), a statement, a source and at least one
-citation key; a duplicate ID anywhere in the book fails the build. The index is generated
-from the recommendations themselves, never maintained by hand.
+Every recommendation must have a stable ID (``AA-9``), a statement, a source, at least one
+citation key, and its grading: strength (one of STRENGTHS), certainty of the evidence (one of
+CERTAINTIES), where that grade comes from, the ISO date it was last reviewed, and one line on
+its last clinical change. A missing or unknown value, or a duplicate ID anywhere in the book,
+fails the build. A grade is never invented: a recommendation that no graded source covers is
+"not graded" with certainty "not assessed". The index is generated from the recommendations
+themselves, never maintained by hand.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from docutils import nodes
@@ -25,10 +35,105 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .i18n import _t
+from .i18n import _t, lang
 
 logger = logging.getLogger(__name__)
 ID_RE = re.compile(r"^[A-Z]{2,4}-\d{1,2}$")
+
+# The grading vocabulary (GRADE's strengths, plus the good-practice statement MAGICapp and
+# GRADE use for advice whose benefit is obvious, plus "not graded" for what no graded source
+# covers). The value is the CSS modifier; the Chinese labels follow.
+STRENGTHS = {
+    "strong": "strong",
+    "conditional": "conditional",
+    "good-practice statement": "gps",
+    "not graded": "not-graded",
+}
+CERTAINTIES = {
+    "high": "high",
+    "moderate": "moderate",
+    "low": "low",
+    "very low": "very-low",
+    "not assessed": "not-assessed",
+}
+GRADING_OPTIONS = ("strength", "certainty", "grading", "reviewed", "changed")
+
+# labels of the badge row and the index, English -> Chinese (the English is the key)
+LABELS_ZH = {
+    "Strong recommendation": "强推荐",
+    "Conditional recommendation": "有条件推荐",
+    "Good-practice statement": "良好实践声明",
+    "Not graded": "未分级",
+    "Certainty of evidence: high": "证据确定性：高",
+    "Certainty of evidence: moderate": "证据确定性：中",
+    "Certainty of evidence: low": "证据确定性：低",
+    "Certainty of evidence: very low": "证据确定性：极低",
+    "Certainty not assessed": "证据确定性：未评估",
+    "Reviewed": "审阅日期",
+    "Grading": "分级依据",
+    "Last change": "最近修改",
+    "Strength": "推荐强度",
+    "Certainty": "证据确定性",
+    "Calculators": "计算器",
+    "high": "高",
+    "moderate": "中",
+    "low": "低",
+    "very low": "极低",
+    "not assessed": "未评估",
+    "Every recommendation of the book": "本书全部推荐意见",
+}
+
+
+def strength_label(strength: str) -> str:
+    return {
+        "strong": "Strong recommendation", "conditional": "Conditional recommendation",
+        "good-practice statement": "Good-practice statement", "not graded": "Not graded",
+    }[strength]
+
+
+def certainty_label(certainty: str) -> str:
+    return "Certainty not assessed" if certainty == "not assessed" else f"Certainty of evidence: {certainty}"
+
+
+def _l(env, s: str) -> str:
+    """A label of the badge row or the index in the reader's language."""
+    return LABELS_ZH.get(s, _t(env, s)) if lang(env) == "zh" else s
+
+
+def grading_problems(options: dict, today: _dt.date | None = None) -> list[str]:
+    """What is missing or unknown in a recommendation's grading options (empty when all is well)."""
+    problems = []
+    for opt in GRADING_OPTIONS:
+        if not (options.get(opt) or "").strip():
+            problems.append(f"missing :{opt}:")
+    strength = (options.get("strength") or "").strip()
+    if strength and strength not in STRENGTHS:
+        problems.append(f":strength: {strength!r} is not one of {', '.join(STRENGTHS)}")
+    certainty = (options.get("certainty") or "").strip()
+    if certainty and certainty not in CERTAINTIES:
+        problems.append(f":certainty: {certainty!r} is not one of {', '.join(CERTAINTIES)}")
+    if strength == "not graded" and certainty and certainty != "not assessed":
+        problems.append("a recommendation that is not graded has certainty 'not assessed'")
+    if strength in STRENGTHS and strength != "not graded" and certainty == "not assessed":
+        problems.append(f"a {strength} recommendation needs the certainty its grading source gives")
+    grading = (options.get("grading") or "").strip()
+    if strength == "not graded" and grading and not grading.lower().startswith("not graded"):
+        problems.append(":grading: of a recommendation that is not graded starts with 'Not graded'")
+    reviewed = (options.get("reviewed") or "").strip()
+    if reviewed:
+        try:
+            day = _dt.date.fromisoformat(reviewed)
+        except ValueError:
+            problems.append(f":reviewed: {reviewed!r} is not an ISO date (YYYY-MM-DD)")
+        else:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed):
+                problems.append(f":reviewed: {reviewed!r} is not an ISO date (YYYY-MM-DD)")
+            elif day > (today or _dt.date.today()):
+                problems.append(f":reviewed: {reviewed} is in the future")
+    changed = options.get("changed") or ""
+    if "\n" in changed.strip():
+        problems.append(":changed: is one line")
+    return problems
 
 
 def label_for(rec_id: str) -> str:
@@ -53,6 +158,10 @@ class RecommendationDirective(SphinxDirective):
         "source": directives.unchanged_required,
         "cite": directives.unchanged_required,
         "strength": directives.unchanged,
+        "certainty": directives.unchanged,
+        "grading": directives.unchanged,
+        "reviewed": directives.unchanged,
+        "changed": directives.unchanged,
     }
 
     def run(self):
@@ -64,6 +173,7 @@ class RecommendationDirective(SphinxDirective):
         for opt in ("statement", "source", "cite"):
             if not self.options.get(opt, "").strip():
                 problems.append(f"missing :{opt}:")
+        problems += grading_problems(self.options)
         if problems:
             logger.warning(
                 "recommendation %s: %s", rec_id, "; ".join(problems),
@@ -85,7 +195,8 @@ class RecommendationDirective(SphinxDirective):
         label = label_for(rec_id)
         store[rec_id] = {
             "docname": self.env.docname, "label": label, "statement": self.options["statement"],
-            "source": self.options["source"], "cite": keys, "strength": self.options.get("strength", ""),
+            "source": self.options["source"], "cite": keys,
+            **{opt: self.options[opt].strip() for opt in GRADING_OPTIONS},
         }
         std = self.env.get_domain("std")
         std.note_hyperlink_target(label, self.env.docname, label, f"{rec_id}")
@@ -102,6 +213,14 @@ class RecommendationDirective(SphinxDirective):
         stmt.source, stmt.line = self.state.document.current_source, self.lineno
         box += stmt
         box += msgs
+        box += badge_row(self.env, store[rec_id])
+        # where the grade comes from and the last change: paragraphs of their own (rawsource =
+        # the option's text) so that gettext extracts them; their labels are added after the
+        # i18n transforms, in _read
+        for opt, cls in (("grading", "mmguide-rec-grading"), ("changed", "mmguide-rec-changed")):
+            para = nodes.paragraph(self.options[opt].strip(), self.options[opt].strip(), classes=[cls])
+            para.source, para.line = self.state.document.current_source, self.lineno
+            box += para
         body = nodes.container(classes=["mmguide-rec-body"])
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, body)
@@ -116,6 +235,19 @@ class RecommendationDirective(SphinxDirective):
         tools["rec_id"] = rec_id  # filled in at doctree-resolved with the calculators and flowcharts
         box += tools
         return [box]
+
+
+def badge_row(env, rec: dict) -> nodes.Element:
+    """Strength, certainty and review date as a row of badges: colour plus text, never colour alone."""
+    row = nodes.paragraph(classes=["mmguide-rec-badges"])
+    row += nodes.inline(text=_l(env, strength_label(rec["strength"])),
+                        classes=["mmguide-badge", f"mmguide-strength-{STRENGTHS[rec['strength']]}"])
+    row += nodes.Text(" ")
+    row += nodes.inline(text=_l(env, certainty_label(rec["certainty"])),
+                        classes=["mmguide-badge", f"mmguide-certainty-{CERTAINTIES[rec['certainty']]}"])
+    row += nodes.Text(" ")
+    row += nodes.inline(text=f"{_l(env, 'Reviewed')} {rec['reviewed']}", classes=["mmguide-badge", "mmguide-reviewed"])
+    return row
 
 
 class RecommendationIndexDirective(SphinxDirective):
@@ -163,9 +295,18 @@ def _read(app: Sphinx, doctree) -> None:
     for box in doctree.findall(nodes.container):
         if "mmguide-recommendation" in box["classes"] and box.get("rec_id") in store:
             rec = store[box["rec_id"]]
-            for para in box.findall(nodes.paragraph):
+            for para in list(box.findall(nodes.paragraph)):
                 if "mmguide-rec-statement" in para["classes"]:
                     rec["statement_shown"] = para.astext()
+                elif "mmguide-rec-badges" in para["classes"]:
+                    # the directive ran with the env of whichever edition read it first: relabel
+                    para.replace_self(badge_row(app.env, rec))
+                elif "mmguide-rec-grading" in para["classes"] or "mmguide-rec-changed" in para["classes"]:
+                    key = "grading" if "mmguide-rec-grading" in para["classes"] else "changed"
+                    rec[f"{key}_shown"] = para.astext()
+                    label = _l(app.env, "Grading" if key == "grading" else "Last change")
+                    colon = "：" if lang(app.env) == "zh" else ": "
+                    para.insert(0, nodes.strong(text=f"{label}{colon}"))
                 elif "mmguide-rec-id" not in para["classes"]:
                     children = [c for c in para.children if not (isinstance(c, nodes.Text) and not c.strip())]
                     if len(children) < 2 or not isinstance(children[0], nodes.strong):
@@ -200,34 +341,77 @@ def resolve(app: Sphinx, doctree, docname):
             para += link
         tools += para
     for node in list(doctree.findall(recommendation_index)):
-        table = nodes.table(classes=["mmguide-rec-index"])
-        group = nodes.tgroup(cols=3)
-        table += group
-        for w in (10, 70, 20):
-            group += nodes.colspec(colwidth=w)
-        thead = nodes.thead()
-        row = nodes.row()
-        for h in ("ID", _t(app.env, "Recommendation"), _t(app.env, "Source")):
-            row += nodes.entry("", nodes.paragraph(text=h))
-        thead += row
-        group += thead
-        tbody = nodes.tbody()
-        for rec_id in sorted(store, key=lambda r: (r.split("-")[0], int(r.split("-")[1]))):
-            rec = store[rec_id]
-            row = nodes.row()
-            cell = nodes.entry()
-            p = nodes.paragraph()
-            p += _link(app, docname, rec["docname"], rec["label"], rec_id)
-            cell += p
-            row += cell
-            row += nodes.entry("", nodes.paragraph(text=rec.get("statement_shown", rec["statement"])))
-            row += nodes.entry("", nodes.paragraph(text=rec.get("source_shown", rec["source"])))
-            tbody += row
-        group += tbody
-        node.replace_self(table)
+        node.replace_self(nodes.container("", index_table(app, docname, store), classes=["mmguide-rec-index-wrap"]))
+
+
+def _cell(label: str, *children, classes=()) -> nodes.entry:
+    """A cell whose column name is repeated inside it, shown only where rows are stacked (phones)."""
+    entry = nodes.entry(classes=list(classes))
+    para = nodes.paragraph()
+    para += nodes.inline(text=label, classes=["mmguide-cell-label"])
+    for child in children:
+        para += child
+    entry += para
+    return entry
+
+
+def index_table(app: Sphinx, docname: str, store: dict) -> nodes.table:
+    """The index: one row per recommendation, with its grade, review date and calculators."""
+    from . import calculators as calc_pages
+
+    env = app.env
+    colon = "：" if lang(env) == "zh" else ": "  # before a cell's value where rows are stacked
+    heads = [("ID", 8), (_t(env, "Recommendation"), 44), (_l(env, "Strength"), 12),
+             (_l(env, "Certainty"), 11), (_l(env, "Reviewed"), 10), (_l(env, "Calculators"), 15)]
+    table = nodes.table(classes=["mmguide-rec-index"])
+    group = nodes.tgroup(cols=len(heads))
+    table += group
+    for _, w in heads:
+        group += nodes.colspec(colwidth=w)
+    thead = nodes.thead()
+    row = nodes.row()
+    for h, _ in heads:
+        row += nodes.entry("", nodes.paragraph(text=h))
+    thead += row
+    group += thead
+    tbody = nodes.tbody()
+    for rec_id in sorted(store, key=lambda r: (r.split("-")[0], int(r.split("-")[1]))):
+        rec = store[rec_id]
+        row = nodes.row(ids=[f"index-{rec['label']}"])
+        cell = nodes.entry(classes=["mmguide-rec-index-id"])
+        p = nodes.paragraph()
+        p += _link(app, docname, rec["docname"], rec["label"], rec_id)
+        cell += p
+        row += cell
+        stmt = nodes.entry(classes=["mmguide-rec-index-statement"])
+        stmt += nodes.paragraph(text=rec.get("statement_shown", rec["statement"]))
+        src = nodes.paragraph(classes=["mmguide-rec-index-source"])
+        src += nodes.Text(f"{_t(env, 'Source')}{colon}{rec.get('source_shown', rec['source'])}")
+        stmt += src
+        row += stmt
+        row += _cell(heads[2][0] + colon, nodes.inline(
+            text=_l(env, strength_label(rec["strength"])),
+            classes=["mmguide-badge", f"mmguide-strength-{STRENGTHS[rec['strength']]}"]))
+        row += _cell(heads[3][0] + colon, nodes.inline(
+            text=_l(env, rec["certainty"]).capitalize(),
+            classes=["mmguide-badge", f"mmguide-certainty-{CERTAINTIES[rec['certainty']]}"]))
+        row += _cell(heads[4][0] + colon, nodes.inline(text=rec["reviewed"], classes=["mmguide-rec-index-date"]))
+        links = []
+        for calc in calc_pages.calculators_for(rec_id):
+            links.append(_link(app, docname, calc_pages.docname_for(calc.id), "", calc_pages.title(app, calc)))
+        children = []
+        for i, link in enumerate(links):
+            if i:
+                children.append(nodes.Text(" · "))
+            children.append(link)
+        row += _cell(heads[5][0] + colon, *(children or [nodes.Text("—")]), classes=["mmguide-rec-index-tools"])
+        tbody += row
+    group += tbody
+    return table
 
 
 def setup(app: Sphinx) -> None:
+    app.add_css_file("mmguide-recommendations.css")
     app.add_directive("recommendation", RecommendationDirective)
     app.add_directive("recommendation-index", RecommendationIndexDirective)
     app.add_role("rec", rec_role)
