@@ -59,6 +59,9 @@ def pick(env, text: dict | None) -> str:
     return text.get(lang(env)) or text.get("en", "")
 
 
+ZH_AUTHOR = "mmguide 贡献者"
+ZH_COPYRIGHT = "2026，mmguide 贡献者（文字 CC BY 4.0，代码 MIT）"
+
 # --- editions --------------------------------------------------------------------------------
 EDITIONS = {"en": ("zh_CN", "zh-CN", "中文"), "zh_CN": ("en", "en", "English")}
 
@@ -73,6 +76,9 @@ def _config_inited(app, config) -> None:
         config.nb_code_prompt_hide = "隐藏代码"
         # the theme's search box placeholder is a theme option, not a catalogue message
         config.html_theme_options = {**(config.html_theme_options or {}), "search_bar_text": "\u641c\u7d22\u2026"}
+        # the footer's author and licence line (conf.py values, not catalogue messages)
+        config.author = ZH_AUTHOR
+        config.copyright = ZH_COPYRIGHT
         _theme_strings(app)
 
 
