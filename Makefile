@@ -1,5 +1,6 @@
 # mmguide: every target sets up what is missing first, so a fresh clone needs only these.
-#   make html   build the book into _build/html
+#   make html   build the book into _build/html (both editions and their PDFs)
+#   make pdf    only the PDF of each edition (_build/html/<lang>/mmguide-<lang>.pdf)
 #   make test   run every test, including the full -W build
 #   make serve  build and serve on 127.0.0.1:8000 with live reload
 SHELL := /bin/bash
@@ -12,7 +13,7 @@ SYS_STAMP := _build/.system-ok
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 
-.PHONY: setup system html test test-fast serve lock bench clean gettext regen-notebooks
+.PHONY: pdf setup system html test test-fast serve lock bench clean gettext regen-notebooks
 
 $(STAMP): requirements.lock pyproject.toml | $(SYS_STAMP)
 	@test -x $(PY) || (command -v $(PYTHON) >/dev/null && $(PYTHON) -m venv $(VENV)) || python3 -m venv $(VENV)
@@ -35,6 +36,9 @@ system: $(SYS_STAMP)
 
 html: setup
 	$(PY) tools/build.py $(SPHINXOPTS)
+
+pdf: setup
+	$(PY) tools/pdf.py $(SPHINXOPTS)
 
 test: setup
 	$(PY) -m pytest -p no:cacheprovider --cov=mmguide --cov-branch --cov-report=term:skip-covered
