@@ -6,6 +6,8 @@ English/Chinese records; this table holds only the headings the extension adds.
 
 from __future__ import annotations
 
+import os
+
 ZH = {
     "Source": "来源",
     "Tools": "工具",
@@ -67,8 +69,15 @@ EDITIONS = {"en": ("zh_CN", "zh-CN", "中文"), "zh_CN": ("en", "en", "English")
 
 
 def _config_inited(app, config) -> None:
-    """The Chinese edition: jieba segmentation with the book's clinical terms for search."""
-    if (config.language or "en").startswith("zh"):
+    """The tutorials print the package's texts in the edition's language (they read
+    MMGUIDE_LANG), so each edition keeps its own execution cache. The Chinese edition: jieba
+    segmentation with the book's clinical terms for search."""
+    language = config.language or "en"
+    os.environ["MMGUIDE_LANG"] = language
+    cache = getattr(config, "nb_execution_cache_path", "")
+    if cache and language != "en" and not str(cache).endswith("-" + language):
+        config.nb_execution_cache_path = f"{cache}-{language}"
+    if language.startswith("zh"):
         config.html_search_language = "zh"
         userdict = app.srcdir / "docs" / "locales" / "zh_CN" / "jieba-userdict.txt"
         config.html_search_options = {"dict": str(userdict)}
