@@ -141,7 +141,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     if calc.formula:
         L += [f"## {T('Formula')}", ""]
         if calc.equation:
-            L += [f"{T('Equation')}: {calc.equation}", ""]
+            L += [f"{T('Equation')}: {T(calc.equation)}", ""]
         L += ["```{math}", calc.formula, "```", ""]
     if calc.bands:
         L += [f"## {T('Interpretation')}", "", "```{list-table}", ":header-rows: 1", "",
