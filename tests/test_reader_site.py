@@ -428,3 +428,37 @@ def test_print_shows_edition_line_and_references_and_hides_verification(site_roo
     assert info["refs"] > 0 and info["refsShown"] != "none", info
     assert info["verification"] == "none", info
     assert on_screen == "none"
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_flowchart_legible_on_a_laptop_with_full_screen_and_stepwise_on_a_phone(site_root, edition):
+    """The bone protection chart was scaled to the column (labels about 8 px at 1280 px)."""
+    from browser import chromium, serve
+
+    rel = f"{edition}/docs/flowcharts.html"
+    with serve(site_root) as base, chromium() as browser:
+        ctx = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+        page = ctx.new_page()
+        page.goto(f"{base}/{rel}", wait_until="load")
+        page.locator("#flowchart-bone-protection-plan img").scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('#flowchart-bone-protection-plan img').complete")
+        scale = page.evaluate("""() => { const i = document.querySelector('#flowchart-bone-protection-plan img');
+            return i.getBoundingClientRect().width / i.naturalWidth; }""")
+        assert scale >= 0.7, f"{rel}: the chart is drawn at {scale:.2f} of its size (labels too small)"
+        assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-full")
+        assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-open")
+        ctx.close()
+        ctx = browser.new_context(viewport={"width": PHONE, "height": 800})
+        page = ctx.new_page()
+        page.goto(f"{base}/{rel}", wait_until="load")
+        steps = page.locator("details.mmguide-flowchart-steps").first
+        assert steps.get_attribute("open") is not None, "the step-by-step version is not open on a phone"
+        assert not page.is_visible("#flowchart-bone-protection-plan .mmguide-flowchart-view")
+        first_answer = steps.locator("ul.mmguide-choices > li > details > summary").first
+        hidden_step = steps.locator("ul.mmguide-choices > li > details").first.locator("p.mmguide-step").first
+        assert not hidden_step.is_visible()
+        first_answer.click()
+        assert hidden_step.is_visible(), "choosing an answer does not show the next step"
+        ctx.close()
