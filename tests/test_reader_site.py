@@ -188,7 +188,7 @@ _SKIP_CLASSES = {"bibliography", "citation", "highlight", "math", "math-block", 
 # Words still English in text written elsewhere, reviewed: score units, result keys named in
 # the package's Chinese decision texts, the English title in About's suggested citation.
 ZH_PENDING = {
-    "*": {"points", "years", "details", "measurability_warning", "partly_assessed", "vitamin-d-status"},
+    "*": {"points", "years", "details", "measurability", "warning", "partly", "assessed", "vitamin-d-status"},
     "docs/about.html": {"contributors", "executable", "guide", "multiple", "myeloma", "whole-course",
                         "management", "and", "bone", "protection", "Version", "to", "an"},
 }
@@ -251,7 +251,11 @@ def test_chinese_edition_has_no_english_words_beyond_the_allow_list(site_root):
 # --- In the browser ------------------------------------------------------------------------
 
 # Pages allowed to scroll sideways at 375 px inside a box of their own, and why.
-SIDEWAYS_ALLOWED: dict[str, str] = {}
+SIDEWAYS_ALLOWED: dict[str, str] = {
+    page: "the recommendations index is a wide table laid out by recommendations.py; it scrolls "
+          "inside its own box (a keyboard-reachable region) rather than widening the page"
+    for page in ("en/docs/guide/recommendations.html", "zh_CN/docs/guide/recommendations.html")
+}
 
 _PAGE_JS = r"""() => {
   const visible = e => { if (!e) return false; const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
@@ -338,7 +342,7 @@ def test_search_control_finds_hypocalcemia_us_spelling(site_root, edition, width
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"search\.html\?q=hypocalcemia"), timeout=5000)
         page.wait_for_function("() => document.querySelector('#search-results .search-summary')"
-                               " && typeof Search !== 'undefined' && Search._pulse_status === -1", timeout=20000)
+                               " && typeof Search !== 'undefined' && Search._pulse_status === -1", timeout=60000)
         page.wait_for_timeout(500)
         hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
         boxes = page.locator("input[name=q]:visible").count()
@@ -361,7 +365,7 @@ def test_zoledronic_acid_dose_calculator_ranks_first_for_the_drug(site_root):
             page = browser.new_page()
             page.goto(f"{base}/{edition}/search.html?q={urllib.parse.quote(q)}")
             page.wait_for_function("() => document.querySelector('#search-results .search-summary')"
-                                   " && Search._pulse_status === -1", timeout=20000)
+                                   " && Search._pulse_status === -1", timeout=60000)
             page.wait_for_timeout(500)
             first[q] = page.eval_on_selector("#search-results ul.search li a", "e => e.getAttribute('href')")
             page.close()

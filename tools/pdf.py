@@ -2,8 +2,9 @@
 
     python tools/pdf.py [--out _build/html] [--lang en zh_CN] [sphinx options...]
 
-For each edition: Sphinx's ``singlehtml`` builder writes the whole book as one page (reusing
-the doctrees of the HTML build, so nothing is read or executed again), Debian's Chromium
+For each edition: Sphinx's ``singlehtml`` builder writes the whole book as one page (with its
+own doctrees, so later builds only re-read what changed; notebooks come from the execution
+cache), Debian's Chromium
 (tests/browser.py: no outside requests) opens it from a server on 127.0.0.1 and prints it
 with the book's print stylesheet (lean.css): a title page, a table of contents, every page
 of the guide, tutorials, calculators and the bibliography; headers with the version and
@@ -99,7 +100,9 @@ def build_single(lang: str, out: pathlib.Path, sphinx_opts: list[str]) -> pathli
 
     target = out.parent / "singlehtml" / lang
     opts = ["-b", "singlehtml", "-D", f"language={lang}",
-            "-d", str(out.parent / "doctrees" / (out.name + "-" + lang)),
+            # its own doctrees: sharing the HTML build's made each builder re-read every page
+            # after the other (Sphinx sees a changed numfig_format)
+            "-d", str(out.parent / "doctrees" / ("singlehtml-" + out.name + "-" + lang)),
             *sphinx_opts, str(ROOT), str(target)]
     rc = build_main(opts)
     if rc:
