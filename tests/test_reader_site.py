@@ -466,3 +466,11 @@ def test_flowchart_legible_on_a_laptop_with_full_screen_and_stepwise_on_a_phone(
         first_answer.click()
         assert hidden_step.is_visible(), "choosing an answer does not show the next step"
         ctx.close()
+
+
+@pytest.mark.build
+def test_tutorial_figures_have_every_glyph_in_both_editions(site_root):
+    """Chinese figure labels drawn with a font without CJK glyphs print warnings (and boxes)."""
+    bad = [p.relative_to(site_root).as_posix() for e in EDITIONS for p in lean.site_pages(site_root / e)
+           if "missing from font" in p.read_text(encoding="utf-8")]
+    assert not bad, f"figures drawn with missing glyphs: {bad}"
