@@ -96,15 +96,17 @@ article.bd-article section > h2 + section > h3 { break-before: auto; }
 
 
 def build_single(lang: str, out: pathlib.Path, sphinx_opts: list[str]) -> pathlib.Path:
-    from sphinx.cmd.build import build_main
+    """In a process of its own: Sphinx caches translations per process, not per language, so
+    an English build after a Chinese one in the same process comes out in Chinese."""
+    import subprocess
 
     target = out.parent / "singlehtml" / lang
-    opts = ["-b", "singlehtml", "-D", f"language={lang}",
+    opts = [sys.executable, "-m", "sphinx", "-b", "singlehtml", "-D", f"language={lang}",
             # its own doctrees: sharing the HTML build's made each builder re-read every page
             # after the other (Sphinx sees a changed numfig_format)
             "-d", str(out.parent / "doctrees" / ("singlehtml-" + out.name + "-" + lang)),
             *sphinx_opts, str(ROOT), str(target)]
-    rc = build_main(opts)
+    rc = subprocess.run(opts, cwd=ROOT).returncode
     if rc:
         raise SystemExit(f"singlehtml build of the {lang} edition failed (exit {rc})")
     return target
