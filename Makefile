@@ -1,5 +1,6 @@
 # mmguide: every target sets up what is missing first, so a fresh clone needs only these.
-#   make html   build the book into _build/html
+#   make html   build the book into _build/html (both editions and their PDFs)
+#   make pdf    only the PDF of each edition (_build/html/<lang>/mmguide-<lang>.pdf)
 #   make test   run every test, including the full -W build
 #   make serve  build and serve on 127.0.0.1:8000 with live reload
 SHELL := /bin/bash
@@ -14,7 +15,7 @@ SYS_STAMP := _build/.system-ok
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 
-.PHONY: setup system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation clinical-diff release-notes
+.PHONY: pdf setup system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation clinical-diff release-notes
 
 python-check:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "mmguide needs Python 3.11, and '$(PYTHON)' was not found: install it (Debian: apt-get install python3.11) or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -46,6 +47,9 @@ system: $(SYS_STAMP)
 
 html: setup
 	$(PY) tools/build.py $(SPHINXOPTS)
+
+pdf: setup
+	$(PY) tools/pdf.py $(SPHINXOPTS)
 
 test: setup
 	$(PY) -m pytest -p no:cacheprovider --cov=mmguide --cov-branch --cov-report=term:skip-covered

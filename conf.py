@@ -85,11 +85,15 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "home_page_in_toc": True,
-    # the language switcher and the page-contents toggle (the contents sidebar is hidden on
-    # phones); lean.py appends its light/dark/system buttons. The theme's other header buttons
+    # the search button (phones and a hidden sidebar), the language switcher and the
+    # page-contents toggle (the contents sidebar is hidden on phones); lean.py appends its
+    # light/dark/system buttons. The theme's other header buttons
     # need Bootstrap's dropdowns, which the lean site does not load; tutorials carry their own
     # .ipynb download link.
-    "article_header_end": ["mmguide-lang.html", "toggle-secondary-sidebar.html"],
+    # every page's footer: authors, licence, then version, build date and the PDF
+    # (docs/_templates/mmguide-edition.html)
+    "footer_content_items": ["author.html", "copyright.html", "mmguide-edition.html"],
+    "article_header_end": ["mmguide-search-button.html", "mmguide-lang.html", "toggle-secondary-sidebar.html"],
 }
 html_context = {"default_mode": "light"}
 

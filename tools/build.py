@@ -1,10 +1,11 @@
 """Build both editions of the book: English (source) and Chinese (from gettext catalogues).
 
-    python tools/build.py [--out _build/html] [--lang en zh_CN] [sphinx options...]
+    python tools/build.py [--out _build/html] [--lang en zh_CN] [--no-pdf] [sphinx options...]
 
 Writes _build/html/en/, _build/html/zh_CN/ and a root _build/html/index.html that sends
-the reader to the edition matching the browser's language. Exits non-zero if any edition
-fails (with -W, on any warning).
+the reader to the edition matching the browser's language, then a PDF of each edition into
+its folder (tools/pdf.py: _build/html/en/mmguide-en.pdf, linked from every page's footer).
+Exits non-zero if any edition fails (with -W, on any warning).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(ROOT / "_build" / "html"))
     ap.add_argument("--lang", nargs="+", default=list(EDITIONS), choices=EDITIONS)
+    ap.add_argument("--no-pdf", action="store_true", help="skip the PDFs (tools/pdf.py)")
     args, sphinx_opts = ap.parse_known_args(argv)
     out = pathlib.Path(args.out)
     status = 0
@@ -67,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         rc = build_main(opts)
         status = status or rc
     (out / "index.html").write_text(ROOT_INDEX, encoding="utf-8")
+    if status == 0 and not args.no_pdf:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import pdf
+
+        status = pdf.main(["--out", str(out), "--lang", *args.lang, *sphinx_opts])
     return status
 
 

@@ -9,6 +9,9 @@ Thin entry point; each module has one job:
 - ``mathml``: math rendered to MathML at build time (no MathJax, no CDN);
 - ``notebook_downloads``: each tutorial downloadable as an executed .ipynb;
 - ``i18n``: interface strings of generated parts, the Chinese edition's search and switcher;
+- ``search``: synonyms in the search index, clean snippets, calculators ranked first;
+- ``printing``: version, build date and PDF link in every footer; print header and reference list;
+- ``narrow``: tables stack into cards on phones;
 - ``lean``: trims what the theme loads (weight, offline, accessibility);
 - ``freshness``: re-reads pages when the package or this extension changes;
 - ``redirects``: small HTML pages at the addresses of renamed pages (``mmguide_redirects``);
@@ -21,7 +24,10 @@ import pathlib
 
 from sphinx.application import Sphinx
 
-from . import calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, notebook_downloads, recommendations, redirects
+from . import (
+    calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, printing,
+    recommendations, redirects, search,
+)
 
 
 ROOT_REDIRECT = """<!DOCTYPE html>
@@ -50,5 +56,8 @@ def setup(app: Sphinx) -> dict:
     forms.setup(app)
     flowcharts.setup(app)
     notebook_downloads.setup(app)
+    search.setup(app)
+    printing.setup(app)
+    narrow.setup(app)
     lean.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

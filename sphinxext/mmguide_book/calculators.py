@@ -228,7 +228,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     if calc.formula:
         L += [f"## {T('Formula')}", ""]
         if calc.equation:
-            L += [f"{T('Equation')}: {calc.equation}", ""]
+            L += [f"{T('Equation')}: {T(calc.equation)}", ""]
         L += ["```{math}", calc.formula, "```", ""]
     # inputs: labels, units and ranges (no code names)
     L += [f"## {T('Inputs')}", ""]

@@ -178,6 +178,89 @@ def render_svg(dot_source: str) -> str:
     return proc.stdout.decode()
 
 
+# --- Presentation: the chart at a legible size, a full-screen view, a step-by-step version ---
+
+VIEW_TEXT = {
+    "en": {"full": "Full screen", "exit": "Exit full screen", "open": "Open the chart on its own",
+           "steps": "Step by step: answer one question at a time", "then": "then", "view": "Flowchart"},
+    "zh": {"full": "全屏查看", "exit": "退出全屏", "open": "单独打开流程图",
+           "steps": "逐步查看：一次回答一个问题", "then": "然后", "view": "流程图"},
+}
+_PT = re.compile(r'<svg\b[^>]*\bwidth="([\d.]+)pt"')
+
+# one small script per page (a guard keeps it from running twice): the full-screen button
+# and, on phones, the step-by-step version opened in place of the picture
+_SCRIPT = """<script>(function () {
+  if (window.mmguideFlowcharts) return; window.mmguideFlowcharts = true;
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest(".mmguide-fc-full"); if (!b) return;
+    var f = b.closest("figure");
+    if (document.fullscreenElement) document.exitFullscreen(); else if (f.requestFullscreen) f.requestFullscreen();
+  });
+  document.addEventListener("fullscreenchange", function () {
+    document.querySelectorAll(".mmguide-fc-full").forEach(function (b) {
+      b.textContent = document.fullscreenElement === b.closest("figure") ? b.dataset.exit : b.dataset.full; });
+  });
+  function phone() { if (window.matchMedia("(max-width: 599.98px)").matches)
+    document.querySelectorAll("details.mmguide-flowchart-steps").forEach(function (d) { d.open = true; }); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", phone); else phone();
+})();</script>"""
+
+
+def figure_html(lg: str, rel: str, svg: str, alt: str, caption: str, fig_id: str) -> str:
+    """The chart in a box that scrolls, at three quarters of Graphviz's natural size (labels
+    about 14 px: legible at 1280 px without zooming), with a full-screen button and a link
+    to the SVG alone (the browser zooms it). Below 600 px the picture gives way to the
+    step-by-step version (lean.css)."""
+    t = VIEW_TEXT[lg]
+    m = _PT.search(svg)
+    width = f' width="{round(float(m.group(1)))}"' if m else ""
+    return (
+        f'<figure class="mmguide-flowchart"{fig_id}>'
+        f'<div class="mmguide-flowchart-tools">'
+        f'<button type="button" class="btn btn-sm mmguide-fc-full pst-js-only" data-full="{t["full"]}" '
+        f'data-exit="{t["exit"]}">{t["full"]}</button>'
+        f'<a class="btn btn-sm mmguide-fc-open" href="{rel}">{t["open"]}</a></div>'
+        f'<div class="mmguide-flowchart-view" tabindex="0" role="region" aria-label="{html.escape(t["view"])}: '
+        f'{html.escape(caption)}"><img src="{rel}" alt="{html.escape(alt)}"{width} loading="lazy"></div>'
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>{_SCRIPT}"
+    )
+
+
+def steps_html(env, g) -> str:
+    """The chart as nested questions: each decision lists its answers, each answer opens
+    the next step, down to an outcome (the every-path view, navigable)."""
+    t = VIEW_TEXT[lang(env)]
+    by_id = {n.id: n for n in g.nodes}
+    out_edges: dict[str, list] = {}
+    targets = set()
+    for e in g.edges:
+        out_edges.setdefault(e.source, []).append(e)
+        targets.add(e.target)
+    starts = [n.id for n in g.nodes if n.kind == "start"] or [n.id for n in g.nodes if n.id not in targets][:1]
+
+    def text(n) -> str:
+        return html.escape(pick(env, n.label).replace("\n", " "))
+
+    def walk(node_id: str, depth: int) -> str:
+        n = by_id[node_id]
+        step = f'<p class="mmguide-step mmguide-step-{html.escape(n.kind)}">{text(n)}</p>'
+        edges = out_edges.get(node_id, [])
+        if depth > 60 or not edges:
+            return step
+        if len(edges) == 1 and not pick(env, edges[0].label):
+            return step + walk(edges[0].target, depth + 1)
+        items = "".join(
+            f'<li><details><summary>{html.escape(pick(env, e.label) or t["then"])}</summary>'
+            f"{walk(e.target, depth + 1)}</details></li>"
+            for e in edges)
+        return step + f'<ul class="mmguide-choices">{items}</ul>'
+
+    body = "".join(walk(s, 0) for s in starts)
+    return (f'<details class="mmguide-flowchart-steps"><summary>{t["steps"]}</summary>'
+            f'<div class="mmguide-steps">{body}</div></details>')
+
+
 class FlowchartDirective(SphinxDirective):
     """``{flowchart} ID``; with ``:no-label:`` (a second copy, e.g. on a calculator page) the
     figure gets no cross-reference label, so the flowcharts page stays the link target."""
@@ -207,15 +290,11 @@ class FlowchartDirective(SphinxDirective):
         alt = describe(self.env, g)
         caption = title(self.env, fid)
         fig_id = "" if "no-label" in self.options else f' id="flowchart-{fid}"'
-        raw = (
-            f'<figure class="mmguide-flowchart"{fig_id}>'
-            f'<a href="{rel}"><img src="{rel}" alt="{html.escape(alt)}" loading="lazy"></a>'
-            f"<figcaption>{html.escape(caption)}</figcaption></figure>"
-        )
         if "no-label" not in self.options:
             label = f"flowchart-{fid}"
             self.env.get_domain("std").note_hyperlink_target(label, self.env.docname, label, caption)
-        out = [nodes.raw("", raw, format="html")]
+        out = [nodes.raw("", figure_html(lg, rel, svg, alt, caption, fig_id), format="html")]
+        out.append(nodes.raw("", steps_html(self.env, g), format="html"))
         # a text version of every path, for screen readers, print and anyone who prefers words
         summary = "每条路径(文字版)" if lg == "zh" else "Every path, as text"
         items = "".join(

@@ -6,6 +6,8 @@ English/Chinese records; this table holds only the headings the extension adds.
 
 from __future__ import annotations
 
+import os
+
 ZH = {
     "Source": "来源",
     "Tools": "工具",
@@ -41,6 +43,17 @@ ZH = {
     ("Each expected value comes from the cited publication, as checked in the project's clinical fact sheet (facts.md; the source column names its section). The examples are run through mmguide on every build; a disagreement fails the build."):
         '每个预期值均来自所引用的文献，并经本项目临床事实核对表（facts.md，“来源”列注明其章节）核实。每次构建时均用 mmguide 重新计算这些示例；任何不一致都会导致构建失败。',
     "Open the flowchart": "查看流程图",
+    # equation versions (the package's `equation` field is a name, kept in English there)
+    "CKD-EPI 2021 creatinine (race-free)": "CKD-EPI 2021 肌酐方程（不含种族系数）",
+    "Albumin correction (Payne 1973; Zometa label form)": "白蛋白校正（Payne 1973；Zometa 说明书形式）",
+    "Zometa label renal dose table": "Zometa 说明书肾功能剂量表",
+    "Zometa label §2 renal deterioration rule": "Zometa 说明书第 2 节肾功能恶化规则",
+    "mmguide bone-protection decision tree (interview; IMWG 2021; Zometa, Xgeva and pamidronate labels)":
+        "mmguide 骨保护决策树（专家访谈；IMWG 2021；Zometa、Xgeva 及帕米膦酸说明书）",
+    "IMWG 2014 updated diagnostic criteria": "IMWG 2014 更新诊断标准",
+    "IMWG frailty score (Palumbo 2015)": "IMWG 虚弱评分（Palumbo 2015）",
+    "Simplified frailty scale (Facon 2020)": "简化虚弱量表（Facon 2020）",
+    "IMWG uniform response criteria (Kumar 2016)": "IMWG 统一疗效标准（Kumar 2016）",
     "All flowcharts": "全部流程图",
 }
 
@@ -59,13 +72,23 @@ def pick(env, text: dict | None) -> str:
     return text.get(lang(env)) or text.get("en", "")
 
 
+ZH_AUTHOR = "mmguide 贡献者"
+ZH_COPYRIGHT = "2026，mmguide 贡献者（文字 CC BY 4.0，代码 MIT）"
+
 # --- editions --------------------------------------------------------------------------------
 EDITIONS = {"en": ("zh_CN", "zh-CN", "中文"), "zh_CN": ("en", "en", "English")}
 
 
 def _config_inited(app, config) -> None:
-    """The Chinese edition: jieba segmentation with the book's clinical terms for search."""
-    if (config.language or "en").startswith("zh"):
+    """The tutorials print the package's texts in the edition's language (they read
+    MMGUIDE_LANG), so each edition keeps its own execution cache. The Chinese edition: jieba
+    segmentation with the book's clinical terms for search."""
+    language = config.language or "en"
+    os.environ["MMGUIDE_LANG"] = language
+    cache = getattr(config, "nb_execution_cache_path", "")
+    if cache and language != "en" and not str(cache).endswith("-" + language):
+        config.nb_execution_cache_path = f"{cache}-{language}"
+    if language.startswith("zh"):
         config.html_search_language = "zh"
         userdict = app.srcdir / "docs" / "locales" / "zh_CN" / "jieba-userdict.txt"
         config.html_search_options = {"dict": str(userdict)}
@@ -73,6 +96,9 @@ def _config_inited(app, config) -> None:
         config.nb_code_prompt_hide = "隐藏代码"
         # the theme's search box placeholder is a theme option, not a catalogue message
         config.html_theme_options = {**(config.html_theme_options or {}), "search_bar_text": "\u641c\u7d22\u2026"}
+        # the footer's author and licence line (conf.py values, not catalogue messages)
+        config.author = ZH_AUTHOR
+        config.copyright = ZH_COPYRIGHT
         _theme_strings(app)
 
 

@@ -87,7 +87,7 @@ def _active(app: Sphinx) -> bool:
     return (
         enabled()
         and app.config.html_theme == "sphinx_book_theme"
-        and getattr(app.builder, "name", "") in {"html", "dirhtml"}
+        and getattr(app.builder, "name", "") in {"html", "dirhtml", "singlehtml"}  # singlehtml: the PDF
     )
 
 
