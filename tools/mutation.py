@@ -266,6 +266,13 @@ def _tests_at(rev: str | None, tests: list[str], workdir: pathlib.Path) -> list[
     return [str(workdir / t) for t in tests if (workdir / t).is_file()]
 
 
+def _save(path: pathlib.Path, results: dict) -> None:
+    """Write atomically: a report read during a run never sees half a file."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(results, indent=0))
+    os.replace(tmp, path)
+
+
 def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
     """Fork a child that runs the tests against the package copy: first the module's own threshold
     tests (the first file), and only if they pass, the rest. Exit 0 means the mutant survived."""
@@ -354,9 +361,9 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
                 done[str(p["id"])] = {**p, "outcome": _outcome(status)}
                 n += 1
                 if n % 10 == 0 or n == len(todo):
-                    results_path.write_text(json.dumps(results, indent=0))
+                    _save(results_path, results)
                     print(f"  {n}/{len(todo)} ({(time.time() - t0) / n:.1f} s each)", flush=True)
-            results_path.write_text(json.dumps(results, indent=0))
+            _save(results_path, results)
 
 
 def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:

@@ -165,3 +165,19 @@ def test_imwg_response_shows_a_reduction_without_crossing_its_edge():
                 current_urine_m="150 mg/24 h")
     assert r.category == "MR"
     assert "reduced by 50%" not in r.explanation["en"] and "reduced by 49.9%" in r.explanation["en"]
+
+
+def test_imwg_a_nadir_equal_to_the_baseline_is_accepted_and_a_higher_one_refused():
+    r = compute(R, baseline_serum_m="4.0 g/dL", nadir_serum_m="4.0 g/dL", current_serum_m="4.0 g/dL",
+                baseline_urine_m="1000 mg/24 h", nadir_urine_m="1000 mg/24 h", current_urine_m="1000 mg/24 h")
+    assert r.category == "SD"
+    import mmguide
+    with pytest.raises(mmguide.InputError):
+        compute(R, baseline_serum_m="4.0 g/dL", nadir_serum_m="4.01 g/dL", current_serum_m="4.0 g/dL",
+                baseline_urine_m="1000 mg/24 h", current_urine_m="1000 mg/24 h")
+
+
+def test_imwg_no_change_is_not_called_an_increase():
+    en = compute(R, baseline_serum_m="4.0 g/dL", current_serum_m="4.0 g/dL", baseline_urine_m="1000 mg/24 h",
+                 current_urine_m="1000 mg/24 h").explanation["en"]
+    assert "increased" not in en and "serum M-protein reduced by 0%" in en
