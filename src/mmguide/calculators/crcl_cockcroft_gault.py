@@ -320,6 +320,7 @@ def with_clearance(function, keeps_creatinine: bool = False):
         return result
 
     composed.__name__ = function.__name__
+    composed.__module__ = function.__module__  # the calculator's own module, as functools.wraps would say
     composed.__doc__ = function.__doc__
     composed.__wrapped__ = function
     return composed
