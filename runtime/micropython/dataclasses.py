@@ -7,7 +7,7 @@ This shim reads them where they are written: the class's own source file, which 
 MicroPython's file system beside the compiled module.
 A field is a line `name: annotation` or `name: annotation = default` directly in the class body,
 before its first method; defaults come from the class attributes, as in CPython.
-It needs the sources (not precompiled .mpy files); the equality check compares every record's
+It needs the sources (for a precompiled X.mpy, the source X.pysrc beside it); the equality check compares every record's
 output with CPython's, so a field read wrongly shows as a difference.
 """
 
@@ -32,6 +32,8 @@ _SOURCES = {}
 def _field_names(cls):
     module = sys.modules[cls.__module__]
     path = module.__file__
+    if path.endswith(".mpy"):  # precompiled: its source is kept beside it as .pysrc
+        path = path[:-4] + ".pysrc"
     lines = _SOURCES.get(path)
     if lines is None:
         with open(path) as f:

@@ -31,7 +31,7 @@ function walk(dir, rel = "") {
     if (name === "__pycache__") continue;
     const r = rel ? `${rel}/${name}` : name;
     if (statSync(path.join(dir, r)).isDirectory()) out.push(...walk(dir, r));
-    else if (/\.(py|json)$/.test(name)) out.push(r);
+    else if (/\.(py|json|mpy|pysrc)$/.test(name)) out.push(r);
   }
   return out;
 }
@@ -52,7 +52,7 @@ function writeTree(FS, from, to) {
   return bytes;
 }
 
-export async function startMicroPython({ src = SRC, heapsize = 32 * 1024 * 1024 } = {}) {
+export async function startMicroPython({ src = SRC, heapsize = 32 * 1024 * 1024, importPackage = true } = {}) {
   const t0 = performance.now();
   const { loadMicroPython } = await import(pathToFileURL(path.join(MP_DIR, "micropython.mjs")).href);
   const lines = [];
@@ -66,7 +66,7 @@ export async function startMicroPython({ src = SRC, heapsize = 32 * 1024 * 1024 
   const bytes = writeTree(mp.FS, SHIMS, "/lib") + writeTree(mp.FS, src, "/lib/mmguide");
   mp.runPython("import _builtins_extra");
   const tFiles = performance.now();
-  mp.runPython("import mmguide");
+  if (importPackage) mp.runPython("import mmguide");
   const tImport = performance.now();
   return { mp, lines, timings: { start_ms: tStart - t0, files_ms: tFiles - tStart, import_ms: tImport - tFiles }, bytes };
 }
