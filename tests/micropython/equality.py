@@ -144,8 +144,8 @@ def prepare_source(patch: pathlib.Path | None, src: pathlib.Path | None, work: p
     if patch is None:
         return src or ROOT / "src" / "mmguide"
     tree = work / "tree"
-    shutil.copytree(ROOT / "src" / "mmguide", tree / "src" / "mmguide",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    for part in ("src", "tests"):  # the patch changes the package and the tests that pin its behaviour
+        shutil.copytree(ROOT / part, tree / part, ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run(["patch", "-s", "-p1", "-d", str(tree), "-i", str(patch.resolve())], check=True)
     return tree / "src" / "mmguide"
 
