@@ -28,7 +28,7 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 BAD_VALUES = [
-    "", " ", "abc", "1,5", "1.2.3", "--1", "1e", "e5", ".", "+", "nan", "NaN", "inf", "-Infinity", "1e400",
+    "", " ", "abc", "1,5", "1.2.3", "--1", "1e", "e5", ".", "+", "nan", "NaN", "inf", "-Infinity", "1e400", "1e-400", "1e999999", "9" * 5000,
     "0", "-0", "-5", "1e-400", "0x10", "1_000", "１２", "１．５ mg/dL", "1.5\u00a0mg/dL", "1.5\u3000mg/dL",
     "1.5 MG/DL", "1.5 ㎎/㎗", "88 μmol/L", "88 umol/l", "88 µmol/L", "88 ΜMOL/L", "3 g/dL", "3 furlongs",
     "70 kg kg", "1.5 mg / dL", "\t2\n", "\u200b2", "٣", "1/2", "½", "1.0 mg/dL;DROP", "x" * 200,
