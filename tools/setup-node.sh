@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Install the browser-test tooling pinned in package-lock.json (axe-core) into node_modules.
+# Install what package-lock.json pins into node_modules: axe-core (accessibility tests), Pyodide
+# (the in-page calculators today) and MicroPython's WebAssembly build (the smaller runtime measured
+# in benchmarks/ and checked against CPython by tests/micropython/run.mjs).
 # Runs `npm ci` only when node_modules is missing or older than package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +10,7 @@ if ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 stamp=node_modules/.package-lock.json   # written by npm ci / npm install
-if [[ ! -d node_modules/axe-core || ! -d node_modules/pyodide || ! -e $stamp || package-lock.json -nt $stamp ]]; then
+if [[ ! -d node_modules/axe-core || ! -d node_modules/pyodide || ! -d node_modules/@micropython/micropython-webassembly-pyscript || ! -e $stamp || package-lock.json -nt $stamp ]]; then
   npm ci --no-audit --no-fund
 else
   echo "setup-node: node_modules up to date"
