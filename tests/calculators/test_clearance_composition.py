@@ -130,3 +130,14 @@ def test_neither_clearance_nor_creatinine_is_asked_for():
 def test_an_egfr_is_still_refused_as_a_clearance():
     with pytest.raises(InputError, match="eGFR"):
         compute("zoledronic-acid-dose", crcl="45 mL/min/1.73 m²")
+
+
+def test_an_implausible_clearance_from_the_four_inputs_is_refused_not_dosed():
+    # Cockcroft–Gault (fact sheet §8): (140 − 70) × 70 / (72 × 0.1) = 680.6 mL/min, far above any
+    # clearance mmguide accepts: a misplaced decimal point, not a dose band
+    for calc_id in ("zoledronic-acid-dose", "bone-protection-plan"):
+        extra = {"active_mm": True} if calc_id == "bone-protection-plan" else {}
+        with pytest.raises(InputError) as e:
+            compute(calc_id, age=70, weight="70 kg", creatinine="0.1 mg/dL", sex="male", **extra)
+        assert e.value.field == "creatinine"
+        assert "680.56 mL/min" in str(e.value) and "not a plausible clearance" in str(e.value)
