@@ -332,11 +332,27 @@ def diff_records(old: dict, new: dict) -> list[dict]:
 
 # --- cases run on both sides -----------------------------------------------------------------
 
+# A calculator that needs a creatinine clearance takes either the clearance or the four inputs it is
+# computed from (Cockcroft–Gault); a patient given both at random would only meet the disagreement
+# error, so each sample takes one of the two.
+CLEARANCE, CLEARANCE_FROM = "crcl", ("age", "weight", "creatinine", "sex")
+
+
 def _sample_inputs(rng: random.Random, inputs: list[dict], probe: tuple[str, float] | None = None) -> dict:
     out = {}
+    names = {spec["name"] for spec in inputs}
+    skip: set[str] = set()
+    if CLEARANCE in names and set(CLEARANCE_FROM) <= names:
+        if probe and probe[0] == CLEARANCE or (not (probe and probe[0] in CLEARANCE_FROM) and rng.random() < 0.5):
+            skip = set(CLEARANCE_FROM)
+        else:
+            skip = {CLEARANCE}
     for spec in inputs:
         name, kind = spec["name"], spec["kind"]
-        if not spec.get("required", True) and rng.random() < 0.3:
+        if name in skip:
+            continue
+        chosen = name == CLEARANCE or name in CLEARANCE_FROM or (probe is not None and probe[0] == name)
+        if not spec.get("required", True) and not chosen and rng.random() < 0.3:
             continue
         if kind == "quantity":
             unit = spec["units"][0]
