@@ -174,7 +174,9 @@ ZH_ALLOWED = {
     "CARTITUDE-", "MajesTEC-", "KarMMa", "ide-cel", "cilta-cel", "ctDNA", "IMiDs", "RRMM", "HARMONY",
     "del", "gain", "amp", "Pharmacia", "Novartis", "Amgen", "kappa", "lambda", "Sphinx", "San-Miguel",
     "teclistamab", "talquetamab", "cevostamab", "elranatamab", "idecabtagene", "vicleucel", "ciltacabtagene",
-    "autoleucel", "Cilta-cel", "Teclistamab", "Talquetamab", "Idecabtagene", "Information",
+    "autoleucel", "Cilta-cel", "Teclistamab", "Talquetamab", "Idecabtagene", "Information", "Demirovic",
+    # the name of a standard (JSON Schema), as the machine-readable edition's page names it
+    "Schema",
 }
 # abbreviations (two or more capitals: CRAB, R-ISS, SLiM, IgG) are names
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -423,7 +425,7 @@ def test_print_shows_edition_line_and_references_and_hides_verification(site_roo
             headText: document.querySelector('.mmguide-print-head').innerText,
             refs: document.querySelectorAll('.mmguide-print-refs li').length,
             refsShown: getComputedStyle(document.querySelector('.mmguide-print-refs')).display,
-            verification: getComputedStyle(document.getElementById('verified-examples')).display,
+            verification: getComputedStyle(document.querySelector('table.mmguide-examples').closest('section')).display,
         })""")
         page.emulate_media(media="screen")
         on_screen = page.evaluate("getComputedStyle(document.querySelector('.mmguide-print-head')).display")

@@ -295,12 +295,11 @@ CALCULATOR = Calculator(
     decisions=(
         text(
             f"A single lytic lesion with clonal marrow plasma cells below {fmt(CLONAL_BMPC_AT_LEAST)}% is not counted as "
-            "the bone event: it is flagged as a possible solitary plasmacytoma (category "
-            f"'{REVIEW}') for biopsy and staging, because the criteria's footnote asks for more than one lesion "
+            "the bone event: it is flagged as a possible solitary plasmacytoma, for biopsy and staging, because the criteria's footnote asks for more than one lesion "
             "then (its wording was not retrieved, so the calculator flags rather than decides). With one lesion and no "
             "marrow result, the event counts and the explanation names the question.",
             f"单个溶骨性病变且骨髓克隆性浆细胞低于 {fmt(CLONAL_BMPC_AT_LEAST)}% 时不计为骨病变事件:提示可能为孤立性浆细胞瘤"
-            f"(类别“{REVIEW}”),需活检及分期检查,因为诊断标准的脚注此时要求多于一处病变(脚注原文未能获取,故计算器仅提示而不作判定)。"
+            ",需活检及分期检查,因为诊断标准的脚注此时要求多于一处病变(脚注原文未能获取,故计算器仅提示而不作判定)。"
             "仅一处病变且未提供骨髓结果时,该事件计入,说明中提出此问题。",
         ),
         text(
