@@ -44,13 +44,18 @@ def search(zh_site):
             errors: list[str] = []
             page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-            page.goto(f"{base}/zh_CN/search.html?q={urllib.parse.quote(term)}")
-            # finished: the result list exists and the progress pulse has stopped
-            page.wait_for_function(
-                "() => document.querySelector('#search-results .search-summary')"
-                " && typeof Search !== 'undefined' && Search._pulse_status === -1",
-                timeout=20000,
-            )
+            done = ("() => document.querySelector('#search-results .search-summary')"
+                    " && typeof Search !== 'undefined' && Search._pulse_status === -1")
+            # finished: the result list exists and the progress pulse has stopped; on a busy machine
+            # the index and the snippets' pages can take long, so one slow load is retried once
+            for attempt in (1, 2):
+                page.goto(f"{base}/zh_CN/search.html?q={urllib.parse.quote(term)}")
+                try:
+                    page.wait_for_function(done, timeout=45000)
+                    break
+                except Exception:  # noqa: BLE001 - playwright's TimeoutError
+                    if attempt == 2:
+                        raise
             page.wait_for_timeout(300)  # the list is filled item by item
             hrefs = page.eval_on_selector_all(
                 "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
