@@ -27,10 +27,15 @@
   // the JSON mmguide.presentation.respond returns (result, view, note), parsed.
   function loadRuntime() {
     if (runtime) return runtime;
-    timing.started = performance.now();
+    var ids = [];
+    document.querySelectorAll("[data-mmguide-form]").forEach(function (s) { ids.push(s.getAttribute("data-mmguide-form")); });
     runtime = new Promise(function (resolve, reject) {
       if (!BUNDLE_URL) throw new Error("the mmguide bundle is missing from this build");
-      var worker = new Worker(WORKER_URL, { type: "module" });
+      // started by the page's head while the page loaded (forms.py), or now
+      var worker = window.mmguideWorker || new Worker(WORKER_URL, { type: "module" });
+      var early = worker.early || null;
+      timing.started = worker.started || performance.now();
+      window.mmguideWorker = null; // a retry after a failure starts afresh
       var pending = {}, next = 0;
       function compute(id, inputs, lang, url, date) {
         return new Promise(function (ok, fail) {
@@ -51,7 +56,8 @@
         }
       };
       worker.onerror = function (ev) { ev.preventDefault(); reject(new Error(ev.message || "the calculator's worker stopped")); };
-      worker.postMessage({ start: BUNDLE_URL });
+      if (early) early.forEach(function (m) { worker.onmessage({ data: m }); });
+      else worker.postMessage({ start: BUNDLE_URL, calculators: ids });
     });
     runtime.catch(function () { runtime = null; }); // a later interaction may retry
     return runtime;
@@ -121,6 +127,8 @@
       if (ev.target.name && /-kidney-source$/.test(ev.target.name)) self.showSource();
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.calculate(true); }, LIVE_DELAY_MS);
+      // once the calculator is ready an answer is shown at once; a message waits for the pause
+      if (self.ready) self.calculate(true, true);
     };
     this.form.addEventListener("input", live);
     this.form.addEventListener("change", live);
@@ -244,10 +252,12 @@
 
   Form.prototype.pageUrl = function () { return window.location.origin + window.location.pathname; };
 
-  Form.prototype.calculate = async function (live) {
+  // live: the reader is typing (a field not reached yet is named, not an error); quick: as a key is
+  // pressed, show a result only (a message for a half-typed value waits for the debounced call)
+  Form.prototype.calculate = async function (live, quick) {
     var started = performance.now();
     var seq = ++this.seq;
-    if (this.ready) this.setState("calculating");
+    if (this.ready && !quick) this.setState("calculating");
     var compute;
     try {
       compute = await this.warmUp();
@@ -262,6 +272,7 @@
       out = { ok: false, field: null, message: String(e && e.message ? e.message : e) };
     }
     if (seq !== this.seq) return; // the reader typed on meanwhile
+    if (quick && !out.ok) return;
     var t1 = performance.now();
     this.clearErrors();
     this.status.textContent = "";
@@ -402,6 +413,8 @@
     var go = function () { forms.forEach(function (f) { f.warmUp().catch(function () {}); }); };
     var started = false;
     var once = function () { if (!started) { started = true; go(); } };
+    // a form already on screen (the calculator pages put it first): start now
+    if (forms.some(function (f) { return f.section.getBoundingClientRect().top < window.innerHeight; })) { once(); return; }
     if ("IntersectionObserver" in window) {
       var io = new IntersectionObserver(function (entries) {
         if (entries.some(function (e) { return e.isIntersecting; })) { io.disconnect(); once(); }

@@ -6,7 +6,9 @@
  * the compatibility layer in runtime/micropython/). tests/micropython/equality.py runs the same
  * bundle in the same runtime in Node and compares every answer with CPython's.
  *
- * Messages in:  {start: bundleUrl} once, then {id, calculator, inputs, lang, url, date}.
+ * Messages in:  {start: bundleUrl, calculators: [ids on the page]} once (those calculators'
+ *               modules are imported while starting, so the first answer waits for nothing),
+ *               then {id, calculator, inputs, lang, url, date}.
  * Messages out: {progress: step, of: steps} while starting, {ready: true},
  *               {id, out: JSON text from mmguide.presentation.respond} or {id, error}, {failed}.
  */
@@ -35,7 +37,7 @@ async function bundleText(response) {
   return await new Response(stream).text();
 }
 
-async function start(url) {
+async function start(url, calculators) {
   postMessage({ progress: 1, of: STEPS });
   const fetched = fetch(url).then(function (r) {
     if (!r.ok) throw new Error(r.status + " " + url);
@@ -53,7 +55,10 @@ async function start(url) {
   }
   runtime.runPython("import _builtins_extra");
   postMessage({ progress: 3, of: STEPS });
-  runtime.runPython("import json\nfrom mmguide.presentation import respond as _mmguide_respond");
+  runtime.globals.set("_mmguide_page", JSON.stringify(calculators || []));
+  runtime.runPython("import json\nfrom mmguide.presentation import respond as _mmguide_respond\n" +
+    "from mmguide.api import calculator as _mmguide_calculator\n" +
+    "for _id in json.loads(_mmguide_page):\n    _mmguide_calculator(_id)");
   mp = runtime;
   postMessage({ ready: true });
   while (queue.length) answer(queue.shift());
@@ -62,7 +67,7 @@ async function start(url) {
 onmessage = function (ev) {
   const m = ev.data;
   if (m.start) {
-    start(m.start).catch(function (e) { postMessage({ failed: String((e && e.message) || e).trim().split("\n").pop() }); });
+    start(m.start, m.calculators).catch(function (e) { postMessage({ failed: String((e && e.message) || e).trim().split("\n").pop() }); });
   } else if (mp) {
     answer(m);
   } else {

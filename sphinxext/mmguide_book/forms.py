@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import json
 import pathlib
+import re
 import shutil
 
 from docutils import nodes
@@ -362,11 +363,31 @@ def _doctree_resolved(app, doctree, docname) -> None:
         n.replace_self(nodes.raw("", text, format="html", classes=n.get("classes", [])))
 
 
+_FORM_ID = re.compile(MARKER + r'="([a-z0-9-]+)"')
+
+# Started from the page's head, before the rest of the page is read: the worker fetches and starts
+# the runtime while the page loads. Its first messages wait in `early` for mmguide-form.js.
+_EARLY_START = (
+    "(function(){if(!window.Worker)return;try{"
+    "var w=new Worker(new URL(%(worker)s,document.baseURI),{type:'module'});w.early=[];w.started=performance.now();"
+    "w.onmessage=function(e){w.early.push(e.data);};"
+    "w.postMessage({start:new URL(%(bundle)s,document.baseURI).href,calculators:%(ids)s});"
+    "window.mmguideWorker=w;}catch(e){}})();"
+)
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     if not _has_form(doctree):
         return
     bundle = getattr(app.builder, "mmguide_bundle", None)
     app.add_css_file("mmguide-form.css")
+    ids = sorted({m for n in doctree.findall(nodes.raw) for m in _FORM_ID.findall(n.astext())})
+    if bundle:
+        pathto = context["pathto"]
+        app.add_js_file(None, body=_EARLY_START % {
+            "worker": json.dumps(pathto("_static/mmguide-worker.mjs", 1)),
+            "bundle": json.dumps(pathto(f"_static/py/{bundle}", 1)),
+            "ids": json.dumps(ids)}, priority=200)
     app.add_js_file("mmguide-form.js", loading_method="defer", **{
         "data-worker": "mmguide-worker.mjs",
         "data-bundle": f"py/{bundle}" if bundle else "",
