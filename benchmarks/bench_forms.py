@@ -260,7 +260,13 @@ def _answer(page, base: str, case: Case, received: list, timeout_s: float) -> di
             loc.press_sequentially(step[2])
         else:
             loc.select_option(step[2], timeout=timeout_s * 1000)
-    page.wait_for_function("window.__mmbench.tResult !== null", polling=50, timeout=timeout_s * 1000)
+    try:
+        page.wait_for_function("window.__mmbench.tResult !== null", polling=50, timeout=timeout_s * 1000)
+    except Exception as e:  # no correct result in time: say what the page showed instead
+        shown = page.evaluate("(() => { const v = document.querySelector('[data-mmguide-result]');"
+                              " return v ? v.textContent.slice(0, 200) : null; })()")
+        raise RuntimeError(f"{case.calculator}: no {case.expect!r} within {timeout_s:.0f} s; "
+                           f"the result shows {shown!r}") from e
     b = page.evaluate("(() => { const b = window.__mmbench;"
                       " return {t0: b.t0, t: b.tResult, text: b.text, tasks: b.tasks, observer: b.observer}; })()")
     longest = max((d for start, d in b["tasks"] if start <= b["t"]), default=0)
@@ -310,7 +316,12 @@ def cold(site: pathlib.Path, runs: int = 3, profiles=("phone", "laptop"), label:
         for name in profiles:
             out[name] = []
             for i in range(runs):
-                r = cold_run(browser, base, PROFILES[name])
+                try:
+                    r = cold_run(browser, base, PROFILES[name])
+                except RuntimeError as e:
+                    print(f"  {label} {name} run {i + 1}: FAILED {e}", file=sys.stderr, flush=True)
+                    out[name].append({"failed": str(e)})
+                    continue
                 print(f"  {label} {name} run {i + 1}: first {r['first_s']:.3f} s, next {r['next_s']:.3f} s, "
                       f"{r['bytes']:,} bytes, longest task {r['longest_task_ms']} ms", file=sys.stderr, flush=True)
                 out[name].append(r)
@@ -327,13 +338,13 @@ def compare(current: dict, baseline: dict) -> list[dict]:
                 ("longest_task_ms", "longest main-thread task until the first result", "ms"))
     for profile in current:
         for key, label, unit in measures:
-            cur = [r[key] for r in current[profile]]
-            base = [r[key] for r in baseline.get(profile, [])]
-            mc = statistics.median(cur)
+            cur = [r[key] for r in current[profile] if "failed" not in r]
+            base = [r[key] for r in baseline.get(profile, []) if "failed" not in r]
+            mc = statistics.median(cur) if cur else None
             mb = statistics.median(base) if base else None
             rows.append({"profile": profile, "measure": label, "unit": unit, "current": cur, "current_median": mc,
                          "baseline": base, "baseline_median": mb,
-                         "ratio": (mb / mc) if mb is not None and mc else None})
+                         "ratio": (mb / mc) if mb is not None and mc else None})  # None: no ratio of 0
     return rows
 
 
@@ -369,9 +380,9 @@ def run_comparison(site=None, baseline_site=None, baseline_ref: str = BASELINE_R
     print(f"forms: current {cur_site}, baseline {base_site}", file=sys.stderr, flush=True)
     current = cold(cur_site, runs, profiles, "current ")
     baseline = cold(base_site, runs, profiles, "baseline")
-    wrong = [f"{side} {p}: {r['first_text']!r} / {r['next_text']!r}" for side, d in (("current", current), ("baseline", baseline))
-             for p, rs in d.items() for r in rs if FIRST.expect not in (r["first_text"] or "") or NEXT.expect not in (r["next_text"] or "")]
-    throttle = sorted({x for p in current.values() for r in p for x in r["worker_cpu_throttle"] if x != "-"})
+    wrong = [f"{side} {p}: {r['failed']}" for side, d in (("current", current), ("baseline", baseline))
+             for p, rs in d.items() for r in rs if "failed" in r]
+    throttle = sorted({x for p in current.values() for r in p for x in r.get("worker_cpu_throttle", ()) if x != "-"})
     notes = {"current_site": str(cur_site), "baseline_site": str(base_site), "wrong": wrong,
              "worker_cpu_throttle_current": throttle,
              "load_average": os.getloadavg(), "runs": {"current": current, "baseline": baseline}}
@@ -461,7 +472,7 @@ def cli(argv=None) -> int:
     print(f"worker CPU throttling: {', '.join(notes['worker_cpu_throttle_current']) or '-'}; "
           f"load average {', '.join(f'{x:.1f}' for x in notes['load_average'])}")
     for w in notes["wrong"]:
-        print(f"WRONG RESULT {w}")
+        print(f"FAILED RUN {w}")
     for r in details:
         flag = "" if r["ok"] is None else ("  ok" if r["ok"] else "  MISSED")
         goal = f"  (goal {r['goal']})" if r["goal"] else ""

@@ -270,7 +270,7 @@ Notes: {"; ".join(f"{r.edition}: {r.note}" for r in rows if r.note) or "-"}
         print(ctbl)
         print(f"worker CPU throttling on the phone profile: {throttle}; {load}")
         for w in notes["wrong"]:
-            print(f"WRONG RESULT {w}")
+            print(f"FAILED RUN {w}")
         frows = [] if args.no_details else bench_forms.main(site, args.runs)
         dtbl = "\n".join(
             ["| benchmark | value | goal | met |", "|---|---:|---|---|"]
