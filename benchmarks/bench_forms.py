@@ -24,6 +24,12 @@ Worker CPU: CDP CPU throttling slows a page's main thread only. A worker started
 attached through ``Target.setAutoAttach`` and sent ``Emulation.setCPUThrottlingRate`` too; Chromium
 156 answers "Operation is only supported for pages, not workers", so a runtime in a dedicated worker
 runs at full speed on the phone profile. Each run records the answer (``worker_cpu_throttle``).
+The opt-in profile ``phone-all-threads`` (``--profiles phone,laptop,phone-all-threads``) is the
+phone without CDP CPU throttling: ``RendererThrottle`` stops and continues the whole renderer
+process (main thread and workers) so that it runs a quarter of each 100 ms. It is a rough
+stand-in: on this shared machine (load average 8) it slowed a busy loop in a worker 2 to 2.7
+times, not 4, because the unthrottled run does not get a whole core either; on an idle machine
+check it with a known loop before trusting it.
 The network conditions set on the page also hold for its workers' requests (checked: a 3 MB
 fetch from a worker takes 2.9 s under them, 0.05 s without).
 
@@ -43,14 +49,18 @@ The test server sends files uncompressed, so byte counts are raw sizes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
 import pathlib
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import threading
+import time
 import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -171,6 +181,7 @@ class Profile:
     context: dict
     cpu_rate: float = 1
     network: dict | None = None
+    process_rate: float = 1  # RendererThrottle: every renderer thread, workers included
 
 
 PROFILES = {
@@ -180,6 +191,9 @@ PROFILES = {
                                           "uploadThroughput": 1_250_000}),
     "laptop": Profile("laptop", {"viewport": {"width": 1280, "height": 800}}),
 }
+# the phone with the whole renderer slowed 4x instead of its main thread only (not in the default run)
+PROFILES["phone-all-threads"] = dataclasses.replace(PROFILES["phone"], name="phone-all-threads", cpu_rate=1,
+                                                    process_rate=4)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -218,6 +232,79 @@ PROBE = """(() => {
   b.check = check;
   new MutationObserver(check).observe(document, {subtree: true, childList: true, characterData: true});
 })();"""
+
+
+class RendererThrottle:
+    """Slows every thread of this process's Chromium renderers, workers included, to about
+    1/*rate* of the CPU, as cpulimit does: SIGSTOP and SIGCONT in periods of 20 ms, running
+    20/rate ms of each. Only descendants of this Python process with ``--type=renderer`` are
+    touched, and all are continued when it stops. The "phone-all-threads" profile uses it in
+    place of CDP throttling, because Chromium will not slow a worker (see the module doc)."""
+
+    def __init__(self, rate: float, period_s: float = 0.1):
+        self.rate, self.period = rate, period_s
+        self.stopping = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.pids: set[int] = set()
+
+    @staticmethod
+    def renderers() -> set[int]:
+        children: dict[int, list[int]] = {}
+        for d in pathlib.Path("/proc").iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(d.name))
+        found, todo = set(), [os.getpid()]
+        while todo:
+            pid = todo.pop()
+            for c in children.get(pid, ()):
+                todo.append(c)
+                try:
+                    if b"--type=renderer" in pathlib.Path(f"/proc/{c}/cmdline").read_bytes():
+                        found.add(c)
+                except OSError:
+                    pass
+        return found
+
+    def _signal(self, sig) -> None:
+        for pid in list(self.pids):
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                self.pids.discard(pid)
+
+    def _loop(self) -> None:
+        run, pause = self.period / self.rate, self.period * (1 - 1 / self.rate)
+        n = 0
+        while not self.stopping.is_set():
+            self._signal(signal.SIGCONT)
+            time.sleep(run)
+            if self.stopping.is_set():
+                break
+            self._signal(signal.SIGSTOP)
+            t = time.perf_counter()
+            if n % 5 == 0:  # look for new renderers while the known ones are stopped
+                self.pids = self.renderers()
+                self._signal(signal.SIGSTOP)
+            n += 1
+            time.sleep(max(0.0, pause - (time.perf_counter() - t)))
+        self._signal(signal.SIGCONT)
+
+    def __enter__(self):
+        self.pids = self.renderers()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        if self.thread:
+            self.thread.join()
+        self._signal(signal.SIGCONT)
 
 
 def _throttle_workers(cdp, rate: float, log: list) -> None:
@@ -298,13 +385,18 @@ def cold_run(browser, base: str, profile: Profile, timeout_s: float = 300) -> di
             received.append(s["responseBodySize"] + s["responseHeadersSize"])
 
         context.on("requestfinished", finished)
-        first = _answer(page, base, FIRST, received, timeout_s)
-        nxt = _answer(page, base, NEXT, received, timeout_s)
+        slow = RendererThrottle(profile.process_rate) if profile.process_rate != 1 else contextlib.nullcontext()
+        with slow:
+            first = _answer(page, base, FIRST, received, timeout_s)
+            nxt = _answer(page, base, NEXT, received, timeout_s)
+        if profile.process_rate != 1:
+            worker_log.append(f"whole renderer slowed {profile.process_rate:g}x (SIGSTOP/SIGCONT)")
         return {"first_s": round(first["s"], 3), "next_s": round(nxt["s"], 3), "bytes": first["bytes"],
                 "next_bytes": nxt["bytes"], "longest_task_ms": first["longest_task_ms"],
                 "next_longest_task_ms": nxt["longest_task_ms"], "first_text": first["text"],
                 "next_text": nxt["text"], "longtask_observer": first["longtask_observer"],
-                "worker_cpu_throttle": (sorted(set(worker_log)) or ["no worker"]) if profile.cpu_rate != 1 else ["-"]}
+                "worker_cpu_throttle": (sorted(set(worker_log)) or ["no worker"])
+                if profile.cpu_rate != 1 or profile.process_rate != 1 else ["-"]}
     finally:
         context.close()
 
@@ -382,7 +474,8 @@ def run_comparison(site=None, baseline_site=None, baseline_ref: str = BASELINE_R
     baseline = cold(base_site, runs, profiles, "baseline")
     wrong = [f"{side} {p}: {r['failed']}" for side, d in (("current", current), ("baseline", baseline))
              for p, rs in d.items() for r in rs if "failed" in r]
-    throttle = sorted({x for p in current.values() for r in p for x in r.get("worker_cpu_throttle", ()) if x != "-"})
+    throttle = [f"{p}: {', '.join(sorted({x for r in rs for x in r.get('worker_cpu_throttle', ())}))}"
+                for p, rs in current.items() if PROFILES[p].cpu_rate != 1 or PROFILES[p].process_rate != 1]
     notes = {"current_site": str(cur_site), "baseline_site": str(base_site), "wrong": wrong,
              "worker_cpu_throttle_current": throttle,
              "load_average": os.getloadavg(), "runs": {"current": current, "baseline": baseline}}
@@ -469,7 +562,7 @@ def cli(argv=None) -> int:
         print(json.dumps({"comparison": rows, "notes": notes, "details": details}, indent=1))
         return 0
     print(comparison_table(rows, f"Pyodide ({a.baseline_ref})"))
-    print(f"worker CPU throttling: {', '.join(notes['worker_cpu_throttle_current']) or '-'}; "
+    print(f"worker CPU throttling: {'; '.join(notes['worker_cpu_throttle_current']) or '-'}; "
           f"load average {', '.join(f'{x:.1f}' for x in notes['load_average'])}")
     for w in notes["wrong"]:
         print(f"FAILED RUN {w}")

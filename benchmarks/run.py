@@ -265,10 +265,10 @@ Notes: {"; ".join(f"{r.edition}: {r.note}" for r in rows if r.note) or "-"}
         crows, notes = bench_forms.run_comparison(site, args.baseline_site, args.baseline_ref, args.runs,
                                                   tuple(args.profiles.split(",")))
         ctbl = bench_forms.comparison_table(crows, f"Pyodide ({args.baseline_ref})")
-        throttle = ", ".join(notes["worker_cpu_throttle_current"]) or "no worker started"
+        throttle = "; ".join(notes["worker_cpu_throttle_current"]) or "no throttled profile"
         load = _load()
         print(ctbl)
-        print(f"worker CPU throttling on the phone profile: {throttle}; {load}")
+        print(f"worker CPU throttling: {throttle}; {load}")
         for w in notes["wrong"]:
             print(f"FAILED RUN {w}")
         frows = [] if args.no_details else bench_forms.main(site, args.runs)
