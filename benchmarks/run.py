@@ -211,7 +211,7 @@ def main() -> int:
     ap.add_argument("--baseline-site", type=pathlib.Path, help="forms: a built baseline site (default: build --baseline-ref)")
     ap.add_argument("--baseline-ref", default="383d5a9", help="forms: the Pyodide revision to compare with")
     ap.add_argument("--runs", type=int, default=3, help="forms: cold runs per profile and side")
-    ap.add_argument("--profiles", default="phone,laptop", help="forms: of phone, laptop")
+    ap.add_argument("--profiles", default="phone,laptop", help="forms: of phone, laptop, phone-all-threads (opt-in: the whole renderer slowed)")
     ap.add_argument("--no-details", action="store_true", help="forms: skip the detail figures (warm cache, later calculations)")
     ap.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md and the README as they are")
     args = ap.parse_args()
