@@ -1,6 +1,6 @@
 """Benchmark of the in-page calculator forms in Debian's Chromium, against the Pyodide forms.
 
-    python benchmarks/bench_forms.py [--site DIR] [--baseline-site DIR | --baseline-ref REF]
+    python benchmarks/bench_forms.py [--site DIR] [--baseline-site DIR | --baseline-ref REF | --no-baseline]
                                      [--runs N] [--profiles phone,laptop] [--no-details] [--json]
 
 Cold start (``cold()``, issue 15): the real calculator pages of the built site, under two
@@ -465,13 +465,16 @@ def comparison_table(rows: list[dict], baseline_label: str = "Pyodide (383d5a9)"
 
 
 def run_comparison(site=None, baseline_site=None, baseline_ref: str = BASELINE_REF, runs: int = 3,
-                   profiles=("phone", "laptop")) -> tuple[list[dict], dict]:
-    """Both sides, one profile after the other; returns (rows, raw runs and notes)."""
+                   profiles=("phone", "laptop"), with_baseline: bool = True) -> tuple[list[dict], dict]:
+    """Both sides (or the current one only), one profile after the other; returns (rows, raw runs
+    and notes)."""
     cur_site = edition(site)
-    base_site = edition(baseline_site) if baseline_site else build_baseline(baseline_ref)
-    print(f"forms: current {cur_site}, baseline {base_site}", file=sys.stderr, flush=True)
+    base_site = None
+    if with_baseline:
+        base_site = edition(baseline_site) if baseline_site else build_baseline(baseline_ref)
+    print(f"forms: current {cur_site}, baseline {base_site or '-'}", file=sys.stderr, flush=True)
     current = cold(cur_site, runs, profiles, "current ")
-    baseline = cold(base_site, runs, profiles, "baseline")
+    baseline = cold(base_site, runs, profiles, "baseline") if base_site else {}
     wrong = [f"{side} {p}: {r['failed']}" for side, d in (("current", current), ("baseline", baseline))
              for p, rs in d.items() for r in rs if "failed" in r]
     throttle = [f"{p}: {', '.join(sorted({x for r in rs for x in r.get('worker_cpu_throttle', ())}))}"
@@ -550,13 +553,15 @@ def cli(argv=None) -> int:
     ap.add_argument("--site", type=pathlib.Path, help="built site or its en/ (default: build the working tree)")
     ap.add_argument("--baseline-site", type=pathlib.Path, help="built baseline site (default: build --baseline-ref)")
     ap.add_argument("--baseline-ref", default=BASELINE_REF)
+    ap.add_argument("--no-baseline", action="store_true", help="only the current forms")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--profiles", default="phone,laptop")
+    ap.add_argument("--profiles", default="phone,laptop", help=f"of {', '.join(PROFILES)}")
     ap.add_argument("--no-details", action="store_true", help="only the cold-start comparison")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     site = edition(a.site)
-    rows, notes = run_comparison(site, a.baseline_site, a.baseline_ref, a.runs, tuple(a.profiles.split(",")))
+    rows, notes = run_comparison(site, a.baseline_site, a.baseline_ref, a.runs, tuple(a.profiles.split(",")),
+                                 not a.no_baseline)
     details = [] if a.no_details else main(site, a.runs)
     if a.json:
         print(json.dumps({"comparison": rows, "notes": notes, "details": details}, indent=1))
