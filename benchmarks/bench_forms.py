@@ -18,7 +18,9 @@ page and workers) until the first page answered, and the longest main-thread tas
 'longtask', tasks over 50 ms; 0 when none) from the start of the page until it answered.
 Both times and the task come from the page's own clock (``performance.now()``): a MutationObserver
 marks the result, a capturing listener marks the first trusted pointerdown or keydown. The live
-form computes once typing pauses (its debounce is part of the figure, as it is for a reader).
+form computes once typing pauses (its debounce is part of the figure, as it is for a reader);
+the time from the last input event to the result is given beside it, so typing speed and the
+wait that is left can be told apart.
 
 Worker CPU: CDP CPU throttling slows a page's main thread only. A worker started by the page is
 attached through ``Target.setAutoAttach`` and sent ``Emulation.setCPUThrottlingRate`` too; Chromium
@@ -216,13 +218,17 @@ NEXT = Case("crcl-cockcroft-gault", (("type", "age", "60"), ("type", "weight", "
 # in every document of the context, before the page's scripts: the first trusted tap or key,
 # the result (a MutationObserver on the value element), and the main thread's long tasks
 PROBE = """(() => {
-  const b = window.__mmbench = {t0: null, tResult: null, text: null, expect: null, tasks: [], observer: null};
+  const b = window.__mmbench = {t0: null, tLast: null, tResult: null, text: null, expect: null, tasks: [], observer: null};
   try {
     new PerformanceObserver(l => { for (const e of l.getEntries()) b.tasks.push([e.startTime, e.duration]); })
       .observe({type: "longtask", buffered: true});
   } catch (e) { b.observer = String(e); }
   for (const type of ["pointerdown", "mousedown", "keydown"]) {
     addEventListener(type, e => { if (e.isTrusted && b.t0 === null) b.t0 = e.timeStamp; }, true);
+  }
+  // the reader's last change to the form before the result (typing, or a menu choice)
+  for (const type of ["input", "change"]) {
+    addEventListener(type, e => { if (b.tResult === null) b.tLast = performance.now(); }, true);
   }
   const check = () => {
     if (b.tResult !== null || b.expect === null) return;
@@ -355,9 +361,11 @@ def _answer(page, base: str, case: Case, received: list, timeout_s: float) -> di
         raise RuntimeError(f"{case.calculator}: no {case.expect!r} within {timeout_s:.0f} s; "
                            f"the result shows {shown!r}") from e
     b = page.evaluate("(() => { const b = window.__mmbench;"
-                      " return {t0: b.t0, t: b.tResult, text: b.text, tasks: b.tasks, observer: b.observer}; })()")
+                      " return {t0: b.t0, tLast: b.tLast, t: b.tResult, text: b.text, tasks: b.tasks,"
+                      " observer: b.observer}; })()")
     longest = max((d for start, d in b["tasks"] if start <= b["t"]), default=0)
-    return {"s": (b["t"] - b["t0"]) / 1000, "text": b["text"], "bytes": sum(received),
+    return {"s": (b["t"] - b["t0"]) / 1000, "after_last_input_s": (b["t"] - (b["tLast"] or b["t0"])) / 1000,
+            "text": b["text"], "bytes": sum(received),
             "longest_task_ms": round(longest), "longtask_observer": b["observer"] or "ok"}
 
 
@@ -391,7 +399,9 @@ def cold_run(browser, base: str, profile: Profile, timeout_s: float = 300) -> di
             nxt = _answer(page, base, NEXT, received, timeout_s)
         if profile.process_rate != 1:
             worker_log.append(f"whole renderer slowed {profile.process_rate:g}x (SIGSTOP/SIGCONT)")
-        return {"first_s": round(first["s"], 3), "next_s": round(nxt["s"], 3), "bytes": first["bytes"],
+        return {"first_s": round(first["s"], 3), "next_s": round(nxt["s"], 3),
+                "first_after_input_s": round(first["after_last_input_s"], 3),
+                "next_after_input_s": round(nxt["after_last_input_s"], 3), "bytes": first["bytes"],
                 "next_bytes": nxt["bytes"], "longest_task_ms": first["longest_task_ms"],
                 "next_longest_task_ms": nxt["longest_task_ms"], "first_text": first["text"],
                 "next_text": nxt["text"], "longtask_observer": first["longtask_observer"],
@@ -425,7 +435,9 @@ def compare(current: dict, baseline: dict) -> list[dict]:
     ratio baseline / current of the medians."""
     rows = []
     measures = (("first_s", "cold: first keystroke to first result", "s"),
+                ("first_after_input_s", "… of which after the last keystroke", "s"),
                 ("next_s", "next calculator page: first keystroke to result", "s"),
+                ("next_after_input_s", "… of which after the last input", "s"),
                 ("bytes", "bytes received until the first result", "bytes"),
                 ("longest_task_ms", "longest main-thread task until the first result", "ms"))
     for profile in current:
