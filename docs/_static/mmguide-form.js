@@ -177,7 +177,7 @@
     if (this.ready) return;
     this.bar.hidden = false;
     this.bar.max = of;
-    this.bar.value = step - 1;
+    this.bar.value = step - 0.5; // the step under way, half done
     this.status.textContent = this.S["Loading the calculator…"] + " " + step + "/" + of;
   };
 
