@@ -62,7 +62,7 @@ MODULE_TESTS = {
                                             T + "test_clearance_composition.py", T + "test_error_messages.py",
                                             T + "test_hostile_input.py", *COMMON],
     "calculators/egfr_ckd_epi_2021.py": [T + "test_clinical_rules.py", *COMMON],
-    "calculators/corrected_calcium.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
+    "calculators/corrected_calcium.py": [T + "test_thresholds_corrected_calcium.py", T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
                                          T + "test_review_rules.py", "tests/test_clinical_safety.py", *COMMON],
     "calculators/imwg_response.py": [T + "test_thresholds_imwg_response.py", T + "test_clinical_rules.py",
                                      T + "test_review_rules.py", "tests/test_clinical_safety.py",
