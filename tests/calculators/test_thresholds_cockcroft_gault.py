@@ -27,6 +27,8 @@ def test_cockcroft_gault_plausible_range_includes_both_edges(kw, plausible):
     r = compute(CG, **kw)
     assert r.details["plausible"] is plausible
     assert r.category == (None if plausible else "implausible")
+    # Demirovic 2009 (overestimation in obesity) is cited only for an estimate above the range
+    assert ("demirovic2009obese" in r.references) is (r.value > 250)
 
 
 def test_a_plausible_clearance_is_to_be_used_for_the_dose_table():
