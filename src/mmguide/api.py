@@ -5,7 +5,7 @@ calculator. Layer: above the calculators, below the presentation of results and 
 
 from __future__ import annotations
 
-from .calculators import REGISTRY as _REGISTRY
+from .calculators import ORDER as _ORDER, REGISTRY as _REGISTRY
 from .errors import InputError, UnknownCalculatorError
 from .records import Calculator, Result
 
@@ -18,7 +18,7 @@ def _registry() -> dict[str, Calculator]:
 
 def calculators() -> list[Calculator]:
     """The metadata records of every calculator, in the book's order."""
-    return list(_registry().values())
+    return [_registry()[i] for i in _ORDER]
 
 
 def calculator(calculator_id: str) -> Calculator:
@@ -28,11 +28,11 @@ def calculator(calculator_id: str) -> Calculator:
         return reg[calculator_id]
     except (KeyError, TypeError):
         raise UnknownCalculatorError(
-            f"unknown calculator {calculator_id!r}; known calculators: {', '.join(reg)}."
+            f"unknown calculator {repr(calculator_id)}; known calculators: {', '.join(_ORDER)}."
         ) from None
 
 
-def compute(calculator_id: str, /, **inputs) -> Result:
+def compute(calculator_id: str, **inputs) -> Result:
     """Run one calculator on the given inputs.
 
     Inputs are numbers in the input's default unit or strings with a unit

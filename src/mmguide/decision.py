@@ -61,7 +61,7 @@ class Cond:
             return v > self.value
         if self.op == ">=":
             return v >= self.value
-        raise ValueError(f"unknown operator {self.op!r}")
+        raise ValueError(f"unknown operator {repr(self.op)}")
 
     def dnf(self) -> list[list["Cond"]]:
         return [[self]]
@@ -246,7 +246,7 @@ class Path:
 
     @property
     def states(self) -> list[dict]:
-        return [self.inputs, *self.variants]
+        return [self.inputs] + list(self.variants)
 
 
 _EMPTY = text("", "")
@@ -263,18 +263,25 @@ def graph_of(t: Tree) -> Graph:
     return Graph(t.id, t.calculator, t.title, nodes, tuple(edges), t.recommendations)
 
 
+def _with(d: dict, key, value) -> dict:
+    """A copy of *d* with *key* set to *value*."""
+    out = dict(d)
+    out[key] = value
+    return out
+
+
 def _tree_paths(t: Tree) -> list[tuple[list[str], list[Any], dict]]:
     """(node ids, conditions taken, what the path sets) for every path, depth first."""
     out = []
 
     def go(node_id, seen, conds, sets):
         n = t.node(node_id)
-        seen, sets = seen + [n.id], {**sets, **n.sets}
+        seen, sets = seen + [n.id], dict(sets, **n.sets)
         if n.kind == "outcome":
             out.append((seen, conds, sets))
         elif n.kind == "decision":
             for b in n.branches:
-                go(b.to, seen, conds + [b.when], {**sets, **b.sets})
+                go(b.to, seen, conds + [b.when], dict(sets, **b.sets))
         else:
             go(n.next, seen, conds, sets)
 
@@ -306,9 +313,10 @@ def _realise(t: Tree, choice: dict) -> list[dict]:
     for f in t.facts:
         nxt = []
         for inputs, chosen in states:
-            chosen2 = {**chosen, f.name: choice[f.name]}
+            chosen2 = dict(chosen)
+            chosen2[f.name] = choice[f.name]
             for extra in f.realise(choice[f.name], chosen2):
-                nxt.append(({**inputs, **extra}, chosen2))
+                nxt.append((dict(inputs, **extra), chosen2))
         states = nxt
     return [s[0] for s in states]
 
@@ -350,7 +358,7 @@ def tree_paths(t: Tree, parse: Callable[[dict], dict]) -> list[Path]:
             if any(not c for c in cands.values()):
                 continue  # this alternative of an "or" cannot be taken on this path
             base = {k: v[0] for k, v in cands.items()}
-            choices = [base] + [{**base, k: c} for k, v in cands.items() for c in v[1:]]
+            choices = [base] + [_with(base, k, c) for k, v in cands.items() for c in v[1:]]
             for ch in choices:
                 for s in _realise(t, ch):
                     if s not in states:

@@ -1,11 +1,12 @@
 """Errors raised by mmguide. Each subclasses a builtin so callers can catch it generically."""
 
 
-class MMGuideError(Exception):
-    """Base class of every error mmguide raises on purpose."""
+class MMGuideError(ValueError):
+    """Base class of every error mmguide raises on purpose: each is a ValueError (one builtin
+    base, so the class can be built by every runtime the book uses, MicroPython included)."""
 
 
-class InputError(ValueError, MMGuideError):
+class InputError(MMGuideError):
     """An input is missing, malformed, in the wrong unit or outside its plausible range.
 
     The message names the input, the value, the unit, the accepted range and, where one is
@@ -44,5 +45,5 @@ class InputError(ValueError, MMGuideError):
         return {"en": detail, "zh": zh}
 
 
-class UnknownCalculatorError(LookupError, MMGuideError):
+class UnknownCalculatorError(MMGuideError):
     """``compute`` was given an id that no calculator has; the message lists the known ids."""

@@ -31,7 +31,7 @@ def tree(flowchart_id: str) -> Tree:
     try:
         return FLOWCHARTS[flowchart_id]
     except KeyError:
-        raise KeyError(f"unknown flowchart {flowchart_id!r}; known: {', '.join(FLOWCHARTS)}") from None
+        raise KeyError(f"unknown flowchart {repr(flowchart_id)}; known: {', '.join(FLOWCHARTS)}") from None
 
 
 def flowchart(flowchart_id: str) -> Graph:

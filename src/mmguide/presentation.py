@@ -67,14 +67,41 @@ URGENT_ACTIONS = ("hypercalcaemia", "correct-hypocalcaemia")
 PLAN = "bone-protection-plan"
 
 
+_SPACES = " \t\n\r\f\v\u00a0\u2009\u202f\u3000"
+
+
+def _sentence_end(t: str) -> tuple[int, int] | None:
+    """Where the first sentence of *t* ends: (end of the sentence, start of the next), or None.
+    An English sentence ends at a full stop followed by spaces and a capital or "("; a Chinese one
+    at "。" followed by anything but a space. (Scanned by hand: MicroPython's regular expressions
+    have no look-behind.)"""
+    for i, ch in enumerate(t):
+        if ch == ".":
+            j = i + 1
+            while j < len(t) and t[j] in _SPACES:
+                j += 1
+            if j > i + 1 and j < len(t) and ("A" <= t[j] <= "Z" or t[j] == "("):
+                return i + 1, j
+        elif ch == "。" and i + 1 < len(t) and t[i + 1] not in _SPACES:
+            return i + 1, i + 1
+    return None
+
+
 def first_sentence(t: str) -> tuple[str, str]:
     """(the first sentence, the rest) of a text in either language."""
-    import re
-
-    m = re.search(r"(?<=\.)\s+(?=[A-Z(])|(?<=。)(?=\S)", t)
-    if not m or m.start() < 12:
+    end = _sentence_end(t)
+    if end is None or end[0] < 12:
         return t, ""
-    return t[:m.start()].strip(), t[m.end():].strip()
+    return t[:end[0]].strip(), t[end[1]:].strip()
+
+
+def _dumps(x) -> str:
+    """JSON text with non-ASCII characters as they are (MicroPython's json writes them so and has
+    no ensure_ascii)."""
+    try:
+        return json.dumps(x, ensure_ascii=False)
+    except TypeError:  # MicroPython
+        return json.dumps(x)
 
 
 def _w(key: str, lang: str) -> str:
@@ -291,16 +318,32 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     return answer, sections
 
 
+def _id_char(ch: str) -> bool:
+    """A character that can continue a calculator id or a path: an ASCII letter or digit, "_", "-" or "/"."""
+    return "a" <= ch <= "z" or "A" <= ch <= "Z" or "0" <= ch <= "9" or ch in "_-/"
+
+
+def _replace_word(text: str, word: str, by: str) -> str:
+    """*text* with every whole *word* (not part of a longer id, a file name or a path) replaced by *by*."""
+    out, i = [], 0
+    while True:
+        j = text.find(word, i)
+        if j < 0:
+            return "".join(out) + text[i:]
+        k = j + len(word)
+        whole = (j == 0 or not _id_char(text[j - 1])) and (k == len(text) or not _id_char(text[k]) or text[k] == "/")
+        out.append(text[i:j] + (by if whole else word))
+        i = k
+
+
 def _plain(x, lang: str):
     """Readers' words: a calculator id named in a text becomes the calculator's title."""
-    import re
-
     from .api import calculators
 
     if isinstance(x, str):
         for c in calculators():
             if c.id in x:
-                x = re.sub(rf"(?<![\w/-]){re.escape(c.id)}(?![\w-])", _pick(c.title, lang), x)
+                x = _replace_word(x, c.id, _pick(c.title, lang))
         return x
     if isinstance(x, list):
         return [_plain(v, lang) for v in x]
@@ -316,7 +359,7 @@ def view(result: Result, lang: str = "en") -> dict:
     (collapsed in the form), onward links, the recommendations and the references (keys, which
     the book renders as its bibliography does)."""
     if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+        raise ValueError(f"lang must be one of {LANGS}, got {repr(lang)}")
     calc = _calc(result)
     if result.calculator == PLAN:
         answer, sections = _plan_view(result, lang)
@@ -394,7 +437,8 @@ def error_text(err: InputError, calculator_id: str, lang: str) -> str:
     if lang == "zh" and zh:
         msg = zh
     if label:
-        return f"{label}{':' if lang == 'zh' else ': '}{msg}"
+        sep = ":" if lang == "zh" else ": "  # a quoted colon inside an f-string is beyond MicroPython
+        return f"{label}{sep}{msg}"
     return msg
 
 
@@ -406,9 +450,7 @@ def respond(calculator_id: str, payload: str, lang: str = "en", url: str | None 
     try:
         r = compute(calculator_id, **json.loads(payload))
     except InputError as e:
-        return json.dumps({"ok": False, "field": e.field, "message": error_text(e, calculator_id, lang)},
-                          ensure_ascii=False)
+        return _dumps({"ok": False, "field": e.field, "message": error_text(e, calculator_id, lang)})
     except MMGuideError as e:
-        return json.dumps({"ok": False, "field": None, "message": str(e)}, ensure_ascii=False)
-    return json.dumps({"ok": True, "result": r.as_dict(), "view": view(r, lang),
-                       "note": note(r, lang, url, date)}, ensure_ascii=False)
+        return _dumps({"ok": False, "field": None, "message": str(e)})
+    return _dumps({"ok": True, "result": r.as_dict(), "view": view(r, lang), "note": note(r, lang, url, date)})

@@ -110,14 +110,14 @@ class Input:
             whole = f"{n}: expected a whole number {self.low}–{self.high}, got "
             whole_zh = f"应为 {self.low}–{self.high} 的整数,收到 "
             if isinstance(raw, bool):
-                raise InputError(whole + f"{raw!r}.", n, zh=whole_zh + f"{raw!r}。")
+                raise InputError(whole + f"{repr(raw)}.", n, zh=whole_zh + f"{repr(raw)}。")
             try:
                 v = U.to_fraction(raw, n)
             except InputError:
                 raise InputError(whole + f"{U._short(raw)}.", n, zh=whole_zh + f"{U._short(raw)}。") from None
             if v.denominator != 1:
                 raise InputError(whole + f"{U.fmt(v)}.", n, zh=whole_zh + f"{U.fmt(v)}。")
-            if not (self.low <= v <= self.high):
+            if v < self.low or v > self.high:  # the exact value on the left of each comparison
                 raise InputError(f"{n}: {int(v)} is outside the range {self.low}–{self.high}.", n,
                                  zh=f"{int(v)} 超出范围 {self.low}–{self.high}。")
             return int(v)

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from .errors import InputError
@@ -168,7 +166,7 @@ ALIASES: dict[str, str] = {
     "%": "%",
 }
 
-# Hostile-input bounds, applied before any Decimal or Fraction work (a 10-million-digit exponent
+# Hostile-input bounds, applied before any exact (Fraction) work (a 10-million-digit exponent
 # would otherwise take minutes, and the in-page form runs the same code in the reader's tab).
 MAX_TYPED_LENGTH = 64  # characters of a typed value, number and unit together
 MAX_EXPONENT_DIGITS = 3  # "1e5" is fine; "1e10000000" is refused before it is evaluated
@@ -178,23 +176,62 @@ MAX_MAGNITUDE = F(10) ** 12
 MIN_MAGNITUDE = F(1, 10**12)
 MAX_DENOMINATOR = 10**30  # an exact fraction from a caller: 1/3 and any float are fine, 1/10**400 is not
 
-# A typed number: ASCII digits only (after full-width digits are mapped to ASCII), one decimal
-# point or decimal comma, an optional exponent. Superscripts, circled digits, other scripts'
-# digits and underscores are not digits here, whatever unicodedata or Decimal would say.
+# A typed number: ASCII digits only (after FOLD), one decimal point or decimal comma, an optional
+# exponent. Superscripts, circled digits, other scripts' digits and underscores are not digits
+# here. The text is folded first, so the only spaces left are ASCII spaces.
 _NUM = r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?"
-_NUMBER = re.compile(r"^\s*(" + _NUM + r")\s*(.*?)\s*$", re.ASCII | re.DOTALL)
-_ONLY_NUMBER = re.compile(r"^\s*(" + _NUM + r")\s*$", re.ASCII | re.DOTALL)
-# Full-width ASCII (U+FF01–U+FF5E: ０–９, ．, ，, ｅ, ／ …) and the ideographic space, as Chinese
-# input methods type them, mapped to ASCII. Nothing else is mapped.
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH[0x3000] = 0x20
+_NUMBER = re.compile(r"^(" + _NUM + r") *(.*)$")
+_ONLY_NUMBER = re.compile(r"^(" + _NUM + r")$")
+
+# What a reader may type that means the same as a plain character, written out (not Unicode NFKC)
+# so that every runtime the book uses folds exactly the same characters: full-width ASCII
+# (U+FF01–U+FF5E: ０–９, ．, ，, ｅ, ／, ｍ …, as Chinese input methods type them), spaces other than
+# the ASCII space, the Greek mu and the capital mu for the micro sign, and the CJK unit squares.
+# Superscript, circled and other scripts' digits are deliberately not folded: "1²" is not 12.
+FOLD: dict[str, str] = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+FOLD.update({
+    "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+    "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " ",
+    "μ": "µ", "Μ": "µ",
+    "㎎": "mg", "㎍": "µg", "㎏": "kg", "㎖": "mL", "㎗": "dL", "ℓ": "l", "㎕": "µl", "㎘": "kl",
+})
+
+
+def fold(text: str) -> str:
+    """*text* with FOLD applied and outer spaces removed."""
+    return "".join(FOLD.get(c, c) for c in text).strip(" ")
+
+
+def ascii_lower(text: str) -> str:
+    """Lower case for A–Z only, so that every runtime gives the same key."""
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
+
+
+_TYPED = re.compile(r"^ *(" + _NUM + r") *")
+
+
+def split_typed(raw: str) -> tuple[str, str] | None:
+    """A typed value split into its number (after FOLD) and the unit text after it, as typed
+    ("" when none); None when it does not start with a number."""
+    folded = [FOLD.get(c, c) for c in raw]
+    m = _TYPED.match("".join(folded))
+    if not m:
+        return None
+    end, i = len(m.group(0)), 0  # (MicroPython's match objects have no end())
+    while end > 0:  # the number and the spaces around it fold one character to one
+        end -= len(folded[i])
+        i += 1
+    unit = raw[i:]
+    while unit and FOLD.get(unit[-1], unit[-1]) == " ":
+        unit = unit[:-1]
+    return m.group(1), unit
 
 
 def _short(raw) -> str:
     """A typed value for a message: repr, cut to a readable length (never the repr of a huge number)."""
-    if isinstance(raw, int) and not isinstance(raw, bool) and raw.bit_length() > 128:
+    if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) >= _TOO_LONG:
         return "a whole number too long to show"
-    if isinstance(raw, Fraction) and max(raw.numerator.bit_length(), raw.denominator.bit_length()) > 128:
+    if isinstance(raw, Fraction) and (abs(raw.numerator) >= _TOO_LONG or raw.denominator >= _TOO_LONG):
         return "a fraction too long to show"
     try:
         r = repr(raw)
@@ -215,8 +252,11 @@ def _check_length(raw: str, name: str) -> None:
             zh=f"输入长度为 {len(raw)} 个字符;一个测量值最多 {MAX_TYPED_LENGTH} 个字符。")
 
 
+_TOO_LONG = 1 << 128
+
+
 def _decimal_text(number: str, raw, name: str) -> str:
-    """The typed number as Decimal accepts it: decimal comma read as a point, exponent bounded."""
+    """The typed number as Fraction reads it: decimal comma read as a point, exponent bounded."""
     mantissa, _, exponent = number.replace("E", "e").partition("e")
     if exponent and len(exponent.lstrip("+-").lstrip("0")) > MAX_EXPONENT_DIGITS:
         raise InputError(
@@ -248,9 +288,8 @@ def _bounded(x: Fraction, raw, name: str) -> Fraction:
 
 def canonical_unit(text: str) -> str | None:
     """The canonical symbol for a typed unit, or None if it is not one mmguide knows."""
-    t = unicodedata.normalize("NFKC", text).replace("μ", "µ").strip()
-    key = t.lower().replace("µ", "µ")
-    key = re.sub(r"\s*/\s*", "/", key)
+    key = ascii_lower(fold(text))
+    key = re.sub(r" */ *", "/", key)
     if key in ALIASES:
         return ALIASES[key]
     key2 = key.replace("µ", "u")
@@ -260,22 +299,45 @@ def canonical_unit(text: str) -> str | None:
 # Significant figures kept when a value is too small for the decimals it would be shown with:
 # 0.00001 g/dL is shown as "0.00001", never "0".
 SIGNIFICANT_FIGURES = 2
-_FMT_PRECISION = 80  # digits Decimal works with here: every bounded value fits with room to spare
 
 
-def _decimal(x: Fraction) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = _FMT_PRECISION
-        return Decimal(x.numerator) / Decimal(x.denominator)
+def decimal_text(x: Fraction, places: int, rounding: str = "half-even") -> str:
+    """*x* written out with *places* decimals (*places* < 0: to a multiple of 10**-places, written in
+    full), rounded on the exact value: "half-even" (a tie goes to the even last digit), "floor"
+    (down) or "ceiling" (up). Exact arithmetic only, so every runtime writes the same digits."""
+    x = F(x)
+    scaled = x * F(10) ** places
+    q, r = divmod(scaled.numerator, scaled.denominator)  # q = floor(scaled)
+    if r and (rounding == "ceiling" or (rounding == "half-even" and (
+            2 * r > scaled.denominator or (2 * r == scaled.denominator and q % 2)))):
+        q += 1
+    sign = "-" if q < 0 else ""
+    digits = str(abs(q))
+    if places <= 0:
+        return sign + digits + ("0" * -places if q else "")
+    digits = "0" * (places + 1 - len(digits)) + digits
+    return sign + digits[:-places] + "." + digits[-places:]
 
 
-def _significant(d: Decimal, figures: int = SIGNIFICANT_FIGURES) -> str:
-    """A non-zero *d* to *figures* significant figures, in plain notation, trailing zeros dropped."""
-    with localcontext() as ctx:
-        ctx.prec = _FMT_PRECISION
-        q = d.quantize(Decimal(1).scaleb(d.adjusted() - figures + 1))
-    s = format(q, "f")
+def _magnitude(x: Fraction) -> int:
+    """The power of ten of the first significant digit of a non-zero *x* (0.0012 -> -3)."""
+    x, e = abs(x), 0
+    while x >= 10 ** (e + 1):
+        e += 1
+    while x < F(10) ** e:
+        e -= 1
+    return e
+
+
+def _significant(x: Fraction, figures: int = SIGNIFICANT_FIGURES) -> str:
+    """A non-zero *x* to *figures* significant figures, in plain notation, trailing zeros dropped."""
+    s = decimal_text(x, figures - 1 - _magnitude(x))
     return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _figures(text: str) -> int:
+    """Significant figures of a written decimal, trailing zeros not counted ("1.2300" -> 3, "100" -> 1)."""
+    return len(text.lstrip("-").replace(".", "").strip("0"))
 
 
 def fmt(x: Fraction | int | float, places: int | None = None) -> str:
@@ -288,16 +350,11 @@ def fmt(x: Fraction | int | float, places: int | None = None) -> str:
     if isinstance(x, float):
         x = F(repr(x))
     x = F(x)
-    exact = _decimal(x)
-    with localcontext() as ctx:
-        ctx.prec = _FMT_PRECISION
-        d = exact.quantize(Decimal(1).scaleb(-(4 if places is None else places)))
-    if x != 0 and d != exact and (d == 0 or len(d.normalize().as_tuple().digits) < SIGNIFICANT_FIGURES):
-        return _significant(exact)  # 0.000123 is "0.00012", not "0.0001"; 0.00001 is never "0"
-    if places is None:
-        d = d.normalize() if d != 0 else Decimal(0)
-    s = format(d, "f")
-    if "." in s and places is None:
+    s = decimal_text(x, 4 if places is None else places)
+    shown = F(s)
+    if x != 0 and shown != x and (shown == 0 or _figures(s) < SIGNIFICANT_FIGURES):
+        return _significant(x)  # 0.000123 is "0.00012", not "0.0001"; 0.00001 is never "0"
+    if places is None and "." in s:
         s = s.rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
 
@@ -314,21 +371,18 @@ def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
     if isinstance(x, float):
         x = F(repr(x))
     x = F(x)
-    step = Decimal(1).scaleb(-places)
-    exact = _decimal(x)
-    with localcontext() as ctx:
-        ctx.prec = _FMT_PRECISION
-        shown = exact.quantize(step)
-        for e in edges:
-            e = F(e)
-            s = F(shown)
-            if x < e <= s:
-                shown = exact.quantize(step, rounding="ROUND_FLOOR")
-            elif s <= e < x:
-                shown = exact.quantize(step, rounding="ROUND_CEILING")
-    if shown == 0 and x != 0 and not any(F(e) == 0 for e in edges):
-        return _significant(exact)  # never "0.00" for a value that is not 0
-    return format(shown, "f")
+    rounding = "half-even"
+    for e in edges:
+        e = F(e)
+        s = F(decimal_text(x, places, rounding))
+        if x < e and e <= s:
+            rounding = "floor"
+        elif s <= e and e < x:
+            rounding = "ceiling"
+    shown = decimal_text(x, places, rounding)
+    if F(shown) == 0 and x != 0 and not any(F(e) == 0 for e in edges):
+        return _significant(x)  # never "0.00" for a value that is not 0
+    return shown
 
 
 def to_fraction(value, name: str) -> Fraction:
@@ -344,7 +398,7 @@ def to_fraction(value, name: str) -> Fraction:
     if isinstance(value, Fraction):
         return _bounded(value, value, name)
     if isinstance(value, int):
-        if value.bit_length() > 64:
+        if abs(value) >= 1 << 64:
             raise InputError(f"{name}: this whole number is not a plausible value for any unit.", name,
                              zh="该整数在任何单位下都不是合理的数值。")
         return _bounded(F(value), value, name)
@@ -353,26 +407,26 @@ def to_fraction(value, name: str) -> Fraction:
             raise InputError(f"{name}: expected a finite number, got {value}.", name,
                              zh=f"应为有限的数字,收到 {value}。")
         return _bounded(F(repr(value)), value, name)  # the shortest decimal that round-trips: 1.2 stays 6/5
-    if isinstance(value, Decimal):
+    if hasattr(value, "is_finite") and hasattr(value, "adjusted"):  # a decimal.Decimal from a Python caller
         if not value.is_finite():
             raise InputError(f"{name}: expected a finite number, got {value}.", name,
                              zh=f"应为有限的数字,收到 {value}。")
         if value != 0 and not -13 <= value.adjusted() <= 12:
             return _bounded(F(10) ** 13, value, name)  # refused, without building the huge fraction
-        return _bounded(F(value), value, name)
+        return _bounded(F(*value.as_integer_ratio()), value, name)
     if isinstance(value, str):
         _check_length(value, name)
-        m = _ONLY_NUMBER.match(value.translate(_FULL_WIDTH))
-        if not m and value.strip().lower().lstrip("+-") in ("inf", "infinity", "nan", "snan"):
+        m = _ONLY_NUMBER.match(fold(value))
+        if not m and ascii_lower(fold(value)).lstrip("+-") in ("inf", "infinity", "nan", "snan"):
             raise InputError(f"{name}: expected a finite number, got {_short(value)}.", name,
                              zh=f"应为有限的数字,收到 {_short(value)}。")
         if not m:
             raise InputError(f"{name}: {_short(value)} is not a number.", name,
                              zh=f"{_short(value)} 不是数字。")
-        d = Decimal(_decimal_text(m.group(1), value, name))
-        if d != 0 and not -13 <= d.adjusted() <= 12:
-            return _bounded(F(10) ** 13, value, name)
-        return _bounded(F(d), value, name)
+        text = _decimal_text(m.group(1), value, name)
+        if not _exponent_ok(text):
+            return _bounded(F(10) ** 13, value, name)  # refused, without building the huge fraction
+        return _bounded(F(text), value, name)
     raise InputError(f"{name}: expected a number, got {type(value).__name__} {_short(value)}.", name,
                      zh=f"应为数字,收到 {type(value).__name__} {_short(value)}。")
 
@@ -435,16 +489,16 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
     default = units[0].symbol
     if isinstance(raw, str):
         _check_length(raw, name)
-        m = _NUMBER.match(raw.translate(_FULL_WIDTH))
-        if not m:
+        typed = split_typed(raw)
+        if typed is None:
             example = f"'{fmt(units[0].low + (units[0].high - units[0].low) / 10)} {default}'".replace(" '", "'")
             raise InputError(
                 f"{name}: {_short(raw)} is not a number with a unit; write it like {example}.",
                 name, zh=f"{_short(raw)} 不是带单位的数值;请按 {example} 的格式填写。",
             )
-        number = _bounded(F(Decimal(_decimal_text(m.group(1), raw, name))) if _exponent_ok(m.group(1))
+        number_text, unit_text = typed
+        number = _bounded(F(_decimal_text(number_text, raw, name)) if _exponent_ok(number_text)
                           else F(10) ** 13, raw, name)
-        unit_text = m.group(2)
         if unit_text:
             symbol = _unit_of(unit_text, raw, name, analyte)
             if symbol == "mL/min/1.73 m²" and analyte == "crcl":
@@ -482,7 +536,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             name,
             zh=f"此处不接受 {fmt(number)} {symbol};请以 " + " 或 ".join(u.symbol for u in units) + " 填写。" + hint_zh,
         )
-    if not (unit.low <= number <= unit.high):
+    if number < unit.low or number > unit.high:
         if analyte == "flc_ratio" and number < unit.low:
             example = (f"a κ/λ ratio of {fmt(number)} is an involved:uninvolved ratio of 1/{fmt(number)} = "
                        f"{fmt(1 / number)}" if number > 0 else "e.g. a κ/λ ratio of 0.008 is 1/0.008 = 125")
@@ -495,8 +549,8 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
                    "λ 型疾病的比值为 λ/κ;是否误填了实验室报告的 κ/λ 比值?")
         likely = [
             u.symbol for u in units
-            if u is not unit and u.low <= number <= u.high
-            and not (u.low <= number * unit.to_base / u.to_base <= u.high)
+            if u is not unit and not (number < u.low or number > u.high)
+            and (number * unit.to_base / u.to_base < u.low or number * unit.to_base / u.to_base > u.high)
         ]
         msg = (
             f"{name}: {fmt(number)} {symbol} is outside the plausible range "
@@ -511,8 +565,10 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
 
 
 def _exponent_ok(number: str) -> bool:
-    _, _, exponent = number.replace("E", "e").partition("e")
-    if not exponent:
+    """The power of ten of a typed number is small enough to build the exact value (any power of
+    zero is)."""
+    mantissa, _, exponent = number.replace("E", "e").partition("e")
+    if not exponent or not mantissa.strip("+-0.,"):
         return True
     digits = exponent.lstrip("+-").lstrip("0")
     return len(digits) <= MAX_EXPONENT_DIGITS and int(digits or 0) <= 15

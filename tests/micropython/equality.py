@@ -109,7 +109,12 @@ def all_cases(mmguide, n: int, seed: int) -> list[dict]:
         cases.append({"calculator": calc.id, "inputs": {"nope": 1}, "source": f"bad {calc.id}: unknown input"})
     cases.append({"calculator": "no-such-calculator", "inputs": {}, "source": "bad: unknown calculator"})
     # JSON is how a page sends inputs: drop what JSON cannot carry as it is (big ints stay)
-    return [c for c in cases if _json_safe(c["inputs"])]
+    cases = [c for c in cases if _json_safe(c["inputs"])]
+    # Each case once more as the page runs it (respond(): the view and the note as well), in the
+    # two editions' languages in turn.
+    # Bad inputs: one in four (every kind of message is met many times over).
+    page = [c for i, c in enumerate(cases) if not c["source"].startswith("bad") or i % 4 == 0]
+    return cases + [dict(c, lang=("en", "zh")[i % 2], source="page " + c["source"]) for i, c in enumerate(page)]
 
 
 def _json_safe(inputs) -> bool:
@@ -128,6 +133,13 @@ sys.path.insert(0, sys.argv[1])
 import mmguide
 from mmguide.errors import MMGuideError
 def outcome(case):
+    if "lang" in case:  # what the page shows: respond(), the in-page form's entry point
+        try:
+            return {"page": json.loads(mmguide.presentation.respond(
+                case["calculator"], json.dumps(case["inputs"]), case["lang"], "https://example.org/p.html",
+                "2026-12-01"))}
+        except Exception as e:
+            return {"crash": type(e).__name__ + ": " + str(e)}
     try:
         return {"result": mmguide.compute(case["calculator"], **case["inputs"]).as_dict()}
     except MMGuideError as e:

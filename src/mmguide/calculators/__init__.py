@@ -33,3 +33,5 @@ _MODULES = (
 )
 
 REGISTRY = {m.CALCULATOR.id: m.CALCULATOR for m in _MODULES}
+# The book's order, kept apart from REGISTRY: a dict's order is not kept by every runtime (MicroPython).
+ORDER = tuple(m.CALCULATOR.id for m in _MODULES)

@@ -996,7 +996,7 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
         dialysis=dialysis, dental_exam_done=dental_exam_done, high_sre_risk=high_sre_risk,
         prefers_subcutaneous=prefers_subcutaneous, vitamin_d_known=vitamin_d_known))
     path, sets = TREE.walk(f)
-    ctx = {**f, "category": sets["category"], "agents": sets.get("agents", ()), "favoured": sets.get("favoured")}
+    ctx = dict(f, category=sets["category"], agents=sets.get("agents", ()), favoured=sets.get("favoured"))
     starting = sets["category"] == START_NOW
 
     if starting:
@@ -1005,8 +1005,9 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
         agents = [_agent(a, f, sets) for a in order]
     else:
         agents = []
-    actions = [a.render(f, sets) for a in ACTIONS if a.applies.holds(ctx)]
-    actions.sort(key=lambda a: PHASES.index(a["phase"]))  # stable: table order within a phase
+    # by phase, then in table order (both written out: MicroPython's sort is not stable)
+    applicable = [(PHASES.index(a.phase), i, a) for i, a in enumerate(ACTIONS) if a.applies.holds(ctx)]
+    actions = [a.render(f, sets) for _, _, a in sorted(applicable, key=lambda t: t[:2])]
 
     # what must be done (or found out) before the first dose of the maintenance agent
     bisphosphonate = sets.get("favoured") in (ZA, PAM)
@@ -1154,12 +1155,13 @@ CALCULATOR = Calculator(
         _yn("active_mm", "Active multiple myeloma (needs anti-myeloma therapy)", "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)",
             text("No for smouldering myeloma or MGUS; if not known, the plan asks for it.",
                  "冒烟型骨髓瘤或 MGUS 选“否”;如未知,方案会提示先明确。")),
-        *cg.clearance_inputs(  # the clearance, or age, weight, creatinine and sex to calculate it
+    ) + cg.clearance_inputs(  # the clearance, or age, weight, creatinine and sex to calculate it
             Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
                   analyte="crcl",
                   help=text("An eGFR in mL/min/1.73 m² is refused: the zoledronic acid label uses Cockcroft–Gault "
                             "clearance.", "不接受以 mL/min/1.73 m² 表示的 eGFR:唑来膦酸说明书使用 Cockcroft–Gault 清除率。")),
-            help={"creatinine": _CREATININE_HELP}),
+            help={"creatinine": _CREATININE_HELP},
+    ) + (  # written as a sum of tuples: MicroPython has no * unpacking inside a literal
         _yn("dialysis", "On dialysis", "正在透析"),
         Input("corrected_calcium", text("Corrected serum calcium", "校正血钙"), analyte="calcium",
               required=False,

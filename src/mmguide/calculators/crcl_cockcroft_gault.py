@@ -3,15 +3,13 @@
 The zoledronic acid label's renal dose table is keyed on this clearance, not on an eGFR.
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction as F
 
 from .. import units as U
 from ..errors import InputError
 from ..records import Calculator, Category, Input, Output, Result, text
-from ..units import ANALYTES, Quantity, canonical_unit, fmt, fmt_beside, to_fraction
+from ..units import ANALYTES, Quantity, canonical_unit, fmt, fmt_beside, split_typed, to_fraction
 from .zoledronic_acid_bands import EDGES, dose_for, show_crcl
 
 ID = "crcl-cockcroft-gault"
@@ -161,9 +159,8 @@ def _typed_unit(raw) -> str | None:
     """The unit text typed after the number ("" when none), or None for a non-string."""
     if not isinstance(raw, str):
         return None
-    t = unicodedata.normalize("NFKC", raw).strip()
-    m = re.match(r"^[\s0-9.,+\-]*(?:[eE][+-]?[0-9]+)?\s*(.*?)\s*$", t)
-    return m.group(1) if m else ""
+    typed = split_typed(raw)  # the number and unit as units.py reads them
+    return typed[1] if typed else ""
 
 
 def _bare_number(raw) -> F | None:
@@ -307,20 +304,31 @@ def with_clearance(function, keeps_creatinine: bool = False):
     without age, weight and sex is not a request to calculate the clearance.
     """
 
-    def composed(crcl=None, age=None, weight=None, creatinine=None, sex=None, **others):
-        if keeps_creatinine and crcl is not None and age is None and weight is None and sex is None:
+    return _WithClearance(function, keeps_creatinine)
+
+
+class _WithClearance:
+    """The calculator function of :func:`with_clearance`: a class, not a closure, so that it can
+    carry the wrapped function's name and module (every runtime lets an instance have attributes;
+    MicroPython's closures have none)."""
+
+    def __init__(self, function, keeps_creatinine: bool):
+        self.function, self.keeps_creatinine = function, keeps_creatinine
+        self.__name__ = function.__name__
+        # the calculator's own module and text, as functools.wraps would give them (MicroPython's
+        # functions have neither)
+        self.__module__ = getattr(function, "__module__", None)
+        self.__doc__ = getattr(function, "__doc__", None)
+        self.__wrapped__ = function
+
+    def __call__(self, crcl=None, age=None, weight=None, creatinine=None, sex=None, **others):
+        if self.keeps_creatinine and crcl is not None and age is None and weight is None and sex is None:
             q, source = crcl, None
         else:
             q, source = resolve_clearance(crcl, age, weight, creatinine, sex)
-        if keeps_creatinine:
+        if self.keeps_creatinine:
             others["creatinine"] = creatinine
-        result = function(crcl=q, **others)
+        result = self.function(crcl=q, **others)
         if source is not None:
             result.details["clearance"] = source
         return result
-
-    composed.__name__ = function.__name__
-    composed.__module__ = function.__module__  # the calculator's own module, as functools.wraps would say
-    composed.__doc__ = function.__doc__
-    composed.__wrapped__ = function
-    return composed

@@ -7,7 +7,7 @@ interchangeable with the Cockcroft–Gault clearance of the zoledronic acid dose
 from fractions import Fraction as F
 
 from ..records import Calculator, Output, Result, text
-from ..units import fmt
+from ..units import decimal_text, fmt
 from .crcl_cockcroft_gault import AGE_INPUT, CREATININE_INPUT, SEX_INPUT
 
 ID = "egfr-ckd-epi-2021"
@@ -29,13 +29,13 @@ def ckd_epi_2021(age, creatinine, sex) -> Result:
     ratio = scr / KAPPA[sex]
     egfr = (
         COEFFICIENT
-        * float(min(ratio, 1)) ** float(ALPHA[sex])
-        * float(max(ratio, 1)) ** float(UPPER_EXPONENT)
+        * float(min(ratio, F(1))) ** float(ALPHA[sex])
+        * float(max(ratio, F(1))) ** float(UPPER_EXPONENT)
         * float(AGE_BASE) ** float(age.value)
     )
     if sex == "female":
         egfr *= float(FEMALE_FACTOR)
-    v = f"{egfr:.0f}"
+    v = decimal_text(F(egfr), 0)  # a whole number, as laboratories report an eGFR
     return Result(
         calculator=ID,
         value=egfr,

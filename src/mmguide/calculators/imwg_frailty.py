@@ -4,8 +4,6 @@ The 0–5 range and the three groups are verified; the per-item points are from 
 fact sheet §6) though they agree with that range. The record's decisions say so.
 """
 
-import math
-
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 
 ID = "imwg-frailty"
@@ -32,7 +30,7 @@ IADL_MAX = 8
 
 def completed_years(age) -> int:
     """Age in completed years: 80.9 years is 80."""
-    return math.floor(age.value)
+    return int(age.value // 1)
 
 
 # The age item as a formula fragment (shared with the simplified frailty scale, which uses the

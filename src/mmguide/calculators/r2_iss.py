@@ -31,10 +31,11 @@ def group_for(score: F) -> str:
 
 def r2_iss(beta2m, albumin, ldh_high, del17p, t_4_14, gain_1q) -> Result:
     iss = iss_stage(beta2m, albumin)
-    flags = {"del17p": del17p, "ldh_high": ldh_high, "t_4_14": t_4_14, "gain_1q": gain_1q}
-    score = ISS_POINTS[iss] + sum(FACTOR_POINTS[k] for k, v in flags.items() if v)
+    # pairs, not a dict: the order they are named in must not depend on a runtime's dict order
+    flags = (("del17p", del17p), ("ldh_high", ldh_high), ("t_4_14", t_4_14), ("gain_1q", gain_1q))
+    score = ISS_POINTS[iss] + sum(FACTOR_POINTS[k] for k, v in flags if v)
     group = group_for(score)
-    present = [k for k, v in flags.items() if v]
+    present = [k for k, v in flags if v]
     en_f = ", ".join(FACTOR_LABELS[k]["en"] for k in present) or "no other risk factor"
     zh_f = "、".join(FACTOR_LABELS[k]["zh"] for k in present) or "无其他危险因素"
     return Result(
