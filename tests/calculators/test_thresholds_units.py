@@ -59,9 +59,7 @@ def test_plausible_range_edges_are_accepted_and_just_outside_refused(analyte, un
     step = F(1, 100)
     for ok in (F(low), F(high)):
         assert U.parse_quantity("x", f"{float(ok)} {unit}".strip(), analyte).value == ok
-    for bad in (F(low) - step, F(high) + step):
-        if bad < 0:
-            continue
+    for bad in (F(low) - step, F(high) + step):  # below a lower limit of 0 too: -0.01 is refused, not clipped
         with pytest.raises(InputError, match="outside the plausible range"):
             U.parse_quantity("x", f"{float(bad)} {unit}".strip(), analyte)
 
@@ -134,3 +132,18 @@ def test_significant_figures_for_tiny_values():
     assert U.fmt(F("0.00001234"), 3) == "0.000012"
     assert U.fmt(F("12.34567")) == "12.3457"
     assert U.fmt(F("12.34567"), 1) == "12.3"
+
+
+def test_the_ranges_shown_to_readers_are_the_published_ranges():
+    # the input tables and every "outside the plausible range" message print range_text()
+    import re
+    for analyte in U.ANALYTES:
+        shown = re.findall(r"([0-9.]+)–([0-9.]+) ?([^;]*)", U.range_text(analyte))
+        expected = [(F(lo), F(hi), u) for a, u, lo, hi in RANGES if a == analyte]
+        assert [(F(lo), F(hi), u.strip()) for lo, hi, u in shown] == expected, analyte
+
+
+@pytest.mark.parametrize("analyte, typed, unit", [("age", "70", "years"), ("crcl", "45", "mL/min"),
+                                                 ("egfr", "45", "mL/min/1.73 m²")])
+def test_a_single_unit_quantity_converts_to_its_own_unit_unchanged(analyte, typed, unit):
+    assert U.parse_quantity("x", typed, analyte).to(unit) == F(typed)
