@@ -147,3 +147,62 @@ def test_the_ranges_shown_to_readers_are_the_published_ranges():
                                                  ("egfr", "45", "mL/min/1.73 m²")])
 def test_a_single_unit_quantity_converts_to_its_own_unit_unchanged(analyte, typed, unit):
     assert U.parse_quantity("x", typed, analyte).to(unit) == F(typed)
+
+
+@pytest.mark.parametrize("analyte, typed, unit", [("flc_ratio", "125", ""), ("percent", "20", "%"), ("count", "3", "")])
+def test_a_unitless_or_percent_quantity_converts_to_its_own_unit_unchanged(analyte, typed, unit):
+    assert U.parse_quantity("x", typed, analyte).to(unit) == F(typed)
+
+
+def test_an_exponent_of_four_digits_is_refused_before_it_is_evaluated():
+    # MAX_EXPONENT_DIGITS = 3: "1e999" is read (and refused as implausible); "1e1000" is refused unread
+    with pytest.raises(InputError, match=r"its exponent is too large"):
+        U.to_fraction("1e1000", "x")
+    with pytest.raises(InputError, match=r"for any unit") as e:
+        U.to_fraction("1e999", "x")
+    assert "exponent" not in str(e.value)
+
+
+def test_the_full_width_block_folds_from_u_ff01_to_u_ff5e_only():
+    # U+FF01–U+FF5E are the full-width forms of ASCII 0x21–0x7E; U+FF00 and U+FF5F are not
+    assert U.fold("\uff01") == "!" and U.fold("\uff5e") == "~"
+    assert U.fold("\uff00") == "\uff00" and U.fold("\uff5f") == "\uff5f"
+
+
+def test_ascii_lower_lowers_a_to_z_inclusive_and_nothing_else():
+    assert U.ascii_lower("AZaz@[") == "azaz@["
+    assert U.canonical_unit("G/DAY") == "g/24 h"
+
+
+@pytest.mark.parametrize("raw, number, unit", [
+    ("45 mL/min", "45", "mL/min"), ("45 mL/min  ", "45", "mL/min"), ("  45", "45", ""),
+    ("４５　ｍｇ／ｄＬ　", "45", "ｍｇ／ｄＬ"),            # full-width, with an ideographic space after it
+    (" 45㎎/dL ", "45", "㎎/dL"),                       # ㎎ folds to two characters: the unit is still cut as typed
+    ("1.5e2 g", "1.5e2", "g"), ("45 mL/min x", "45", "mL/min x"),
+])
+def test_split_typed_gives_the_folded_number_and_the_unit_as_typed(raw, number, unit):
+    assert U.split_typed(raw) == (number, unit)
+
+
+@pytest.mark.parametrize("raw, shown", [
+    (2**128 - 1, str(2**128 - 1)), (2**128, "a whole number too long to show"),
+    (-(2**128), "a whole number too long to show"),
+    (F(2**128 - 1, 3), repr(F(2**128 - 1, 3))[:37] + "…'"), (F(2**128, 3), "a fraction too long to show"),
+    (F(1, 2**128), "a fraction too long to show"),
+])
+def test_a_huge_number_in_a_message_is_described_not_printed(raw, shown):
+    from mmguide import compute
+    with pytest.raises(InputError) as e:
+        compute("zoledronic-acid-renal-check", baseline_creatinine="1 mg/dL", current_creatinine="1 mg/dL",
+                withheld=raw)
+    assert str(e.value).endswith(f"got {shown}.")
+
+
+@pytest.mark.parametrize("zeros, whole", [(32, True), (33, False)])
+def test_a_typed_value_in_a_message_is_cut_after_40_characters_of_its_repr(zeros, whole):
+    typed = "0" * zeros + "1e1000"  # 38 characters (repr 40) is shown whole; 39 is cut
+    with pytest.raises(InputError) as e:
+        U.to_fraction(typed, "x")
+    assert (repr(typed) in str(e.value)) is whole
+    if not whole:
+        assert repr(typed)[:37] + "…'" in str(e.value)
