@@ -206,3 +206,40 @@ def test_a_typed_value_in_a_message_is_cut_after_40_characters_of_its_repr(zeros
     assert (repr(typed) in str(e.value)) is whole
     if not whole:
         assert repr(typed)[:37] + "…'" in str(e.value)
+
+
+def _oracle(x: F, places: int, rounding: str) -> str:
+    """CPython's decimal module, the independent writer decimal_text must agree with."""
+    from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
+    mode = {"half-even": ROUND_HALF_EVEN, "floor": ROUND_FLOOR, "ceiling": ROUND_CEILING}[rounding]
+    with localcontext() as ctx:
+        ctx.prec = 100
+        d = Decimal(x.numerator) / Decimal(x.denominator)
+        return format(d.quantize(Decimal(1).scaleb(-places), rounding=mode), "f")
+
+
+GRID = sorted({s * (F(k, 2 * 10**p) + d) for s in (1, -1) for k in (1, 3, 5, 25, 125, 2675, 19999, 100001)
+               for p in (0, 1, 2, 3) for d in (0, F(1, 10**6))} | {F(0), F(12345), F(-98765, 10)})
+
+
+@pytest.mark.parametrize("rounding", ["half-even", "floor", "ceiling"])
+@pytest.mark.parametrize("places", [-2, -1, 0, 1, 2, 3, 4])
+def test_decimal_text_agrees_with_the_decimal_module_on_ties_and_near_ties(places, rounding):
+    for x in GRID:
+        got, want = U.decimal_text(x, places, rounding), _oracle(x, places, rounding)
+        if places < 0:
+            want = str(int(F(want)))  # the decimal module writes 1.2E+4; decimal_text writes 12000
+        if F(want) == 0:
+            assert F(got) == 0 and not got.startswith("-0"), (x, places, rounding, got)
+            continue
+        assert got == want, (x, places, rounding, got, want)
+
+
+@pytest.mark.parametrize("x, places, shown", [
+    # a value that its decimals would show with fewer than 2 significant figures is shown with 2
+    (F("10.4"), 0, "10"), (F("99.6"), 0, "100"), (F("1.4"), 0, "1.4"), (F("9.6"), 0, "9.6"),
+    (F("0.0123"), 2, "0.012"), (F("0.000123456"), None, "0.00012"), (F("123.456"), 1, "123.5"),
+    (F("-0.00001"), None, "-0.00001"), (F("-0.04"), 1, "-0.04"), (F("0.05"), 1, "0.05"), (F(0), 2, "0.00"),
+])
+def test_fmt_keeps_at_least_two_significant_figures(x, places, shown):
+    assert U.fmt(x, places) == shown
