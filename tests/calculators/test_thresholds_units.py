@@ -240,6 +240,9 @@ def test_decimal_text_agrees_with_the_decimal_module_on_ties_and_near_ties(place
     (F("10.4"), 0, "10"), (F("99.6"), 0, "100"), (F("1.4"), 0, "1.4"), (F("9.6"), 0, "9.6"),
     (F("0.0123"), 2, "0.012"), (F("0.000123456"), None, "0.00012"), (F("123.456"), 1, "123.5"),
     (F("-0.00001"), None, "-0.00001"), (F("-0.04"), 1, "-0.04"), (F("0.05"), 1, "0.05"), (F(0), 2, "0.00"),
+    (F("0.095"), 1, "0.095"), (F("0.0095"), 2, "0.0095"),
+    # a float is read as the decimal it prints as: 2.675 is a tie (to the even 8), not 2.67499999…
+    (2.675, 2, "2.68"), (0.125, 2, "0.12"),
 ])
 def test_fmt_keeps_at_least_two_significant_figures(x, places, shown):
     assert U.fmt(x, places) == shown
