@@ -246,3 +246,30 @@ def test_decimal_text_agrees_with_the_decimal_module_on_ties_and_near_ties(place
 ])
 def test_fmt_keeps_at_least_two_significant_figures(x, places, shown):
     assert U.fmt(x, places) == shown
+
+
+def _shown_current(base, cur):
+    import re
+    from mmguide import compute
+    r = compute("zoledronic-acid-renal-check", baseline_creatinine=base, current_creatinine=cur, withheld=True)
+    return r.category, F(re.match(r"Current creatinine ([0-9.]+) mg/dL", r.explanation["en"]).group(1))
+
+
+def test_a_creatinine_exactly_on_a_resume_limit_rounding_down_is_not_shown_above_it():
+    # 1.2292 × 1.10 = 1.35212: a current creatinine of exactly that resumes (≤ limit) and is shown as 1.35
+    category, shown = _shown_current("1.2292 mg/dL", "1.35212 mg/dL")
+    assert category == "resume" and shown <= F("1.35212")
+
+
+def test_fmt_beside_reads_a_float_as_the_decimal_it_prints_as():
+    assert U.fmt_beside(2.675, 2, [30]) == "2.68"  # the decimal 2.675 is a tie, to the even 8
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "fmt_beside shows a value lying exactly on an edge that its decimals cannot write (1.234 × 1.10 = 1.3574 at 2 "
+    "decimals) by ordinary rounding, 1.36, on the far side of the edge, so 'Current creatinine 1.36 mg/dL is within "
+    "10% … (limit 1.357 mg/dL)' reads as above the limit while it resumes; the edge's side (≤ limit here) is not "
+    "known to fmt_beside (src/mmguide/units.py fmt_beside, used by zoledronic_acid_renal_check)"))
+def test_a_creatinine_exactly_on_a_resume_limit_rounding_up_is_not_shown_above_it():
+    category, shown = _shown_current("1.234 mg/dL", "1.3574 mg/dL")
+    assert category == "resume" and shown <= F("1.3574")
