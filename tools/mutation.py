@@ -41,7 +41,9 @@ PKG = ROOT / "src" / "mmguide"
 OUT = ROOT / "_build" / "mutation"
 EQUIVALENT = ROOT / "tools" / "mutation-equivalent.txt"
 GOAL = 0.95
-TIMEOUT_S = 60  # a hanging mutant (an endless loop) is killed after this; a module's tests take under 20 s
+TIMEOUT_S = 60  # at most: a hanging mutant (an endless loop) is stopped after this
+HANG_FACTOR = 3  # ... or after 3 times the unmutated package's run of the same tests (at least MIN_TIMEOUT_S)
+MIN_TIMEOUT_S = 20
 
 T = "tests/calculators/"
 COMMON = [T + "test_published_examples.py"]
@@ -286,7 +288,7 @@ def _save(path: pathlib.Path, results: dict) -> None:
     os.replace(tmp, path)
 
 
-def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
+def _start_child(copy_src: pathlib.Path, test_files: list[str], timeout: int = TIMEOUT_S) -> int:
     """Fork a child that runs the tests against the package copy: first the module's own threshold
     tests (the first file), and only if they pass, the rest. Exit 0 means the mutant survived."""
     pid = os.fork()
@@ -296,7 +298,7 @@ def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
             sys.path.insert(0, str(copy_src))
-            signal.alarm(TIMEOUT_S)
+            signal.alarm(timeout)
             import pytest
             # no plugin autoload (xdist, cov, notebook plugins cost seconds a run) and plain asserts
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -311,9 +313,11 @@ def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
     return pid
 
 
-def _baseline_passes(copy_src: pathlib.Path, test_files: list[str]) -> bool:
+def _baseline_passes(copy_src: pathlib.Path, test_files: list[str]) -> float | None:
+    """Seconds the unmutated package takes to pass all the tests, or None if it fails them."""
+    t0 = time.time()
     _, status = os.waitpid(_start_child(copy_src, test_files), 0)
-    return _outcome(status) == "survived"
+    return time.time() - t0 if _outcome(status) == "survived" else None
 
 
 def _outcome(status: int) -> str:
@@ -348,11 +352,15 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
             points = mutants(source)
             todo = [p for p in points if str(p["id"]) not in done][:limit]
             # the unmutated package must pass the tests, or every mutant would look killed
-            if todo and test_files and not _baseline_passes(slots[0], test_files):
+            baseline = _baseline_passes(slots[0], test_files) if todo and test_files else 0.0
+            if baseline is None:
                 print(f"{module}: the tests fail on the unmutated package: not run", flush=True)
                 results.pop(key, None)
                 continue
-            print(f"{module}: {len(points)} mutants, {len(done)} done, {len(todo)} to run", flush=True)
+            # a mutant that runs far longer than the unmutated package is hanging (an endless loop)
+            timeout = min(TIMEOUT_S, max(MIN_TIMEOUT_S, int(HANG_FACTOR * baseline) + 1))
+            print(f"{module}: {len(points)} mutants, {len(done)} done, {len(todo)} to run "
+                  f"(baseline {baseline:.1f} s, timeout {timeout} s)", flush=True)
             t0, n = time.time(), 0
             free, running = list(slots), {}
             queue = list(todo)
@@ -364,7 +372,7 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
                         done[str(p["id"])] = {**p, "outcome": "survived"}
                         free.append(copy_src)
                         continue
-                    running[_start_child(copy_src, test_files)] = (p, copy_src)
+                    running[_start_child(copy_src, test_files, timeout)] = (p, copy_src)
                 if not running:
                     continue
                 pid, status = os.wait()
