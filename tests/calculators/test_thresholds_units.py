@@ -241,6 +241,7 @@ def test_decimal_text_agrees_with_the_decimal_module_on_ties_and_near_ties(place
     (F("0.0123"), 2, "0.012"), (F("0.000123456"), None, "0.00012"), (F("123.456"), 1, "123.5"),
     (F("-0.00001"), None, "-0.00001"), (F("-0.04"), 1, "-0.04"), (F("0.05"), 1, "0.05"), (F(0), 2, "0.00"),
     (F("0.095"), 1, "0.095"), (F("0.0095"), 2, "0.0095"),
+    (F("1.204"), 2, "1.20"), (F("12.04"), 1, "12.0"),  # two figures shown: the decimals asked for are kept
     # a float is read as the decimal it prints as: 2.675 is a tie (to the even 8), not 2.67499999…
     (2.675, 2, "2.68"), (0.125, 2, "0.12"),
 ])
