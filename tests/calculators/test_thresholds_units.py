@@ -274,3 +274,70 @@ def test_fmt_beside_reads_a_float_as_the_decimal_it_prints_as():
 def test_a_creatinine_exactly_on_a_resume_limit_rounding_up_is_not_shown_above_it():
     category, shown = _shown_current("1.234 mg/dL", "1.3574 mg/dL")
     assert category == "resume" and shown <= F("1.3574")
+
+
+@pytest.mark.parametrize("edges", [[30], [1], [-1], [F(1, 2)]])
+def test_fmt_beside_never_shows_a_tiny_value_as_zero_whatever_the_edges(edges):
+    assert U.fmt_beside(F("0.001"), 2, edges) == "0.001"
+
+
+def test_whole_numbers_from_2_to_the_64_are_refused_before_any_fraction_is_built():
+    with pytest.raises(InputError) as e:
+        U.to_fraction(2**64, "x")
+    assert str(e.value) == "x: this whole number is not a plausible value for any unit."
+    for n in (2**64 - 1, 2**63):  # refused as implausible, with the number shown
+        with pytest.raises(InputError) as e:
+            U.to_fraction(n, "x")
+        assert str(e.value).startswith(f"x: {n} is not a plausible value for any unit")
+
+
+def test_an_object_that_only_looks_like_a_decimal_is_refused_not_a_crash():
+    class OnlyFinite:
+        def is_finite(self):
+            return True
+
+    class OnlyAdjusted:
+        def adjusted(self):
+            return 0
+
+    for obj in (OnlyFinite(), OnlyAdjusted()):
+        with pytest.raises(InputError, match="expected a number"):
+            U.to_fraction(obj, "x")
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("abc", "x: 'abc' is not a number."), ("12 3", "x: '12 3' is not a number."),
+    ("inf", "x: expected a finite number, got 'inf'."), ("-Infinity", "x: expected a finite number, got '-Infinity'."),
+    ("NaN", "x: expected a finite number, got 'NaN'."),
+])
+def test_non_numbers_and_infinities_are_named_for_what_they_are(typed, message):
+    with pytest.raises(InputError) as e:
+        U.to_fraction(typed, "x")
+    assert str(e.value) == message
+
+
+def test_decimals_from_callers_at_the_magnitude_bounds():
+    from decimal import Decimal
+    assert U.to_fraction(Decimal("1e12"), "x") == 10**12
+    assert U.to_fraction(Decimal("1e-12"), "x") == F(1, 10**12)
+    assert U.to_fraction(Decimal("0E-1000"), "x") == 0  # zero written with a huge exponent is zero
+    assert U.to_fraction(Decimal("0E+1000"), "x") == 0
+    for bad in ("1e13", "1.000001e12", "9.99e-13", "1e-13", "1e999999999"):
+        with pytest.raises(InputError, match="not a plausible value for any unit"):
+            U.to_fraction(Decimal(bad), "x")
+
+
+def test_a_unitless_input_given_a_unit_names_no_unit_in_both_languages():
+    with pytest.raises(InputError) as e:
+        U.parse_quantity("x", "125 mg", "flc_ratio")
+    assert str(e.value) == "x: unknown unit 'mg'; accepted: (no unit)."
+    assert e.value.text["zh"].endswith("可用单位:(无单位)。")
+
+
+def test_a_known_unit_followed_by_an_unknown_word_is_an_unknown_unit_not_two_units():
+    with pytest.raises(InputError) as e:
+        U.parse_quantity("x", "45 mL/min xyz", "crcl")
+    assert "unknown unit 'mL/min xyz'" in str(e.value)
+    with pytest.raises(InputError, match="two different units"):
+        U.parse_quantity("x", "45 mL/min mg/dL", "crcl")
+    assert U.parse_quantity("x", "45 mL/min mL/min", "crcl").value == 45
