@@ -341,3 +341,43 @@ def test_a_known_unit_followed_by_an_unknown_word_is_an_unknown_unit_not_two_uni
     with pytest.raises(InputError, match="two different units"):
         U.parse_quantity("x", "45 mL/min mg/dL", "crcl")
     assert U.parse_quantity("x", "45 mL/min mL/min", "crcl").value == 45
+
+
+def test_a_kappa_lambda_ratio_below_1_is_shown_inverted():
+    with pytest.raises(InputError) as e:
+        U.parse_quantity("x", "0.008", "flc_ratio")
+    assert "(a κ/λ ratio of 0.008 is an involved:uninvolved ratio of 1/0.008 = 125)" in str(e.value)
+
+
+@pytest.mark.parametrize("raw, analyte, hint", [
+    ("1768 mg/dL", "creatinine", "µmol/L"),   # 1768 is the top of the µmol/L range (inclusive)
+    ("25 lb", "weight", "kg"),                # 25 is the bottom of the kg range (inclusive)
+    ("1 µmol/L", "creatinine", "mg/dL"),      # 1 µmol/L is 0.011 mg/dL, below 0.1: 1 was meant in mg/dL
+    ("10 g/dL", "albumin", "g/L"),            # 10 g/dL is 100 g/L, above 60: 10 was meant in g/L
+    ("8.83 µmol/L", "creatinine", "mg/dL"),   # 0.0999 mg/dL if µmol/L: implausible, so mg/dL was meant
+    ("8.84 µmol/L", "creatinine", None),      # exactly 0.1 mg/dL: plausible either way, so no guess
+    ("5000 mg/dL", "creatinine", None),       # implausible in every unit: no guess
+])
+def test_an_implausible_value_suggests_the_unit_it_was_probably_meant_in(raw, analyte, hint):
+    with pytest.raises(InputError) as e:
+        U.parse_quantity("x", raw, analyte)
+    assert ("Did you mean" in str(e.value)) is (hint is not None)
+    if hint:
+        assert str(e.value).endswith(f"Did you mean {hint}?")
+
+
+def test_a_typed_value_equal_to_1e12_is_accepted_however_it_is_written():
+    assert U.to_fraction("1e12", "x") == U.to_fraction("0.001e15", "x") == 10**12
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "_exponent_ok refuses any typed exponent above 15 before the value is built, so '0.0001e16' (exactly 1e12, "
+    "accepted when written '1e12') is refused as implausible (src/mmguide/units.py _exponent_ok); harmless, but "
+    "the bound is meant for the value, not for how it is written"))
+def test_a_typed_value_equal_to_1e12_with_an_exponent_of_16_is_accepted():
+    assert U.to_fraction("0.0001e16", "x") == 10**12
+
+
+def test_range_text_lists_only_the_allowed_units():
+    assert U.range_text("renal_clearance", ("mL/min",)) == "1–250 mL/min"
+    assert U.range_text("renal_clearance") == "1–250 mL/min; 1–250 mL/min/1.73 m²"
