@@ -403,10 +403,10 @@ def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:
         done = results.get(key)
         points = mutants(source)
         if not done or len(done) < len(points):
-            rows.append((module, len(points), len(done or {}), None, None, None))
+            rows.append((module, len(points), len(done or {}), None, None, None, None))
             ok = False
             continue
-        killed = eq = 0
+        killed = eq = mod_clinical = mod_clinical_killed = 0
         for p in done.values():
             is_eq = (module, p["line"], p["desc"]) in equivalent
             if p["outcome"] != "survived":
@@ -418,23 +418,27 @@ def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:
             if p["clinical"] and not is_eq:
                 clinical_total += 1
                 clinical_killed += p["outcome"] != "survived"
+                mod_clinical += 1
+                mod_clinical_killed += p["outcome"] != "survived"
         score = killed / (len(done) - eq) if len(done) > eq else 1.0
-        rows.append((module, len(points), killed, eq, len(done) - killed - eq, score))
+        rows.append((module, len(points), killed, eq, len(done) - killed - eq, score,
+                     f"{mod_clinical_killed}/{mod_clinical}"))
         ok &= score >= GOAL
     shutil.rmtree(tmp, ignore_errors=True)
     if markdown:
-        print("| module | mutants | killed | equivalent | survived | score |\n|---|---:|---:|---:|---:|---:|")
-        for module, n, killed, eq, surv, score in rows:
+        print("| module | mutants | killed | equivalent | survived | score | clinical killed |\n"
+              "|---|---:|---:|---:|---:|---:|---:|")
+        for module, n, killed, eq, surv, score, clin in rows:
             if score is None:
-                print(f"| {module} | {n} | (incomplete: {killed} run) | | | |")
+                print(f"| {module} | {n} | (incomplete: {killed} run) | | | | |")
             else:
-                print(f"| {module} | {n} | {killed} | {eq} | {surv} | {score:.1%} |")
+                print(f"| {module} | {n} | {killed} | {eq} | {surv} | {score:.1%} | {clin} |")
         if clinical_total:
             print(f"| clinical constants, thresholds, boundaries, factors | {clinical_total} | {clinical_killed} | | "
-                  f"{clinical_total - clinical_killed} | {clinical_killed / clinical_total:.1%} |")
+                  f"{clinical_total - clinical_killed} | {clinical_killed / clinical_total:.1%} | |")
         return 0 if ok else 1
     print(f"{'module':45} {'mutants':>7} {'killed':>6} {'equiv':>5} {'survived':>8} {'score':>7}")
-    for module, n, killed, eq, surv, score in rows:
+    for module, n, killed, eq, surv, score, _ in rows:
         if score is None:
             print(f"{module:45} {n:>7} {'(incomplete: ' + str(killed) + ' run)':>30}")
         else:
