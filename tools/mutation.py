@@ -83,6 +83,7 @@ MODULE_TESTS = {
     "calculators/simplified_frailty.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
                                           *COMMON],
     "calculators/bone_protection_plan.py": [T + "test_thresholds_staging_and_events.py", "tests/test_bone_protection_plan.py",
+                                            T + "test_thresholds_bone_protection_plan.py",
                                             T + "test_clinical_rules.py", T + "test_review_rules.py",
                                             "tests/test_clinical_safety.py", T + "test_clearance_composition.py",
                                             "tests/test_flowcharts.py", *COMMON],
