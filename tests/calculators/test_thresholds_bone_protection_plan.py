@@ -38,3 +38,16 @@ def test_the_flowchart_examples_include_a_calcium_above_the_upper_limit_but_belo
     states = [s for p in fc.paths(PLAN) for s in p.states]
     assert any(s.get("corrected_calcium") == "2.70 mmol/L" and s.get("calcium_uln") == "2.60 mmol/L" for s in states)
     assert any(s.get("corrected_calcium") == "2.90 mmol/L" and "calcium_uln" not in s for s in states)
+
+
+def test_the_flowchart_examples_of_low_calcium_include_one_below_the_limit_and_one_below_the_ctcae_floor():
+    states = [s for p in fc.paths(PLAN) for s in p.states]
+    assert any(s.get("corrected_calcium") == "1.95 mmol/L" and s.get("calcium_lln") == "2.10 mmol/L" for s in states)
+    assert any(s.get("corrected_calcium") == "1.20 mmol/L" and "calcium_lln" not in s for s in states)
+
+
+def test_only_the_hypercalcaemia_of_malignancy_paths_give_their_example_patients_a_creatinine():
+    for p in fc.paths(PLAN):
+        for s in p.states:
+            if "creatinine" in s:
+                assert s["corrected_calcium"] == "3.30 mmol/L", (p.nodes, s)
