@@ -115,3 +115,16 @@ def test_cr_says_stringent_cr_was_not_assessed_only_when_a_part_of_it_is_missing
              soft_tissue_plasmacytoma=False, **kw)
     assert r.category == "CR"
     assert ("Stringent CR was not assessed" in r.explanation["en"]) is said
+
+
+@pytest.mark.parametrize("bs", ["1.0 g/dL", "0.5 g/dL"])
+def test_any_serum_m_protein_with_no_urine_m_protein_warns_that_the_serum_decides(bs):
+    r = resp(bs=bs, cs="0.2 g/dL", bu="0 mg/24 h", cu="0 mg/24 h")
+    assert SERUM_ONLY in r.explanation["en"]
+
+
+def test_negative_immunofixation_with_any_urine_m_protein_is_refused():
+    with pytest.raises(InputError) as e:
+        resp(cs="0 g/dL", cu="1 mg/24 h", immunofixation_negative=True, bm_plasma_cells="2",
+             soft_tissue_plasmacytoma=False)
+    assert e.value.field == "immunofixation_negative"
