@@ -79,7 +79,7 @@ release-notes: setup
 	$(PY) tools/release_notes.py $(TAG)
 
 bench: setup
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # Re-resolves requirements.in and writes both locks with hashes (tools/lock.py).
 lock: python-check

@@ -2,6 +2,9 @@
 
 usage: .venv/bin/python benchmarks/run.py [--editions en[,zh...]] [--ref REF] [--no-default]
                                           [--jobs N] [--results benchmarks/RESULTS.md]
+                                          [--no-forms | --only-forms] [--site _build/html]
+                                          [--baseline-site DIR | --baseline-ref 383d5a9]
+                                          [--runs 3] [--profiles phone,laptop] [--no-write]
 
 For each edition (a builder plus extra sphinx arguments, see EDITIONS) it copies the source
 tree into a temporary directory (the repository is never touched) and measures:
@@ -11,7 +14,16 @@ tree into a temporary directory (the repository is never touched) and measures:
 - bytes per page, gzip, with everything a page loads on a first visit (median, largest),
 - the same with the theme's defaults (MMGUIDE_LEAN=0), built in the same run.
 
-The table is printed and written to benchmarks/RESULTS.md.
+Then the in-page calculators (benchmarks/bench_forms.py): three cold runs on the phone and
+laptop profiles of the current forms and of the Pyodide forms of 383d5a9, first keystroke to
+first correct result on a calculator page and on the next one, bytes until the first result and
+the longest main-thread task, with the ratio Pyodide / current; then the earlier detail figures.
+``--only-forms`` skips the build benchmarks, ``--site`` measures a site already built.
+
+The tables are printed and written to benchmarks/RESULTS.md (its first section and the
+"In-page calculators" section; other sections are kept) and to the README's bench block, with
+the load average at the end of the run: figures from a busy machine say so. ``--no-write``
+only prints.
 """
 
 from __future__ import annotations
@@ -193,27 +205,44 @@ def main() -> int:
     ap.add_argument("--results", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     ap.add_argument("--keep", action="store_true", help="keep the temporary trees")
     ap.add_argument("--no-forms", action="store_true", help="skip the in-page calculator benchmark")
+    ap.add_argument("--only-forms", action="store_true", help="only the in-page calculator benchmark")
+    ap.add_argument("--site", type=pathlib.Path,
+                    help="forms: a built site (or its en/) to measure (default: build the working tree's English edition)")
+    ap.add_argument("--baseline-site", type=pathlib.Path, help="forms: a built baseline site (default: build --baseline-ref)")
+    ap.add_argument("--baseline-ref", default="383d5a9", help="forms: the Pyodide revision to compare with")
+    ap.add_argument("--runs", type=int, default=3, help="forms: cold runs per profile and side")
+    ap.add_argument("--profiles", default="phone,laptop", help="forms: of phone, laptop, phone-all-threads (opt-in: the whole renderer slowed)")
+    ap.add_argument("--no-details", action="store_true", help="forms: skip the detail figures (warm cache, later calculations)")
+    ap.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md and the README as they are")
     args = ap.parse_args()
+    if args.only_forms and args.no_forms:
+        ap.error("--only-forms and --no-forms exclude each other")
     unknown = [e for e in args.editions.split(",") if e not in EDITIONS]
     if unknown:
         ap.error(f"unknown editions {unknown}; known: {list(EDITIONS)}")
-    rows = [bench(EDITIONS[e], args.ref, args.jobs, not args.no_default, args.keep) for e in args.editions.split(",")]
-    tbl = table(rows)
-    print(tbl)
-    for r in rows:
-        if r.note:
-            print(f"{r.edition}: {r.note}")
+    results = pathlib.Path(args.results)
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    doc = sections(old)
+    rows: list[Row] = []
+    tbl = None
     source = args.ref or "working tree"
     try:
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.ref or "HEAD"],
                                 capture_output=True, text=True, check=True).stdout.strip()
     except subprocess.CalledProcessError:
         commit = "?"
-    doc = f"""# Benchmarks
+    if not args.only_forms:
+        rows = [bench(EDITIONS[e], args.ref, args.jobs, not args.no_default, args.keep) for e in args.editions.split(",")]
+        tbl = table(rows)
+        print(tbl)
+        for r in rows:
+            if r.note:
+                print(f"{r.edition}: {r.note}")
+        doc[""] = f"""# Benchmarks
 
 Latest run of `make bench` (`benchmarks/run.py`), {datetime.date.today().isoformat()}, source: {source}
 (commit {commit}{", with uncommitted changes" if not args.ref else ""}), Python {platform.python_version()},
-{os.cpu_count()} CPUs, `sphinx -j {args.jobs}`.
+{os.cpu_count()} CPUs, `sphinx -j {args.jobs}`, {_load()}.
 
 Page weight: the page plus everything it loads on a first visit (scripts, stylesheets, images,
 fonts and images named in CSS), each file gzip-compressed (level 6), as measured by
@@ -225,46 +254,105 @@ fonts and images named in CSS), each file gzip-compressed (level 6), as measured
 Notes: {"; ".join(f"{r.edition}: {r.note}" for r in rows if r.note) or "-"}
 """
     forms_ok = True
+    ftbl = None
     if not args.no_forms:
         # the in-page calculators, on the site as make html builds it (benchmarks/bench_forms.py)
         import bench_forms
 
-        print("\n== in-page calculators (mmguide under Pyodide in Chromium)", flush=True)
-        frows = bench_forms.main()
-        ftbl = "\n".join(
+        print("\n== in-page calculators: cold start, current forms beside the Pyodide forms of "
+              f"{args.baseline_ref} (Chromium)", flush=True)
+        site = bench_forms.edition(args.site)
+        crows, notes = bench_forms.run_comparison(site, args.baseline_site, args.baseline_ref, args.runs,
+                                                  tuple(args.profiles.split(",")))
+        ctbl = bench_forms.comparison_table(crows, f"Pyodide ({args.baseline_ref})")
+        throttle = "; ".join(notes["worker_cpu_throttle_current"]) or "no throttled profile"
+        load = _load()
+        print(ctbl)
+        print(f"worker CPU throttling: {throttle}; {load}")
+        for w in notes["wrong"]:
+            print(f"FAILED RUN {w}")
+        frows = [] if args.no_details else bench_forms.main(site, args.runs)
+        dtbl = "\n".join(
             ["| benchmark | value | goal | met |", "|---|---:|---|---|"]
             + [f"| {r['benchmark']} | {r['value']} {r['unit']} | {r.get('goal') or '-'} | "
                f"{('yes' if r.get('ok') else 'no') if _has_goal(r) else '-'} |" for r in frows]
         )
-        print(ftbl)
-        doc += f"""
-## In-page calculators
+        if frows:
+            print(dtbl)
+        ftbl = ctbl
+        forms_ok = not notes["wrong"] and all(r.get("ok") for r in frows if _has_goal(r))
+        doc["## In-page calculators"] = f"""## In-page calculators
 
-Measured by `benchmarks/bench_forms.py` in Debian's Chromium on the English edition, served from
-127.0.0.1 (uncompressed by the test server).
+Measured by `benchmarks/bench_forms.py` ({datetime.date.today().isoformat()}, commit {commit}, {load}) in
+Debian's Chromium on the English edition, served from 127.0.0.1 (uncompressed by the test server).
+Each run is a fresh browser context (cold cache): the zoledronic acid dose page (tap "I have a
+clearance", type 45: "3.3 mg"), then in the same context the Cockcroft-Gault page (60 years, 72 kg,
+1.0 mg/dL, male: "80.00 mL/min"); the time runs from the reader's first tap or keystroke to the
+correct result on screen. Phone: 375 px, CPU slowed 4×, 10 Mbit/s with 40 ms latency; laptop:
+1280×800, no throttling. Baseline: the Pyodide forms of {args.baseline_ref}, built from that
+revision's own sources and measured in the same run. Chromium slows only the page's main thread:
+a runtime in a Web Worker is not slowed on the phone profile (worker throttling: {throttle}).
+Goals (issue 15): phone ≤ 1.5 s cold and ≤ 0.5 s on the next page, laptop ≤ 0.3 s, ≤ 1 MB,
+no main-thread task over 50 ms.
 
-{ftbl}
-"""
-        forms_ok = all(r.get("ok") for r in frows if _has_goal(r))
-    pathlib.Path(args.results).write_text(doc, encoding="utf-8")
-    _update_readme(tbl, ftbl if not args.no_forms else None, commit)
+{ctbl}
+""" + (f"""
+Details (current forms only):
+
+{dtbl}
+""" if frows else "")
+    if args.no_write:
+        print("(--no-write: RESULTS.md and the README are unchanged)")
+    else:
+        results.write_text(join_sections(doc), encoding="utf-8")
+        _update_readme(tbl, ftbl, commit, args.baseline_ref)
     return 0 if all(r.ok for r in rows) and forms_ok else 1
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} CPUs"
+
+
+def sections(text: str) -> dict[str, str]:
+    """RESULTS.md as {heading line: section text}, in order; "" is the part before the first "## "."""
+    out: dict[str, str] = {"": ""}
+    key = ""
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## "):
+            key = line.strip()
+            out[key] = ""
+        out[key] += line
+    return out
+
+
+def join_sections(doc: dict[str, str]) -> str:
+    return "\n".join(part.rstrip("\n") + "\n" for part in doc.values() if part.strip())
 
 
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def _update_readme(build_table: str, forms_table: str | None, commit: str) -> None:
-    """Keep the README's benchmark section in step with the latest run (between markers)."""
+def _update_readme(build_table: str | None, forms_table: str | None, commit: str, baseline: str = "383d5a9") -> None:
+    """Keep the README's benchmark section in step with the latest run (between markers); a part
+    that did not run (--only-forms, --no-forms) keeps its previous table."""
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     if README_START not in text or README_END not in text:
         return
-    body = (f"Latest `make bench` ({datetime.date.today().isoformat()}, commit {commit}, "
-            f"{os.cpu_count()} CPUs); details in [benchmarks/RESULTS.md](benchmarks/RESULTS.md).\n\n"
-            + build_table + ("\n\nIn-page calculators:\n\n" + forms_table if forms_table else ""))
     head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
+    old, tail = rest.split(README_END, 1)
+    marker = "\n\nIn-page calculators"
+    old_build = old.split(marker, 1)[0].split("\n\n", 1)[-1].strip() if "|" in old else ""
+    old_forms = old.split(marker, 1)[1].split(":\n\n", 1)[-1].strip() if marker in old else ""
+    build_table = build_table or old_build
+    forms_table = forms_table or old_forms
+    kept = " (build figures from an earlier run)" if old_build and build_table == old_build else ""
+    kept = kept or (" (calculator figures from an earlier run)" if old_forms and forms_table == old_forms else "")
+    body = (f"Latest `make bench` ({datetime.date.today().isoformat()}, commit {commit}, {_load()}){kept}; "
+            f"details in [benchmarks/RESULTS.md](benchmarks/RESULTS.md).\n\n" + build_table
+            + ("\n\nIn-page calculators, cold, first keystroke to first correct result (Pyodide: the forms "
+               f"of {baseline}, measured in the same run):\n\n" + forms_table if forms_table else ""))
     readme.write_text(f"{head}{README_START}\n{body}\n{README_END}{tail}", encoding="utf-8")
 
 

@@ -117,3 +117,27 @@ def test_the_walker_sees_lazy_and_relative_imports():
     got = _imports_of("mmguide.calculators.example", False, src)
     assert got == {"mmguide.decision", "mmguide.calculators.zoledronic_acid_dose", "mmguide"}
     assert max(_layer(d) for d in got) > _layer("mmguide.calculators.example")
+
+
+def test_the_lazy_registry_names_each_module_by_its_records_id_in_the_books_order():
+    """calculators/__init__.py lists (id, module) so that a page imports only what it shows; each
+    id there must be the id the module's own record carries, and every calculator module is listed."""
+    import importlib
+
+    C = importlib.import_module("mmguide.calculators")  # the package (mmguide.calculators is also a function)
+    for cid, module in C._MODULES:
+        assert C.module_of(cid).CALCULATOR.id == cid, module
+    modules = {p.stem for p in (SRC / "calculators").glob("*.py")
+               if p.stem != "__init__" and "CALCULATOR = " in p.read_text(encoding="utf-8")}
+    assert modules == {m for _, m in C._MODULES}
+    assert list(C.REGISTRY) == list(C.ORDER) == [c.id for c in C.REGISTRY.values()]
+
+
+def test_a_calculator_is_computed_without_importing_the_others():
+    import subprocess
+    import sys
+
+    code = ("import sys, mmguide; mmguide.presentation.respond('iss', '{\"beta2m\": 2, \"albumin\": 40}', 'en', None, "
+            "'2026-12-01'); print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('mmguide.calculators.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['iss']", out

@@ -2,8 +2,9 @@
 
 Each calculator's form is filled with its first published worked example and must show the
 published value/category; a wrong-unit creatinine must put mmguide's message next to the
-field; every request must stay on 127.0.0.1; a page without a calculator, and a calculator
-page read without calculating, must load no byte of Pyodide. Without JavaScript the page
+field; every request must stay on 127.0.0.1; a page without a calculator must load no byte of
+the runtime, and a calculator page must start it without waiting for the reader, say so while it
+loads (progress shown, button disabled) and load under 1 MB in all. Without JavaScript the page
 says the tables are the full reference.
 
 The site: ``MMGUIDE_SITE`` (a directory with en/ and zh_CN/) if set, otherwise both editions
@@ -33,10 +34,10 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 EDITIONS = ("en", "zh_CN")
 CALCS = [c.id for c in mmguide.calculators()]
-PYODIDE_PARTS = ("/_static/pyodide/", "/_static/wheels/")
+RUNTIME_PARTS = ("/_static/micropython/", "/_static/py/", "mmguide-worker.mjs")
 NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
-TIMEOUT_MS = 90_000  # a cold Pyodide start on a loaded 2-CPU machine
+TIMEOUT_MS = 90_000  # a cold start on a loaded 2-CPU machine (about 1 s on an idle one)
 
 
 def _forms_wired() -> bool:
@@ -64,7 +65,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
-    context.set_default_timeout(TIMEOUT_MS)  # Pyodide's start holds the page's thread on a loaded machine
+    context.set_default_timeout(TIMEOUT_MS)  # a loaded machine slows the runtime's start
     pg = context.new_page()
     pg.requests = []
     pg.on("request", lambda r: pg.requests.append(r.url))
@@ -76,8 +77,8 @@ def _off_site(urls):
     return [u for u in urls if not u.startswith(("data:", "blob:")) and urlparse(u).hostname != "127.0.0.1"]
 
 
-def _pyodide_requests(urls):
-    return [u for u in urls if any(p in u for p in PYODIDE_PARTS)]
+def _runtime_requests(urls):
+    return [u for u in urls if any(p in u for p in RUNTIME_PARTS)]
 
 
 def _split(raw, spec):
@@ -140,7 +141,7 @@ def calculator_url(base_url, site, edition, calc_id):
 
 
 def test_the_book_extension_sets_the_forms_up():
-    """mmguide_book/__init__.py must call forms.setup(app) (scripts, Pyodide copy, wheel)."""
+    """mmguide_book/__init__.py must call forms.setup(app) (scripts, runtime copy, bundle)."""
     assert _forms_wired(), "add `forms` to the import line and `forms.setup(app)` in sphinxext/mmguide_book/__init__.py"
 
 
@@ -151,9 +152,7 @@ def test_form_shows_the_worked_example_result(page, base_url, site, edition, cal
     row = calc.examples[0]
     page.goto(calculator_url(base_url, site, edition, calc_id))
     form = page.locator(f"[data-mmguide-form='{calc_id}']")
-    assert form.get_attribute("data-state") == "idle"
-    page.wait_for_load_state("networkidle")
-    assert not _pyodide_requests(page.requests), "Pyodide loaded before the reader used the form"
+    assert form.get_attribute("data-state") in ("idle", "loading", "ready")
 
     fill(page, calc, row["inputs"])
     state = calculate(page, form)
@@ -187,7 +186,7 @@ def test_form_shows_the_worked_example_result(page, base_url, site, edition, cal
     assert answer.strip()
     assert bool(HAN.search(answer)) == (edition == "zh_CN"), answer
     assert not result.locator("dl, .mmguide-details").count(), "raw details shown to readers"
-    assert _pyodide_requests(page.requests), "no Pyodide request: what computed this?"
+    assert _runtime_requests(page.requests), "no request for the runtime: what computed this?"
     assert not _off_site(page.requests), _off_site(page.requests)
 
 
@@ -216,15 +215,72 @@ def test_a_wrong_unit_is_reported_next_to_its_field(page, base_url, site, editio
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_pages_without_a_calculator_load_no_pyodide(page, base_url, edition):
+def test_pages_without_a_calculator_load_no_runtime(page, base_url, edition):
     page.goto(f"{base_url}/{edition}/docs/index.html")
     page.wait_for_load_state("networkidle")
     page.mouse.click(5, 5)
     page.keyboard.press("Tab")
     page.wait_for_timeout(300)
-    assert not _pyodide_requests(page.requests)
+    assert not _runtime_requests(page.requests)
     assert not [u for u in page.requests if "mmguide-form" in u], "form script on a page without a form"
     assert not _off_site(page.requests), _off_site(page.requests)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_form_says_it_is_loading_until_it_can_answer(browser, base_url, site, edition):
+    """While the runtime starts, the form shows a progress bar and says so, and its button is
+    disabled; the reader's typing is answered once it is ready. The bundle is held back here until
+    the loading state has been checked."""
+    cid = "crcl-cockcroft-gault"
+    url = calculator_url(base_url, site, edition, cid)
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    held = []
+    context.route("**/_static/py/**", lambda route: held.append(route))
+    try:
+        pg = context.new_page()
+        pg.goto(url)
+        form = pg.locator(f"[data-mmguide-form='{cid}']")
+        pg.wait_for_function("el => el.getAttribute('data-state') === 'loading'", arg=form.element_handle())
+        pg.wait_for_function("() => document.querySelector('.mmguide-progress:not([hidden])') !== null")
+        assert form.locator("button[type=submit]").is_disabled()
+        status = form.locator("[data-mmguide-status]").inner_text()
+        assert status.startswith("正在加载计算程序" if edition == "zh_CN" else "Loading the calculator"), status
+        (ROOT / "_build" / "screenshots").mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(ROOT / "_build" / "screenshots" / f"form-loading-{edition}-375.png"))
+        fill(pg, mmguide.calculator(cid), CG_PATIENT)  # typed while loading
+        pg.wait_for_timeout(500)
+        assert form.locator(".mmguide-answer").count() == 0
+        for route in held:
+            route.continue_()
+        context.unroute("**/_static/py/**")
+        assert _wait_answer(pg, form) == "result"
+        assert float(form.locator("[data-value]").get_attribute("data-value")) == 40  # CrCl exactly 40 mL/min
+        assert form.locator("button[type=submit]").is_enabled()
+        assert not form.locator(".mmguide-progress:not([hidden])").count()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_calculator_page_starts_the_runtime_at_once_and_loads_under_1_mb(browser, base_url, site, edition):
+    """The runtime starts without waiting for the reader (the form is on screen), and the page,
+    the runtime and the package together transfer at most 1 MB, uncompressed by this test server."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    sizes = {}
+    try:
+        pg = context.new_page()
+        pg.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
+        pg.goto(calculator_url(base_url, site, edition, "zoledronic-acid-dose"))
+        pg.wait_for_function("window.mmguideForms && window.mmguideForms.timing.ready !== null")
+        assert pg.evaluate("window.mmguideForms.timing.interaction") is None  # nobody touched the form
+        pg.wait_for_load_state("networkidle")
+        assert _runtime_requests(list(sizes))
+        assert sum(sizes.values()) <= 1_000_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:8]
+        assert not _off_site(list(sizes)), _off_site(list(sizes))
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install what package-lock.json pins into node_modules: axe-core (accessibility tests), Pyodide
-# (the in-page calculators today) and MicroPython's WebAssembly build (the smaller runtime measured
-# in benchmarks/ and checked against CPython by tests/micropython/run.mjs).
+# Install what package-lock.json pins into node_modules: axe-core (accessibility tests),
+# MicroPython's WebAssembly build (the in-page calculators' runtime, copied into the site by the
+# build and checked against CPython by tests/micropython/equality.py) and Pyodide (only the
+# baseline that benchmarks/ compares it with).
 # Runs `npm ci` only when node_modules is missing or older than package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."

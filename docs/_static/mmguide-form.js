@@ -1,44 +1,64 @@
-/* mmguide in-page calculator forms: mmguide itself, run in the reader's browser by Pyodide.
+/* mmguide in-page calculator forms: mmguide itself, run in the reader's browser.
  *
- * Added by sphinxext/mmguide_book/forms.py to calculator pages only. Nothing else is fetched
- * until the reader first focuses or uses a form; then Pyodide (vendored from npm into
- * _static/pyodide/) and the mmguide wheel (_static/wheels/) are loaded once per page.
- * Results are rendered from JSON with DOM calls and textContent only (no innerHTML).
+ * Added by sphinxext/mmguide_book/forms.py to calculator pages only. The package's own sources
+ * run in a Web Worker (mmguide-worker.mjs) under MicroPython's WebAssembly build (_static/
+ * micropython/, vendored from npm), from one compressed bundle (_static/py/<digest>/); about
+ * 0.3 MB compressed in all. The worker starts as soon as a form is on screen or the page is idle
+ * (or at the reader's first touch), never on pages without a calculator; until it can answer, the
+ * form says so with a progress bar and its button is disabled. Results are rendered from JSON with
+ * DOM calls and textContent only (no innerHTML).
  */
 (function () {
   "use strict";
 
   var script = document.currentScript;
-  var PYODIDE_URL = new URL(script.getAttribute("data-pyodide"), script.src).href;
-  var WHEEL_URL = script.getAttribute("data-wheel") ? new URL(script.getAttribute("data-wheel"), script.src).href : null;
+  var WORKER_URL = new URL(script.getAttribute("data-worker"), script.src).href;
+  var BUNDLE_URL = script.getAttribute("data-bundle") ? new URL(script.getAttribute("data-bundle"), script.src).href : null;
 
-  // Python side: the package's one entry point for forms (mmguide.presentation.respond): the
-  // result, how to show it and the note all come from Python; this script only renders them.
-  var PY = "from mmguide.presentation import respond as _mmguide_respond";
   var LIVE_DELAY_MS = 350; // debounce: compute once the reader pauses typing
 
   var runtime = null;
-  var timing = { interaction: null, ready: null, firstResult: null, calculations: [] };
+  var listeners = []; // forms shown the start's progress
+  var timing = { interaction: null, started: null, ready: null, firstResult: null, calculations: [] };
 
+  function progress(step, of) { listeners.forEach(function (f) { f(step, of); }); }
+
+  // The worker, started once per page; resolves to compute(id, inputs, lang, url, date) -> Promise of
+  // the JSON mmguide.presentation.respond returns (result, view, note), parsed.
   function loadRuntime() {
     if (runtime) return runtime;
-    if (timing.interaction === null) timing.interaction = performance.now();
-    runtime = (async function () {
-      if (!WHEEL_URL) throw new Error("the mmguide wheel is missing from this build");
-      var mod = await import(PYODIDE_URL);
-      var pyodide = await mod.loadPyodide({
-        indexURL: new URL(".", PYODIDE_URL).href,
-        stdout: function () {},
-        stderr: function (s) { console.warn(s); },
-      });
-      await pyodide.loadPackage(WHEEL_URL, { messageCallback: function () {}, errorCallback: console.warn });
-      pyodide.runPython(PY);
-      var fn = pyodide.globals.get("_mmguide_respond");
-      timing.ready = performance.now();
-      return function (id, inputs, lang, url, date) {
-        return JSON.parse(fn(id, JSON.stringify(inputs), lang, url, date));
+    var ids = [];
+    document.querySelectorAll("[data-mmguide-form]").forEach(function (s) { ids.push(s.getAttribute("data-mmguide-form")); });
+    runtime = new Promise(function (resolve, reject) {
+      if (!BUNDLE_URL) throw new Error("the mmguide bundle is missing from this build");
+      // started by the page's head while the page loaded (forms.py), or now
+      var worker = window.mmguideWorker || new Worker(WORKER_URL, { type: "module" });
+      var early = worker.early || null;
+      timing.started = worker.started || performance.now();
+      window.mmguideWorker = null; // a retry after a failure starts afresh
+      var pending = {}, next = 0;
+      function compute(id, inputs, lang, url, date) {
+        return new Promise(function (ok, fail) {
+          var n = ++next;
+          pending[n] = { ok: ok, fail: fail };
+          worker.postMessage({ id: n, calculator: id, inputs: inputs, lang: lang, url: url, date: date });
+        });
+      }
+      worker.onmessage = function (ev) {
+        var m = ev.data;
+        if (m.progress) progress(m.progress, m.of);
+        else if (m.ready) { timing.ready = performance.now(); resolve(compute); }
+        else if (m.failed) reject(new Error(m.failed));
+        else if (m.id && pending[m.id]) {
+          var p = pending[m.id];
+          delete pending[m.id];
+          if (m.error) p.fail(new Error(m.error)); else p.ok(JSON.parse(m.out));
+        }
       };
-    })();
+      worker.onerror = function (ev) { ev.preventDefault(); reject(new Error(ev.message || "the calculator's worker stopped")); };
+      if (early) early.forEach(function (m) { worker.onmessage({ data: m }); });
+      else worker.postMessage({ start: BUNDLE_URL, calculators: ids });
+    });
     runtime.catch(function () { runtime = null; }); // a later interaction may retry
     return runtime;
   }
@@ -83,10 +103,14 @@
     clear(this.result);
     this.result.appendChild(el("p", { "class": "mmguide-placeholder" }, [
       this.S["Enter the values: the answer appears as you type. The calculation runs in your browser; nothing is sent anywhere."]]));
-    this.submit.disabled = false;
+    this.submit.disabled = true; // until the calculator can answer
+    this.bar = el("progress", { "class": "mmguide-progress", max: "3", value: "0", "aria-hidden": "true", hidden: "hidden" });
+    this.status.parentNode.insertBefore(this.bar, this.status);
+    listeners.push(function (step, of) { self.showProgress(step, of); });
     this.setState("idle");
 
     var warm = function () {
+      if (timing.interaction === null) timing.interaction = performance.now();
       self.form.removeEventListener("focusin", warm);
       self.form.removeEventListener("pointerdown", warm);
       self.form.removeEventListener("input", warm);
@@ -103,6 +127,8 @@
       if (ev.target.name && /-kidney-source$/.test(ev.target.name)) self.showSource();
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.calculate(true); }, LIVE_DELAY_MS);
+      // once the calculator is ready an answer is shown at once; a message waits for the pause
+      if (self.ready) self.calculate(true, true);
     };
     this.form.addEventListener("input", live);
     this.form.addEventListener("change", live);
@@ -147,21 +173,35 @@
     if (any) this.calculate(true);
   };
 
+  Form.prototype.showProgress = function (step, of) {
+    if (this.ready) return;
+    this.bar.hidden = false;
+    this.bar.max = of;
+    this.bar.value = step - 0.5; // the step under way, half done
+    this.status.textContent = this.S["Loading the calculator…"] + " " + step + "/" + of;
+  };
+
   Form.prototype.warmUp = function () {
     var self = this;
-    var pending = runtime === null;
     var p = loadRuntime();
-    if (pending) {
-      this.setState("loading");
-      this.status.textContent = this.S["Loading the calculator (once, about 14 MB)…"];
+    if (!this.ready && !this.waiting) {
+      this.waiting = true;
+      if (this.section.getAttribute("data-state") === "idle") this.setState("loading");
+      p.then(function () {
+        self.ready = true;
+        self.waiting = false;
+        self.bar.hidden = true;
+        self.submit.disabled = false;
+        if (self.section.getAttribute("data-state") === "loading") self.setState("ready");
+        if (self.status.textContent.indexOf(self.S["Loading the calculator…"]) === 0) self.status.textContent = "";
+      }, function (err) {
+        self.waiting = false;
+        self.bar.hidden = true;
+        self.submit.disabled = false; // pressing it tries again
+        self.setState("failed");
+        self.status.textContent = self.S["The calculator could not be loaded: "] + (err && err.message ? err.message : String(err));
+      });
     }
-    p.then(function () {
-      if (self.section.getAttribute("data-state") === "loading") self.setState("ready");
-      if (self.status.textContent === self.S["Loading the calculator (once, about 14 MB)…"]) self.status.textContent = "";
-    }, function (err) {
-      self.setState("failed");
-      self.status.textContent = self.S["The calculator could not be loaded: "] + (err && err.message ? err.message : String(err));
-    });
     return p;
   };
 
@@ -212,10 +252,12 @@
 
   Form.prototype.pageUrl = function () { return window.location.origin + window.location.pathname; };
 
-  Form.prototype.calculate = async function (live) {
+  // live: the reader is typing (a field not reached yet is named, not an error); quick: as a key is
+  // pressed, show a result only (a message for a half-typed value waits for the debounced call)
+  Form.prototype.calculate = async function (live, quick) {
     var started = performance.now();
     var seq = ++this.seq;
-    if (runtime !== null) this.setState("calculating");
+    if (this.ready && !quick) this.setState("calculating");
     var compute;
     try {
       compute = await this.warmUp();
@@ -225,10 +267,12 @@
     var t0 = performance.now();
     var out;
     try {
-      out = compute(this.config.calculator, inputs, this.lang, this.pageUrl(), this.config.date);
+      out = await compute(this.config.calculator, inputs, this.lang, this.pageUrl(), this.config.date);
     } catch (e) {
       out = { ok: false, field: null, message: String(e && e.message ? e.message : e) };
     }
+    if (seq !== this.seq) return; // the reader typed on meanwhile
+    if (quick && !out.ok) return;
     var t1 = performance.now();
     this.clearErrors();
     this.status.textContent = "";
@@ -364,11 +408,29 @@
     }
   };
 
+  // Start the runtime as soon as it helps: a form on screen, or the page idle, whichever is first.
+  function startEarly(forms) {
+    var go = function () { forms.forEach(function (f) { f.warmUp().catch(function () {}); }); };
+    var started = false;
+    var once = function () { if (!started) { started = true; go(); } };
+    // a form already on screen (the calculator pages put it first): start now
+    if (forms.some(function (f) { return f.section.getBoundingClientRect().top < window.innerHeight; })) { once(); return; }
+    if ("IntersectionObserver" in window) {
+      var io = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) { io.disconnect(); once(); }
+      });
+      forms.forEach(function (f) { io.observe(f.section); });
+    }
+    if ("requestIdleCallback" in window) window.requestIdleCallback(once, { timeout: 2000 });
+    else setTimeout(once, 200);
+  }
+
   function init() {
     var forms = [];
     document.querySelectorAll("[data-mmguide-form]").forEach(function (s) {
       try { forms.push(new Form(s)); } catch (e) { console.error("mmguide form", e); }
     });
+    if (forms.length) startEarly(forms);
     // for tests and benchmarks
     window.mmguideForms = { forms: forms, timing: timing, load: loadRuntime };
   }

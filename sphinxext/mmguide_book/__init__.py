@@ -4,7 +4,8 @@ Thin entry point; each module has one job:
 - ``recommendations``: the ``recommendation`` directive, the ``rec`` role and the generated index;
 - ``calculators``: a generated page per calculator, built from the package's records,
   whose verified-examples table is executed during the build;
-- ``forms``: the in-page calculator form, run by mmguide itself under Pyodide;
+- ``forms``: the in-page calculator form, run by mmguide itself under MicroPython (``runtime``:
+  the bundle of the package's sources and the runtime's files);
 - ``flowcharts``: decision flowcharts rendered to SVG by Graphviz at build time;
 - ``mathml``: math rendered to MathML at build time (no MathJax, no CDN);
 - ``notebook_downloads``: each tutorial downloadable as an executed .ipynb;

@@ -1,4 +1,4 @@
-"""In-page calculator forms that run ``mmguide`` itself in the reader's browser (Pyodide).
+"""In-page calculator forms that run ``mmguide`` itself in the reader's browser (MicroPython).
 
 ``form_node(env, calc)`` builds the form from the calculator's record (called by the
 ``{calculator-page}`` directive): a labelled field per input, a unit menu for quantities with
@@ -7,40 +7,39 @@ JavaScript, a note that the tables below are the full reference.
 
 ``setup(app)``:
 - adds ``mmguide-form.js`` and ``mmguide-form.css`` to the pages that have a form only;
-- at ``build-finished`` copies the Pyodide core files from ``node_modules/pyodide`` (the npm
-  package, pinned in package.json) into ``<outdir>/_static/pyodide/`` and writes a wheel of
-  ``src/mmguide`` into ``<outdir>/_static/wheels/<digest>/`` (standard library ``zipfile``;
-  the digest of its contents names the folder, so a browser never reuses a stale build).
+- at ``build-finished`` copies MicroPython's WebAssembly build from ``node_modules`` (the npm
+  package pinned in package-lock.json) into ``<outdir>/_static/micropython/`` and writes the
+  bundle of ``src/mmguide`` and the compatibility layer (``runtime.bundle_bytes``) into
+  ``<outdir>/_static/py/<digest>/`` (the digest of its bytes names the folder, so a browser never
+  reuses a stale build). ``mmguide-worker.mjs`` (in ``docs/_static``) runs them.
 
-Nothing of Pyodide is loaded until the reader first focuses or uses a form (the script is a
-few kilobytes; see ``docs/_static/mmguide-form.js``).
+The runtime starts when a form is on screen or the page is idle; pages without a form load none
+of it (see ``docs/_static/mmguide-form.js``).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import io
 import json
 import pathlib
+import re
 import shutil
-import zipfile
 
 from docutils import nodes
 from sphinx.util import logging
 
 import mmguide
 
+from . import runtime
 from .i18n import lang, pick
 
 logger = logging.getLogger(__name__)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGE_DIR = pathlib.Path(mmguide.__file__).resolve().parent
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-# the core files loadPyodide fetches (the ES module entry point loads pyodide.asm.mjs)
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# folders of _static that earlier builds wrote for the Pyodide runtime: removed from an output
+# directory that still has them
+STALE = ("pyodide", "wheels")
 MARKER = "data-mmguide-form"
 RECS_PLACEHOLDER = "__MMGUIDE_RECOMMENDATION_LINKS__"
 BIB_PLACEHOLDER = "__MMGUIDE_BIBLIOGRAPHY_LINK__"
@@ -53,7 +52,7 @@ ZH = {
         "计算需要启用 JavaScript;下方表格为完整的参考内容。",
     "Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere.":
         "输入数值后点击“计算”。计算在您的浏览器中进行,不会向任何地方发送数据。",
-    "Loading the calculator (once, about 14 MB)…": "正在加载计算程序(仅首次,约 14 MB)……",
+    "Loading the calculator…": "正在加载计算程序……",
     "Calculating…": "正在计算……",
     "The calculator could not be loaded: ": "计算程序加载失败:",
     "Check this value: ": "请检查此项:",
@@ -216,7 +215,7 @@ def _field_html(env, calc_id: str, d: dict) -> str:
 def _strings(env) -> dict:
     keys = ["Computation needs JavaScript; the tables below are the full reference.",
             "Enter the values: the answer appears as you type. The calculation runs in your browser; nothing is sent anywhere.",
-            "Loading the calculator (once, about 14 MB)…", "Calculating…", "The calculator could not be loaded: ",
+            "Loading the calculator…", "Calculating…", "The calculator could not be loaded: ",
             "Check this value: ", "Check the inputs: ", "Result", "Recommendations", "Recommendation",
             "Copy to note", "Copied: paste it into the note.", "Select the text and copy it:", "Still needed: ",
             "Next", "more", "References (numbered as in the bibliography):", "Bibliography", "(none)", "yes", "no"]
@@ -364,57 +363,43 @@ def _doctree_resolved(app, doctree, docname) -> None:
         n.replace_self(nodes.raw("", text, format="html", classes=n.get("classes", [])))
 
 
+_FORM_ID = re.compile(MARKER + r'="([a-z0-9-]+)"')
+
+# Started from the page's head, before the rest of the page is read: the worker fetches and starts
+# the runtime while the page loads. Its first messages wait in `early` for mmguide-form.js.
+_EARLY_START = (
+    "(function(){if(!window.Worker)return;try{"
+    "var w=new Worker(new URL(%(worker)s,document.baseURI),{type:'module'});w.early=[];w.started=performance.now();"
+    "w.onmessage=function(e){w.early.push(e.data);};"
+    "w.postMessage({start:new URL(%(bundle)s,document.baseURI).href,calculators:%(ids)s});"
+    "window.mmguideWorker=w;}catch(e){}})();"
+)
+
+
 def _page_context(app, pagename, templatename, context, doctree) -> None:
     if not _has_form(doctree):
         return
-    wheel = getattr(app.builder, "mmguide_wheel", None)
+    bundle = getattr(app.builder, "mmguide_bundle", None)
     app.add_css_file("mmguide-form.css")
+    ids = sorted({m for n in doctree.findall(nodes.raw) for m in _FORM_ID.findall(n.astext())})
+    if bundle:
+        pathto = context["pathto"]
+        app.add_js_file(None, body=_EARLY_START % {
+            "worker": json.dumps(pathto("_static/mmguide-worker.mjs", 1)),
+            "bundle": json.dumps(pathto(f"_static/py/{bundle}", 1)),
+            "ids": json.dumps(ids)}, priority=200)
     app.add_js_file("mmguide-form.js", loading_method="defer", **{
-        "data-pyodide": "pyodide/pyodide.mjs",
-        "data-wheel": f"wheels/{wheel}" if wheel else "",
+        "data-worker": "mmguide-worker.mjs",
+        "data-bundle": f"py/{bundle}" if bundle else "",
     })
-
-
-def build_wheel(package_dir: pathlib.Path = PACKAGE_DIR) -> tuple[str, bytes]:
-    """A pure-Python wheel of mmguide, made with zipfile; returns (file name, bytes).
-
-    The bytes depend only on the package's files (fixed timestamps, sorted entries).
-    """
-    version = mmguide.__version__
-    dist = f"mmguide-{version}"
-    files = []
-    for p in sorted(package_dir.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix in {".py", ".json", ".typed", ".txt", ".csv"}:
-            files.append((f"mmguide/{p.relative_to(package_dir).as_posix()}", p.read_bytes()))
-    metadata = (f"Metadata-Version: 2.1\nName: mmguide\nVersion: {version}\n"
-                "Summary: Clinical calculators for multiple myeloma (the mmguide book's core)\n"
-                "Requires-Python: >=3.11\n").encode()
-    wheel_meta = b"Wheel-Version: 1.0\nGenerator: mmguide_book.forms\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    files += [(f"{dist}.dist-info/METADATA", metadata), (f"{dist}.dist-info/WHEEL", wheel_meta),
-              (f"{dist}.dist-info/top_level.txt", b"mmguide\n")]
-    record = []
-    for name, data in files:
-        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-        record.append(f"{name},sha256={digest},{len(data)}")
-    record.append(f"{dist}.dist-info/RECORD,,")
-    files.append((f"{dist}.dist-info/RECORD", ("\n".join(record) + "\n").encode()))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in files:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, data)
-    return f"{dist}-py3-none-any.whl", buf.getvalue()
 
 
 def _builder_inited(app) -> None:
     if app.builder.format != "html":
         return
-    name, data = build_wheel()
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    app.builder.mmguide_wheel = f"{digest}/{name}"
-    app.builder.mmguide_wheel_bytes = data
+    data = runtime.bundle_bytes(PACKAGE_DIR)
+    app.builder.mmguide_bundle = f"{runtime.bundle_digest(data)}/{runtime.BUNDLE_NAME}"
+    app.builder.mmguide_bundle_bytes = data
 
 
 def _copy_if_changed(src: pathlib.Path, dst: pathlib.Path) -> None:
@@ -425,26 +410,29 @@ def _copy_if_changed(src: pathlib.Path, dst: pathlib.Path) -> None:
 
 
 def _build_finished(app, exception) -> None:
-    if exception is not None or app.builder.format != "html" or not hasattr(app.builder, "mmguide_wheel"):
+    if exception is not None or app.builder.format != "html" or not hasattr(app.builder, "mmguide_bundle"):
         return
     static = pathlib.Path(app.outdir) / "_static"
-    wheels = static / "wheels"
-    target = wheels / app.builder.mmguide_wheel
-    if wheels.is_dir():  # keep only the current wheel
-        for old in wheels.iterdir():
+    for stale in STALE:
+        if (static / stale).is_dir():
+            shutil.rmtree(static / stale)
+    folder = static / "py"
+    target = folder / app.builder.mmguide_bundle
+    if folder.is_dir():  # keep only the current bundle
+        for old in folder.iterdir():
             if old.is_dir() and old.name != target.parent.name:
                 shutil.rmtree(old)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_bytes() != app.builder.mmguide_wheel_bytes:
-        target.write_bytes(app.builder.mmguide_wheel_bytes)
-    missing = [f for f in PYODIDE_FILES if not (PYODIDE_DIR / f).is_file()]
+    if not target.exists() or target.read_bytes() != app.builder.mmguide_bundle_bytes:
+        target.write_bytes(app.builder.mmguide_bundle_bytes)
+    missing = [f for f in runtime.MP_FILES if not (runtime.MP_DIR / f).is_file()]
     if missing:
-        logger.warning("Pyodide is not installed (%s missing in %s): the calculator forms cannot compute. "
-                       "Run `npm ci` (tools/setup-node.sh) and build again.", ", ".join(missing), PYODIDE_DIR,
-                       type="mmguide", subtype="pyodide")
+        logger.warning("MicroPython is not installed (%s missing in %s): the calculator forms cannot compute. "
+                       "Run `npm ci` (tools/setup-node.sh) and build again.", ", ".join(missing), runtime.MP_DIR,
+                       type="mmguide", subtype="runtime")
         return
-    for f in PYODIDE_FILES:
-        _copy_if_changed(PYODIDE_DIR / f, static / "pyodide" / f)
+    for f in runtime.MP_FILES:
+        _copy_if_changed(runtime.MP_DIR / f, static / "micropython" / f)
 
 
 def setup(app) -> dict:

@@ -12,7 +12,7 @@ from .records import Calculator, Result
 __all__ = ["calculators", "calculator", "compute"]
 
 
-def _registry() -> dict[str, Calculator]:
+def _registry():
     return _REGISTRY
 
 
@@ -24,12 +24,10 @@ def calculators() -> list[Calculator]:
 def calculator(calculator_id: str) -> Calculator:
     """One calculator's record; UnknownCalculatorError (listing the known ids) if there is none."""
     reg = _registry()
-    try:
-        return reg[calculator_id]
-    except (KeyError, TypeError):
+    if calculator_id not in reg:
         raise UnknownCalculatorError(
-            f"unknown calculator {repr(calculator_id)}; known calculators: {', '.join(_ORDER)}."
-        ) from None
+            f"unknown calculator {repr(calculator_id)}; known calculators: {', '.join(_ORDER)}.")
+    return reg[calculator_id]
 
 
 def compute(calculator_id: str, **inputs) -> Result:

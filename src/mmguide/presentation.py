@@ -338,12 +338,13 @@ def _replace_word(text: str, word: str, by: str) -> str:
 
 def _plain(x, lang: str):
     """Readers' words: a calculator id named in a text becomes the calculator's title."""
-    from .api import calculators
+    from .api import calculator
+    from .calculators import ORDER
 
     if isinstance(x, str):
-        for c in calculators():
-            if c.id in x:
-                x = _replace_word(x, c.id, _pick(c.title, lang))
+        for cid in ORDER:
+            if cid in x:  # only the calculators a text names are loaded
+                x = _replace_word(x, cid, _pick(calculator(cid).title, lang))
         return x
     if isinstance(x, list):
         return [_plain(v, lang) for v in x]

@@ -1,5 +1,5 @@
-"""The note for a clinical record and the answer at a glance, in both languages (run under Pyodide
-too: the in-page form calls the same functions there).
+"""The note for a clinical record and the answer at a glance, in both languages (the in-page form
+calls the same functions under MicroPython: tests/micropython/equality.py compares them).
 
 The clinical values asserted are the fact sheet's (§11A: 80 y, 72 kg, creatinine 1.5 mg/dL,
 male -> 40 mL/min -> 3.3 mg), never the package's own output."""

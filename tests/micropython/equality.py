@@ -112,8 +112,10 @@ def all_cases(mmguide, n: int, seed: int) -> list[dict]:
     cases = [c for c in cases if _json_safe(c["inputs"])]
     # Each case once more as the page runs it (respond(): the view and the note as well), in the
     # two editions' languages in turn.
-    # Bad inputs: one in four (every kind of message is met many times over).
-    page = [c for i, c in enumerate(cases) if not c["source"].startswith("bad") or i % 4 == 0]
+    # Bad inputs and flowchart patients: one in four and one in three (every kind of message and
+    # every outcome is met many times over; compute() is compared on all of them above).
+    page = [c for i, c in enumerate(cases) if not c["source"].startswith(("bad", "path")) or i % 4 == 0
+            or (c["source"].startswith("path") and i % 3 == 0)]
     return cases + [dict(c, lang=("en", "zh")[i % 2], source="page " + c["source"]) for i, c in enumerate(page)]
 
 
@@ -193,7 +195,12 @@ def main(argv=None) -> int:
         (work / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
         subprocess.run([sys.executable, "-c", CPYTHON_DRIVER, str(pkg.parent), str(work / "cases.json"),
                         str(work / "cpython.json")], check=True)
-        mp = subprocess.run(["node", str(ROOT / "tests" / "micropython" / "run.mjs"), "--src", str(pkg),
+        # MicroPython gets the bundle a page gets, made by the book's own function from the same sources
+        sys.path.insert(0, str(ROOT / "sphinxext"))
+        from mmguide_book.runtime import bundle_bytes
+
+        (work / "bundle.json.gz").write_bytes(bundle_bytes(pkg))
+        mp = subprocess.run(["node", str(ROOT / "tests" / "micropython" / "run.mjs"), "--bundle", str(work / "bundle.json.gz"),
                              "--cases", str(work / "cases.json"), "--out", str(work / "micropython.json")],
                             capture_output=True, text=True)
         sys.stderr.write(mp.stderr[-3000:])

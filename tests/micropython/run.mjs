@@ -1,9 +1,10 @@
 // Run mmguide's sources under MicroPython's WebAssembly build in Node (no browser).
 //
-//   node tests/micropython/run.mjs [--src DIR] [--cases FILE] [--out FILE] [--probe]
+//   node tests/micropython/run.mjs [--src DIR | --bundle FILE] [--cases FILE] [--out FILE] [--probe]
 //
-// The package's sources (default src/mmguide, or a patched copy given by --src) and the
-// compatibility layer in runtime/micropython/ are written into MicroPython's file system (/lib),
+// The package's sources (default src/mmguide, or a copy given by --src) and the compatibility
+// layer in runtime/micropython/ are written into MicroPython's file system (/lib), or, with
+// --bundle, the files of a page's bundle (mmguide.json.gz, as the book's build writes it);
 // the core is imported, and each case of --cases (a JSON list of {"calculator": id, "inputs": {...}})
 // is computed. --out gets a JSON list, one outcome per case, in the shape
 // tests/micropython/equality.py compares with CPython's:
@@ -13,6 +14,7 @@
 // --probe prints what MicroPython lacks that the core uses (the experiments behind the shims).
 // Timings go to stderr.
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -52,7 +54,24 @@ function writeTree(FS, from, to) {
   return bytes;
 }
 
-export async function startMicroPython({ src = SRC, heapsize = 32 * 1024 * 1024, importPackage = true } = {}) {
+// The files of a page's bundle (sphinxext/mmguide_book/runtime.py: gzip'd JSON {path: text}),
+// written as the page's worker (docs/_static/mmguide-worker.mjs) writes them.
+function writeBundle(FS, file) {
+  const files = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8"));
+  let bytes = 0;
+  for (const [p, text] of Object.entries(files)) {
+    const parts = p.split("/").slice(1, -1);
+    for (let i = 1; i <= parts.length; i++) { try { FS.mkdir("/" + parts.slice(0, i).join("/")); } catch { /* exists */ } }
+    FS.writeFile(p, text);
+    bytes += text.length;
+  }
+  return bytes;
+}
+
+// HEAPSIZE: the same as the page's worker gives MicroPython.
+export const HEAPSIZE = 32 * 1024 * 1024;
+
+export async function startMicroPython({ src = SRC, bundle = opt("--bundle"), heapsize = HEAPSIZE, importPackage = true } = {}) {
   const t0 = performance.now();
   const { loadMicroPython } = await import(pathToFileURL(path.join(MP_DIR, "micropython.mjs")).href);
   const lines = [];
@@ -63,7 +82,7 @@ export async function startMicroPython({ src = SRC, heapsize = 32 * 1024 * 1024,
   });
   const tStart = performance.now();
   try { mp.FS.mkdir("/lib"); } catch { /* exists */ }
-  const bytes = writeTree(mp.FS, SHIMS, "/lib") + writeTree(mp.FS, src, "/lib/mmguide");
+  const bytes = bundle ? writeBundle(mp.FS, bundle) : writeTree(mp.FS, SHIMS, "/lib") + writeTree(mp.FS, src, "/lib/mmguide");
   mp.runPython("import _builtins_extra");
   const tFiles = performance.now();
   if (importPackage) mp.runPython("import mmguide");
