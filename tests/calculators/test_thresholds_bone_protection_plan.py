@@ -51,3 +51,11 @@ def test_only_the_hypercalcaemia_of_malignancy_paths_give_their_example_patients
         for s in p.states:
             if "creatinine" in s:
                 assert s["corrected_calcium"] == "3.30 mmol/L", (p.nodes, s)
+
+
+def test_severe_renal_impairment_without_hypercalcaemia_of_malignancy_has_example_patients():
+    # CrCl < 30 mL/min or dialysis, with any calcium other than ≥ 3.0 mmol/L: the flowchart's paths keep
+    # their example patients (the creatinine question belongs to the hypercalcaemia-of-malignancy branch only)
+    states = [s for p in fc.paths(PLAN) for s in p.states if s.get("corrected_calcium") != "3.30 mmol/L"]
+    assert any(s.get("crcl") == "29.9 mL/min" for s in states)
+    assert any(s.get("dialysis") is True for s in states)
