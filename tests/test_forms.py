@@ -450,3 +450,22 @@ def test_the_plan_answer_fits_two_phone_screens(browser, base_url, site, edition
         assert form.locator("details.mmguide-section[open]").count() == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_bundle_is_the_packages_sources_compressed_and_uncompressed(site, edition):
+    """The page's bundle holds the package and the compatibility layer as the build made them (the
+    equality check runs the same function); a browser without DecompressionStream gets the same
+    files uncompressed."""
+    import gzip
+    import json
+
+    sys.path.insert(0, str(ROOT / "sphinxext"))
+    from mmguide_book.runtime import bundle_files
+
+    gz = sorted((site / edition / "_static" / "py").glob("*/mmguide.json.gz"))
+    assert len(gz) == 1, gz
+    files = json.loads(gzip.decompress(gz[0].read_bytes()))
+    assert files == bundle_files()
+    assert gz[0].with_suffix("").read_bytes() == gzip.decompress(gz[0].read_bytes())
+    assert "/lib/mmguide/calculators/zoledronic_acid_dose.py" in files and "/lib/fractions.py" in files

@@ -56,6 +56,20 @@ def weights(site, pages) -> dict[str, lean.Weight]:
 # --- Weight and what pages load (static) ---------------------------------------------------
 
 
+def test_calculator_pages_with_their_runtime_stay_under_1_mb_and_other_pages_load_none(weights):
+    """A calculator page starts its runtime at once: the page (gzip) and the runtime (as stored)
+    together stay within lean.RUNTIME_PAGE_BUDGET_BYTES; a page without a form loads none of it.
+    (tests/test_forms.py checks a page in the browser, uncompressed, under the same 1 MB.)"""
+    with_form = {k for k in weights if "/calculators/" in k and not k.endswith("/index.html")}
+    assert len(with_form) >= 2 * 13, sorted(with_form)
+    for k, w in weights.items():
+        if k in with_form:
+            assert any(f.endswith(".wasm") for f in w.runtime) and any(f.endswith(".gz") for f in w.runtime), k
+            assert w.with_runtime <= lean.RUNTIME_PAGE_BUDGET_BYTES, (k, w.with_runtime, w.largest())
+        else:
+            assert not w.runtime, (k, sorted(w.runtime))
+
+
 def test_every_page_within_weight_budget(weights):
     over = {k: w for k, w in weights.items() if w.gzip > BUDGET}
     msg = []
@@ -166,10 +180,19 @@ def _axe(page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} -> {v['nodes']}" for v in result]
 
 
+def _settle(page) -> None:
+    """A calculator page's runtime finishes loading before the page is left or reloaded (so its
+    requests are neither aborted nor counted under the next page)."""
+    page.wait_for_function("() => !document.querySelector('[data-mmguide-form]') || (window.mmguideForms"
+                           " && (window.mmguideForms.timing.ready !== null || document.querySelector("
+                           "'[data-mmguide-form][data-state=failed]')))", timeout=90_000)
+
+
 def _set_mode(page, mode: str) -> None:
     page.evaluate("m => localStorage.setItem('mode', m)", mode)
     page.reload(wait_until="load")
     page.wait_for_function("m => document.documentElement.dataset.theme === m", arg=mode)
+    _settle(page)
 
 
 def _shot_name(rel: str, width: int, suffix: str = "") -> str:
@@ -226,6 +249,7 @@ def browser_visits(site, pages) -> dict[str, Visit]:
             for rel, visit in visits.items():
                 current[:] = [visit]
                 page.goto(f"{base}/{rel}", wait_until="load")
+                _settle(page)
                 page.wait_for_timeout(50)
                 if width == DESKTOP:
                     _set_mode(page, "light")
@@ -264,7 +288,7 @@ def test_browser_requests_are_within_measured_weight(browser_visits, weights):
     bad = {}
     for k, v in browser_visits.items():
         v.requested.discard(k)  # the page itself is always counted
-        unmeasured = {r for r in v.requested if r and r not in weights[k].files
+        unmeasured = {r for r in v.requested if r and r not in weights[k].files and r not in weights[k].runtime
                       and not (r.endswith("/") and r + "index.html" in weights[k].files)}
         if unmeasured:
             bad[k] = sorted(unmeasured)

@@ -39,6 +39,8 @@ async function bundleText(response) {
 
 async function start(url, calculators) {
   postMessage({ progress: 1, of: STEPS });
+  // a browser that cannot decompress (Safari before 16.4) fetches the uncompressed copy beside it
+  if (typeof DecompressionStream === "undefined") url = url.replace(/\.gz$/, "");
   const fetched = fetch(url).then(function (r) {
     if (!r.ok) throw new Error(r.status + " " + url);
     return bundleText(r);

@@ -19,6 +19,7 @@ of it (see ``docs/_static/mmguide-form.js``).
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import pathlib
@@ -425,6 +426,8 @@ def _build_finished(app, exception) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_bytes() != app.builder.mmguide_bundle_bytes:
         target.write_bytes(app.builder.mmguide_bundle_bytes)
+        # for browsers without DecompressionStream (mmguide-worker.mjs): the same bytes, uncompressed
+        target.with_suffix("").write_bytes(gzip.decompress(app.builder.mmguide_bundle_bytes))
     missing = [f for f in runtime.MP_FILES if not (runtime.MP_DIR / f).is_file()]
     if missing:
         logger.warning("MicroPython is not installed (%s missing in %s): the calculator forms cannot compute. "

@@ -44,7 +44,12 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 ENV_VAR = "MMGUIDE_LEAN"
-BUDGET_BYTES = 150 * 1024  # gzip, everything a page loads on a first visit
+BUDGET_BYTES = 150 * 1024  # gzip, everything a page loads on a first visit (the calculators' runtime apart)
+# A calculator page with its runtime (the worker, MicroPython, the package's bundle): the page's
+# files gzip-compressed, as every static host sends HTML, CSS and scripts, and the runtime's files
+# as they are (the bundle is compressed already; a host may not compress WebAssembly). The in-page
+# calculators' goal (issue 15).
+RUNTIME_PAGE_BUDGET_BYTES = 1_000_000
 REPO = pathlib.Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "docs" / "_templates"
 STATIC = REPO / "docs" / "_static"
@@ -348,6 +353,14 @@ class Weight:
     files: dict[str, tuple[int, int]]  # site-relative path -> (bytes, gzip bytes)
     external: list[str]  # references leaving the site (must be empty)
     missing: list[str]  # references to files that do not exist
+    # a calculator page's runtime, started by the page itself (forms.py): counted apart from the
+    # reading page's budget, against RUNTIME_PAGE_BUDGET_BYTES with the page
+    runtime: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+
+    @property
+    def with_runtime(self) -> int:
+        """Bytes sent for the page (gzip) and its runtime (as stored), see RUNTIME_PAGE_BUDGET_BYTES."""
+        return self.gzip + sum(b for b, _ in self.runtime.values())
 
     @property
     def gzip(self) -> int:
@@ -480,7 +493,22 @@ def page_weight(site: pathlib.Path, page: pathlib.Path | str) -> Weight:
             t = resolve(page, u)
             if t is not None:
                 add(t)
-    return Weight(page.relative_to(site).as_posix(), files, external, missing)
+    runtime: dict[str, tuple[int, int]] = {}
+    text = data.decode("utf-8", errors="replace")
+    worker = re.search(r'"([^"<>]*_static/mmguide-worker\.mjs)"', text)
+    bundle = re.search(r'"([^"<>]*_static/py/[0-9a-f]+/[\w.-]+\.gz)"', text)
+    if worker and bundle:  # the page starts the calculators' runtime (forms.py)
+        from .runtime import MP_FILES
+
+        w = resolve(page, worker.group(1))
+        targets = [w, resolve(page, bundle.group(1))]
+        if w is not None:
+            targets += [resolve(w, f"micropython/{f}") for f in MP_FILES]
+        for t in targets:
+            if t is not None:
+                d = t.read_bytes()
+                runtime[t.relative_to(site).as_posix()] = (len(d), _gz(d))
+    return Weight(page.relative_to(site).as_posix(), files, external, missing, runtime)
 
 
 def site_pages(site: pathlib.Path) -> list[pathlib.Path]:
