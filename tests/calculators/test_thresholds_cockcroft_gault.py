@@ -109,12 +109,17 @@ def test_the_plan_explains_its_own_use_of_the_creatinine():
     assert dose["creatinine"] is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ClearanceInput.parse reads a refused '15,000' as 15.000 (comma replaced by a point) and asks whether it is a "
-    "creatinine, instead of the parsers' own 'ambiguous comma' refusal; both refuse, but the question reads an "
-    "ambiguous number one way (src/mmguide/calculators/crcl_cockcroft_gault.py, _bare_number)"))
 @pytest.mark.parametrize("typed", ["15,000", "14,999"])
 def test_an_ambiguous_comma_typed_as_a_clearance_is_refused_as_ambiguous_not_read_as_a_decimal(typed):
     with pytest.raises(InputError) as e:
         compute(ZA, crcl=typed)
     assert "looks like a serum creatinine" not in str(e.value)
+    assert "is ambiguous" in str(e.value)
+
+
+@pytest.mark.parametrize("typed", ["0,9", " 1,2 ", "15,0"])
+def test_a_decimal_comma_typed_as_a_clearance_is_still_read_as_a_creatinine_when_it_looks_like_one(typed):
+    # a comma followed by one or two digits is a decimal comma: 0,9 is the creatinine 0.9, asked about
+    with pytest.raises(InputError) as e:
+        compute(ZA, crcl=typed)
+    assert "looks like a serum creatinine" in str(e.value)
