@@ -257,23 +257,35 @@ def _shown_current(base, cur):
 
 
 def test_a_creatinine_exactly_on_a_resume_limit_rounding_down_is_not_shown_above_it():
-    # 1.2292 × 1.10 = 1.35212: a current creatinine of exactly that resumes (≤ limit) and is shown as 1.35
+    # 1.2292 × 1.10 = 1.35212: a current creatinine of exactly that resumes (≤ limit) and is shown as the limit itself
     category, shown = _shown_current("1.2292 mg/dL", "1.35212 mg/dL")
-    assert category == "resume" and shown <= F("1.35212")
+    assert category == "resume" and shown == F("1.35212")
 
 
 def test_fmt_beside_reads_a_float_as_the_decimal_it_prints_as():
     assert U.fmt_beside(2.675, 2, [30]) == "2.68"  # the decimal 2.675 is a tie, to the even 8
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "fmt_beside shows a value lying exactly on an edge that its decimals cannot write (1.234 × 1.10 = 1.3574 at 2 "
-    "decimals) by ordinary rounding, 1.36, on the far side of the edge, so 'Current creatinine 1.36 mg/dL is within "
-    "10% … (limit 1.357 mg/dL)' reads as above the limit while it resumes; the edge's side (≤ limit here) is not "
-    "known to fmt_beside (src/mmguide/units.py fmt_beside, used by zoledronic_acid_renal_check)"))
 def test_a_creatinine_exactly_on_a_resume_limit_rounding_up_is_not_shown_above_it():
+    # 1.234 × 1.10 = 1.3574: a current creatinine of exactly that resumes (≤ limit) and is shown as the limit itself
     category, shown = _shown_current("1.234 mg/dL", "1.3574 mg/dL")
-    assert category == "resume" and shown <= F("1.3574")
+    assert category == "resume" and shown == F("1.3574")
+
+
+@pytest.mark.parametrize("x, want", [
+    ("1.3", "1.30"),  # written at places when places can write it
+    ("1.3574", "1.3574"),  # the fewest decimals that write it exactly
+    ("1.234567", "1.234567"),  # four decimals beyond places still write it exactly
+    ("1.2345678", "1.234568"),  # no more than four beyond: rounded there, 0.0000002 from the edge
+    ("0.001", "0.001"),
+])
+def test_fmt_beside_writes_a_value_exactly_on_an_edge_as_the_edge(x, want):
+    assert U.fmt_beside(F(x), 2, [30, F(x)]) == want
+
+
+@pytest.mark.parametrize("x, want", [("1.35739", "1.35"), ("1.35741", "1.36")])
+def test_fmt_beside_keeps_a_value_just_off_an_edge_at_its_places_on_its_own_side(x, want):
+    assert U.fmt_beside(F(x), 2, [F("1.3574")]) == want
 
 
 @pytest.mark.parametrize("edges", [[30], [1], [-1], [F(1, 2)]])
