@@ -178,6 +178,20 @@ def test_renal_check_states_the_10_percent_and_the_limit_it_applied():
     assert "(limit 1.320 mg/dL)" in en and "(上限 1.320 mg/dL)" in zh
     assert "more than 10% above the baseline 1.20 mg/dL" in en
     assert r.details["resume_limit"] == pytest.approx(1.32)
+
+
+@pytest.mark.parametrize("cur, ok, shown", [
+    ("1.3574 mg/dL", True, "1.3574"),  # exactly the limit: resumes, and reads as the limit
+    ("1.3573 mg/dL", True, "1.35"),  # below it: cut down, never shown above the limit
+    ("1.3575 mg/dL", False, "1.36"),  # above it: rounded up, never shown at or below it
+])
+def test_renal_check_writes_a_limit_three_decimals_cannot_write_exactly(cur, ok, shown):
+    # 1.234 × 1.10 = 1.3574 (label: within 10% of baseline); "1.357" would put a creatinine on the limit above it
+    r = check("1.234 mg/dL", cur, withheld=True)
+    en, zh = r.explanation["en"], r.explanation["zh"]
+    assert r.category == ("resume" if ok else "keep-withholding")
+    assert "(limit 1.3574 mg/dL)" in en and "(上限 1.3574 mg/dL)" in zh
+    assert en.startswith(f"Current creatinine {shown} mg/dL is {'within' if ok else 'more than'} 10%")
     r = check("1.2 mg/dL", "1.32 mg/dL", withheld=True)
     assert "within 10% of the baseline" in r.explanation["en"]
 
