@@ -380,11 +380,11 @@ def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
     x = F(x)
     for e in edges:
         if x == F(e):
-            for p in range(places, places + EDGE_EXTRA_PLACES + 1):
+            for p in range(places, places + EDGE_EXTRA_PLACES):
                 s = decimal_text(x, p)
                 if F(s) == x:
                     return s
-            return decimal_text(x, places + EDGE_EXTRA_PLACES)
+            return decimal_text(x, places + EDGE_EXTRA_PLACES)  # exact if any allowed decimals write it
     rounding = "half-even"
     for e in edges:
         e = F(e)

@@ -275,6 +275,7 @@ def test_a_creatinine_exactly_on_a_resume_limit_rounding_up_is_not_shown_above_i
 @pytest.mark.parametrize("x, want", [
     ("1.3", "1.30"),  # written at places when places can write it
     ("1.3574", "1.3574"),  # the fewest decimals that write it exactly
+    ("1.35212", "1.35212"),  # three beyond places, not padded to four ("1.352120")
     ("1.234567", "1.234567"),  # four decimals beyond places still write it exactly
     ("1.2345678", "1.234568"),  # no more than four beyond: rounded there, 0.0000002 from the edge
     ("0.001", "0.001"),
