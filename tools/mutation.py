@@ -41,36 +41,53 @@ PKG = ROOT / "src" / "mmguide"
 OUT = ROOT / "_build" / "mutation"
 EQUIVALENT = ROOT / "tools" / "mutation-equivalent.txt"
 GOAL = 0.95
-TIMEOUT_S = 120
+TIMEOUT_S = 60  # at most: a hanging mutant (an endless loop) is stopped after this
+HANG_FACTOR = 3  # ... or after 3 times the unmutated package's run of the same tests (at least MIN_TIMEOUT_S)
+MIN_TIMEOUT_S = 20
 
 T = "tests/calculators/"
 COMMON = [T + "test_published_examples.py"]
 MODULE_TESTS = {
     "units.py": [T + "test_hostile_input.py", T + "test_core_units_records_cli.py", T + "test_error_messages.py",
                  T + "test_thresholds_zoledronic_acid.py", T + "test_thresholds_imwg_response.py",
-                 T + "test_thresholds_staging_and_events.py", T + "test_review_rules.py", *COMMON],
+                 T + "test_thresholds_staging_and_events.py", T + "test_review_rules.py", T + "test_thresholds_units.py",
+                 *COMMON],
     "calculators/zoledronic_acid_dose.py": [T + "test_thresholds_zoledronic_acid.py", T + "test_review_rules.py",
                                             T + "test_clinical_rules.py", *COMMON],
+    "calculators/zoledronic_acid_bands.py": [T + "test_thresholds_zoledronic_acid.py", T + "test_clinical_rules.py",
+                                             T + "test_review_rules.py", *COMMON],
     "calculators/zoledronic_acid_renal_check.py": [T + "test_thresholds_zoledronic_acid.py",
-                                                   T + "test_clinical_rules.py", T + "test_review_rules.py", *COMMON],
-    "calculators/crcl_cockcroft_gault.py": [T + "test_thresholds_zoledronic_acid.py", T + "test_clinical_rules.py",
-                                            *COMMON],
-    "calculators/egfr_ckd_epi_2021.py": [T + "test_clinical_rules.py", *COMMON],
-    "calculators/corrected_calcium.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
-                                         T + "test_review_rules.py", *COMMON],
-    "calculators/imwg_response.py": [T + "test_thresholds_imwg_response.py", T + "test_clinical_rules.py",
-                                     T + "test_review_rules.py", *COMMON],
-    "calculators/myeloma_defining_events.py": [T + "test_thresholds_staging_and_events.py",
-                                               T + "test_clinical_rules.py", T + "test_review_rules.py", *COMMON],
+                                                   T + "test_clinical_rules.py", T + "test_review_rules.py", *COMMON,
+                                                   "tests/test_flowcharts.py"],
+    "calculators/crcl_cockcroft_gault.py": [T + "test_thresholds_cockcroft_gault.py", T + "test_thresholds_zoledronic_acid.py",
+                                            T + "test_clinical_rules.py", "tests/test_clinical_safety.py",
+                                            T + "test_clearance_composition.py", T + "test_error_messages.py",
+                                            T + "test_hostile_input.py", *COMMON],
+    "calculators/egfr_ckd_epi_2021.py": [T + "test_thresholds_scores.py", T + "test_thresholds_egfr.py",
+                                         T + "test_clinical_rules.py", *COMMON],
+    "calculators/corrected_calcium.py": [T + "test_thresholds_corrected_calcium.py", T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
+                                         T + "test_review_rules.py", "tests/test_clinical_safety.py", *COMMON],
+    "calculators/imwg_response.py": [T + "test_thresholds_imwg_response.py", T + "test_thresholds_imwg_response_details.py",
+                                     T + "test_clinical_rules.py",
+                                     T + "test_review_rules.py", "tests/test_clinical_safety.py",
+                                     T + "test_error_messages.py", T + "test_hostile_input.py", *COMMON],
+    "calculators/myeloma_defining_events.py": [T + "test_thresholds_myeloma_defining_events.py",
+                                               T + "test_thresholds_staging_and_events.py",
+                                               T + "test_clinical_rules.py", T + "test_review_rules.py",
+                                               "tests/test_clinical_safety.py", T + "test_error_messages.py", *COMMON],
     "calculators/iss.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py", *COMMON],
     "calculators/r_iss.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py", *COMMON],
-    "calculators/r2_iss.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py", *COMMON],
-    "calculators/imwg_frailty.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
-                                    *COMMON],
+    "calculators/r2_iss.py": [T + "test_thresholds_staging_and_events.py", T + "test_thresholds_scores.py",
+                              T + "test_clinical_rules.py", *COMMON],
+    "calculators/imwg_frailty.py": [T + "test_thresholds_staging_and_events.py", T + "test_thresholds_scores.py",
+                                    T + "test_clinical_rules.py", T + "test_hostile_input.py", *COMMON],
     "calculators/simplified_frailty.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
                                           *COMMON],
     "calculators/bone_protection_plan.py": [T + "test_thresholds_staging_and_events.py", "tests/test_bone_protection_plan.py",
-                                            T + "test_clinical_rules.py", T + "test_review_rules.py", *COMMON],
+                                            T + "test_thresholds_bone_protection_plan.py",
+                                            T + "test_clinical_rules.py", T + "test_review_rules.py",
+                                            "tests/test_clinical_safety.py", T + "test_clearance_composition.py",
+                                            "tests/test_flowcharts.py", *COMMON],
 }
 
 NUMBER_CALLS = {"F", "Fraction", "Decimal"}
@@ -273,7 +290,7 @@ def _save(path: pathlib.Path, results: dict) -> None:
     os.replace(tmp, path)
 
 
-def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
+def _start_child(copy_src: pathlib.Path, test_files: list[str], timeout: int = TIMEOUT_S) -> int:
     """Fork a child that runs the tests against the package copy: first the module's own threshold
     tests (the first file), and only if they pass, the rest. Exit 0 means the mutant survived."""
     pid = os.fork()
@@ -283,7 +300,7 @@ def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
             sys.path.insert(0, str(copy_src))
-            signal.alarm(TIMEOUT_S)
+            signal.alarm(timeout)
             import pytest
             # no plugin autoload (xdist, cov, notebook plugins cost seconds a run) and plain asserts
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -298,9 +315,11 @@ def _start_child(copy_src: pathlib.Path, test_files: list[str]) -> int:
     return pid
 
 
-def _baseline_passes(copy_src: pathlib.Path, test_files: list[str]) -> bool:
+def _baseline_passes(copy_src: pathlib.Path, test_files: list[str]) -> float | None:
+    """Seconds the unmutated package takes to pass all the tests, or None if it fails them."""
+    t0 = time.time()
     _, status = os.waitpid(_start_child(copy_src, test_files), 0)
-    return _outcome(status) == "survived"
+    return time.time() - t0 if _outcome(status) == "survived" else None
 
 
 def _outcome(status: int) -> str:
@@ -335,11 +354,15 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
             points = mutants(source)
             todo = [p for p in points if str(p["id"]) not in done][:limit]
             # the unmutated package must pass the tests, or every mutant would look killed
-            if todo and test_files and not _baseline_passes(slots[0], test_files):
+            baseline = _baseline_passes(slots[0], test_files) if todo and test_files else 0.0
+            if baseline is None:
                 print(f"{module}: the tests fail on the unmutated package: not run", flush=True)
                 results.pop(key, None)
                 continue
-            print(f"{module}: {len(points)} mutants, {len(done)} done, {len(todo)} to run", flush=True)
+            # a mutant that runs far longer than the unmutated package is hanging (an endless loop)
+            timeout = min(TIMEOUT_S, max(MIN_TIMEOUT_S, int(HANG_FACTOR * baseline) + 1))
+            print(f"{module}: {len(points)} mutants, {len(done)} done, {len(todo)} to run "
+                  f"(baseline {baseline:.1f} s, timeout {timeout} s)", flush=True)
             t0, n = time.time(), 0
             free, running = list(slots), {}
             queue = list(todo)
@@ -351,7 +374,7 @@ def run(modules: list[str], rev: str | None, fresh: bool, limit: int | None, job
                         done[str(p["id"])] = {**p, "outcome": "survived"}
                         free.append(copy_src)
                         continue
-                    running[_start_child(copy_src, test_files)] = (p, copy_src)
+                    running[_start_child(copy_src, test_files, timeout)] = (p, copy_src)
                 if not running:
                     continue
                 pid, status = os.wait()
@@ -382,10 +405,10 @@ def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:
         done = results.get(key)
         points = mutants(source)
         if not done or len(done) < len(points):
-            rows.append((module, len(points), len(done or {}), None, None, None))
+            rows.append((module, len(points), len(done or {}), None, None, None, None))
             ok = False
             continue
-        killed = eq = 0
+        killed = eq = mod_clinical = mod_clinical_killed = 0
         for p in done.values():
             is_eq = (module, p["line"], p["desc"]) in equivalent
             if p["outcome"] != "survived":
@@ -397,23 +420,27 @@ def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:
             if p["clinical"] and not is_eq:
                 clinical_total += 1
                 clinical_killed += p["outcome"] != "survived"
+                mod_clinical += 1
+                mod_clinical_killed += p["outcome"] != "survived"
         score = killed / (len(done) - eq) if len(done) > eq else 1.0
-        rows.append((module, len(points), killed, eq, len(done) - killed - eq, score))
+        rows.append((module, len(points), killed, eq, len(done) - killed - eq, score,
+                     f"{mod_clinical_killed}/{mod_clinical}"))
         ok &= score >= GOAL
     shutil.rmtree(tmp, ignore_errors=True)
     if markdown:
-        print("| module | mutants | killed | equivalent | survived | score |\n|---|---:|---:|---:|---:|---:|")
-        for module, n, killed, eq, surv, score in rows:
+        print("| module | mutants | killed | equivalent | survived | score | clinical killed |\n"
+              "|---|---:|---:|---:|---:|---:|---:|")
+        for module, n, killed, eq, surv, score, clin in rows:
             if score is None:
-                print(f"| {module} | {n} | (incomplete: {killed} run) | | | |")
+                print(f"| {module} | {n} | (incomplete: {killed} run) | | | | |")
             else:
-                print(f"| {module} | {n} | {killed} | {eq} | {surv} | {score:.1%} |")
+                print(f"| {module} | {n} | {killed} | {eq} | {surv} | {score:.1%} | {clin} |")
         if clinical_total:
             print(f"| clinical constants, thresholds, boundaries, factors | {clinical_total} | {clinical_killed} | | "
-                  f"{clinical_total - clinical_killed} | {clinical_killed / clinical_total:.1%} |")
+                  f"{clinical_total - clinical_killed} | {clinical_killed / clinical_total:.1%} | |")
         return 0 if ok else 1
     print(f"{'module':45} {'mutants':>7} {'killed':>6} {'equiv':>5} {'survived':>8} {'score':>7}")
-    for module, n, killed, eq, surv, score in rows:
+    for module, n, killed, eq, surv, score, _ in rows:
         if score is None:
             print(f"{module:45} {n:>7} {'(incomplete: ' + str(killed) + ' run)':>30}")
         else:

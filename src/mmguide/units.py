@@ -359,18 +359,32 @@ def fmt(x: Fraction | int | float, places: int | None = None) -> str:
     return "0" if s in ("-0", "") else s
 
 
+# A value exactly on a decision edge is written with up to this many decimals beyond the usual, so
+# that it shows the edge exactly (an edge computed from a baseline, 1.234 × 1.10 = 1.3574).
+EDGE_EXTRA_PLACES = 4
+
+
 def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
     """Format *x* to *places* decimals without letting the shown number cross a decision edge.
 
     Ordinary rounding can put a value on the other side of a threshold from the decision made
     on the exact value (29.999 mL/min shown as "30.00" next to "below 30"). For each edge in
     *edges* the shown number keeps the exact value's side: it is cut down (toward the edge's
-    lower side) when the value is below the edge and up when it is above, and a value exactly
-    on the edge shows the edge.
+    lower side) when the value is below the edge and up when it is above. A value exactly on an
+    edge is written exactly, with the fewest decimals from *places* up that write it (at most
+    EDGE_EXTRA_PLACES more), so it reads as the edge it is: 1.3574 on a limit of 1.3574 is
+    "1.3574", not "1.36" beyond it.
     """
     if isinstance(x, float):
         x = F(repr(x))
     x = F(x)
+    for e in edges:
+        if x == F(e):
+            for p in range(places, places + EDGE_EXTRA_PLACES):
+                s = decimal_text(x, p)
+                if F(s) == x:
+                    return s
+            return decimal_text(x, places + EDGE_EXTRA_PLACES)  # exact if any allowed decimals write it
     rounding = "half-even"
     for e in edges:
         e = F(e)

@@ -152,3 +152,49 @@ def test_bone_protection_plan_keeps_its_recommendations_and_references():
         assert rec in r.recommendations
     for key in ("zometa_label", "terpos2021bone"):
         assert key in r.references
+
+
+# --- survival figures each stage reports (fact sheet §5), and the ECOG scale's range ------------
+
+@pytest.mark.parametrize("beta2m, albumin, stage, months", [
+    # Greipp 2005: median overall survival 62, 44 and 29 months for ISS I, II and III
+    ("3.4", "3.6 g/dL", "I", 62), ("3.4", "3.4 g/dL", "II", 44), ("5.5", "4.2 g/dL", "III", 29),
+])
+def test_iss_reports_the_published_median_survival_of_its_stage(beta2m, albumin, stage, months):
+    r = compute("iss", beta2m=beta2m, albumin=albumin)
+    assert r.category == stage and r.details["median_os_months"] == months
+    assert f"Median overall survival in the derivation cohort was {months} months." in r.explanation["en"]
+    assert f"中位总生存期为 {months} 个月" in r.explanation["zh"]
+
+
+def test_iss_bands_show_the_published_median_survival():
+    import mmguide
+    shown = {b.category: b.meaning["en"] for b in mmguide.calculator("iss").bands}
+    assert shown == {"I": "Stage I (median OS 62 months)", "II": "Stage II (median OS 44 months)",
+                     "III": "Stage III (median OS 29 months)"}
+
+
+@pytest.mark.parametrize("b2m, alb, ldh, stage, percent", [
+    # Palumbo 2015: five-year overall survival 82%, 62% and 40% for R-ISS I, II and III
+    ("3.0", "4.0", False, "I", 82), ("3.0", "4.0", True, "II", 62), ("6.0", "3.0", True, "III", 40),
+])
+def test_r_iss_reports_the_published_five_year_survival_of_its_stage(b2m, alb, ldh, stage, percent):
+    r = compute("r-iss", beta2m=b2m, albumin=f"{alb} g/dL", ldh_high=ldh, del17p=False, t_4_14=False, t_14_16=False)
+    assert r.category == stage
+    assert f"Five-year overall survival in the derivation cohort was {percent}%." in r.explanation["en"]
+    assert f"5 年总生存率为 {percent}%" in r.explanation["zh"]
+
+
+def test_r_iss_bands_show_the_published_five_year_survival():
+    import mmguide
+    shown = {b.category: b.meaning["en"] for b in mmguide.calculator("r-iss").bands}
+    assert shown == {"I": "Stage I (5-year OS 82%)", "II": "Stage II (5-year OS 62%)", "III": "Stage III (5-year OS 40%)"}
+
+
+@pytest.mark.parametrize("ecog", [-1, 5])
+def test_simplified_frailty_refuses_an_ecog_outside_the_0_to_4_scale(ecog):
+    # ECOG performance status runs 0–4; 5 is death, and there is no negative grade
+    from mmguide import InputError
+    with pytest.raises(InputError) as e:
+        compute("simplified-frailty", age=70, charlson=0, ecog=ecog)
+    assert e.value.field == "ecog"

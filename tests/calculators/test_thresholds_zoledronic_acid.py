@@ -178,6 +178,20 @@ def test_renal_check_states_the_10_percent_and_the_limit_it_applied():
     assert "(limit 1.320 mg/dL)" in en and "(上限 1.320 mg/dL)" in zh
     assert "more than 10% above the baseline 1.20 mg/dL" in en
     assert r.details["resume_limit"] == pytest.approx(1.32)
+
+
+@pytest.mark.parametrize("cur, ok, shown", [
+    ("1.3574 mg/dL", True, "1.3574"),  # exactly the limit: resumes, and reads as the limit
+    ("1.3573 mg/dL", True, "1.35"),  # below it: cut down, never shown above the limit
+    ("1.3575 mg/dL", False, "1.36"),  # above it: rounded up, never shown at or below it
+])
+def test_renal_check_writes_a_limit_three_decimals_cannot_write_exactly(cur, ok, shown):
+    # 1.234 × 1.10 = 1.3574 (label: within 10% of baseline); "1.357" would put a creatinine on the limit above it
+    r = check("1.234 mg/dL", cur, withheld=True)
+    en, zh = r.explanation["en"], r.explanation["zh"]
+    assert r.category == ("resume" if ok else "keep-withholding")
+    assert "(limit 1.3574 mg/dL)" in en and "(上限 1.3574 mg/dL)" in zh
+    assert en.startswith(f"Current creatinine {shown} mg/dL is {'within' if ok else 'more than'} 10%")
     r = check("1.2 mg/dL", "1.32 mg/dL", withheld=True)
     assert "within 10% of the baseline" in r.explanation["en"]
 
@@ -237,3 +251,40 @@ def test_renal_check_never_says_creatinine_fell_when_it_did_not():
     assert "fell" not in check("1.0 mg/dL", "1.0 mg/dL").explanation["en"]
     assert "Creatinine fell by 0.10 mg/dL" in check("1.0 mg/dL", "0.9 mg/dL").explanation["en"]
     assert "Creatinine rose by 0.10 mg/dL" in check("1.0 mg/dL", "1.1 mg/dL").explanation["en"]
+
+
+# --- the renal rule's flowchart agrees with the calculator for any baseline ----------------------
+
+def _walk_renal(base, cur, withheld):
+    """The outcome the drawn renal flowchart reaches for a patient, read as the calculator reads inputs."""
+    from mmguide import flowcharts as fc
+    t = fc.tree(CHECK)
+    import mmguide
+    specs = {i.name: i for i in mmguide.calculator(CHECK).inputs}
+    parsed = {"baseline_creatinine": specs["baseline_creatinine"].parse(base),
+              "current_creatinine": specs["current_creatinine"].parse(cur), "withheld": withheld}
+    return t.walk(t.facts_of(parsed))[0][-1]
+
+
+@pytest.mark.parametrize("base, cur, withheld", [
+    # baselines other than 1 mg/dL, where a ratio and a product (or a rise and a sum) differ
+    ("1.2 mg/dL", "1.3 mg/dL", True), ("1.2 mg/dL", "1.33 mg/dL", True), ("0.8 mg/dL", "0.88 mg/dL", True),
+    ("0.8 mg/dL", "0.89 mg/dL", True), ("2.0 mg/dL", "2.2 mg/dL", True), ("2.0 mg/dL", "2.21 mg/dL", True),
+    ("0.6 mg/dL", "1.1 mg/dL", False), ("0.6 mg/dL", "1.09 mg/dL", False), ("1.4 mg/dL", "2.4 mg/dL", False),
+    ("1.4 mg/dL", "2.39 mg/dL", False), ("100 µmol/L", "110 µmol/L", True), ("100 µmol/L", "111 µmol/L", True),
+])
+def test_renal_flowchart_walked_for_any_patient_reaches_the_calculators_category(base, cur, withheld):
+    assert _walk_renal(base, cur, withheld) == check(base, cur, withheld).category
+
+
+def test_renal_flowchart_labels_state_the_labels_10_percent_and_cite_bp_4():
+    from mmguide import flowcharts as fc
+    g = fc.flowchart(CHECK)
+    labels = {n.id: n.label for n in g.nodes}
+    # label §2: resume only when creatinine is back within 10% of baseline
+    assert labels["recovered"]["en"] == "Creatinine within 10% of baseline?"
+    assert labels["recovered"]["zh"] == "肌酐在基线的 10% 以内?"
+    # every question the chart asks is the rule of recommendation BP-4
+    for n in g.nodes:
+        if n.kind == "decision":
+            assert n.recommendations == ("BP-4",), n.id

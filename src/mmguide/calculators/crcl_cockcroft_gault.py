@@ -164,8 +164,9 @@ def _typed_unit(raw) -> str | None:
 
 
 def _bare_number(raw) -> F | None:
+    """The number as typed, read as units.to_fraction reads it (an ambiguous comma is refused: None)."""
     try:
-        return to_fraction(raw.strip().replace(",", ".") if isinstance(raw, str) else raw, "crcl")
+        return to_fraction(raw, "crcl")
     except (InputError, ValueError):
         return None
 

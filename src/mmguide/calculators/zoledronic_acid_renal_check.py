@@ -64,16 +64,19 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
         cat = "resume" if ok else "keep-withholding"
         # shown without crossing the limit it is compared with (1.1004 is not shown as "1.10")
         cur_s = fmt_beside(cur, 2, (resume_limit,))
+        # the limit written exactly when up to 7 decimals can (1.234 × 1.10 = 1.3574, not "1.357"), so a
+        # creatinine exactly on it reads as equal to it
+        limit_s = fmt_beside(resume_limit, 3, (resume_limit,))
         en = (
             f"Current creatinine {cur_s} {unit} is {'within' if ok else 'more than'} "
             f"{fmt(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {fmt(base, 2)} {unit} "
-            f"(limit {fmt(resume_limit, 3)} {unit}): "
+            f"(limit {limit_s} {unit}): "
             + ("zoledronic acid may be resumed at the dose given before it was withheld."
                if ok else "keep withholding zoledronic acid and recheck creatinine.")
         )
         zh = (
             f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {fmt(base, 2)} {unit} 的 {fmt(RESUME_WITHIN * 100)}% 范围"
-            f"{'内' if ok else ''}(上限 {fmt(resume_limit, 3)} {unit}):"
+            f"{'内' if ok else ''}(上限 {limit_s} {unit}):"
             + ("可按暂停前的剂量恢复唑来膦酸。" if ok else "继续暂停唑来膦酸并复查肌酐。")
         )
     else:
