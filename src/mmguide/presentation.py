@@ -63,7 +63,10 @@ WORDS = {
 UNIT_WORDS = {"years": text("years", "岁"), "points": text("points", "分")}
 
 # The plan's actions that a reader must see first, above the dose.
-URGENT_ACTIONS = ("hypercalcaemia", "correct-hypocalcaemia")
+# The urgent treatment of hypercalcaemia of malignancy is shown whole (rehydration first, the dose,
+# the creatinine to measure); the others by their first sentence, the rest one tap away.
+URGENT_ACTIONS = ("hcm-urgent", "hypercalcaemia", "correct-hypocalcaemia")
+URGENT_WHOLE = ("hcm-urgent",)
 PLAN = "bone-protection-plan"
 
 
@@ -251,7 +254,7 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
             out["text"], out["more"] = first, rest
         return out
 
-    urgent = [item(a, split=True) for a in actions if a["id"] in URGENT_ACTIONS]
+    urgent = [item(a, split=a["id"] not in URGENT_WHOLE) for a in actions if a["id"] in URGENT_ACTIONS]
     if result.details.get("severe_renal_impairment"):
         node = {n.id: n for n in bpp.TREE.nodes}.get("denosumab-only")
         if node is not None:

@@ -130,3 +130,21 @@ def test_what_readers_see_names_no_calculator_by_its_code_name():
                 v = view(r, lang)
                 shown = " ".join(_texts({"answer": v["answer"], "sections": v["sections"]})) + note(r, lang)
                 assert not [i for i in ids if re.search(rf"(?<![\w/-]){re.escape(i)}(?![\w-])", shown)], (calc.id, lang)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("hypercalcaemia of malignancy", "saline first", "no loop diuretic", "4.0 mg", "Measure serum creatinine now")),
+    ("zh", ("恶性肿瘤高钙血症", "生理盐水", "袢利尿剂", "4.0 mg", "立即检测血清肌酐")),
+])
+def test_hypercalcaemia_of_malignancy_is_first_and_whole_in_the_answer_box(lang, words):
+    """Corrected calcium 3.3 mmol/L (>= 3.0 mmol/L, Zometa label; fact sheet §12): the box a reader sees
+    first must carry the urgent treatment (saline before anything, no loop diuretic before rehydration,
+    zoledronic acid 4 mg once creatinine is known), above the maintenance dose, not only under a tap."""
+    r = compute("bone-protection-plan", active_mm="yes", crcl="45 mL/min", corrected_calcium="3.3 mmol/L")
+    urgent = view(r, lang)["answer"]["urgent"]
+    assert urgent and urgent[0]["id"] == "hcm-urgent", urgent
+    for w in words:
+        assert w in urgent[0]["text"], (w, urgent[0]["text"])
+    # below 3.0 mmol/L there is no urgent treatment to show
+    r = compute("bone-protection-plan", active_mm="yes", crcl="45 mL/min", corrected_calcium="2.9 mmol/L")
+    assert "hcm-urgent" not in [u["id"] for u in view(r, lang)["answer"]["urgent"]]
