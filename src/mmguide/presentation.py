@@ -63,10 +63,11 @@ WORDS = {
 UNIT_WORDS = {"years": text("years", "岁"), "points": text("points", "分")}
 
 # The plan's actions that a reader must see first, above the dose.
-# The urgent treatment of hypercalcaemia of malignancy is shown whole (rehydration first, the dose,
-# the creatinine to measure); the others by their first sentence, the rest one tap away.
+# The urgent treatment of hypercalcaemia of malignancy is shown by its first four sentences (what it
+# is, now, saline first with no loop diuretic before it, then the dose or the creatinine to measure);
+# the others by their first sentence; the rest is one tap away.
 URGENT_ACTIONS = ("hcm-urgent", "hypercalcaemia", "correct-hypocalcaemia")
-URGENT_WHOLE = ("hcm-urgent",)
+URGENT_SENTENCES = {"hcm-urgent": 4}
 PLAN = "bone-protection-plan"
 
 
@@ -246,15 +247,21 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     for a in actions:
         by_phase.setdefault(a["phase"], []).append(a)
 
-    def item(a, split=False):
+    def item(a, split=False, sentences=1):
         t = _pick(a["text"], lang)
         out = {"text": t, "recommendations": [a["recommendation"]] if a.get("recommendation") else [], "id": a["id"]}
-        if split:  # the first sentence in the box, the rest one tap away
-            first, rest = first_sentence(t)
+        if split:  # the first sentence(s) in the box, the rest one tap away
+            first, rest = "", t
+            for _ in range(sentences):
+                head, rest = first_sentence(rest)
+                first = (first + " " + head).strip() if lang == "en" else first + head
+                if not rest:
+                    break
             out["text"], out["more"] = first, rest
         return out
 
-    urgent = [item(a, split=a["id"] not in URGENT_WHOLE) for a in actions if a["id"] in URGENT_ACTIONS]
+    urgent = [item(a, split=True, sentences=URGENT_SENTENCES.get(a["id"], 1))
+              for a in actions if a["id"] in URGENT_ACTIONS]
     if result.details.get("severe_renal_impairment"):
         node = {n.id: n for n in bpp.TREE.nodes}.get("denosumab-only")
         if node is not None:
