@@ -81,17 +81,25 @@ release-notes: setup
 bench: setup
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
-# Re-resolves requirements.in and writes both locks with hashes (tools/lock.py).
+# Writes both locks with uv (pinned below, installed into a throwaway venv from PyPI): every pin
+# with the SHA-256 of every file PyPI publishes for it (all wheels and the sdist), so
+# `pip --require-hashes` installs on any platform the pins support. By default the resolution is
+# constrained to the versions already in the locks (nothing is upgraded); LOCK_UPGRADE=1
+# re-resolves requirements.in to the newest versions allowed.
+LOCKER := uv==0.13.9
+LOCK_INDEX := https://pypi.org/simple
+LOCK_UPGRADE ?=
+LOCK_UV = UV_CACHE_DIR=_build/lockvenv/cache _build/lockvenv/bin/uv pip compile --quiet --generate-hashes \
+  --python $$(command -v $(PYTHON)) --index-url $(LOCK_INDEX) --no-header --no-annotate
 lock: python-check
 	rm -rf _build/lockvenv && $(PYTHON) -m venv _build/lockvenv
-	_build/lockvenv/bin/pip install -q $(BUILD_PINS)
-	_build/lockvenv/bin/pip install -q -r requirements.in
-	_build/lockvenv/bin/pip freeze --exclude-editable | grep -v '^mmguide' > _build/lock-pins.txt
-	printf '%s\n' $(BUILD_PINS) > _build/lock-build-pins.txt
-	_build/lockvenv/bin/python tools/lock.py _build/lock-build-pins.txt requirements-build.lock \
-	  --header "$$(sed -n '1,3p' requirements-build.lock)"
-	_build/lockvenv/bin/python tools/lock.py _build/lock-pins.txt requirements.lock \
-	  --header "$$(sed -n '1,2p' requirements.lock)"
+	_build/lockvenv/bin/pip install -q --disable-pip-version-check $(LOCKER)
+	grep -E '^[A-Za-z0-9_.-]+==' requirements.lock | sed 's/ .*//' > _build/lock-pins.txt
+	printf '%s\n' $(BUILD_PINS) > _build/lock-build.in
+	$(LOCK_UV) _build/lock-build.in -o _build/lock-build.txt
+	$(LOCK_UV) requirements.in $(if $(LOCK_UPGRADE),,--constraint _build/lock-pins.txt) -o _build/lock.txt
+	{ sed -n '1,3p' requirements-build.lock; cat _build/lock-build.txt; } > requirements-build.lock
+	{ sed -n '1,3p' requirements.lock; cat _build/lock.txt; } > requirements.lock
 
 # Mutation testing of src/mmguide against the fast tests (tools/mutation.py): slow, resumable,
 # not part of make test. MUTATION_ARGS="--module units.py --jobs 2" narrows or widens it.
