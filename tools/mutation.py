@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import pathlib
+import re
 import shutil
 import signal
 import subprocess
@@ -231,10 +232,42 @@ class Mutator(ast.NodeTransformer):
         return node
 
 
+def _code_lines(source: str) -> list[str]:
+    """Each source line without its comment, whitespace collapsed (the text a mutant is keyed by)."""
+    import io
+    import tokenize
+    lines = source.splitlines()
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.COMMENT:
+            row, col = tok.start
+            lines[row - 1] = lines[row - 1][:col]
+    return [" ".join(line.split()) for line in lines]
+
+
 def mutants(source: str) -> list[dict]:
+    """Every mutation point, in a fixed order. Besides its line, each carries the key reviewed
+    equivalents are listed by, which survives lines moving: ``code`` (its line's text, comment
+    dropped), ``desc`` (the mutation) and ``occurrence`` (0 for the first point of that code and
+    mutation in the module, 1 for the next, ...)."""
     m = Mutator()
     m.visit(ast.parse(source))
+    code = _code_lines(source)
+    seen: dict[tuple[str, str], int] = {}
+    for p in m.points:
+        p["code"] = code[p["line"] - 1]
+        p["occurrence"] = seen.get((p["code"], p["desc"]), 0)
+        seen[(p["code"], p["desc"])] = p["occurrence"] + 1
     return m.points
+
+
+def key_of(module: str, point: dict) -> tuple[str, str, str, int]:
+    """What identifies a mutant in tools/mutation-equivalent.txt: not its line number."""
+    return (module, point["code"], point["desc"], point["occurrence"])
+
+
+def equivalent_line(module: str, point: dict, reason: str) -> str:
+    """A line of tools/mutation-equivalent.txt."""
+    return f"{module} | {point['desc']} | {point['code']} | {point['occurrence']}  # {reason}"
 
 
 def mutate(source: str, target: int) -> str:
@@ -251,19 +284,27 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()[:16]
 
 
-def load_equivalent() -> dict[tuple[str, int, str], str]:
-    """module, line, description -> reason (every line: 'module:line: description  # reason')."""
+_EQUIVALENT_LINE = re.compile(r"^(?P<module>\S+) \| (?P<desc>.+?) \| (?P<code>.*) \| (?P<occurrence>\d+)  # (?P<reason>.*)$")
+
+
+def load_equivalent(path: pathlib.Path = EQUIVALENT) -> dict[tuple[str, str, str, int], str]:
+    """(module, code, description, occurrence) -> reason; every line of the file is
+    'module | description | code | occurrence  # reason' (see :func:`equivalent_line`)."""
     out = {}
-    if not EQUIVALENT.is_file():
+    if not path.is_file():
         return out
-    for raw in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+    for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
-        where, _, reason = raw.partition("  # ")
-        module, line, desc = where.split(":", 2)
-        if not reason.strip():
-            raise SystemExit(f"{EQUIVALENT.name}: an equivalent mutant needs a reason: {raw}")
-        out[(module.strip(), int(line), desc.strip())] = reason.strip()
+        m = _EQUIVALENT_LINE.match(raw)
+        if not m:
+            raise SystemExit(f"{path.name}: not 'module | description | code | occurrence  # reason': {raw}")
+        if not m["reason"].strip():
+            raise SystemExit(f"{path.name}: an equivalent mutant needs a reason: {raw}")
+        key = (m["module"], " ".join(m["code"].split()), m["desc"].strip(), int(m["occurrence"]))
+        if key in out:
+            raise SystemExit(f"{path.name}: listed twice: {raw}")
+        out[key] = m["reason"].strip()
     return out
 
 
@@ -404,19 +445,21 @@ def report(modules: list[str], rev: str | None, markdown: bool = False) -> int:
         key = f"{module}@{_digest(source.encode())}@{_digest(*(pathlib.Path(t).read_bytes() for t in test_files))}"
         done = results.get(key)
         points = mutants(source)
+        keys = {str(p["id"]): key_of(module, p) for p in points}
         if not done or len(done) < len(points):
             rows.append((module, len(points), len(done or {}), None, None, None, None))
             ok = False
             continue
         killed = eq = mod_clinical = mod_clinical_killed = 0
-        for p in done.values():
-            is_eq = (module, p["line"], p["desc"]) in equivalent
+        for i, p in done.items():
+            is_eq = keys.get(i) in equivalent
             if p["outcome"] != "survived":
                 killed += 1
             elif is_eq:
                 eq += 1
             else:
-                survivors.append(f"{module}:{p['line']}: {p['desc']}  [{p['kind']}]")
+                survivors.append(f"{module}:{p['line']}: {p['desc']}  [{p['kind']}]\n"
+                                 f"    as an equivalent: {equivalent_line(module, points[int(i)], '<reason>')}")
             if p["clinical"] and not is_eq:
                 clinical_total += 1
                 clinical_killed += p["outcome"] != "survived"
@@ -474,7 +517,8 @@ def main(argv=None) -> int:
     if a.list:
         for m in modules:
             for p in mutants((PKG / m).read_text(encoding="utf-8")):
-                print(f"{m}:{p['line']}: {p['desc']}  [{p['kind']}{', clinical' if p['clinical'] else ''}]")
+                print(f"{m}:{p['line']}: {p['desc']}  [{p['kind']}{', clinical' if p['clinical'] else ''}]  "
+                      f"(key: {p['code']} | {p['occurrence']})")
         return 0
     if not a.report:
         run(modules, a.before, a.fresh, a.limit, a.jobs)
