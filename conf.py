@@ -78,6 +78,12 @@ html_show_sourcelink = False
 # A renamed or moved page leaves a redirect at its old address: old docname -> new docname[#anchor]
 # (sphinxext/mmguide_book/redirects.py writes a small HTML page there; a wrong entry fails the build).
 mmguide_redirects: dict[str, str] = {}
+# --- The book's extension (sphinxext/mmguide_book): its settings, paths relative to this file -------
+mmguide_lean = True  # the lean theme (lean.py); -D mmguide_lean=0 builds the theme's defaults (benchmarks)
+mmguide_jieba_dict = "docs/locales/zh_CN/jieba-userdict.txt"  # the Chinese edition's search terms
+mmguide_theme_po = "docs/locales/zh_CN/theme.po"  # theme strings the Chinese catalogues lack
+mmguide_runtime_layer = "runtime/micropython"  # MicroPython compatibility layer, bundled with the package
+mmguide_micropython_dir = "node_modules/@micropython/micropython-webassembly-pyscript"  # npm, package-lock.json
 html_theme_options = {
     "repository_url": "",
     "use_download_button": True,

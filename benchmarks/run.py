@@ -12,7 +12,7 @@ tree into a temporary directory (the repository is never touched) and measures:
 - no-change rebuild time,
 - rebuild time after a one-paragraph edit of one page,
 - bytes per page, gzip, with everything a page loads on a first visit (median, largest),
-- the same with the theme's defaults (MMGUIDE_LEAN=0), built in the same run.
+- the same with the theme's defaults (-D mmguide_lean=0), built in the same run.
 
 Then the in-page calculators (benchmarks/bench_forms.py): three cold runs on the phone and
 laptop profiles of the current forms and of the Pyodide forms of 383d5a9, first keystroke to
@@ -43,9 +43,9 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "sphinxext"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from mmguide_book import lean  # noqa: E402
+import pageweight  # noqa: E402
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,8 +98,9 @@ def copy_tree(dest: pathlib.Path, ref: str | None) -> None:
 
 def sphinx(src: pathlib.Path, out: pathlib.Path, ed: Edition, jobs: str, lean_on: bool = True) -> tuple[float, int, str]:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    env[lean.ENV_VAR] = "1" if lean_on else "0"
-    cmd = [sys.executable, "-m", "sphinx", "-b", ed.builder, "-q", "-n", "-j", jobs, *ed.args, str(src), str(out)]
+    env["MMGUIDE_LEAN"] = "1" if lean_on else "0"  # how trees older than the mmguide_lean setting chose
+    cmd = [sys.executable, "-m", "sphinx", "-b", ed.builder, "-q", "-n", "-j", jobs, *ed.args,
+           "-D", f"mmguide_lean={1 if lean_on else 0}", str(src), str(out)]
     t = time.perf_counter()
     proc = subprocess.run(cmd, cwd=src, env=env, capture_output=True, text=True)
     return time.perf_counter() - t, proc.returncode, proc.stderr
@@ -132,7 +133,7 @@ def edit_paragraph(src: pathlib.Path, ed: Edition) -> str:
 
 
 def weights(site: pathlib.Path) -> dict[str, int]:
-    return {p.relative_to(site).as_posix(): lean.page_weight(site, p).gzip for p in lean.site_pages(site)}
+    return {p.relative_to(site).as_posix(): pageweight.page_weight(site, p).gzip for p in pageweight.site_pages(site)}
 
 
 def bench(ed: Edition, ref: str | None, jobs: str, with_default: bool, keep: bool) -> Row:
@@ -246,8 +247,8 @@ Latest run of `make bench` (`benchmarks/run.py`), {datetime.date.today().isoform
 
 Page weight: the page plus everything it loads on a first visit (scripts, stylesheets, images,
 fonts and images named in CSS), each file gzip-compressed (level 6), as measured by
-`mmguide_book.lean.page_weight`. Budget: {lean.BUDGET_BYTES // 1024} KB per page.
-"Theme default" is the same tree built with `MMGUIDE_LEAN=0` (sphinx-book-theme's defaults).
+`tools/pageweight.py`. Budget: {pageweight.BUDGET_BYTES // 1024} KB per page.
+"Theme default" is the same tree built with `-D mmguide_lean=0` (sphinx-book-theme's defaults).
 
 {tbl}
 

@@ -27,8 +27,10 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "sphinxext"))
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from mmguide_book import lean, mathml, narrow, printing, search  # noqa: E402
+import pageweight  # noqa: E402
+from mmguide_book import mathml, narrow, printing, search  # noqa: E402
 
 PHONE, DESKTOP = 375, 1280
 EDITIONS = ("en", "zh_CN")
@@ -57,19 +59,84 @@ def test_short_or_unbalanced_formula_stays_whole():
     assert mathml.split_formula(unbalanced) == [unbalanced]
 
 
+def _table_html(rst: str, stacked: bool = True) -> str:
+    """A reStructuredText table, stacked by narrow.py on its doctree and written by the book's HTML
+    translator (translator.py) over docutils' own."""
+    import types
+
+    from docutils import nodes
+    from docutils.core import publish_doctree, publish_from_doctree
+    from docutils.writers import html5_polyglot
+
+    from mmguide_book import translator
+
+    doctree = publish_doctree(rst, settings_overrides={"report_level": 5})
+    if stacked:
+        for table in list(doctree.findall(nodes.table)):
+            narrow.stack(table)
+    writer = html5_polyglot.Writer()
+    writer.translator_class = types.new_class(
+        "T", (translator.BookHTMLTranslatorMixin, html5_polyglot.HTMLTranslator), {})
+    out = publish_from_doctree(doctree, writer=writer).decode("utf-8")
+    return out[out.index("<table"):out.rindex("</table>") + 8]
+
+
+_TABLE = """
+.. list-table::
+   :header-rows: 1
+
+   * - Input
+     - Unit
+   * - age
+     - years
+"""
+
+
 def test_tables_stack_with_their_headings_as_labels():
-    body = ('<table class="table"><thead><tr><th class="head"><p>Input</p></th><th><p>Unit</p></th></tr></thead>'
-            '<tbody><tr class="row-odd"><td><p>age</p></td><td><p>years</p></td></tr></tbody></table>')
-    out = narrow.stack_tables(body)
-    assert 'class="mmguide-stack table"' in out
-    assert '<td data-label="Input"><p>age</p></td><td data-label="Unit"><p>years</p></td>' in out
+    out = _table_html(_TABLE)
+    assert 'class="mmguide-stack' in out
+    assert '<td data-label="Input"><p>age</p></td>' in out
+    assert '<td data-label="Unit"><p>years</p></td>' in out
+    assert out.count("data-label=") == 2, "each cell is labelled once"
+    assert "<th" in out and "data-label" not in out[out.index("<th"):out.index("</thead>")]
+
+
+def test_a_table_already_marked_to_stack_is_labelled_once():
+    out = _table_html(_TABLE.replace(":header-rows: 1", ":header-rows: 1\n   :class: mmguide-stack"))
+    assert out.count("mmguide-stack") == 1
+    assert '<td data-label="Input"><p>age</p></td>' in out and out.count("data-label=") == 2
+
+
+def test_a_heading_with_markup_labels_its_cells_with_its_text():
+    out = _table_html(_TABLE.replace("- Unit", '- *Unit* "of" <x>'))
+    assert 'data-label="Unit &quot;of&quot; &lt;x&gt;"' in out
 
 
 def test_tables_with_merged_cells_or_no_heading_are_left_alone():
-    merged = '<table><thead><tr><th colspan="2">A</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>'
-    headless = '<table><tbody><tr><td>1</td><td>2</td></tr></tbody></table>'
-    assert narrow.stack_tables(merged) == merged
-    assert narrow.stack_tables(headless) == headless
+    merged = """
++-----+-----+
+| A         |
++=====+=====+
+| 1   | 2   |
++-----+-----+
+"""
+    headless = """
+.. list-table::
+
+   * - 1
+     - 2
+"""
+    one_column = """
+.. list-table::
+   :header-rows: 1
+
+   * - A
+   * - 1
+"""
+    for rst in (merged, headless, one_column):
+        out = _table_html(rst)
+        assert "mmguide-stack" not in out and "data-label" not in out, rst
+        assert out == _table_html(rst, stacked=False)
 
 
 class _Lang:
@@ -103,11 +170,34 @@ def test_chinese_variant_spelling_of_a_drug_finds_its_pages():
 
 
 def test_cited_references_are_listed_in_number_order_once():
-    body = ('<span class="bibtex-citation" id="id1">[<a class="reference internal" href="b.html#id3" '
-            'title="Second ref">3</a>, <a class="reference internal" href="b.html#id1" title="First ref">1</a>]</span>'
-            ' and <span class="bibtex-citation" id="id2">[<a class="reference internal" href="b.html#id3" '
-            'title="Second ref">3</a>]</span>')
-    assert printing.cited_references(body) == [(1, "First ref"), (3, "Second ref")]
+    """Read from the page's resolved doctree: sphinxcontrib-bibtex's citation nodes, whose
+    references carry the number as text and the full reference as their title."""
+    from docutils import nodes
+
+    def cite(*refs):
+        node = nodes.inline(classes=["bibtex-citation"])
+        node += nodes.Text("[")
+        for i, (n, title) in enumerate(refs):
+            if i:
+                node += nodes.Text(", ")
+            node += nodes.reference("", str(n), internal=True, refuri=f"b.html#id{n}", reftitle=title)
+        node += nodes.Text("]")
+        return node
+
+    doc = nodes.paragraph()
+    doc += cite((3, "Second ref"), (1, "First ref"))
+    doc += nodes.Text(" and ")
+    doc += cite((3, "Second ref"))
+    doc += nodes.reference("", "7", refuri="elsewhere.html", reftitle="not a citation")
+    assert printing.cited_references(doc) == [(1, "First ref"), (3, "Second ref")]
+    assert printing.cited_references(None) == []
+
+
+def test_printed_reference_list_escapes_as_the_page_does():
+    t = printing.text("en")
+    out = printing.print_refs([(1, 'A & B "quoted" <x>')], t)
+    assert '<li value="1">A &amp; B &quot;quoted&quot; &lt;x&gt;</li>' in out
+    assert printing.print_refs([], t) == ""
 
 
 # --- The built site ------------------------------------------------------------------------
@@ -115,7 +205,7 @@ def test_cited_references_are_listed_in_number_order_once():
 
 
 def _pages(site: pathlib.Path, edition: str) -> list[pathlib.Path]:
-    return [p for p in lean.site_pages(site / edition) if 'class="bd-article"' in p.read_text(encoding="utf-8")]
+    return [p for p in pageweight.site_pages(site / edition) if 'class="bd-article"' in p.read_text(encoding="utf-8")]
 
 
 @pytest.mark.build
@@ -136,6 +226,52 @@ def test_formulas_are_rendered_alike_in_both_editions(site_root):
         if calc.formula:
             n = counts.get(f"docs/calculators/{calc.id}.html", (0, 0))
             assert n[0] > 0 and n[1] > 0, f"{calc.id}: its formula is not rendered (en, zh_CN) = {n}"
+
+
+@pytest.mark.build
+def test_every_citation_number_on_a_page_is_in_its_printed_reference_list(site_root):
+    """On paper the numbers cannot be followed to the bibliography: every number a page cites, in
+    the parenthetical form "[3]" and the textual one "Terpos et al. [3]", is listed under it, with
+    the full reference the number links to on screen, and nothing else is."""
+    from bs4 import BeautifulSoup
+
+    checked = 0
+    for edition in EDITIONS:
+        for p in _pages(site_root, edition):
+            if p.name == "bibliography.html":
+                continue
+            soup = BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+            article = soup.select_one(".bd-article")
+            cited = {}
+            for a in article.select("span.bibtex-citation a.reference"):
+                if a.get_text().strip().isdigit():
+                    cited.setdefault(int(a.get_text().strip()), " ".join(a.get("title", "").split()))
+            printed = {int(li["value"]): " ".join(li.get_text().split())
+                       for li in article.select("section.mmguide-print-refs li")}
+            where = f"{edition}/{p.relative_to(site_root / edition).as_posix()}"
+            assert printed == cited, f"{where}: printed references differ from the page's citations"
+            checked += bool(cited)
+    assert checked >= 20, f"only {checked} pages cite a reference: is the list still built?"
+
+
+@pytest.mark.build
+def test_stacked_table_cells_carry_their_column_heading_once(site_root):
+    """On a phone each cell shows its column's heading above its value (narrow.py, translator.py)."""
+    from bs4 import BeautifulSoup
+
+    tables = 0
+    for edition in EDITIONS:
+        for p in _pages(site_root, edition):
+            text = p.read_text(encoding="utf-8")
+            assert not re.search(r"<td\b[^>]*\bdata-label=\"[^\"]*\"[^>]*\bdata-label=", text), p
+            for table in BeautifulSoup(text, "html.parser").select("table.mmguide-stack"):
+                tables += 1
+                heads = [" ".join(th.get_text().split()) for th in table.select("thead tr")[0].select("th")]
+                for row in table.select("tbody tr"):
+                    labels = [td.get("data-label") for td in row.select("td")]
+                    assert labels == heads[:len(labels)], (p, heads, labels)
+                assert table["class"].count("mmguide-stack") == 1, (p, table["class"])
+    assert tables >= 40, tables
 
 
 @pytest.mark.build
@@ -244,7 +380,7 @@ def english_words(page: pathlib.Path, rel: str = "") -> list[str]:
 @pytest.mark.build
 def test_chinese_edition_has_no_english_words_beyond_the_allow_list(site_root):
     found = {}
-    for p in lean.site_pages(site_root / "zh_CN"):
+    for p in pageweight.site_pages(site_root / "zh_CN"):
         words = english_words(p, p.relative_to(site_root / "zh_CN").as_posix())
         if words:
             found[p.relative_to(site_root).as_posix()] = collections.Counter(words).most_common(12)
@@ -473,6 +609,6 @@ def test_flowchart_legible_on_a_laptop_with_full_screen_and_stepwise_on_a_phone(
 @pytest.mark.build
 def test_tutorial_figures_have_every_glyph_in_both_editions(site_root):
     """Chinese figure labels drawn with a font without CJK glyphs print warnings (and boxes)."""
-    bad = [p.relative_to(site_root).as_posix() for e in EDITIONS for p in lean.site_pages(site_root / e)
+    bad = [p.relative_to(site_root).as_posix() for e in EDITIONS for p in pageweight.site_pages(site_root / e)
            if "missing from font" in p.read_text(encoding="utf-8")]
     assert not bad, f"figures drawn with missing glyphs: {bad}"

@@ -21,12 +21,13 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "sphinxext"))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from mmguide_book import lean  # noqa: E402
+import pageweight  # noqa: E402
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "_build" / "screenshots"
-BUDGET = lean.BUDGET_BYTES
+BUDGET = pageweight.BUDGET_BYTES
 PHONE, DESKTOP = 375, 1280
 
 pytestmark = pytest.mark.build
@@ -43,14 +44,14 @@ def site(site_root) -> pathlib.Path:
 
 @pytest.fixture(scope="session")
 def pages(site) -> list[pathlib.Path]:
-    found = lean.site_pages(site)
+    found = pageweight.site_pages(site)
     assert found, f"no HTML pages in {site}"
     return found
 
 
 @pytest.fixture(scope="session")
-def weights(site, pages) -> dict[str, lean.Weight]:
-    return {_rel(site, p): lean.page_weight(site, p) for p in pages}
+def weights(site, pages) -> dict[str, pageweight.Weight]:
+    return {_rel(site, p): pageweight.page_weight(site, p) for p in pages}
 
 
 # --- Weight and what pages load (static) ---------------------------------------------------
@@ -58,14 +59,14 @@ def weights(site, pages) -> dict[str, lean.Weight]:
 
 def test_calculator_pages_with_their_runtime_stay_under_1_mb_and_other_pages_load_none(weights):
     """A calculator page starts its runtime at once: the page (gzip) and the runtime (as stored)
-    together stay within lean.RUNTIME_PAGE_BUDGET_BYTES; a page without a form loads none of it.
+    together stay within pageweight.RUNTIME_PAGE_BUDGET_BYTES; a page without a form loads none of it.
     (tests/test_forms.py checks a page in the browser, uncompressed, under the same 1 MB.)"""
     with_form = {k for k in weights if "/calculators/" in k and not k.endswith("/index.html")}
     assert len(with_form) >= 2 * 13, sorted(with_form)
     for k, w in weights.items():
         if k in with_form:
             assert any(f.endswith(".wasm") for f in w.runtime) and any(f.endswith(".gz") for f in w.runtime), k
-            assert w.with_runtime <= lean.RUNTIME_PAGE_BUDGET_BYTES, (k, w.with_runtime, w.largest())
+            assert w.with_runtime <= pageweight.RUNTIME_PAGE_BUDGET_BYTES, (k, w.with_runtime, w.largest())
         else:
             assert not w.runtime, (k, sorted(w.runtime))
 

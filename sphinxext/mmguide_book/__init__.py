@@ -9,10 +9,12 @@ Thin entry point; each module has one job:
 - ``flowcharts``: decision flowcharts rendered to SVG by Graphviz at build time;
 - ``mathml``: math rendered to MathML at build time (no MathJax, no CDN);
 - ``notebook_downloads``: each tutorial downloadable as an executed .ipynb;
-- ``i18n``: interface strings of generated parts, the Chinese edition's search and switcher;
+- ``i18n``: the reader's language, the Chinese edition's settings, search and switcher;
 - ``search``: synonyms in the search index, clean snippets, calculators ranked first;
 - ``printing``: version, build date and PDF link in every footer; print header and reference list;
-- ``narrow``: tables stack into cards on phones;
+- ``narrow``: tables stack into cards on phones (a post-transform on the doctree);
+- ``translator``: the book's HTML translator mixin (cell labels, accessible roles and names);
+- ``strings``: the extension's Chinese interface strings, in one place;
 - ``lean``: trims what the theme loads (weight, offline, accessibility);
 - ``freshness``: re-reads pages when the package or this extension changes;
 - ``redirects``: small HTML pages at the addresses of renamed pages (``mmguide_redirects``);
@@ -27,7 +29,7 @@ from sphinx.application import Sphinx
 
 from . import (
     calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, printing,
-    recommendations, redirects, search,
+    recommendations, redirects, search, translator,
 )
 
 
@@ -60,5 +62,6 @@ def setup(app: Sphinx) -> dict:
     search.setup(app)
     printing.setup(app)
     narrow.setup(app)
+    translator.setup(app)
     lean.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

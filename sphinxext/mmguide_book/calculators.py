@@ -9,7 +9,6 @@ and fails the build if one has no page.
 
 from __future__ import annotations
 
-import html
 import math
 import re
 
@@ -21,7 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 
 import mmguide
 
-from .i18n import _t, lang, pick
+from .i18n import lang, pick
+from .strings import translate
 
 logger = logging.getLogger(__name__)
 PAGE_DIR = "docs/calculators"
@@ -31,23 +31,10 @@ EXAMPLES_NOTE = (
     "disagreement fails the build."
 )
 # Headings and notes this module adds (the Chinese edition's words; clinical text comes from the records).
-ZH = {
-    EXAMPLES_NOTE: "每个示例的预期值均为已发表的数值(“来源”列引用该文献,参考文献列表给出其表格或页码)。"
-                   "每次构建时均用 mmguide 重新计算这些示例;任何不一致都会导致构建失败。",
-    "How to read the result": "结果解读",
-    "Validation": "验证",
-    "Patient": "患者",
-    "Published": "文献值",
-    "The result": "结果",
-    "The inputs the form asks for": "表单所需的输入",
-    "Optional": "可选",
-    "Either the clearance, or age, weight, creatinine and sex: the clearance is then calculated "
-    "(Cockcroft–Gault).": "填写清除率,或填写年龄、体重、血清肌酐和性别,由 Cockcroft–Gault 公式计算清除率。",
-}
 
 
 def _tt(env, s: str) -> str:
-    return ZH.get(s, _t(env, s)) if lang(env) == "zh" else s
+    return translate(env, s, "calculator-page")
 
 
 def docname_for(calc_id: str) -> str:
@@ -353,35 +340,6 @@ class CalculatorIndexDirective(SphinxDirective):
         return container.children
 
 
-_STACK_TABLE = re.compile(r'<table class="[^"]*\bmmguide-stack\b[^"]*">.*?</table>', re.S)
-_TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
-_TAGS = re.compile(r"<[^>]+>")
-_TR = re.compile(r"<tr[^>]*>.*?</tr>", re.S)
-
-
-def _label_cells(table: str) -> str:
-    """Give each body cell of a stacked table its column's heading (shown above it on a phone)."""
-    heads = [html.escape(html.unescape(_TAGS.sub("", h)).strip(), quote=True) for h in _TH.findall(table)]
-    if not heads:
-        return table
-
-    def row(m):
-        tr = m.group(0)
-        if "<th" in tr:
-            return tr
-        n = iter(range(len(heads) * 4))
-        return re.sub(r"<td\b", lambda _m: f'<td data-label="{heads[next(n) % len(heads)]}"', tr)
-
-    return _TR.sub(row, table)
-
-
-def _page_context(app, pagename, templatename, context, doctree) -> None:
-    body = context.get("body")
-    if body and "mmguide-stack" in body:
-        context["body"] = _STACK_TABLE.sub(lambda m: _label_cells(m.group(0)), body)
-
-
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", _page_context)
     app.add_directive("calculator-page", CalculatorPageDirective)
     app.add_directive("calculator-index", CalculatorIndexDirective)

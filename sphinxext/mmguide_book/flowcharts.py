@@ -26,6 +26,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _t, lang, pick
+from .strings import translate
 
 logger = logging.getLogger(__name__)
 DOCNAME = "docs/flowcharts"
@@ -180,12 +181,13 @@ def render_svg(dot_source: str) -> str:
 
 # --- Presentation: the chart at a legible size, a full-screen view, a step-by-step version ---
 
-VIEW_TEXT = {
-    "en": {"full": "Full screen", "exit": "Exit full screen", "open": "Open the chart on its own",
-           "steps": "Step by step: answer one question at a time", "then": "then", "view": "Flowchart"},
-    "zh": {"full": "全屏查看", "exit": "退出全屏", "open": "单独打开流程图",
-           "steps": "逐步查看：一次回答一个问题", "then": "然后", "view": "流程图"},
-}
+VIEW_WORDS = {"full": "Full screen", "exit": "Exit full screen", "open": "Open the chart on its own",
+              "steps": "Step by step: answer one question at a time", "then": "then", "view": "Flowchart"}
+
+
+def view_text(lg: str) -> dict[str, str]:
+    """The controls' words in language *lg* ("en" or "zh"; Chinese from strings.py)."""
+    return {k: translate(lg, v, "flowchart", general=False) for k, v in VIEW_WORDS.items()}
 _PT = re.compile(r'<svg\b[^>]*\bwidth="([\d.]+)pt"')
 
 # one small script per page (a guard keeps it from running twice): the full-screen button
@@ -212,7 +214,7 @@ def figure_html(lg: str, rel: str, svg: str, alt: str, caption: str, fig_id: str
     about 14 px: legible at 1280 px without zooming), with a full-screen button and a link
     to the SVG alone (the browser zooms it). Below 600 px the picture gives way to the
     step-by-step version (lean.css)."""
-    t = VIEW_TEXT[lg]
+    t = view_text(lg)
     m = _PT.search(svg)
     width = f' width="{round(float(m.group(1)))}"' if m else ""
     return (
@@ -230,7 +232,7 @@ def figure_html(lg: str, rel: str, svg: str, alt: str, caption: str, fig_id: str
 def steps_html(env, g) -> str:
     """The chart as nested questions: each decision lists its answers, each answer opens
     the next step, down to an outcome (the every-path view, navigable)."""
-    t = VIEW_TEXT[lang(env)]
+    t = view_text(lang(env))
     by_id = {n.id: n for n in g.nodes}
     out_edges: dict[str, list] = {}
     targets = set()

@@ -33,10 +33,10 @@ import mmguide
 
 from . import runtime
 from .i18n import lang, pick
+from .strings import translate
 
 logger = logging.getLogger(__name__)
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 PACKAGE_DIR = pathlib.Path(mmguide.__file__).resolve().parent
 # folders of _static that earlier builds wrote for the Pyodide runtime: removed from an output
 # directory that still has them
@@ -45,64 +45,6 @@ MARKER = "data-mmguide-form"
 RECS_PLACEHOLDER = "__MMGUIDE_RECOMMENDATION_LINKS__"
 BIB_PLACEHOLDER = "__MMGUIDE_BIBLIOGRAPHY_LINK__"
 
-# Interface strings of the form (clinical text comes from the package's records).
-ZH = {
-    "Calculate": "计算",
-    "Calculator": "在线计算",
-    "Computation needs JavaScript; the tables below are the full reference.":
-        "计算需要启用 JavaScript;下方表格为完整的参考内容。",
-    "Enter the values and press Calculate. The calculation runs in your browser; nothing is sent anywhere.":
-        "输入数值后点击“计算”。计算在您的浏览器中进行,不会向任何地方发送数据。",
-    "Loading the calculator…": "正在加载计算程序……",
-    "Calculating…": "正在计算……",
-    "The calculator could not be loaded: ": "计算程序加载失败:",
-    "Check this value: ": "请检查此项:",
-    "Check the inputs: ": "请检查输入:",
-    "Plausible range": "合理范围",
-    "Unit": "单位",
-    "Unit of": "单位:",
-    "optional": "可选",
-    "not assessed": "未评估",
-    "yes": "是",
-    "no": "否",
-    "female": "女",
-    "male": "男",
-    "choose…": "请选择……",
-    "Result": "结果",
-    "Category": "分类",
-    "References": "参考文献",
-    "Recommendations": "推荐意见",
-    "Details": "详细信息",
-    "When to start": "何时启动",
-    "Agents": "药物",
-    "Dose": "剂量",
-    "favoured": "首选",
-    "not suitable": "不适用",
-    "Actions": "处理措施",
-    "First dose after": "首剂前需完成",
-    "(none)": "(无)",
-    "unknown": "未知",
-    "Enter the values: the answer appears as you type. The calculation runs in your browser; nothing is sent anywhere.":
-        "输入数值,结果随输入即时显示。计算在您的浏览器中进行,不会向任何地方发送数据。",
-    "I have a creatinine": "我有血清肌酐值",
-    "I have a clearance": "我有肌酐清除率",
-    "Kidney function from": "肾功能依据",
-    "Copy to note": "复制到病历",
-    "Copied: paste it into the note.": "已复制,可粘贴到病历。",
-    "Select the text and copy it:": "请选中以下文字并复制:",
-    "Still needed: ": "尚需填写:",
-    "Next": "下一步",
-    "more": "详情",
-    "Recommendation": "推荐意见",
-    "References (numbered as in the bibliography):": "参考文献:",
-    "Bibliography": "参考文献列表",
-    "The disease": "疾病",
-    "Kidneys": "肾功能",
-    "Calcium and vitamin D": "血钙与维生素 D",
-    "Teeth": "口腔",
-    "Risk and preferences": "风险与偏好",
-    "Other": "其他",
-}
 
 # The plan's inputs in groups a clinician recognises (names not listed go to "Other").
 GROUPS = (
@@ -117,7 +59,7 @@ CG_FIELDS = ("age", "weight", "creatinine", "sex")
 
 
 def _t(env, s: str) -> str:
-    return ZH.get(s, s) if lang(env) == "zh" else s
+    return translate(env, s, "form", general=False)
 
 
 def _e(s) -> str:
@@ -398,7 +340,7 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
 def _builder_inited(app) -> None:
     if app.builder.format != "html":
         return
-    data = runtime.bundle_bytes(PACKAGE_DIR)
+    data = runtime.bundle_bytes(PACKAGE_DIR, pathlib.Path(app.confdir, app.config.mmguide_runtime_layer))
     app.builder.mmguide_bundle = f"{runtime.bundle_digest(data)}/{runtime.BUNDLE_NAME}"
     app.builder.mmguide_bundle_bytes = data
 
@@ -428,17 +370,23 @@ def _build_finished(app, exception) -> None:
         target.write_bytes(app.builder.mmguide_bundle_bytes)
         # for browsers without DecompressionStream (mmguide-worker.mjs): the same bytes, uncompressed
         target.with_suffix("").write_bytes(gzip.decompress(app.builder.mmguide_bundle_bytes))
-    missing = [f for f in runtime.MP_FILES if not (runtime.MP_DIR / f).is_file()]
+    mp_dir = pathlib.Path(app.confdir, app.config.mmguide_micropython_dir)
+    missing = [f for f in runtime.MP_FILES if not (mp_dir / f).is_file()]
     if missing:
         logger.warning("MicroPython is not installed (%s missing in %s): the calculator forms cannot compute. "
-                       "Run `npm ci` (tools/setup-node.sh) and build again.", ", ".join(missing), runtime.MP_DIR,
+                       "Run `npm ci` (tools/setup-node.sh) and build again.", ", ".join(missing), mp_dir,
                        type="mmguide", subtype="runtime")
         return
     for f in runtime.MP_FILES:
-        _copy_if_changed(runtime.MP_DIR / f, static / "micropython" / f)
+        _copy_if_changed(mp_dir / f, static / "micropython" / f)
 
 
 def setup(app) -> dict:
+    # where the runtime's files come from, relative to conf.py: the compatibility layer bundled
+    # with the package's sources, and MicroPython's WebAssembly build (npm, package-lock.json)
+    app.add_config_value("mmguide_runtime_layer", "runtime/micropython", "env", types=(str,))
+    app.add_config_value("mmguide_micropython_dir", "node_modules/@micropython/micropython-webassembly-pyscript",
+                         "html", types=(str,))
     app.connect("builder-inited", _builder_inited)
     app.connect("doctree-resolved", _doctree_resolved)
     app.connect("html-page-context", _page_context)

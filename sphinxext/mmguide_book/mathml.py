@@ -106,7 +106,9 @@ def visit_displaymath_html(self, node: nodes.math_block) -> None:
             )
             raise nodes.SkipNode
     self.body.append(
-        f'<div class="math-block" role="math" aria-label="{self.encode(latex)}">'
+        # a long equation scrolls sideways within the page: keyboard users must reach it
+        # (axe scrollable-region-focusable, WCAG 2.1.1); a wrapped one (above) does not scroll
+        f'<div class="math-block" role="math" tabindex="0" aria-label="{self.encode(latex)}">'
         f'{_mathml(latex, True, where)}{label}</div>\n'
     )
     raise nodes.SkipNode

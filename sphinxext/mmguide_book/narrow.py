@@ -1,68 +1,84 @@
 """Pages that fit a phone: tables stack, nothing scrolls sideways without a reason.
 
-At 375 px a table of four or five columns is wider than the screen. Each data cell gets the
+At 375 px a table of four or five columns is wider than the screen. Each data cell is given the
 text of its column heading (``data-label``); below 600 px ``lean.css`` shows every row as a
 small card of "heading: value" lines (``table.mmguide-stack``), so the reader scrolls down,
-never sideways. Tables with merged cells, the generated general index and the
-recommendations index (laid out by ``recommendations.py``) are left as they are.
+never sideways.
+
+Done on the doctree, after the Chinese edition's translations and every reference are in place
+(:class:`StackTables`, a post-transform): the table gets the class ``mmguide-stack`` and each
+body cell the attribute :data:`LABEL`, which the book's HTML translator writes as ``data-label``
+(``translator.py``). Tables with merged cells or without a heading row, and the recommendations
+index (laid out by ``recommendations.py``, whose cells carry their own labels), are left as they
+are. The generated general index is not a doctree and is never stacked.
 """
 
 from __future__ import annotations
 
-import html
-import re
-
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-_TABLE = re.compile(r'<table\b([^>]*)>(.*?)</table>', re.S)
-_THEAD = re.compile(r'<thead>(.*?)</thead>', re.S)
-_TBODY = re.compile(r'<tbody>(.*?)</tbody>', re.S)
-_TH = re.compile(r'<th\b[^>]*>(.*?)</th>', re.S)
-_ROW = re.compile(r'<tr\b[^>]*>(.*?)</tr>', re.S)
-_TD = re.compile(r'<td\b')
-_TAGS = re.compile(r'<[^>]+>')
-SKIP_CLASSES = ("indextable", "mmguide-rec-index")
+LABEL = "mmguide_label"  # an entry's column heading, written as data-label by translator.py
+STACK_CLASS = "mmguide-stack"
+SKIP_CLASSES = ("mmguide-rec-index",)
 
 
-def _label(cell_html: str) -> str:
-    text = html.unescape(_TAGS.sub("", cell_html))
-    return html.escape(" ".join(text.split()), quote=True)
+def _text(entry: nodes.Element) -> str:
+    return " ".join(entry.astext().split())
 
 
-def _stack(m: re.Match) -> str:
-    attrs, inner = m.group(1), m.group(2)
-    if any(c in attrs for c in SKIP_CLASSES) or "colspan" in inner or "rowspan" in inner:
-        return m.group(0)
-    head = _THEAD.search(inner)
-    body = _TBODY.search(inner)
-    if not head or not body:
-        return m.group(0)
-    labels = [_label(h) for h in _TH.findall(head.group(1))]
+def column_labels(table: nodes.table) -> list[str] | None:
+    """The column headings of a table that can stack, or None if it cannot."""
+    if any(c in table["classes"] for c in SKIP_CLASSES):
+        return None
+    groups = [g for g in table.children if isinstance(g, nodes.tgroup)]
+    if len(groups) != 1:
+        return None
+    group = groups[0]
+    heads = [c for c in group.children if isinstance(c, nodes.thead)]
+    bodies = [c for c in group.children if isinstance(c, nodes.tbody)]
+    if not heads or not bodies:
+        return None
+    if any("morecols" in e or "morerows" in e for e in group.findall(nodes.entry)):
+        return None  # merged cells: a card would pair values with the wrong heading
+    head_rows = [r for r in heads[0].children if isinstance(r, nodes.row)]
+    if not head_rows:
+        return None
+    labels = [_text(e) for e in head_rows[0].children if isinstance(e, nodes.entry)]
     if len(labels) < 2 or not all(labels):
-        return m.group(0)
-
-    def row(r: re.Match) -> str:
-        k = iter(labels)
-        return _TD.sub(lambda _m: f'<td data-label="{next(k, "")}"', r.group(0))
-
-    new_body = body.group(0)[:7] + _ROW.sub(row, body.group(1)) + "</tbody>"
-    inner = inner[:body.start()] + new_body + inner[body.end():]
-    if 'class="' in attrs:
-        attrs = attrs.replace('class="', 'class="mmguide-stack ', 1)
-    else:
-        attrs += ' class="mmguide-stack"'
-    return f"<table{attrs}>{inner}</table>"
+        return None
+    return labels
 
 
-def stack_tables(body: str) -> str:
-    return _TABLE.sub(_stack, body) if "<table" in body else body
+def stack(table: nodes.table) -> bool:
+    """Mark *table* to stack on phones and give each body cell its column's heading."""
+    labels = column_labels(table)
+    if labels is None:
+        return False
+    if STACK_CLASS not in table["classes"]:
+        table["classes"].insert(0, STACK_CLASS)
+    group = next(g for g in table.children if isinstance(g, nodes.tgroup))
+    for tbody in (c for c in group.children if isinstance(c, nodes.tbody)):
+        for row in tbody.children:
+            if not isinstance(row, nodes.row):
+                continue
+            cells = [e for e in row.children if isinstance(e, nodes.entry)]
+            for label, entry in zip(labels, cells):
+                entry[LABEL] = label
+    return True
 
 
-def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    body = context.get("body")
-    if body:
-        context["body"] = stack_tables(body)
+class StackTables(SphinxPostTransform):
+    """Every table that can stack does, in every HTML page (after translation)."""
+
+    default_priority = 900  # after references are resolved: a heading's text is final
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            stack(table)
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", _page_context)
+    app.add_post_transform(StackTables)

@@ -23,8 +23,12 @@ import json
 import shutil
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from .strings import translate
 
 logger = logging.getLogger(__name__)
 
@@ -89,16 +93,35 @@ LINK_HTML = (
     '<p class="mmguide-notebook-download"><a class="reference download" href="{href}" download>'
     '{label}</a></p>'
 )
-LABEL = {
-    "en": "Download this tutorial as a Jupyter notebook (.ipynb)",
-    "zh_CN": "下载本教程的 Jupyter 笔记本(.ipynb)",
-}
+LABEL = "Download this tutorial as a Jupyter notebook (.ipynb)"  # Chinese: strings.py
 
 
-def _insert_link(body: str, link: str) -> str:
-    """Put the link right after the page's title (or first, if there is no h1)."""
-    end = body.find("</h1>")
-    return body[: end + 5] + "\n" + link + body[end + 5:] if end >= 0 else link + body
+class notebook_download(nodes.General, nodes.Element):
+    """The link to the tutorial's ``.ipynb``: attributes only, written by the HTML translator
+    (:func:`visit_notebook_download`), so the search index does not take its words for the page's."""
+
+
+def visit_notebook_download(self, node: notebook_download) -> None:
+    self.body.append(LINK_HTML.format(href=node["href"], label=node["label"]) + "\n")
+    raise nodes.SkipNode
+
+
+def _download_link(app: Sphinx, docname: str) -> notebook_download:
+    href = f"{relative_uri(app.builder.get_target_uri(docname), '_sources') or '#'}/{docname}.ipynb"
+    return notebook_download(href=href, label=translate(app.config, LABEL, "notebook", general=False))
+
+
+def insert_download_link(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """A plain link in the page, right after its title, which does not depend on the header
+    template (the doctree is the page's own: singlehtml, the PDF, has no such link)."""
+    if app.builder.format != "html" or app.builder.name == "singlehtml" or not _is_text_notebook(app, docname):
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    title = section.next_node(nodes.title) if section is not None else None
+    if title is not None and title.parent is section:
+        section.insert(section.index(title) + 1, _download_link(app, docname))
+    else:
+        doctree.insert(0, _download_link(app, docname))
 
 
 def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -108,13 +131,10 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename: str, context
     _write_download(app, pagename, Path(app.outdir, "_sources", *rel.split("/")))
     # the theme's download menu (rendered where article-header-buttons.html is in the header)
     context["ipynb_source"] = rel
-    # and a plain link in the page, which does not depend on the header template
-    href = f"{context['pathto']('_sources', 1)}/{rel}"
-    label = LABEL.get(app.config.language or "en", LABEL["en"])
-    if "body" in context:
-        context["body"] = _insert_link(context["body"], LINK_HTML.format(href=href, label=label))
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_node(notebook_download, html=(visit_notebook_download, None))
+    app.connect("doctree-resolved", insert_download_link)
     app.connect("html-page-context", add_notebook_download, priority=PRIORITY)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

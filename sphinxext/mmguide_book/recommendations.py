@@ -36,6 +36,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .i18n import _t, lang
+from .strings import translate
 
 logger = logging.getLogger(__name__)
 ID_RE = re.compile(r"^[A-Z]{2,4}-\d{1,2}$")
@@ -58,30 +59,6 @@ CERTAINTIES = {
 }
 GRADING_OPTIONS = ("strength", "certainty", "grading", "reviewed", "changed")
 
-# labels of the badge row and the index, English -> Chinese (the English is the key)
-LABELS_ZH = {
-    "Strong recommendation": "强推荐",
-    "Conditional recommendation": "有条件推荐",
-    "Good-practice statement": "良好实践声明",
-    "Not graded": "未分级",
-    "Certainty of evidence: high": "证据确定性：高",
-    "Certainty of evidence: moderate": "证据确定性：中",
-    "Certainty of evidence: low": "证据确定性：低",
-    "Certainty of evidence: very low": "证据确定性：极低",
-    "Certainty not assessed": "证据确定性：未评估",
-    "Reviewed": "审阅日期",
-    "Grading": "分级依据",
-    "Last change": "最近修改",
-    "Strength": "推荐强度",
-    "Certainty": "证据确定性",
-    "Calculators": "计算器",
-    "high": "高",
-    "moderate": "中",
-    "low": "低",
-    "very low": "极低",
-    "not assessed": "未评估",
-    "Every recommendation of the book": "本书全部推荐意见",
-}
 
 
 def strength_label(strength: str) -> str:
@@ -97,7 +74,7 @@ def certainty_label(certainty: str) -> str:
 
 def _l(env, s: str) -> str:
     """A label of the badge row or the index in the reader's language."""
-    return LABELS_ZH.get(s, _t(env, s)) if lang(env) == "zh" else s
+    return translate(env, s, "recommendation")
 
 
 def grading_problems(options: dict, today: _dt.date | None = None) -> list[str]:

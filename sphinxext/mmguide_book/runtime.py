@@ -33,18 +33,19 @@ def _files(base: pathlib.Path, suffixes: tuple[str, ...]) -> list[pathlib.Path]:
                   if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts)
 
 
-def bundle_files(package_dir: pathlib.Path = PACKAGE_DIR) -> dict[str, str]:
-    """Every file the in-page interpreter needs, by its path in MicroPython's file system."""
+def bundle_files(package_dir: pathlib.Path = PACKAGE_DIR, layer_dir: pathlib.Path = LAYER_DIR) -> dict[str, str]:
+    """Every file the in-page interpreter needs, by its path in MicroPython's file system (the
+    build passes conf.py's ``mmguide_runtime_layer``; the defaults serve the tests)."""
     files = {}
-    for p in _files(LAYER_DIR, (".py",)):
-        files["/lib/" + p.relative_to(LAYER_DIR).as_posix()] = p.read_text(encoding="utf-8")
+    for p in _files(layer_dir, (".py",)):
+        files["/lib/" + p.relative_to(layer_dir).as_posix()] = p.read_text(encoding="utf-8")
     for p in _files(package_dir, (".py", ".json")):
         files["/lib/mmguide/" + p.relative_to(package_dir).as_posix()] = p.read_text(encoding="utf-8")
     return files
 
 
-def bundle_bytes(package_dir: pathlib.Path = PACKAGE_DIR) -> bytes:
-    text = json.dumps(bundle_files(package_dir), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def bundle_bytes(package_dir: pathlib.Path = PACKAGE_DIR, layer_dir: pathlib.Path = LAYER_DIR) -> bytes:
+    text = json.dumps(bundle_files(package_dir, layer_dir), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
