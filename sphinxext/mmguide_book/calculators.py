@@ -126,7 +126,7 @@ def _value_text(env, calc, v, unit) -> str:
     from mmguide.presentation import unit_text
 
     if isinstance(v, (list, tuple)):
-        return ", ".join(str(x) for x in v) or ("(无)" if lang(env) == "zh" else "(none)")
+        return ", ".join(str(x) for x in v) or _tt(env, "(none)")
     if v is None:
         return "—"
     return f"{_fmt_value(v)} {unit_text(unit, lang(env))}".strip()
@@ -136,7 +136,7 @@ def _agents_text(env, agents) -> str:
     from mmguide.calculators.bone_protection_plan import AGENT_NAMES
 
     names = [pick(env, AGENT_NAMES[a]) if a in AGENT_NAMES else a for a in agents]
-    return ", ".join(names) or ("(无)" if lang(env) == "zh" else "(none)")
+    return ", ".join(names) or _tt(env, "(none)")
 
 
 def _expected_text(env, calc, row) -> str:
@@ -181,10 +181,9 @@ def _range_shown(env, d: dict) -> str:
 
     r = d["plausible_range"]
     if d["kind"] == "boolean":
-        words = {"yes": "是", "no": "否", "unknown": "未知"} if lang(env) == "zh" else {}
-        return " / ".join(words.get(w, w) for w in r.split(" / "))
+        return " / ".join(_tt(env, w) for w in r.split(" / "))
     if d["kind"] == "sex":
-        return "女 / 男" if lang(env) == "zh" else r
+        return _tt(env, "female") + " / " + _tt(env, "male") if lang(env) == "zh" else r
     for u in d.get("units", []):
         if u["symbol"]:
             r = r.replace(" " + u["symbol"], " " + unit_text(u["symbol"], lang(env)))
@@ -231,7 +230,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     for i in calc.inputs:
         d = i.as_dict()
         unit = " / ".join(unit_text(u["symbol"], lang(env)) for u in d.get("units", [])) or "—"
-        req = "" if i.required or (composed and i.name in either) else (" (optional)" if lang(env) == "en" else "(可选)")
+        req = "" if i.required or (composed and i.name in either) else _tt(env, " (optional)")
         if d["range_source"] not in notes:
             notes.append(d["range_source"])
         note_no = notes.index(d["range_source"]) + 1

@@ -80,9 +80,9 @@ def describe(env, g) -> str:
     """Alt text: what the chart decides and the outcomes it can reach."""
     decisions = [pick(env, n.label).replace("\n", " ") for n in g.nodes if n.kind == "decision"]
     outcomes = [pick(env, n.label).replace("\n", " ") for n in g.nodes if n.kind == "outcome"]
-    if lang(env) == "zh":
-        return f"流程图:依次判断 {';'.join(decisions)};可能结果:{';'.join(outcomes)}。"
-    return f"Flowchart. Decisions, in order: {'; '.join(decisions)}. Possible outcomes: {'; '.join(outcomes)}."
+    sep = ";" if lang(env) == "zh" else "; "
+    return translate(env, "Flowchart. Decisions, in order: {decisions}. Possible outcomes: {outcomes}.", "flowchart",
+                     general=False).format(decisions=sep.join(decisions), outcomes=sep.join(outcomes))
 
 
 # --------------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ class FlowchartDirective(SphinxDirective):
         out = [nodes.raw("", figure_html(lg, rel, svg, alt, caption, fig_id), format="html")]
         out.append(nodes.raw("", steps_html(self.env, g), format="html"))
         # a text version of every path, for screen readers, print and anyone who prefers words
-        summary = "每条路径(文字版)" if lg == "zh" else "Every path, as text"
+        summary = translate(lg, "Every path, as text", "flowchart", general=False)
         items = "".join(
             f"<li>{html.escape(pick(self.env, p.description) if hasattr(p, 'description') else str(p))}</li>"
             for p in m.paths(fid)

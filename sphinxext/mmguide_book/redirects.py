@@ -19,6 +19,8 @@ import posixpath
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .strings import translate
+
 logger = logging.getLogger(__name__)
 
 PAGE = """<!DOCTYPE html>
@@ -38,8 +40,8 @@ def redirect_page(old: str, new: str, suffix: str = ".html", lang: str = "en") -
     url = html.escape(rel + (f"#{anchor}" if anchor else ""), quote=True)
     zh = lang.startswith("zh")
     return PAGE.format(lang="zh-CN" if zh else "en", url=url,
-                       title="页面已移动" if zh else "This page has moved",
-                       moved="本页已移至" if zh else "This page has moved to")
+                       title=translate(lang, "This page has moved", "redirect", general=False),
+                       moved=translate(lang, "This page has moved to", "redirect", general=False))
 
 
 def check(app: Sphinx, env) -> None:

@@ -87,8 +87,16 @@ CONTEXTS: dict[str, dict[str, str]] = {
     "notebook": {
         "Download this tutorial as a Jupyter notebook (.ipynb)": "下载本教程的 Jupyter 笔记本(.ipynb)",
     },
-    # the flowcharts' controls (flowcharts.py)
+    # the page left at a renamed page's old address (redirects.py)
+    "redirect": {
+        "This page has moved": "页面已移动",
+        "This page has moved to": "本页已移至",
+    },
+    # the flowcharts' controls and descriptions (flowcharts.py)
     "flowchart": {
+        "Flowchart. Decisions, in order: {decisions}. Possible outcomes: {outcomes}.":
+            "流程图:依次判断 {decisions};可能结果:{outcomes}。",
+        "Every path, as text": "每条路径(文字版)",
         "Full screen": "全屏查看",
         "Exit full screen": "退出全屏",
         "Open the chart on its own": "单独打开流程图",
@@ -98,6 +106,9 @@ CONTEXTS: dict[str, dict[str, str]] = {
     },
     # the generated calculator pages (calculators.py)
     "calculator-page": {
+        "(none)": "(无)",
+        "unknown": "未知",
+        " (optional)": "(可选)",
         ("Each example's expected value is the published one (the source column cites the publication; its entry in "
          "the bibliography gives the table or page). The examples are run through mmguide on every build; a "
          "disagreement fails the build."): "每个示例的预期值均为已发表的数值(“来源”列引用该文献,参考文献列表给出其表格或页码)。"
