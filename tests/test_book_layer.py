@@ -93,3 +93,24 @@ def test_the_weight_meter_knows_the_runtimes_files():
     from mmguide_book import runtime
 
     assert pageweight.MP_FILES == runtime.MP_FILES
+
+
+def test_the_sidebars_toggles_are_named_after_their_page_in_the_readers_language():
+    from bs4 import BeautifulSoup
+    from mmguide_book import lean
+
+    html = ('<ul><li><a href="a.html">Guide "one"</a><details><summary><span class="toctree-toggle">'
+            '<i class="fa-solid fa-chevron-down"></i></span></summary><ul><li>x</li></ul></details></li>'
+            '<li><p class="caption">Part</p><details><summary><p>Part</p></summary></details></li></ul>')
+    soup = BeautifulSoup(html, "html.parser")
+    lean.label_summaries(soup, "en")
+    named = soup.find_all("summary")
+    assert named[0]["aria-label"] == 'Show or hide the pages under Guide "one"'
+    assert not named[1].attrs, "a toggle that is not right after a page's link keeps its own text as name"
+    again = BeautifulSoup(str(soup), "html.parser").find("summary")  # written as valid HTML, quotes and all
+    assert again["aria-label"] == 'Show or hide the pages under Guide "one"'
+    zh = BeautifulSoup(html, "html.parser")
+    lean.label_summaries(zh, "zh_CN")
+    assert zh.find("summary")["aria-label"] == "展开或收起“Guide \"one\"”下的页面"
+    lean.label_summaries(soup, "zh_CN")  # the theme caches its tree: a second pass changes nothing
+    assert soup.find("summary")["aria-label"].startswith("Show or hide")
