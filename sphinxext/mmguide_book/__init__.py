@@ -16,7 +16,8 @@ Thin entry point; each module has one job:
 - ``lean``: trims what the theme loads (weight, offline, accessibility);
 - ``freshness``: re-reads pages when the package or this extension changes;
 - ``redirects``: small HTML pages at the addresses of renamed pages (``mmguide_redirects``);
-- ``machine``: the machine-readable edition ``mmguide.json`` and its JSON Schema.
+- ``machine``: the machine-readable edition ``mmguide.json`` and its JSON Schema;
+- ``offline``: each edition's service worker (Workbox) and web app manifest: readable offline, installable.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ import pathlib
 from sphinx.application import Sphinx
 
 from . import (
-    calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, printing,
-    recommendations, redirects, search,
+    calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, offline,
+    printing, recommendations, redirects, search,
 )
 
 
@@ -61,4 +62,5 @@ def setup(app: Sphinx) -> dict:
     printing.setup(app)
     narrow.setup(app)
     lean.setup(app)
+    offline.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
