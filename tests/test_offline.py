@@ -293,6 +293,20 @@ def test_offline_an_unvisited_page_opens_and_search_answers(served, context, edi
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_chromium_finds_the_edition_installable(served, context, edition):
+    """Chromium's own check of the manifest, icons and service worker: nothing stops installing the
+    edition except the test's private (incognito) profile."""
+    page = context.new_page()
+    _install(page, f"{served.base}/{edition}/{HOME}")
+    cdp = context.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["url"] == f"{served.base}/{edition}/{offline.MANIFEST_NAME}" and manifest["errors"] == []
+    errors = [e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]]
+    assert [e for e in errors if e != "in-incognito"] == [], errors
+
+
+@pytest.mark.browser
 def test_a_slow_network_gives_the_stored_page_after_the_timeout(served, context):
     page = context.new_page()
     _install(page, f"{served.base}/en/{HOME}")
