@@ -252,6 +252,18 @@ def _dose_from_clearance(page) -> str:
     return form.locator(".mmguide-answer").inner_text()
 
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe_on_notices(page) -> list[str]:
+    """Serious or critical axe-core violations within the banners."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async () => (await axe.run('#mmguide-offline-notices', {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help)""")
+    return found
+
+
 def _edition_date(folder: pathlib.Path) -> str:
     return offline.edition_of(folder)["built"]
 
@@ -273,6 +285,7 @@ def test_after_one_visit_offline_a_calculator_page_opens_reloads_and_computes(se
     assert notice.inner_text().strip() == OFFLINE_TEXT[edition].format(date=date)
     assert notice.get_attribute("role") == "status"
     assert page.locator(".mmguide-edition time").get_attribute("datetime") == date
+    assert _axe_on_notices(page) == []
     assert not context.errors, context.errors
 
 
@@ -361,6 +374,7 @@ def test_a_newer_edition_is_announced_and_loaded_on_reload(served, context, edit
     button = banner.locator("button")
     assert button.is_visible() and button.inner_text().strip()
     assert page.locator("#newer-edition-marker").count() == 0
+    assert _axe_on_notices(page) == []
     with page.expect_navigation():
         button.click()
     assert page.locator("#newer-edition-marker").count() == 1
