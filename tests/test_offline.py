@@ -100,7 +100,8 @@ def test_the_precache_holds_the_whole_edition_pdfs_apart(site_root, edition):
     for needed in ("searchindex.js", "_static/searchtools.js", "_static/language_data.js",
                    "_static/mmguide-search.js", "_static/mmguide-worker.mjs",
                    "_static/micropython/micropython.mjs", "_static/micropython/micropython.wasm",
-                   offline.MANIFEST_NAME, "_static/icons/mmguide-192.png"):
+                   offline.MANIFEST_NAME, "_static/icons/mmguide-192.png",
+                   "_static/mmguide-offline.css"):  # loaded by the banners only, so stored for them
         assert any(u.split("?")[0] == needed for u in urls), needed
     bundles = [u for u in urls if re.fullmatch(r"_static/py/[0-9a-f]+/mmguide\.json\.gz", u)]
     assert len(bundles) == 1, bundles

@@ -19,6 +19,22 @@
   var root = new URL("../", script.src); // the edition's folder (this script is in _static/)
   var sw = navigator.serviceWorker;
   var servedBy = sw.controller; // the worker that served this page, if any
+  var styled = null;
+  var shown = {}; // each banner once
+
+  // the banners' stylesheet, loaded only when a banner is shown (most pages never show one)
+  function withStyle() {
+    if (!styled) {
+      styled = new Promise(function (resolve) {
+        var link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = new URL("mmguide-offline.css", script.src).href;
+        link.onload = link.onerror = function () { resolve(); };
+        document.head.appendChild(link);
+      });
+    }
+    return styled;
+  }
 
   function area() {
     var box = document.getElementById("mmguide-offline-notices");
@@ -37,7 +53,8 @@
   }
 
   function showNewer() {
-    if (document.getElementById("mmguide-newer-edition")) return;
+    if (shown.newer) return;
+    shown.newer = true;
     var bar = document.createElement("div");
     bar.id = "mmguide-newer-edition";
     bar.className = "mmguide-offline-banner mmguide-newer-edition";
@@ -50,17 +67,18 @@
     button.addEventListener("click", function () { location.reload(); });
     bar.appendChild(words);
     bar.appendChild(button);
-    area().appendChild(bar);
+    withStyle().then(function () { area().appendChild(bar); });
   }
 
   function showOffline(date) {
-    if (document.getElementById("mmguide-offline-copy")) return;
+    if (shown.offline) return;
+    shown.offline = true;
     var bar = document.createElement("div");
     bar.id = "mmguide-offline-copy";
     bar.className = "mmguide-offline-banner mmguide-offline-copy";
     bar.setAttribute("role", "status");
     bar.textContent = text.offline.replace("{date}", date);
-    area().appendChild(bar);
+    withStyle().then(function () { area().appendChild(bar); });
   }
 
   sw.addEventListener("message", function (event) {
