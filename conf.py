@@ -102,6 +102,12 @@ html_theme_options = {
     "article_header_end": ["mmguide-search-button.html", "mmguide-lang.html", "toggle-secondary-sidebar.html"],
 }
 html_context = {"default_mode": "light"}
+# Offline reading (sphinxext/mmguide_book/offline.py): each edition gets a service worker (Workbox)
+# and a web app manifest. Pages are fetched from the network first, for at most this many seconds,
+# then served from the edition stored on the device.
+mmguide_offline = True
+mmguide_offline_network_timeout = 3
+mmguide_offline_theme_color = "#0d5bc6"  # lean.css's primary colour (light mode)
 
 html_math_renderer = "mathml"  # registered by mmguide_book: MathML, no MathJax
 

@@ -5,6 +5,7 @@ usage: .venv/bin/python benchmarks/run.py [--editions en[,zh...]] [--ref REF] [-
                                           [--no-forms | --only-forms] [--site _build/html]
                                           [--baseline-site DIR | --baseline-ref 383d5a9]
                                           [--runs 3] [--profiles phone,laptop] [--no-write]
+                                          [--only-precache --site _build/html]
 
 For each edition (a builder plus extra sphinx arguments, see EDITIONS) it copies the source
 tree into a temporary directory (the repository is never touched) and measures:
@@ -12,7 +13,10 @@ tree into a temporary directory (the repository is never touched) and measures:
 - no-change rebuild time,
 - rebuild time after a one-paragraph edit of one page,
 - bytes per page, gzip, with everything a page loads on a first visit (median, largest),
-- the same with the theme's defaults (-D mmguide_lean=0), built in the same run.
+- the same with the theme's defaults (-D mmguide_lean=0), built in the same run;
+- what the edition's service worker stores for offline reading (its precache, PDFs excluded),
+  against ``mmguide_book.offline.PRECACHE_BUDGET_BYTES`` (section "Offline precache";
+  ``--only-precache`` measures a site already built, ``--site``).
 
 Then the in-page calculators (benchmarks/bench_forms.py): three cold runs on the phone and
 laptop profiles of the current forms and of the Pyodide forms of 383d5a9, first keystroke to
@@ -46,6 +50,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import pageweight  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "sphinxext"))
+from mmguide_book import offline  # noqa: E402
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +90,8 @@ class Row:
     default_median_kb: float | None = None
     default_largest_kb: float | None = None
     default_same_page_kb: float | None = None
+    precache_files: int | None = None  # the service worker's precache (offline.py), PDFs excluded
+    precache_bytes: int | None = None
     ok: bool = True
     note: str = ""
 
@@ -94,6 +103,9 @@ def copy_tree(dest: pathlib.Path, ref: str | None) -> None:
         subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     else:
         shutil.copytree(ROOT, dest, ignore=IGNORE, symlinks=True)
+    # the npm packages the build copies into the site (MicroPython, Workbox), as make html has them
+    if (ROOT / "node_modules").is_dir() and not (dest / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
 
 
 def sphinx(src: pathlib.Path, out: pathlib.Path, ed: Edition, jobs: str, lean_on: bool = True) -> tuple[float, int, str]:
@@ -156,6 +168,9 @@ def bench(ed: Edition, ref: str | None, jobs: str, with_default: bool, keep: boo
         row = Row(ed.name, clean, nochange, edit, len(w), statistics.median(w.values()) / 1024,
                   w[largest_page] / 1024, largest_page, ok=not (rc1 or rc2 or rc3))
         notes.append(f"edit: one paragraph of {edited}")
+        if (out / offline.SW_NAME).is_file():
+            cached = offline.precached(out)
+            row.precache_files, row.precache_bytes = len(cached), sum(cached.values())
         if with_default:
             dout = src / "_build" / f"bench-{ed.name}-{ed.builder}-default"
             _, rc, _ = sphinx(src, dout, ed, jobs, lean_on=False)
@@ -190,6 +205,42 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def precache_rows(site: pathlib.Path, editions: list[str]) -> list[tuple[str, int, int]]:
+    """(edition, files, bytes) of each built edition's precache (its sw.js), PDFs excluded."""
+    rows = []
+    for e in editions:
+        folder = site / e
+        if (folder / offline.SW_NAME).is_file():
+            cached = offline.precached(folder)
+            rows.append((e, len(cached), sum(cached.values())))
+    return rows
+
+
+def precache_table(rows: list[tuple[str, int, int]]) -> str:
+    budget = offline.PRECACHE_BUDGET_BYTES
+    lines = ["| edition | files precached | precache MB (PDFs excluded) | budget MB | within budget |",
+             "|---|---:|---:|---:|---|"]
+    for e, n, size in rows:
+        lines.append(f"| {e} | {n} | {size / 1e6:.2f} | {budget / 1e6:.2f} | {'yes' if size <= budget else 'NO'} |")
+    return "\n".join(lines)
+
+
+def precache_section(rows: list[tuple[str, int, int]], where: str) -> str:
+    return f"""## Offline precache
+
+What each edition's service worker (`mmguide_book.offline`, Workbox) stores on a reader's device at
+the first visit: every page, the search index, scripts, styles, images, the calculators' runtime and
+the tutorials' downloads; the PDFs are stored only when a reader opens one. Measured {datetime.date.today().isoformat()}
+on {where}. Budget: {offline.PRECACHE_BUDGET_BYTES / 1e6:.2f} MB per edition (`offline.PRECACHE_BUDGET_BYTES`,
+checked by `tests/test_offline.py`): both editions together stay well under 50 MB, a conservative
+floor for the storage a mobile browser gives a site (the figure long quoted for older iOS Safari;
+WebKit gave an origin 1 GB, with a prompt, before Safari 17 and gives a share of the disk since,
+as Chrome does: WebKit blog, "Updates to Storage Policy", 2023).
+
+{precache_table(rows)}
+"""
+
+
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
@@ -215,6 +266,8 @@ def main() -> int:
     ap.add_argument("--profiles", default="phone,laptop", help="forms: of phone, laptop, phone-all-threads (opt-in: the whole renderer slowed)")
     ap.add_argument("--no-details", action="store_true", help="forms: skip the detail figures (warm cache, later calculations)")
     ap.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md and the README as they are")
+    ap.add_argument("--only-precache", action="store_true",
+                    help="only the offline precache of a site already built (--site, default _build/html)")
     args = ap.parse_args()
     if args.only_forms and args.no_forms:
         ap.error("--only-forms and --no-forms exclude each other")
@@ -232,6 +285,17 @@ def main() -> int:
                                 capture_output=True, text=True, check=True).stdout.strip()
     except subprocess.CalledProcessError:
         commit = "?"
+    if args.only_precache:
+        site = args.site or ROOT / "_build" / "html"
+        prows = precache_rows(site, args.editions.split(","))
+        if not prows:
+            ap.error(f"no edition with a service worker under {site}: build it first (make html)")
+        section = precache_section(prows, f"the site built in {site}")
+        print(precache_table(prows))
+        if not args.no_write:
+            doc["## Offline precache"] = section
+            results.write_text(join_sections(doc), encoding="utf-8")
+        return 0 if all(size <= offline.PRECACHE_BUDGET_BYTES for _, _, size in prows) else 1
     if not args.only_forms:
         rows = [bench(EDITIONS[e], args.ref, args.jobs, not args.no_default, args.keep) for e in args.editions.split(",")]
         tbl = table(rows)
@@ -239,6 +303,14 @@ def main() -> int:
         for r in rows:
             if r.note:
                 print(f"{r.edition}: {r.note}")
+        prows = [(r.edition, r.precache_files, r.precache_bytes) for r in rows if r.precache_bytes is not None]
+        if prows:
+            print(precache_table(prows))
+            doc["## Offline precache"] = precache_section(prows, f"the clean builds above (commit {commit})")
+            for r in rows:
+                if r.precache_bytes is not None and r.precache_bytes > offline.PRECACHE_BUDGET_BYTES:
+                    r.ok = False
+                    r.note += f"; precache {r.precache_bytes} bytes over its budget"
         doc[""] = f"""# Benchmarks
 
 Latest run of `make bench` (`benchmarks/run.py`), {datetime.date.today().isoformat()}, source: {source}

@@ -2,7 +2,8 @@
 
 Two full builds of both editions take many minutes, so the build-to-build check builds a small
 book twice from scratch: one tutorial (executed afresh each time, not from a cache) with the
-book's theme, MyST-NB and the notebook-download extension, in two fresh directories. Every
+book's theme, MyST-NB, the notebook-download extension and the offline extension (service
+worker and manifest), in two fresh directories. Every
 file of the two outputs must be identical (the doctree pickles excepted: not published).
 The unit test below pins the notebook normalisation itself.
 """
@@ -58,7 +59,7 @@ CONF = '''
 import sys
 sys.path.insert(0, {sphinxext!r})
 project = "reproducibility check"
-extensions = ["myst_nb", "mmguide_book.notebook_downloads"]
+extensions = ["myst_nb", "mmguide_book.notebook_downloads", "mmguide_book.offline"]
 html_theme = "sphinx_book_theme"
 nb_execution_mode = "force"
 nb_execution_raise_on_error = True
@@ -98,4 +99,6 @@ def test_two_clean_builds_give_byte_identical_pages_and_notebooks(tmp_path):
     downloads = list(first.rglob(f"{TUTORIAL}.ipynb"))
     assert downloads, "the tutorial's .ipynb download was not written"
     assert json.loads(downloads[0].read_text(encoding="utf-8"))["cells"][0]["id"].startswith("cell-0-")
+    # the service worker (mmguide_book.offline): revisions are content hashes, nothing depends on the time
+    assert (first / "sw.js").is_file() and (first / "manifest.webmanifest").is_file()
     assert _differences(first, second) == []

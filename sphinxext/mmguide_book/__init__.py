@@ -18,7 +18,8 @@ Thin entry point; each module has one job:
 - ``lean``: trims what the theme loads (weight, offline, accessibility);
 - ``freshness``: re-reads pages when the package or this extension changes;
 - ``redirects``: small HTML pages at the addresses of renamed pages (``mmguide_redirects``);
-- ``machine``: the machine-readable edition ``mmguide.json`` and its JSON Schema.
+- ``machine``: the machine-readable edition ``mmguide.json`` and its JSON Schema;
+- ``offline``: each edition's service worker (Workbox) and web app manifest: readable offline, installable.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ import pathlib
 from sphinx.application import Sphinx
 
 from . import (
-    calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, printing,
-    recommendations, redirects, search, translator,
+    calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, offline,
+    printing, recommendations, redirects, search, translator,
 )
 
 
@@ -64,4 +65,5 @@ def setup(app: Sphinx) -> dict:
     narrow.setup(app)
     translator.setup(app)
     lean.setup(app)
+    offline.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
