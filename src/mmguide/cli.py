@@ -84,12 +84,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     line = []
     if isinstance(result.value, list):  # myeloma-defining-events: the events met
-        line.append(", ".join(result.value) or "none")
+        line.append(", ".join(result.value) or ("无" if args.lang == "zh" else "none"))
     elif result.value is not None:
         line.append(f"{result.value:g} {result.unit or ''}".strip())
     if result.category is not None:
         line.append(f"[{result.category}]")
     print(" ".join(line))
     print(result.explanation[args.lang])
-    print("References: " + ", ".join(result.references))
+    heading = "参考文献：" if args.lang == "zh" else "References: "
+    print(heading + ", ".join(result.references))
     return 0

@@ -989,7 +989,7 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
         cc.check_limits(unit, None if calcium_lln is None else calcium_lln.to(unit),
                         None if calcium_uln is None else calcium_uln.to(unit))
     if crcl is None:  # pragma: no cover - compute() refuses a missing clearance first
-        raise InputError("crcl: this input is required.", "crcl")
+        raise InputError("crcl: this input is required.", "crcl", zh="此项为必填项。")
     f = facts_of(dict(
         active_mm=active_mm, crcl=crcl, corrected_calcium=corrected_calcium, calcium_lln=calcium_lln,
         calcium_uln=calcium_uln, creatinine=creatinine, creatinine_stable=creatinine_stable,

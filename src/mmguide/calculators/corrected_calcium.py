@@ -94,15 +94,20 @@ def check_limits(unit: str, lln=None, uln=None, lln_name="calcium_lln", uln_name
     if lln is not None and lln > CRAB_ABOVE[unit]:
         raise InputError(
             f"{lln_name}: {fmt(lln)} {unit} is above the CRAB hypercalcaemia threshold {fmt(CRAB_ABOVE[unit])} {unit}; "
-            "a lower limit of normal cannot be that high. Was the upper limit entered?", lln_name)
+            "a lower limit of normal cannot be that high. Was the upper limit entered?", lln_name,
+            zh=f"{fmt(lln)} {unit} 高于 CRAB 高钙血症阈值 {fmt(CRAB_ABOVE[unit])} {unit}，正常下限不可能这么高；"
+               "是否误填了正常上限？")
     if lln is not None and uln is not None and uln <= lln:
         raise InputError(
             f"{uln_name}: the upper limit {fmt(uln)} {unit} is not above the lower limit {fmt(lln)} {unit}; "
-            "were the two limits swapped?", uln_name)
+            "were the two limits swapped?", uln_name,
+            zh=f"正常上限 {fmt(uln)} {unit} 不高于正常下限 {fmt(lln)} {unit}；两个界值是否填反了？")
     if uln is not None and uln < HYPOCALCAEMIA_BELOW[unit]:
         raise InputError(
             f"{uln_name}: {fmt(uln)} {unit} is below {fmt(HYPOCALCAEMIA_BELOW[unit])} {unit}, where CTCAE grades "
-            "hypocalcaemia; an upper limit of normal cannot be that low. Was the lower limit entered?", uln_name)
+            "hypocalcaemia; an upper limit of normal cannot be that low. Was the lower limit entered?", uln_name,
+            zh=f"{fmt(uln)} {unit} 低于 {fmt(HYPOCALCAEMIA_BELOW[unit])} {unit}（CTCAE 在此以下对低钙血症分级），"
+               "正常上限不可能这么低；是否误填了正常下限？")
 
 
 def category_for(value: F, unit: str, lln: F | None = None) -> str:

@@ -104,7 +104,9 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         if nadir is not None and nadir > base:
             raise InputError(
                 f"{name}: the nadir {fmt(nadir)} {unit} is above the baseline {fmt(base)} {unit}; the nadir is the "
-                "lowest value since treatment began, so it cannot exceed the baseline.", name)
+                "lowest value since treatment began, so it cannot exceed the baseline.", name,
+                zh=f"最低值 {fmt(nadir)} {unit} 高于基线值 {fmt(base)} {unit}；最低值是治疗开始以来的最低测定值，"
+                   "不可能高于基线值。")
     rs = (bs - cs) / bs if bs > 0 else None
     ru = (bu - cu) / bu if bu > 0 else None
     details = {
@@ -181,7 +183,9 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         raise InputError(
             f"immunofixation_negative: immunofixation is given as negative but the current M-protein is "
             f"{fmt(cs)} g/dL in serum and {fmt(cu)} mg/24 h in urine; an M-protein measurable by electrophoresis is "
-            "immunofixation-positive.", "immunofixation_negative")
+            "immunofixation-positive.", "immunofixation_negative",
+            zh=f"免疫固定电泳填为阴性，但当前 M 蛋白为血清 {fmt(cs)} g/dL、尿 {fmt(cu)} mg/24 h；"
+               "电泳可测得的 M 蛋白必然免疫固定电泳阳性。")
 
     note_en = note_zh = ""
     if immunofixation_negative:

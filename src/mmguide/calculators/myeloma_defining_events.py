@@ -112,7 +112,9 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
     for limit, value, name in ((calcium_uln, calcium, "calcium"), (hemoglobin_lln, hemoglobin, "hemoglobin")):
         if limit is not None and value is None:
             lim = "calcium_uln" if name == "calcium" else "hemoglobin_lln"
-            raise InputError(f"{lim}: given without {name}; give {name} too, or leave {lim} out.", lim)
+            value_zh = "血钙" if name == "calcium" else "血红蛋白"
+            raise InputError(f"{lim}: given without {name}; give {name} too, or leave {lim} out.", lim,
+                             zh=f"填写了界值却未填写{value_zh}；请同时填写{value_zh}，或删去此界值。")
 
     status, partly = {}, []
     for event, alternatives in (
@@ -146,10 +148,12 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
         if flc_ratio is not None or involved_flc is not None:
             given, other = ("flc_ratio", "involved_flc") if flc_ratio is not None else ("involved_flc", "flc_ratio")
             raise InputError(
-                f"{ID}: no event can be assessed from {given} alone; the light-chain event needs {other} too.", other)
+                f"{ID}: no event can be assessed from {given} alone; the light-chain event needs {other} too.", other,
+                zh="仅凭一项游离轻链数据无法评估任何事件；轻链事件需要同时填写受累/非受累血清游离轻链比值和受累血清游离轻链。")
         raise InputError(
             f"{ID}: at least one input is needed (accepted inputs: "
             + ", ".join(i.name for i in CALCULATOR.inputs) + ").",
+            zh="至少需要填写一项：" + "；".join(i.label["zh"] for i in CALCULATOR.inputs) + "。",
         )
     names_en = ", ".join(EVENT_LABELS[e]["en"] for e in met)
     names_zh = "、".join(EVENT_LABELS[e]["zh"] for e in met)
