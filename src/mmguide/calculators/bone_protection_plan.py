@@ -701,13 +701,13 @@ def _t_hcm(f, s):
 def _t_correct_ca(f, s):
     return text(
         f"Hypocalcaemia (corrected calcium below the laboratory's lower limit, or below {_HYPO['mmol/L']} mmol/L "
-        f"({_HYPO['mg/dL']} mg/dL), CTCAE grade 2, whatever the limits): correct it first. The first dose of every "
+        f"({_HYPO['mg/dL']} mg/dL), CTCAE grade 2 or worse, whatever the limits): correct it first. The first dose of every "
         "bone-targeted agent waits until it is corrected: all of them lower calcium, denosumab most, and the "
         "denosumab label requires pre-existing hypocalcaemia to be corrected before starting (severe and fatal "
         "hypocalcaemia has been reported). Check magnesium and vitamin D, and that a total, not an ionised, calcium "
         "was entered.",
         f"低钙血症(校正血钙低于实验室参考下限,或低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL),"
-        "无论参考范围如何均为 CTCAE 2 级):先予纠正。所有骨靶向药物的首剂均须待其纠正后给予:这些药物均可降低血钙,"
+        "无论参考范围如何均为 CTCAE ≥ 2 级):先予纠正。所有骨靶向药物的首剂均须待其纠正后给予:这些药物均可降低血钙,"
         "地舒单抗最明显;地舒单抗说明书要求开始治疗前纠正已有的低钙血症(曾有严重及致死性低钙血症报告)。"
         "请检查血镁和维生素 D,并核实输入的是总钙而非离子钙。")
 

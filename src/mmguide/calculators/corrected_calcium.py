@@ -65,7 +65,7 @@ CATEGORIES = (
         f"Hypocalcaemia: below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L ({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL), "
         "CTCAE grade 2 or worse, whatever the laboratory's limits",
         f"低钙血症:低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL),"
-        "CTCAE 2 级或以上,与实验室参考范围无关")),
+        "CTCAE ≥ 2 级,与实验室参考范围无关")),
 )
 
 
@@ -155,7 +155,7 @@ _MEANING = {
         "bone-targeted agent, and check that a total calcium, not an ionised calcium, was entered (the albumin "
         "correction applies to total calcium only)",
         f"无论实验室参考范围如何均属低钙血症(低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L 或 "
-        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL,CTCAE 2 级或以上):任何骨靶向药物首剂前均须纠正;"
+        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL,CTCAE ≥ 2 级):任何骨靶向药物首剂前均须纠正;"
         "并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
 }
 
