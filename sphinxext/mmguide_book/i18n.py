@@ -51,8 +51,8 @@ ZH = {
     "mmguide bone-protection decision tree (interview; IMWG 2021; Zometa, Xgeva and pamidronate labels)":
         "mmguide 骨保护决策树（专家访谈；IMWG 2021；Zometa、Xgeva 及帕米膦酸说明书）",
     "IMWG 2014 updated diagnostic criteria": "IMWG 2014 更新诊断标准",
-    "IMWG frailty score (Palumbo 2015)": "IMWG 虚弱评分（Palumbo 2015）",
-    "Simplified frailty scale (Facon 2020)": "简化虚弱量表（Facon 2020）",
+    "IMWG frailty score (Palumbo 2015)": "IMWG 衰弱评分（Palumbo 2015）",
+    "Simplified frailty scale (Facon 2020)": "简化衰弱量表（Facon 2020）",
     "IMWG uniform response criteria (Kumar 2016)": "IMWG 统一疗效标准（Kumar 2016）",
     "All flowcharts": "全部流程图",
 }

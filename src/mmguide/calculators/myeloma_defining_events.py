@@ -326,7 +326,7 @@ CALCULATOR = Calculator(
         text(
             "The criteria say \"serum calcium\"; the project asks for albumin-corrected calcium where available "
             "(see corrected-calcium).",
-            "标准仅称\u201c血清钙\u201d;本项目建议在可得时使用白蛋白校正钙(见校正钙计算器)。",
+            "标准仅称\u201c血清钙\u201d;本项目建议在可得时使用白蛋白校正血钙(见校正血钙计算器)。",
         ),
         text(
             "The clearance may be a Cockcroft–Gault clearance or an eGFR (\"measured or estimated by validated "
