@@ -41,8 +41,21 @@ _KEEP = re.compile(r"^(?:(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9]+|mg|mL|min|dL|kg|lb|
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# spans whose punctuation is markup, not prose: roles, inline code, math, link targets
-_PROTECTED = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|\$[^$]*\$|\]\([^)]*\)")
+# spans whose punctuation is notation, not prose, each kept exactly as written (tests/test_notation.py):
+# roles (citations, terms, links to recommendations), inline code, math, link targets; karyotypes
+# (t(4;14), t(11;14)(q13;q32), del(17p), amp(1q), 1q+, 17p−); a parenthesis glued to a Latin letter or a
+# digit that holds no Chinese (a formula or a function: min(a, b), (140 − age)); units with a slash
+# (mL/min/1.73 m²) and numeric ranges (0.68–0.99) hold none of the widened marks but are listed there too.
+PROTECTED_PATTERNS = {
+    "role": r"\{[\w:-]+\}`[^`]*`",
+    "inline code": r"`[^`]*`",
+    "math": r"\$[^$]*\$",
+    "link target": r"\]\([^)]*\)",
+    "karyotype": r"(?<![A-Za-z])(?:t|del|dup|inv|amp|gain|add|der|ins|i)\([0-9XYpq;.,]+\)(?:\([0-9pq;.,]+\))?",
+    "chromosome arm": r"(?<![A-Za-z0-9])\d{1,2}[pq]\d*(?:[+\u2212-](?![\d]))?",
+    "formula": r"(?<=[A-Za-z0-9\]])\((?:[^()\u4e00-\u9fff]|\([^()\u4e00-\u9fff]*\))*\)",
+}
+_PROTECTED = re.compile("|".join(f"(?:{p})" for p in PROTECTED_PATTERNS.values()))
 # ASCII punctuation typed in Chinese prose -> the full-width forms (escaped: some editors fold them)
 _HALF = [
     (re.compile(r"(?<!\d),(?! )|(?<=\d),(?!\d{3}(?!\d))(?! )"), "\uff0c"),  # not 1,718 nor "a, b"
