@@ -136,10 +136,10 @@ def _category_text(env, calc, cat) -> str:
 
 
 def _value_text(env, calc, v, unit) -> str:
-    from mmguide.presentation import unit_text
+    from mmguide.presentation import list_text, unit_text
 
     if isinstance(v, (list, tuple)):
-        return ", ".join(str(x) for x in v) or ("(无)" if lang(env) == "zh" else "(none)")
+        return list_text(calc.id, list(v), lang(env)) or ("(无)" if lang(env) == "zh" else "(none)")
     if v is None:
         return "—"
     return f"{_fmt_value(v)} {unit_text(unit, lang(env))}".strip()

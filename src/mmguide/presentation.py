@@ -187,10 +187,22 @@ def _carry(v) -> str:
     return str(v)
 
 
+def list_text(calculator_id: str, values, lang: str) -> str:
+    """A result that is a list of findings (the myeloma-defining events met), in the reader's words, never
+    the findings' ids."""
+    labels = {}
+    if calculator_id == "myeloma-defining-events":
+        from .calculators.myeloma_defining_events import EVENT_LABELS
+
+        labels = EVENT_LABELS
+    words = [_pick(labels[v], lang) if v in labels else str(v) for v in values]
+    return ("、" if lang == "zh" else ", ").join(words)
+
+
 def _answer_simple(result: Result, lang: str) -> dict:
     headline = None
     if isinstance(result.value, list):
-        headline = ", ".join(result.value) if result.value else None
+        headline = list_text(result.calculator, result.value, lang) if result.value else None
     elif result.value is not None:
         shown = result.value
         if result.calculator == "crcl-cockcroft-gault":  # never rounded across a dose-band edge

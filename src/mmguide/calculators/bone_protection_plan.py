@@ -1256,12 +1256,12 @@ CALCULATOR = Calculator(
              "第一个月每周查血钙,此后每月一次:此为 FDA 2024 年针对晚期慢性肾脏病使用地舒单抗 60 mg 的建议,"
              "作为预防措施用于骨髓瘤的 120 mg 剂量(项目决定)。帕米膦酸输注 4–6 小时(ASCO 2018)作为超说明书选项列出并附注意事项,"
              "不列为适用药物。"),
-        text(f"Knowing the vitamin D status (action 'vitamin-d-status') is this plan's addition: the labels give "
+        text(f"Knowing the vitamin D status is this plan's addition: the labels give "
              "vitamin D routinely (zoledronic acid) or as needed (denosumab) but do not ask for a level, and the "
              "interview asks for routine supplements. It is cited only to the denosumab label's 'as needed'. An "
              f"unknown status holds back the first dose only with CrCl < {_S} mL/min or dialysis, where "
              "hypocalcaemia risk on denosumab is highest.",
-             "了解维生素 D 水平(行动项 vitamin-d-status)为本方案的补充:说明书规定常规(唑来膦酸)或按需(地舒单抗)补充维生素 D,"
+             "了解维生素 D 水平为本方案的补充:说明书规定常规(唑来膦酸)或按需(地舒单抗)补充维生素 D,"
              "但未要求检测水平;专家访谈要求常规补充。本项仅引用地舒单抗说明书的“按需”。仅在肌酐清除率 < "
              f"{_S} mL/min 或透析(地舒单抗低钙血症风险最高)时,维生素 D 水平未知才需在首剂前完成检测。"),
     ),

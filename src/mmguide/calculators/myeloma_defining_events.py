@@ -335,10 +335,10 @@ CALCULATOR = Calculator(
         ),
         text(
             "An event with two alternative criteria (calcium, renal, anaemia) is met if either is; when only one could "
-            "be checked and it is not met, the event is listed in details['partly_assessed']. The light-chain event "
+            "be checked and it is not met, the result names the event as partly assessed. The light-chain event "
             "needs both the ratio and the involved FLC; one part that fails is enough to say it is not met.",
-            "含两项并列标准的事件(血钙、肾功能、贫血)满足任一即为符合;若仅能评估其中一项且未符合,则列入 "
-            "details['partly_assessed']。轻链事件需同时满足比值与受累轻链两项;任一项不满足即可判定不符合。",
+            "含两项并列标准的事件(血钙、肾功能、贫血)满足任一即为符合;若仅能评估其中一项且未符合,"
+            "结果注明该事件仅评估了部分标准。轻链事件需同时满足比值与受累轻链两项;任一项不满足即可判定不符合。",
         ),
         text(
             "The footnote that more than one bone lesion is needed when marrow plasma cells are below "
