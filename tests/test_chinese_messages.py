@@ -39,6 +39,9 @@ KEPT = re.compile(
     r"|FLC|MRI|CT|PET|CKD|EPI|iFISH|FISH|del|t|q|M|X|κ|λ|β2)\b"
 )
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
+# The edition writes ，；：？（） in Chinese prose (presentation.widen): a half-width mark right after Chinese
+# is one the widening step missed.
+HALF_WIDTH = re.compile(r"[\u4e00-\u9fff][,;:?()]")
 
 
 def english_left(message: str) -> list[str]:
@@ -54,6 +57,9 @@ def _chinese_problem(message: str) -> str | None:
     words = english_left(message)
     if words:
         return f"English words {words}"
+    half = HALF_WIDTH.search(re.sub(r"'[^']*'|\"[^\"]*\"", " ", message))
+    if half:
+        return f"half-width punctuation in Chinese text: {half.group(0)!r}"
     return None
 
 

@@ -20,6 +20,12 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "docs" / "locales" / "zh_CN"))
 from translate import PROTECTED_PATTERNS, fullwidth  # noqa: E402
 
+from mmguide.presentation import widen  # noqa: E402
+
+# The catalogues' step (translate.py) and the package's step for its own Chinese strings (presentation.widen,
+# which also runs under MicroPython, so it is written without regular expressions) keep the same rules.
+STEPS = {"catalogues": fullwidth, "package": widen}
+
 PO_DIR = ROOT / "docs" / "locales" / "zh_CN" / "LC_MESSAGES"
 
 # (Chinese prose around a piece of notation, the notation that must come out unchanged)
@@ -41,9 +47,10 @@ PROTECTED = [
 ]
 
 
+@pytest.mark.parametrize("step", STEPS)
 @pytest.mark.parametrize("chinese, notation", PROTECTED, ids=[n for _, n in PROTECTED])
-def test_widening_leaves_notation_alone(chinese, notation):
-    out = fullwidth(chinese)
+def test_widening_leaves_notation_alone(chinese, notation, step):
+    out = STEPS[step](chinese)
     assert notation in out, out
     assert out != chinese, "the prose around the notation should still be widened"
 
@@ -53,8 +60,17 @@ def test_every_protected_kind_has_an_example():
     assert set(PROTECTED_PATTERNS) == kinds
 
 
-def test_prose_punctuation_is_still_widened():
-    assert fullwidth("先补液(生理盐水),再给药;是否已查肌酐?") == "先补液（生理盐水），再给药；是否已查肌酐？"
+@pytest.mark.parametrize("step", STEPS)
+def test_prose_punctuation_is_still_widened(step):
+    assert STEPS[step]("先补液(生理盐水),再给药;是否已查肌酐?") == "先补液（生理盐水），再给药；是否已查肌酐？"
+
+
+@pytest.mark.parametrize("text", ["No Chinese here: (a, b); c?", "见 '1,5' 与 \"a;b\"", "血钙 2.6 mmol/L(10.4 mg/dL)"])
+def test_package_step_leaves_typed_values_english_and_unit_conversions_alone(text):
+    out = widen(text)
+    for kept in ("(a, b); c?", "'1,5'", "\"a;b\"", "mmol/L(10.4 mg/dL)"):
+        if kept in text:
+            assert kept in out, out
 
 
 DAMAGED = re.compile(r"(?<![A-Za-z])(?:t|del|dup|inv|amp|gain|der|ins)（[0-9XYpq;；.,，]+）|\([0-9]{1,2}；[0-9]{1,2}\)")

@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = compute(args.id, **inputs)
     except InputError as e:
-        print(f"mmguide: {e if args.lang == 'en' else e.text[args.lang]}", file=sys.stderr)
+        from .presentation import widen
+
+        print(f"mmguide: {e if args.lang == 'en' else widen(e.text[args.lang])}", file=sys.stderr)
         return 2
     except MMGuideError as e:
         print(f"mmguide: {e}", file=sys.stderr)
@@ -90,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     if result.category is not None:
         line.append(f"[{result.category}]")
     print(" ".join(line))
-    print(result.explanation[args.lang])
+    from .presentation import widen
+
+    print(widen(result.explanation[args.lang]) if args.lang == "zh" else result.explanation["en"])
     heading = "参考文献：" if args.lang == "zh" else "References: "
     print(heading + ", ".join(result.references))
     return 0
