@@ -320,19 +320,7 @@ class CalculatorPageDirective(SphinxDirective):
         container = nodes.section()
         container.document = self.state.document
         self.state.nested_parse(StringList(lines, source=self.env.docname), 0, container, match_titles=True)
-        self.state.document["mmguide_generated_page"] = True  # see _not_for_catalogues
         return container.children
-
-
-def _not_for_catalogues(app, doctree) -> None:
-    """A calculator page is written in the edition's language from the package's own records, so none of its
-    text is a catalogue message: a translator edits the package's Chinese, and the page's catalogue would only
-    hold strings no reader sees. (MyST attaches the generated headings to the document itself, so the whole
-    document is marked once it is read.)"""
-    if not doctree.get("mmguide_generated_page"):
-        return
-    for node in doctree.findall(nodes.TextElement):
-        node["translatable"] = False
 
 
 def _form_html(env, calc) -> str | None:
@@ -395,6 +383,5 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _page_context)
-    app.connect("doctree-read", _not_for_catalogues)
     app.add_directive("calculator-page", CalculatorPageDirective)
     app.add_directive("calculator-index", CalculatorIndexDirective)

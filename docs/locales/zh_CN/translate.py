@@ -3,6 +3,7 @@
     python docs/locales/zh_CN/translate.py dump  [--all] > todo.txt   # messages still to translate
     python docs/locales/zh_CN/translate.py apply todo.txt [more.txt ...]
     python docs/locales/zh_CN/translate.py calculators   # calculator pages: Chinese from the package's records
+    python docs/locales/zh_CN/translate.py prune         # drop calculator-page messages no Chinese page shows
     python docs/locales/zh_CN/translate.py stats
 
 Workflow after a colleague changes an English page: ``python tools/i18n.py update``, then
@@ -202,6 +203,56 @@ def calculator_pairs() -> dict[str, str]:
     return pairs
 
 
+def calculator_page_lines(calc) -> set[str]:
+    """Every text of a calculator's Chinese page as a catalogue message would hold it (heading, paragraph,
+    table cell, list item or formula). The page is written in Chinese from the package's records, so a
+    catalogue message is used only when its English stands on the Chinese page as it is: a formula, a note
+    the package keeps in English, a number or a citation."""
+    import types
+
+    root = PO_DIR.parents[3]
+    sys.path[:0] = [str(root / "sphinxext"), str(root / "src")]
+    from mmguide_book import calculators as C
+
+    env = types.SimpleNamespace(config=types.SimpleNamespace(language="zh_CN"), docname="calculators")
+    return {re.sub(r"^(?:#+ |\* - |  - |- |\d+\. )", "", line).strip().replace("\\|", "|")
+            for line in C.page_markdown(env, calc, [])}
+
+
+def unused_calculator_messages() -> dict[pathlib.Path, list[str]]:
+    """Per calculator-page catalogue, the messages its Chinese page does not show (a translator would edit
+    them for nothing)."""
+    import mmguide
+
+    out = {}
+    for calc in mmguide.calculators():
+        path = PO_DIR / "docs" / "calculators" / f"{calc.id}.po"
+        if not path.exists():
+            continue
+        lines = calculator_page_lines(calc)
+        with path.open("rb") as f:
+            catalog = read_po(f, locale="zh_CN")
+        out[path] = [m.id for m in catalog if m.id and m.id not in lines]
+    return out
+
+
+def prune() -> int:
+    """Remove from the calculator pages' catalogues every message their Chinese pages do not show."""
+    removed = 0
+    for path, ids in unused_calculator_messages().items():
+        if not ids:
+            continue
+        with path.open("rb") as f:
+            catalog = read_po(f, locale="zh_CN")
+        for msgid in ids:
+            del catalog[msgid]
+        catalog.obsolete.clear()
+        save(path, catalog)
+        removed += len(ids)
+    print(f"removed {removed} calculator-page message(s) that no Chinese page shows")
+    return 0
+
+
 def calculators() -> int:
     pairs = calculator_pairs()
     filled = 0
@@ -255,6 +306,8 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[0] == "calculators":
         return calculators()
+    if argv[0] == "prune":
+        return prune()
     if argv[0] == "stats":
         return stats()
     print(__doc__)
