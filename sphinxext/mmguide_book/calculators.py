@@ -32,8 +32,8 @@ EXAMPLES_NOTE = (
 )
 # Headings and notes this module adds (the Chinese edition's words; clinical text comes from the records).
 ZH = {
-    EXAMPLES_NOTE: "每个示例的预期值均为已发表的数值(“来源”列引用该文献,参考文献列表给出其表格或页码)。"
-                   "每次构建时均用 mmguide 重新计算这些示例;任何不一致都会导致构建失败。",
+    EXAMPLES_NOTE: "每个示例的预期值均为已发表的数值（“来源”列引用该文献，参考文献列表给出其表格或页码）。"
+                   "每次构建时均用 mmguide 重新计算这些示例；任何不一致都会导致构建失败。",
     "How to read the result": "结果解读",
     "Validation": "验证",
     "Patient": "患者",
@@ -42,7 +42,7 @@ ZH = {
     "The inputs the form asks for": "表单所需的输入",
     "Optional": "可选",
     "Either the clearance, or age, weight, creatinine and sex: the clearance is then calculated "
-    "(Cockcroft–Gault).": "填写清除率,或填写年龄、体重、血清肌酐和性别,由 Cockcroft–Gault 公式计算清除率。",
+    "(Cockcroft–Gault).": "填写清除率，或填写年龄、体重、血清肌酐和性别，由 Cockcroft–Gault 公式计算清除率。",
 }
 
 
@@ -92,7 +92,7 @@ def _fmt_inputs(env, calc, inputs: dict) -> str:
         except mmguide.InputError:
             v = inputs[spec.name]
         shown = value_text(v, L) if not (spec.kind == "sex" and L == "en") else str(v)
-        out.append(f"{pick(env, spec.label)}{':' if L == 'zh' else ': '}{shown}")
+        out.append(f"{pick(env, spec.label)}{'：' if L == 'zh' else ': '}{shown}")
     return ("；" if L == "zh" else "; ").join(out)
 
 
@@ -210,15 +210,16 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     from mmguide.presentation import unit_text
 
     T = lambda s: _tt(env, s)  # noqa: E731
+    colon = "：" if lang(env) == "zh" else ": "  # the edition's punctuation after a label
     L = []
     L += [f"# {pick(env, calc.title)}", ""]
     L += [_named(env, pick(env, calc.purpose)), ""]
     if calc.when_to_use:
-        L += [f"**{T('When to use')}:** {_named(env, pick(env, calc.when_to_use))}", ""]
+        L += [f"**{T('When to use')}{colon.strip()}** {_named(env, pick(env, calc.when_to_use))}", ""]
     # how to read the result
     L += [f"## {T('How to read the result')}", ""]
     out_unit = f" ({unit_text(calc.output.unit, lang(env))})" if calc.output.unit else ""
-    L += [f"**{T('Output')}:** {pick(env, calc.output.label)}{out_unit}", ""]
+    L += [f"**{T('Output')}{colon.strip()}** {pick(env, calc.output.label)}{out_unit}", ""]
     if calc.bands:
         L += ["```{list-table}", ":header-rows: 1", "",
               f"* - {T('Condition')}", f"  - {T('Meaning')}"]
@@ -228,7 +229,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     if calc.formula:
         L += [f"## {T('Formula')}", ""]
         if calc.equation:
-            L += [f"{T('Equation')}: {T(calc.equation)}", ""]
+            L += [f"{T('Equation')}{colon}{T(calc.equation)}", ""]
         L += ["```{math}", calc.formula, "```", ""]
     # inputs: labels, units and ranges (no code names)
     L += [f"## {T('Inputs')}", ""]
@@ -262,7 +263,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
         L += [f"## {T('Flowchart')}", ""]
         for fid in charts:
             L += ["```{flowchart} " + fid, ":no-label:", "```", "",
-                  f"{T('All flowcharts')}: {{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`", ""]
+                  f"{T('All flowcharts')}{colon}{{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`", ""]
     if calc.recommendations:
         L += [f"## {T('Recommendations served')}", ""]
         L += [" · ".join(f"{{rec}}`{r}`" for r in calc.recommendations), ""]
