@@ -154,10 +154,9 @@ def widen(t: str) -> str:
         nxt = t[i + 1] if i + 1 < n else ""
         if ch in "()":
             out.append(_WIDE[ch] if i in wide else ch)
-        elif ch == ",":
-            thousands = "0" <= prev <= "9" and t[i + 1:i + 4].isdigit() and len(t[i + 1:i + 4]) == 3 \
-                and not (i + 4 < n and "0" <= t[i + 4] <= "9")
-            out.append(ch if thousands or nxt in (" ", "") else _WIDE[ch])
+        elif ch == ",":  # between two digits it is a number's (1,718) or a locant's (1,25-dihydroxy)
+            between_digits = "0" <= prev <= "9" and "0" <= nxt <= "9"
+            out.append(ch if between_digits or nxt in (" ", "") else _WIDE[ch])
         elif ch == ";":
             out.append(ch if nxt == " " else _WIDE[ch])
         elif ch == ":":

@@ -59,7 +59,7 @@ PROTECTED_PATTERNS = {
 _PROTECTED = re.compile("|".join(f"(?:{p})" for p in PROTECTED_PATTERNS.values()))
 # ASCII punctuation typed in Chinese prose -> the full-width forms (escaped: some editors fold them)
 _HALF = [
-    (re.compile(r"(?<!\d),(?! )|(?<=\d),(?!\d{3}(?!\d))(?! )"), "\uff0c"),  # not 1,718 nor "a, b"
+    (re.compile(r"(?<!\d),(?! )|(?<=\d),(?!\d)(?! )"), "\uff0c"),  # not 1,718, 1,25-(OH)2D nor "a, b"
     (re.compile(r";(?! )"), "\uff1b"),
     (re.compile(r"(?<=[\u4e00-\u9fff\uff09]):(?! )|(?<=[\u4e00-\u9fff]):(?=\*\*)"), "\uff1a"),
     (re.compile(r"(?<=[\u4e00-\u9fff])\?"), "\uff1f"),
