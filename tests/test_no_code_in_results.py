@@ -83,3 +83,22 @@ def test_record_texts_on_the_pages_show_no_code(calc, lang):
 def test_the_search_finds_what_it_should():
     assert CODE.search("行动项 vitamin-d-status") and CODE.search("见 details['partly_assessed']")
     assert CODE.search("plasma-cells-60") and not CODE.search("non-frail")
+
+
+def test_errors_of_two_inputs_together_name_no_input_by_its_code_name():
+    """The form shows an input error as "label: detail"; the detail of the errors that two inputs raise together
+    names inputs in words (the no-input error, which lists the accepted names for callers of the API and the
+    command line, is the exception)."""
+    from test_chinese_messages import CROSS_FIELD
+
+    names = {i.name for c in mmguide.calculators() for i in c.inputs if "_" in i.name}
+    problems = []
+    for what, calc_id, inputs, _ in CROSS_FIELD:
+        if not inputs:
+            continue
+        message = json.loads(respond(calc_id, json.dumps(inputs), "en"))["message"]
+        found = [n for n in names | {c.id for c in mmguide.calculators()}
+                 if re.search(rf"(?<![\w/-]){re.escape(n)}(?![\w-])", message)]
+        if found:
+            problems.append(f"{what}: {found} in {message!r}")
+    assert not problems, "\n".join(problems)

@@ -57,6 +57,9 @@ EVENT_LABELS = {
                               f"MRI 局灶性病变多于 {MRI_FOCAL_LESIONS_MORE_THAN} 处"),
 }
 
+# The two light-chain inputs as a message names them (never by their code names)
+FLC_WORDS = {"flc_ratio": "involved:uninvolved FLC ratio", "involved_flc": "involved FLC"}
+
 MET, NOT_MET, UNKNOWN, REVIEW = "met", "not-met", "not-assessed", "possible-solitary-plasmacytoma"
 
 
@@ -113,7 +116,9 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
         if limit is not None and value is None:
             lim = "calcium_uln" if name == "calcium" else "hemoglobin_lln"
             value_zh = "血钙" if name == "calcium" else "血红蛋白"
-            raise InputError(f"{lim}: given without {name}; give {name} too, or leave {lim} out.", lim,
+            value_en = "calcium" if name == "calcium" else "haemoglobin"
+            raise InputError(f"{lim}: this limit is given without its {value_en}; give the {value_en} too, or leave "
+                             "the limit out.", lim,
                              zh=f"填写了界值却未填写{value_zh}；请同时填写{value_zh}，或删去此界值。")
 
     status, partly = {}, []
@@ -148,7 +153,8 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
         if flc_ratio is not None or involved_flc is not None:
             given, other = ("flc_ratio", "involved_flc") if flc_ratio is not None else ("involved_flc", "flc_ratio")
             raise InputError(
-                f"{ID}: no event can be assessed from {given} alone; the light-chain event needs {other} too.", other,
+                f"{other}: the {FLC_WORDS[given]} alone assesses no event; the light-chain event needs the "
+                f"{FLC_WORDS[other]} too.", other,
                 zh="仅凭一项游离轻链数据无法评估任何事件；轻链事件需要同时填写受累/非受累血清游离轻链比值和受累血清游离轻链。")
         raise InputError(
             f"{ID}: at least one input is needed (accepted inputs: "
