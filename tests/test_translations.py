@@ -42,7 +42,7 @@ ORDERED = re.compile(NUMBER.pattern + "|" + UNIT.pattern)
 SIGN_PAIR = re.compile(r"([<>≤≥])\s*(" + NUMBER.pattern + ")")
 # How English says each comparison in words, near the number it qualifies.
 SIGN_WORDS = {
-    "≥": ("at least", "or more", "or above", "or higher", "no less than", "≥", "from", "or over"),
+    "≥": ("at least", "or more", "or above", "or higher", "no less than", "≥", "from", "or over", "or worse"),
     ">": ("more than", "above", "over", "exceed", "greater than", "higher than", ">"),
     "<": ("below", "less than", "under", "fewer than", "lower than", "<"),
     "≤": ("at most", "or less", "or below", "up to", "no more than", "≤", "or fewer"),

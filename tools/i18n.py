@@ -54,6 +54,11 @@ def update() -> None:
     for po_path in sorted(PO_DIR.rglob("*.po")):
         if po_path.relative_to(PO_DIR) not in seen:
             print(f"stale catalogue (its page is gone): {po_path.relative_to(ROOT)}")
+    # the calculator pages are written in Chinese from the package's records: keep only what they show
+    sys.path.insert(0, str(PO_DIR.parent))
+    import translate
+
+    translate.prune()
 
 
 def problems() -> list[str]:

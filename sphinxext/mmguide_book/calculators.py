@@ -79,7 +79,7 @@ def _fmt_inputs(env, calc, inputs: dict) -> str:
         except mmguide.InputError:
             v = inputs[spec.name]
         shown = value_text(v, L) if not (spec.kind == "sex" and L == "en") else str(v)
-        out.append(f"{pick(env, spec.label)}{':' if L == 'zh' else ': '}{shown}")
+        out.append(f"{pick(env, spec.label)}{'：' if L == 'zh' else ': '}{shown}")
     return ("；" if L == "zh" else "; ").join(out)
 
 
@@ -123,10 +123,10 @@ def _category_text(env, calc, cat) -> str:
 
 
 def _value_text(env, calc, v, unit) -> str:
-    from mmguide.presentation import unit_text
+    from mmguide.presentation import list_text, unit_text
 
     if isinstance(v, (list, tuple)):
-        return ", ".join(str(x) for x in v) or _tt(env, "(none)")
+        return list_text(calc.id, list(v), lang(env)) or _tt(env, "(none)")
     if v is None:
         return "—"
     return f"{_fmt_value(v)} {unit_text(unit, lang(env))}".strip()
@@ -196,15 +196,16 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     from mmguide.presentation import unit_text
 
     T = lambda s: _tt(env, s)  # noqa: E731
+    colon = "：" if lang(env) == "zh" else ": "  # the edition's punctuation after a label
     L = []
     L += [f"# {pick(env, calc.title)}", ""]
     L += [_named(env, pick(env, calc.purpose)), ""]
     if calc.when_to_use:
-        L += [f"**{T('When to use')}:** {_named(env, pick(env, calc.when_to_use))}", ""]
+        L += [f"**{T('When to use')}{colon.strip()}** {_named(env, pick(env, calc.when_to_use))}", ""]
     # how to read the result
     L += [f"## {T('How to read the result')}", ""]
     out_unit = f" ({unit_text(calc.output.unit, lang(env))})" if calc.output.unit else ""
-    L += [f"**{T('Output')}:** {pick(env, calc.output.label)}{out_unit}", ""]
+    L += [f"**{T('Output')}{colon.strip()}** {pick(env, calc.output.label)}{out_unit}", ""]
     if calc.bands:
         L += ["```{list-table}", ":header-rows: 1", "",
               f"* - {T('Condition')}", f"  - {T('Meaning')}"]
@@ -214,7 +215,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
     if calc.formula:
         L += [f"## {T('Formula')}", ""]
         if calc.equation:
-            L += [f"{T('Equation')}: {T(calc.equation)}", ""]
+            L += [f"{T('Equation')}{colon}{T(calc.equation)}", ""]
         L += ["```{math}", calc.formula, "```", ""]
     # inputs: labels, units and ranges (no code names)
     L += [f"## {T('Inputs')}", ""]
@@ -248,7 +249,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
         L += [f"## {T('Flowchart')}", ""]
         for fid in charts:
             L += ["```{flowchart} " + fid, ":no-label:", "```", "",
-                  f"{T('All flowcharts')}: {{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`", ""]
+                  f"{T('All flowcharts')}{colon}{{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`", ""]
     if calc.recommendations:
         L += [f"## {T('Recommendations served')}", ""]
         L += [" · ".join(f"{{rec}}`{r}`" for r in calc.recommendations), ""]

@@ -25,8 +25,13 @@ def _t(env, s: str) -> str:
 
 
 def pick(env, text: dict | None) -> str:
+    """A record's text in the page's language; Chinese with the edition's full-width punctuation."""
     if not text:
         return ""
+    if lang(env) == "zh" and text.get("zh"):
+        from mmguide.presentation import widen
+
+        return widen(text["zh"])
     return text.get(lang(env)) or text.get("en", "")
 
 

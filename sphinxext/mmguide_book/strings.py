@@ -54,8 +54,8 @@ GENERAL = {
     "mmguide bone-protection decision tree (interview; IMWG 2021; Zometa, Xgeva and pamidronate labels)":
         "mmguide 骨保护决策树（专家访谈；IMWG 2021；Zometa、Xgeva 及帕米膦酸说明书）",
     "IMWG 2014 updated diagnostic criteria": "IMWG 2014 更新诊断标准",
-    "IMWG frailty score (Palumbo 2015)": "IMWG 虚弱评分（Palumbo 2015）",
-    "Simplified frailty scale (Facon 2020)": "简化虚弱量表（Facon 2020）",
+    "IMWG frailty score (Palumbo 2015)": "IMWG 衰弱评分（Palumbo 2015）",
+    "Simplified frailty scale (Facon 2020)": "简化衰弱量表（Facon 2020）",
     "IMWG uniform response criteria (Kumar 2016)": "IMWG 统一疗效标准（Kumar 2016）",
     "All flowcharts": "全部流程图",
 
@@ -111,8 +111,8 @@ CONTEXTS: dict[str, dict[str, str]] = {
         " (optional)": "(可选)",
         ("Each example's expected value is the published one (the source column cites the publication; its entry in "
          "the bibliography gives the table or page). The examples are run through mmguide on every build; a "
-         "disagreement fails the build."): "每个示例的预期值均为已发表的数值(“来源”列引用该文献,参考文献列表给出其表格或页码)。"
-                       "每次构建时均用 mmguide 重新计算这些示例;任何不一致都会导致构建失败。",
+         "disagreement fails the build."): "每个示例的预期值均为已发表的数值（“来源”列引用该文献，参考文献列表给出其表格或页码）。"
+                       "每次构建时均用 mmguide 重新计算这些示例；任何不一致都会导致构建失败。",
         "How to read the result": "结果解读",
         "Validation": "验证",
         "Patient": "患者",
@@ -121,7 +121,7 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "The inputs the form asks for": "表单所需的输入",
         "Optional": "可选",
         "Either the clearance, or age, weight, creatinine and sex: the clearance is then calculated "
-        "(Cockcroft–Gault).": "填写清除率,或填写年龄、体重、血清肌酐和性别,由 Cockcroft–Gault 公式计算清除率。",
+        "(Cockcroft–Gault).": "填写清除率，或填写年龄、体重、血清肌酐和性别，由 Cockcroft–Gault 公式计算清除率。",
 
     },
     # the recommendations' badge row and index (recommendations.py)

@@ -5,6 +5,7 @@ calculator. Layer: above the calculators, below the presentation of results and 
 
 from __future__ import annotations
 
+from . import units as U
 from .calculators import ORDER as _ORDER, REGISTRY as _REGISTRY
 from .errors import InputError, UnknownCalculatorError
 from .records import Calculator, Result
@@ -56,8 +57,9 @@ def compute(calculator_id: str, **inputs) -> Result:
                 # a blank field is "not given", exactly as an omitted one
                 if spec.required:
                     unit = f" ({spec.plausible_range()})" if spec.kind == "quantity" else ""
+                    unit_zh = f"({U.zh_range(spec.analyte, spec.units)})" if spec.kind == "quantity" else ""
                     raise InputError(f"{spec.name}: this input is required{unit}.", spec.name,
-                                     zh=f"此项为必填项{unit.replace(' (', '(').replace(')', ')')}。")
+                                     zh=f"此项为必填项{unit_zh}。")
                 if spec.default is None:
                     parsed[spec.name] = None
                     not_given.append(spec.name)

@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = compute(args.id, **inputs)
     except InputError as e:
-        print(f"mmguide: {e if args.lang == 'en' else e.text[args.lang]}", file=sys.stderr)
+        from .presentation import widen
+
+        print(f"mmguide: {e if args.lang == 'en' else widen(e.text[args.lang])}", file=sys.stderr)
         return 2
     except MMGuideError as e:
         print(f"mmguide: {e}", file=sys.stderr)
@@ -84,12 +86,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     line = []
     if isinstance(result.value, list):  # myeloma-defining-events: the events met
-        line.append(", ".join(result.value) or "none")
+        line.append(", ".join(result.value) or ("无" if args.lang == "zh" else "none"))
     elif result.value is not None:
         line.append(f"{result.value:g} {result.unit or ''}".strip())
     if result.category is not None:
         line.append(f"[{result.category}]")
     print(" ".join(line))
-    print(result.explanation[args.lang])
-    print("References: " + ", ".join(result.references))
+    from .presentation import widen
+
+    print(widen(result.explanation[args.lang]) if args.lang == "zh" else result.explanation["en"])
+    heading = "参考文献：" if args.lang == "zh" else "References: "
+    print(heading + ", ".join(result.references))
     return 0

@@ -6,6 +6,11 @@ class MMGuideError(ValueError):
     base, so the class can be built by every runtime the book uses, MicroPython included)."""
 
 
+# Said only if a message were ever raised without its Chinese text (tests/test_chinese_messages.py
+# drives every calculator's errors in Chinese so that it is never reached): Chinese, with no English.
+FALLBACK_ZH = "无法读取此项输入，请核对数值和单位后重新填写。"
+
+
 class InputError(MMGuideError):
     """An input is missing, malformed, in the wrong unit or outside its plausible range.
 
@@ -15,8 +20,8 @@ class InputError(MMGuideError):
     ``str(err)`` is English, beginning with the input's code name. ``.text`` is the same message
     for readers in both languages, ``{"en": ..., "zh": ...}``, beginning with the input's label as
     the form shows it once ``compute`` has attached it (``.label``). ``zh`` is the Chinese text of
-    the message after its "name: " prefix; without it the Chinese text says that the input could
-    not be read and repeats the English detail.
+    the message after its "name: " prefix; every message the package raises has one (without it
+    the Chinese text would only say that the input could not be read, never the English).
     """
 
     def __init__(self, message: str, field: str | None = None, zh: str | None = None):
@@ -37,7 +42,7 @@ class InputError(MMGuideError):
     def text(self) -> dict:
         """The message in both languages, naming the input by its label where known."""
         detail = self.detail
-        zh = self.zh if self.zh is not None else f"输入有误(英文原文:{detail})"
+        zh = self.zh if self.zh is not None else FALLBACK_ZH
         if self.label:
             return {"en": f"{self.label['en']}: {detail}", "zh": f"{self.label['zh']}:{zh}"}
         if self.field:

@@ -91,6 +91,81 @@ def _sentence_end(t: str) -> tuple[int, int] | None:
     return None
 
 
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z" or "0" <= ch <= "9"
+
+
+_WIDE = {",": "\uff0c", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f", "(": "\uff08", ")": "\uff09"}
+
+
+def widen(t: str) -> str:
+    """Chinese text with the full-width punctuation the Chinese edition writes (，；：？（）), notation left alone.
+
+    The package's Chinese strings are typed with half-width marks; this is the one step that widens them for a
+    reader, the same rules as the catalogues' step (docs/locales/zh_CN/translate.py, tests/test_notation.py):
+    a comma between digits that separates thousands, a mark followed by a space, "label: value", inline code,
+    math, and a parenthesis glued to a Latin letter or digit that holds no Chinese (karyotypes t(4;14), del(17p),
+    formulas, a unit's conversion "2.6 mmol/L(10.4 mg/dL)") stay as they are. Text without Chinese is returned
+    unchanged. (Scanned by hand: MicroPython's regular expressions have no look-behind.)"""
+    if not isinstance(t, str) or not any(_cjk(ch) for ch in t):
+        return t
+    n = len(t)
+    keep = [False] * n
+    i = 0
+    while i < n:  # inline code, math and a quoted value the reader typed: kept whole
+        if t[i] in "`$'\"":
+            j = t.find(t[i], i + 1)
+            if j < 0:
+                break
+            for k in range(i, j + 1):
+                keep[k] = True
+            i = j + 1
+        else:
+            i += 1
+    pairs, stack = [], []
+    for i, ch in enumerate(t):
+        if keep[i]:
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            pairs.append((stack.pop(), i))
+    wide = set()
+    for a, b in sorted(pairs, key=lambda ab: ab[1] - ab[0]):
+        if keep[a]:
+            continue
+        glued = a > 0 and (_ascii_alnum(t[a - 1]) or t[a - 1] in "])")
+        if glued and not any(_cjk(ch) for ch in t[a + 1:b]):
+            for k in range(a, b + 1):  # notation: a karyotype, a formula, a unit's conversion
+                keep[k] = True
+        elif a == 0 or t[a - 1] != " ":
+            wide.add(a)
+            wide.add(b)
+    out = []
+    for i, ch in enumerate(t):
+        if keep[i] or ch not in _WIDE:
+            out.append(ch)
+            continue
+        prev = out[-1] if out else ""
+        nxt = t[i + 1] if i + 1 < n else ""
+        if ch in "()":
+            out.append(_WIDE[ch] if i in wide else ch)
+        elif ch == ",":  # between two digits it is a number's (1,718) or a locant's (1,25-dihydroxy)
+            between_digits = "0" <= prev <= "9" and "0" <= nxt <= "9"
+            out.append(ch if between_digits or nxt in (" ", "") else _WIDE[ch])
+        elif ch == ";":
+            out.append(ch if nxt == " " else _WIDE[ch])
+        elif ch == ":":
+            out.append(_WIDE[ch] if (_cjk(prev) or prev == "\uff09") and nxt != " " else ch)
+        else:  # "?"
+            out.append(_WIDE[ch] if _cjk(prev) or nxt == "" or _cjk(nxt) or nxt == " " else ch)
+    return "".join(out)
+
+
 def first_sentence(t: str) -> tuple[str, str]:
     """(the first sentence, the rest) of a text in either language."""
     end = _sentence_end(t)
@@ -187,10 +262,22 @@ def _carry(v) -> str:
     return str(v)
 
 
+def list_text(calculator_id: str, values, lang: str) -> str:
+    """A result that is a list of findings (the myeloma-defining events met), in the reader's words, never
+    the findings' ids."""
+    labels = {}
+    if calculator_id == "myeloma-defining-events":
+        from .calculators.myeloma_defining_events import EVENT_LABELS
+
+        labels = EVENT_LABELS
+    words = [_pick(labels[v], lang) if v in labels else str(v) for v in values]
+    return ("、" if lang == "zh" else ", ").join(words)
+
+
 def _answer_simple(result: Result, lang: str) -> dict:
     headline = None
     if isinstance(result.value, list):
-        headline = ", ".join(result.value) if result.value else None
+        headline = list_text(result.calculator, result.value, lang) if result.value else None
     elif result.value is not None:
         shown = result.value
         if result.calculator == "crcl-cockcroft-gault":  # never rounded across a dose-band edge
@@ -355,7 +442,7 @@ def _plain(x, lang: str):
         for cid in ORDER:
             if cid in x:  # only the calculators a text names are loaded
                 x = _replace_word(x, cid, _pick(calculator(cid).title, lang))
-        return x
+        return widen(x) if lang == "zh" else x
     if isinstance(x, list):
         return [_plain(v, lang) for v in x]
     if isinstance(x, dict):
@@ -363,6 +450,12 @@ def _plain(x, lang: str):
                                               "urgent", "checklist", "items", "answer", "sections")
                     else v) for k, v in x.items()}
     return x
+
+
+def _relabel(item: dict, shown) -> dict:
+    out = dict(item)
+    out["label"] = shown(out["label"])
+    return out
 
 
 def view(result: Result, lang: str = "en") -> dict:
@@ -378,16 +471,17 @@ def view(result: Result, lang: str = "en") -> dict:
         answer, sections = _answer_simple(result, lang), []
     sections.append({"id": "evidence", "title": _w("evidence", lang), "items": [], "references": list(result.references)})
     answer, sections = _plain(answer, lang), _plain(sections, lang)
+    shown = widen if lang == "zh" else (lambda s: s)
     return {
         "calculator": result.calculator,
-        "title": _pick(calc.title, lang),
+        "title": shown(_pick(calc.title, lang)),
         "lang": lang,
         "answer": answer,
         "sections": sections,
         "links": _links_for(result, lang),
         "recommendations": list(result.recommendations or calc.recommendations),
         "references": list(result.references),
-        "inputs": inputs_of(result, lang),
+        "inputs": [_relabel(i, shown) for i in inputs_of(result, lang)],
     }
 
 
@@ -421,6 +515,8 @@ def note(result: Result, lang: str = "en", url: str | None = None, date: str | N
     if v["recommendations"]:
         lines.append(_w("recommendations", lang) + colon + ", ".join(v["recommendations"]))
     lines.append(_w("computed-by", lang).format(version=__version__, date=date))
+    if lang == "zh":
+        lines = [widen(line) for line in lines]
     if url:
         lines.append(_w("source", lang) + colon + url)
     return "\n".join(line for line in lines if line) + "\n"
@@ -432,7 +528,7 @@ def error_text(err: InputError, calculator_id: str, lang: str) -> str:
     """An input error in the reader's language, naming the field as the form labels it."""
     t = getattr(err, "text", None)
     if isinstance(t, dict) and getattr(err, "label", None) and t.get(lang):
-        return t[lang]
+        return widen(t[lang]) if lang == "zh" else t[lang]
     from .api import calculator
 
     label = None
@@ -449,8 +545,8 @@ def error_text(err: InputError, calculator_id: str, lang: str) -> str:
         msg = zh
     if label:
         sep = ":" if lang == "zh" else ": "  # a quoted colon inside an f-string is beyond MicroPython
-        return f"{label}{sep}{msg}"
-    return msg
+        msg = f"{label}{sep}{msg}"
+    return widen(msg) if lang == "zh" else msg
 
 
 def respond(calculator_id: str, payload: str, lang: str = "en", url: str | None = None,

@@ -240,8 +240,17 @@ def _short(raw) -> str:
     return r if len(r) <= 40 else r[:37] + "…'"
 
 
+# Units that English writes as words and Chinese as a character ("18–120 years" is "18–120 岁").
+ZH_UNIT_WORDS = {"years": "岁"}
+
+
+def zh_unit(symbol: str | None) -> str:
+    """A unit as the Chinese edition writes it (symbols stay symbols; word units become Chinese)."""
+    return ZH_UNIT_WORDS.get(symbol or "", symbol or "")
+
+
 def _zh_range(a_units) -> str:
-    return "；".join(f"{fmt(u.low)}–{fmt(u.high)} {u.symbol}".strip() for u in a_units)
+    return "；".join(f"{fmt(u.low)}–{fmt(u.high)} {zh_unit(u.symbol)}".strip() for u in a_units)
 
 
 def _check_length(raw: str, name: str) -> None:
@@ -457,7 +466,8 @@ class Quantity:
         a = ANALYTES[self.analyte]
         src, dst = a.unit(self.unit), a.unit(symbol)
         if src is None or dst is None:
-            raise InputError(f"cannot convert {self.analyte} from {self.unit} to {symbol}.", self.analyte)
+            raise InputError(f"cannot convert {self.analyte} from {self.unit} to {symbol}.", self.analyte,
+                             zh=f"无法将 {self.unit} 换算为 {symbol}。")
         return self.value * src.to_base / dst.to_base
 
     def __str__(self) -> str:
@@ -508,7 +518,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             example = f"'{fmt(units[0].low + (units[0].high - units[0].low) / 10)} {default}'".replace(" '", "'")
             raise InputError(
                 f"{name}: {_short(raw)} is not a number with a unit; write it like {example}.",
-                name, zh=f"{_short(raw)} 不是带单位的数值;请按 {example} 的格式填写。",
+                name, zh=f"{_short(raw)} 不是带单位的数值;请按 {example.replace(' ' + default, ' ' + zh_unit(default))} 的格式填写。",
             )
         number_text, unit_text = typed
         number = _bounded(F(_decimal_text(number_text, raw, name)) if _exponent_ok(number_text)
@@ -532,7 +542,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
                 raise InputError(
                     f"{name}: unknown unit {_short(unit_text)}; accepted: {accepted}.", name,
                     zh=f"无法识别的单位 {_short(unit_text)};可用单位:"
-                       + "、".join(u.symbol or "(无单位)" for u in units) + "。",
+                       + "、".join(zh_unit(u.symbol) or "(无单位)" for u in units) + "。",
                 )
         else:
             symbol = default
@@ -548,7 +558,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             f"{name}: {fmt(number)} {symbol} is not accepted here; give it in "
             + " or ".join(u.symbol for u in units) + "." + hint,
             name,
-            zh=f"此处不接受 {fmt(number)} {symbol};请以 " + " 或 ".join(u.symbol for u in units) + " 填写。" + hint_zh,
+            zh=f"此处不接受 {fmt(number)} {zh_unit(symbol)};请以 " + " 或 ".join(zh_unit(u.symbol) for u in units) + " 填写。" + hint_zh,
         )
     if number < unit.low or number > unit.high:
         if analyte == "flc_ratio" and number < unit.low:
@@ -570,7 +580,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             f"{name}: {fmt(number)} {symbol} is outside the plausible range "
             f"{fmt(unit.low)}–{fmt(unit.high)} {symbol}".rstrip() + "."
         )
-        zh = f"{fmt(number)} {symbol}".strip() + f" 超出合理范围 {fmt(unit.low)}–{fmt(unit.high)} {symbol}".rstrip() + "。"
+        zh = f"{fmt(number)} {zh_unit(symbol)}".strip() + f" 超出合理范围 {fmt(unit.low)}–{fmt(unit.high)} {zh_unit(symbol)}".rstrip() + "。"
         if likely:
             msg += f" Did you mean {likely[0]}?"
             zh += f"单位是否应为 {likely[0]}?"
@@ -586,6 +596,11 @@ def _exponent_ok(number: str) -> bool:
         return True
     digits = exponent.lstrip("+-").lstrip("0")
     return len(digits) <= MAX_EXPONENT_DIGITS and int(digits or 0) <= 15
+
+
+def zh_range(analyte: str, allowed: tuple[str, ...] | None = None) -> str:
+    """The plausible range as the Chinese edition writes it ("18–120 岁")."""
+    return _zh_range(u for u in ANALYTES[analyte].units if allowed is None or u.symbol in allowed)
 
 
 def range_text(analyte: str, allowed: tuple[str, ...] | None = None) -> str:

@@ -90,14 +90,15 @@ def test_myeloma_defining_events_with_no_input():
 
 def test_a_laboratory_limit_without_its_value_is_refused():
     assert message("myeloma-defining-events", calcium_uln="2.6 mmol/L", creatinine="1 mg/dL") == (
-        "calcium_uln: given without calcium; give calcium too, or leave calcium_uln out.", "calcium_uln")
+        "calcium_uln: this limit is given without its calcium; give the calcium too, or leave the limit out.",
+        "calcium_uln")
     assert message("myeloma-defining-events", hemoglobin_lln="120 g/L")[1] == "hemoglobin_lln"
 
 
 def test_light_chain_ratio_alone_cannot_decide_anything():
     assert message("myeloma-defining-events", flc_ratio=150) == (
-        "myeloma-defining-events: no event can be assessed from flc_ratio alone; the light-chain event needs "
-        "involved_flc too.", "involved_flc")
+        "involved_flc: the involved:uninvolved FLC ratio alone assesses no event; the light-chain event needs the "
+        "involved FLC too.", "involved_flc")
     assert message("myeloma-defining-events", involved_flc="150 mg/L")[1] == "flc_ratio"
 
 

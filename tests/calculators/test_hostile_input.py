@@ -209,7 +209,7 @@ def test_cli_json_anywhere_on_the_line(argv, capsys):
 def test_cli_lang_anywhere_and_errors_in_chinese(capsys):
     assert cli.main(["compute", ZA, "--lang", "zh", "crcl=1e10000000"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("mmguide: 肌酐清除率(Cockcroft–Gault):") and "不是合理的数值" in err
+    assert err.startswith("mmguide: 肌酐清除率（Cockcroft–Gault）：") and "不是合理的数值" in err
 
 
 def test_cli_huge_value_is_a_clean_error_not_a_traceback(capsys):

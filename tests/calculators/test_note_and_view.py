@@ -34,9 +34,9 @@ def test_the_note_for_a_zoledronic_acid_dose_from_creatinine_names_inputs_result
 
 def test_the_chinese_note_has_no_english_words_but_units_and_ids():
     t = note(za_from_creatinine(), "zh", URL, "2026-12-01")
-    assert "年龄:80 岁" in t and "years" not in t
-    assert "结果:3.3 mg(减量)" in t
-    assert "推荐意见:BP-4" in t
+    assert "年龄：80 岁" in t and "years" not in t
+    assert "结果：3.3 mg（减量）" in t
+    assert "推荐意见：BP-4" in t
     body = t.replace(URL, "")
     words = set(re.findall(r"[A-Za-z]{3,}", body)) - {"mmguide", "Cockcroft", "Gault", "CrCl", "eGFR", "IMWG", "min"}
     assert not words, words
@@ -104,7 +104,7 @@ def test_form_errors_name_the_field_as_the_form_labels_it():
 
     out = json.loads(respond("zoledronic-acid-dose", json.dumps({"crcl": "1.4"}), "zh"))
     assert out["ok"] is False and out["field"] == "crcl"
-    assert out["message"].startswith("肌酐清除率(Cockcroft–Gault):") and "血清肌酐" in out["message"]
+    assert out["message"].startswith("肌酐清除率（Cockcroft–Gault）：") and "血清肌酐" in out["message"]
     out = json.loads(respond("zoledronic-acid-dose", json.dumps({"crcl": "1.4"}), "en"))
     assert out["message"].startswith("Creatinine clearance (Cockcroft–Gault): 1.4 looks like a serum creatinine")
 

@@ -184,11 +184,11 @@ def test_a_calcium_lower_limit_above_the_crab_threshold_is_refused():
 # --- Chinese terms, input help, units -----------------------------------------------------------
 
 def test_imwg_frailty_groups_use_the_chinese_clinical_terms():
-    # fit 体能良好, intermediate 中等, frail 虚弱
+    # fit 体能良好, intermediate 中等, frail 衰弱
     assert "体能良好" in compute("imwg-frailty", age=70, charlson=1, adl=6, iadl=8).explanation["zh"]
     assert "中等" in compute("imwg-frailty", age=76, charlson=1, adl=6, iadl=8).explanation["zh"]
     labels = {c.id: c.label["zh"] for c in mmguide.calculator("imwg-frailty").output.categories}
-    assert labels == {"fit": "体能良好", "intermediate": "中等", "frail": "虚弱"}
+    assert labels == {"fit": "体能良好", "intermediate": "中等", "frail": "衰弱"}
     assert "健壮" not in json.dumps(mmguide.calculator("imwg-frailty").as_dict(), ensure_ascii=False)
 
 

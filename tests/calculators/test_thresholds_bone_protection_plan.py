@@ -34,7 +34,7 @@ def test_the_flowchart_shows_the_calcium_thresholds_as_the_sources_write_them():
 def test_the_plan_states_the_hypocalcaemia_floor_in_both_units():
     r = mmguide.compute(PLAN, active_mm=True, crcl="45", corrected_calcium="2.05 mmol/L", calcium_lln="2.10 mmol/L")
     head = {a["id"]: a["text"]["en"] for a in r.as_dict()["actions"]}["correct-hypocalcaemia"]
-    assert "below 2.0 mmol/L (8.0 mg/dL), CTCAE grade 2, whatever the limits" in head
+    assert "below 2.0 mmol/L (8.0 mg/dL), CTCAE grade 2 or worse, whatever the limits" in head
 
 
 def test_the_flowchart_examples_include_a_calcium_above_the_upper_limit_but_below_the_crab_threshold():

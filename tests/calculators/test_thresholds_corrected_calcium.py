@@ -26,7 +26,7 @@ def test_ctcae_grade_1_hypocalcaemia_is_strictly_below_the_laboratory_lower_limi
     assert r.details["hypocalcaemia"] is below
     # the limit it was compared with is named only when the calcium is below it
     assert ("laboratory lower limit 2.2 mmol/L" in r.explanation["en"]) is below
-    assert ("实验室参考下限 2.2 mmol/L" in r.explanation["zh"]) is below
+    assert ("实验室正常下限 2.2 mmol/L" in r.explanation["zh"]) is below
 
 
 @pytest.mark.parametrize("calcium, above", [("2.6 mmol/L", False), ("2.61 mmol/L", True), ("2.59 mmol/L", False)])
@@ -38,7 +38,7 @@ def test_ctcae_grade_1_hypercalcaemia_is_strictly_above_the_laboratory_upper_lim
     assert r.category == "no-crab-hypercalcaemia"  # below the CRAB 2.75 either way
     said = "It is above the laboratory's upper limit 2.6 mmol/L: CTCAE grade 1 hypercalcaemia; give no calcium supplements"
     assert (said in r.explanation["en"]) is above
-    assert ("高于实验室参考上限 2.6 mmol/L:CTCAE 1 级高钙血症;血钙升高期间不补充钙剂。" in r.explanation["zh"]) is above
+    assert ("高于实验室正常上限 2.6 mmol/L:CTCAE 1 级高钙血症;血钙升高期间不补充钙剂。" in r.explanation["zh"]) is above
 
 
 def test_above_the_crab_threshold_the_grade_is_stated_without_the_upper_limit_sentence():

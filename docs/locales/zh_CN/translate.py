@@ -3,6 +3,7 @@
     python docs/locales/zh_CN/translate.py dump  [--all] > todo.txt   # messages still to translate
     python docs/locales/zh_CN/translate.py apply todo.txt [more.txt ...]
     python docs/locales/zh_CN/translate.py calculators   # calculator pages: Chinese from the package's records
+    python docs/locales/zh_CN/translate.py prune         # drop calculator-page messages no Chinese page shows
     python docs/locales/zh_CN/translate.py stats
 
 Workflow after a colleague changes an English page: ``python tools/i18n.py update``, then
@@ -41,11 +42,24 @@ _KEEP = re.compile(r"^(?:(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9]+|mg|mL|min|dL|kg|lb|
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# spans whose punctuation is markup, not prose: roles, inline code, math, link targets
-_PROTECTED = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|\$[^$]*\$|\]\([^)]*\)")
+# spans whose punctuation is notation, not prose, each kept exactly as written (tests/test_notation.py):
+# roles (citations, terms, links to recommendations), inline code, math, link targets; karyotypes
+# (t(4;14), t(11;14)(q13;q32), del(17p), amp(1q), 1q+, 17p−); a parenthesis glued to a Latin letter or a
+# digit that holds no Chinese (a formula or a function: min(a, b), (140 − age)); units with a slash
+# (mL/min/1.73 m²) and numeric ranges (0.68–0.99) hold none of the widened marks but are listed there too.
+PROTECTED_PATTERNS = {
+    "role": r"\{[\w:-]+\}`[^`]*`",
+    "inline code": r"`[^`]*`",
+    "math": r"\$[^$]*\$",
+    "link target": r"\]\([^)]*\)",
+    "karyotype": r"(?<![A-Za-z])(?:t|del|dup|inv|amp|gain|add|der|ins|i)\([0-9XYpq;.,]+\)(?:\([0-9pq;.,]+\))?",
+    "chromosome arm": r"(?<![A-Za-z0-9])\d{1,2}[pq]\d*(?:[+\u2212-](?![\d]))?",
+    "formula": r"(?<=[A-Za-z0-9\]])\((?:[^()\u4e00-\u9fff]|\([^()\u4e00-\u9fff]*\))*\)",
+}
+_PROTECTED = re.compile("|".join(f"(?:{p})" for p in PROTECTED_PATTERNS.values()))
 # ASCII punctuation typed in Chinese prose -> the full-width forms (escaped: some editors fold them)
 _HALF = [
-    (re.compile(r"(?<!\d),(?! )|(?<=\d),(?!\d{3}(?!\d))(?! )"), "\uff0c"),  # not 1,718 nor "a, b"
+    (re.compile(r"(?<!\d),(?! )|(?<=\d),(?!\d)(?! )"), "\uff0c"),  # not 1,718, 1,25-(OH)2D nor "a, b"
     (re.compile(r";(?! )"), "\uff1b"),
     (re.compile(r"(?<=[\u4e00-\u9fff\uff09]):(?! )|(?<=[\u4e00-\u9fff]):(?=\*\*)"), "\uff1a"),
     (re.compile(r"(?<=[\u4e00-\u9fff])\?"), "\uff1f"),
@@ -189,6 +203,56 @@ def calculator_pairs() -> dict[str, str]:
     return pairs
 
 
+def calculator_page_lines(calc) -> set[str]:
+    """Every text of a calculator's Chinese page as a catalogue message would hold it (heading, paragraph,
+    table cell, list item or formula). The page is written in Chinese from the package's records, so a
+    catalogue message is used only when its English stands on the Chinese page as it is: a formula, a note
+    the package keeps in English, a number or a citation."""
+    import types
+
+    root = PO_DIR.parents[3]
+    sys.path[:0] = [str(root / "sphinxext"), str(root / "src")]
+    from mmguide_book import calculators as C
+
+    env = types.SimpleNamespace(config=types.SimpleNamespace(language="zh_CN"), docname="calculators")
+    return {re.sub(r"^(?:#+ |\* - |  - |- |\d+\. )", "", line).strip().replace("\\|", "|")
+            for line in C.page_markdown(env, calc, [])}
+
+
+def unused_calculator_messages() -> dict[pathlib.Path, list[str]]:
+    """Per calculator-page catalogue, the messages its Chinese page does not show (a translator would edit
+    them for nothing)."""
+    import mmguide
+
+    out = {}
+    for calc in mmguide.calculators():
+        path = PO_DIR / "docs" / "calculators" / f"{calc.id}.po"
+        if not path.exists():
+            continue
+        lines = calculator_page_lines(calc)
+        with path.open("rb") as f:
+            catalog = read_po(f, locale="zh_CN")
+        out[path] = [m.id for m in catalog if m.id and m.id not in lines]
+    return out
+
+
+def prune() -> int:
+    """Remove from the calculator pages' catalogues every message their Chinese pages do not show."""
+    removed = 0
+    for path, ids in unused_calculator_messages().items():
+        if not ids:
+            continue
+        with path.open("rb") as f:
+            catalog = read_po(f, locale="zh_CN")
+        for msgid in ids:
+            del catalog[msgid]
+        catalog.obsolete.clear()
+        save(path, catalog)
+        removed += len(ids)
+    print(f"removed {removed} calculator-page message(s) that no Chinese page shows")
+    return 0
+
+
 def calculators() -> int:
     pairs = calculator_pairs()
     filled = 0
@@ -242,6 +306,8 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[0] == "calculators":
         return calculators()
+    if argv[0] == "prune":
+        return prune()
     if argv[0] == "stats":
         return stats()
     print(__doc__)

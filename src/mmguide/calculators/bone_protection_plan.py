@@ -296,8 +296,8 @@ _NODES = (
     Node("hypercalcaemia-check", "decision",
          text(f"Corrected calcium: high (> {_HC['mmol/L']} mmol/L or above the laboratory's upper limit), low "
               f"(< {_HYPO['mmol/L']} mmol/L or below the lower limit), or neither?",
-              f"校正血钙:偏高(> {_HC['mmol/L']} mmol/L 或高于实验室参考上限)、偏低(< {_HYPO['mmol/L']} mmol/L "
-              "或低于参考下限),还是均否?"),
+              f"校正血钙:偏高(> {_HC['mmol/L']} mmol/L 或高于实验室正常上限)、偏低(< {_HYPO['mmol/L']} mmol/L "
+              "或低于正常下限),还是均否?"),
          branches=(
              Branch(_status_in(HCM, HIGH), "hypercalcaemia", text("high", "偏高")),
              Branch(_status_in(LOW), "correct-calcium", text("low", "偏低")),
@@ -373,15 +373,15 @@ _NODES = (
               "唑来膦酸(IMWG 首选):按基线肌酐清除率定剂量;此后按肌酐升高规则给药"),
          branches=_band_branches(), recommendations=("BP-3", "BP-4")),
     Node("calcium", "decision",
-         text("Corrected calcium compared with the laboratory's lower limit?", "校正血钙已与实验室参考下限比较?"),
+         text("Corrected calcium compared with the laboratory's lower limit?", "校正血钙已与实验室正常下限比较?"),
          branches=(
-             Branch(_status_in(NO_LIMIT), "check-calcium", text("no lower limit given", "未提供参考下限")),
+             Branch(_status_in(NO_LIMIT), "check-calcium", text("no lower limit given", "未提供正常下限")),
              Branch(_status_in(HCM, HIGH, LOW, NOT_LOW, NOT_MEASURED), "denosumab",
                     text("yes, or handled above", "是,或已在上文处理")),
          ), recommendations=("BP-6",)),
     Node("check-calcium", "action",
          text("Check corrected calcium against the laboratory's lower limit before the first denosumab dose",
-              "地舒单抗首剂前对照实验室参考下限检查校正血钙"),
+              "地舒单抗首剂前对照实验室正常下限检查校正血钙"),
          next="denosumab", recommendations=("BP-6",), actions=("check-calcium-denosumab",)),
     Node("denosumab", "outcome",
          text(f"Denosumab {DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks; "
@@ -524,7 +524,7 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
             "raje2018denosumab")
         if severe:
             why(f"No randomised data below CrCl {_S} mL/min: the phase 3 trial excluded these patients.",
-                f"肌酐清除率 < {_S} mL/min 时无随机对照数据:III 期试验排除了此类患者。", "raje2018denosumab")
+                f"肌酐清除率 < {_S} mL/min 时无随机对照数据:3 期试验排除了此类患者。", "raje2018denosumab")
         why("Hypocalcaemia precaution: correct low calcium before the first dose; risk highest at CrCl "
             f"< {_S} mL/min or dialysis. Do not stop without a plan (rebound vertebral fractures).",
             f"低钙血症预防:首剂前纠正低血钙;肌酐清除率 < {_S} mL/min 或透析时风险最高。不可无计划停药(停药后反跳性多发椎体骨折)。",
@@ -701,13 +701,13 @@ def _t_hcm(f, s):
 def _t_correct_ca(f, s):
     return text(
         f"Hypocalcaemia (corrected calcium below the laboratory's lower limit, or below {_HYPO['mmol/L']} mmol/L "
-        f"({_HYPO['mg/dL']} mg/dL), CTCAE grade 2, whatever the limits): correct it first. The first dose of every "
+        f"({_HYPO['mg/dL']} mg/dL), CTCAE grade 2 or worse, whatever the limits): correct it first. The first dose of every "
         "bone-targeted agent waits until it is corrected: all of them lower calcium, denosumab most, and the "
         "denosumab label requires pre-existing hypocalcaemia to be corrected before starting (severe and fatal "
         "hypocalcaemia has been reported). Check magnesium and vitamin D, and that a total, not an ionised, calcium "
         "was entered.",
-        f"低钙血症(校正血钙低于实验室参考下限,或低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL),"
-        "无论参考范围如何均为 CTCAE 2 级):先予纠正。所有骨靶向药物的首剂均须待其纠正后给予:这些药物均可降低血钙,"
+        f"低钙血症(校正血钙低于实验室正常下限,或低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL),"
+        "无论参考范围如何均为 CTCAE ≥ 2 级):先予纠正。所有骨靶向药物的首剂均须待其纠正后给予:这些药物均可降低血钙,"
         "地舒单抗最明显;地舒单抗说明书要求开始治疗前纠正已有的低钙血症(曾有严重及致死性低钙血症报告)。"
         "请检查血镁和维生素 D,并核实输入的是总钙而非离子钙。")
 
@@ -724,7 +724,7 @@ def _t_check_ca(f, s):
     return text(
         "Before the first denosumab dose, check corrected calcium against the laboratory's lower limit and "
         "correct hypocalcaemia if present.",
-        "地舒单抗首剂前,对照实验室参考下限检查校正血钙;如有低钙血症应先纠正。")
+        "地舒单抗首剂前,对照实验室正常下限检查校正血钙;如有低钙血症应先纠正。")
 
 
 _VIT_D_NOTE = text(
@@ -762,7 +762,7 @@ def _t_hypercalcaemia(f, s):
         f"({_HCM['mmol/L']} mmol/L, {_HCM['mg/dL']} mg/dL). Do not give calcium or vitamin D supplements while it is "
         "high. Mild or asymptomatic hypercalcaemia may be treated conservatively with saline hydration, and the "
         "bone-targeted agent of this plan lowers calcium; if it causes symptoms or keeps rising, treat it urgently.",
-        f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室参考上限:高钙血症,"
+        f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室正常上限:高钙血症,"
         f"但未达恶性肿瘤高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
         "维生素 D。轻度或无症状高钙血症可采用生理盐水补液等保守治疗,本方案的骨靶向药物亦可降低血钙;"
         "如出现症状或持续升高,须紧急处理。")
@@ -811,7 +811,7 @@ def _t_severe_renal(f, s):
         "25(OH) vitamin D and 1,25(OH)₂ vitamin D. Give calcium and active vitamin D as needed, and check calcium "
         "weekly for the first month, then monthly (the advice for denosumab in advanced CKD).",
         f"重度肾功能损害(肌酐清除率 < {_S} mL/min 或透析):文献指向地舒单抗,但清除率 < {_S} mL/min 时无随机对照数据"
-        "(III 期试验排除了此类患者)。首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常(CKD-MBD):全段 PTH、血钙、"
+        "(3 期试验排除了此类患者)。首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常(CKD-MBD):全段 PTH、血钙、"
         "25(OH) 维生素 D 和 1,25(OH)₂ 维生素 D。按需补充钙剂和活性维生素 D,第一个月每周查血钙,此后每月一次"
         "(晚期慢性肾脏病使用地舒单抗的建议)。")
 
@@ -949,7 +949,7 @@ def _ask_phrase(action_id: str, f: dict) -> dict | None:
     return {
         "measure-calcium": text("measure corrected calcium", "检测校正血钙"),
         "check-calcium-denosumab": text("check corrected calcium against the laboratory's lower limit",
-                                        "对照实验室参考下限检查校正血钙"),
+                                        "对照实验室正常下限检查校正血钙"),
         "ask-dialysis": text("find out whether the patient is on dialysis (if so, denosumab only)",
                              "明确患者是否透析(如透析,仅用地舒单抗)"),
         "severe-renal-denosumab": text("assess CKD mineral and bone disorder with nephrology",
@@ -989,7 +989,7 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
         cc.check_limits(unit, None if calcium_lln is None else calcium_lln.to(unit),
                         None if calcium_uln is None else calcium_uln.to(unit))
     if crcl is None:  # pragma: no cover - compute() refuses a missing clearance first
-        raise InputError("crcl: this input is required.", "crcl")
+        raise InputError("crcl: this input is required.", "crcl", zh="此项为必填项。")
     f = facts_of(dict(
         active_mm=active_mm, crcl=crcl, corrected_calcium=corrected_calcium, calcium_lln=calcium_lln,
         calcium_uln=calcium_uln, creatinine=creatinine, creatinine_stable=creatinine_stable,
@@ -1166,21 +1166,21 @@ CALCULATOR = Calculator(
         Input("corrected_calcium", text("Corrected serum calcium", "校正血钙"), analyte="calcium",
               required=False,
               help=text("Albumin-corrected (see corrected-calcium).", "白蛋白校正后的血钙(见 corrected-calcium)。")),
-        Input("calcium_lln", text("Laboratory lower limit of normal for calcium", "实验室血钙参考下限"),
+        Input("calcium_lln", text("Laboratory lower limit of normal for calcium", "实验室血钙正常下限"),
               analyte="calcium", required=False,
               help=text("Your laboratory's own lower reference limit; below it, or in any case below the CTCAE "
                         "grade 2 floor, the calcium is low.",
-                        "本实验室的血钙参考下限;低于此值,或无论如何低于 CTCAE 2 级界值,即为低钙。")),
+                        "本实验室的血钙正常下限;低于此值,或无论如何低于 CTCAE 2 级界值,即为低钙。")),
         _yn("dental_exam_done", "Dental examination already done", "已完成口腔检查"),
         _yn("high_sre_risk", "High risk of skeletal-related events (e.g. previous pathological fracture)",
             "骨相关事件高风险(如既往病理性骨折)"),
         _yn("prefers_subcutaneous", "Prefers a subcutaneous injection (more convenient route)",
             "希望皮下注射(更便捷的给药方式)"),
         _yn("vitamin_d_known", "Vitamin D status known", "维生素 D 水平已知"),
-        Input("calcium_uln", text("Laboratory upper limit of normal for calcium", "实验室血钙参考上限"),
+        Input("calcium_uln", text("Laboratory upper limit of normal for calcium", "实验室血钙正常上限"),
               analyte="calcium", required=False,
               help=text("Your laboratory's own upper reference limit; above it no calcium supplements are given.",
-                        "本实验室的血钙参考上限;高于此值时不补充钙剂。")),
+                        "本实验室的血钙正常上限;高于此值时不补充钙剂。")),
         _yn("creatinine_stable", "Creatinine stable (no acute kidney injury)", "血清肌酐稳定(无急性肾损伤)",
             text("No during acute kidney injury (for example cast nephropathy): the clearance is then provisional.",
                  "急性肾损伤(如管型肾病)时选“否”:此时清除率仅为暂定值。")),
@@ -1223,16 +1223,16 @@ CALCULATOR = Calculator(
              "the sources give supplements without addressing hypercalcaemia); the label allows conservative "
              "treatment with saline, and the usual plan follows.",
              f"较轻的高钙血症(校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L 或 {_HC['mg/dL']} mg/dL(按实测单位),"
-             f"或高于所提供的实验室参考上限,但低于 {_HCM['mmol/L']} mmol/L)期间暂停钙剂和维生素 D 补充(项目决定;"
+             f"或高于所提供的实验室正常上限,但低于 {_HCM['mmol/L']} mmol/L)期间暂停钙剂和维生素 D 补充(项目决定;"
              "来源文献给出补充建议,但未涉及高钙血症);说明书允许以生理盐水保守治疗,其余按常规方案进行。"),
         text(f"Hypocalcaemia is a corrected calcium below the laboratory's lower limit, or in any case below "
              f"{_HYPO['mmol/L']} mmol/L ({_HYPO['mg/dL']} mg/dL), the CTCAE grade 2 floor. Then the first dose of every "
              "agent waits for it to be corrected: the denosumab label requires it, and every bone-resorption inhibitor "
              "lowers calcium (ASCO 2018). Without a calcium the plan asks for one before the first dose; with a "
              "calcium above the floor but no lower limit it asks for the check before the first denosumab dose.",
-             f"低钙血症定义为校正血钙低于实验室参考下限,或无论如何低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL,"
+             f"低钙血症定义为校正血钙低于实验室正常下限,或无论如何低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL,"
              "CTCAE 2 级界值)。此时所有药物的首剂均须待其纠正:地舒单抗说明书有此要求,且所有骨吸收抑制剂均可降低血钙"
-             "(ASCO 2018)。未提供血钙时,方案要求首剂前检测;血钙高于该界值但未提供参考下限时,要求地舒单抗首剂前对照检查。"),
+             "(ASCO 2018)。未提供血钙时,方案要求首剂前检测;血钙高于该界值但未提供正常下限时,要求地舒单抗首剂前对照检查。"),
         text("Yes/no answers that change the plan accept 'unknown', and an unanswered question is 'unknown', never "
              "'no': active myeloma not known stops the plan at 'find out first'; dialysis not known (with CrCl ≥ 30) "
              "and creatinine stability not known hold back the first dose until found out; not knowing the risk of "
@@ -1256,12 +1256,12 @@ CALCULATOR = Calculator(
              "第一个月每周查血钙,此后每月一次:此为 FDA 2024 年针对晚期慢性肾脏病使用地舒单抗 60 mg 的建议,"
              "作为预防措施用于骨髓瘤的 120 mg 剂量(项目决定)。帕米膦酸输注 4–6 小时(ASCO 2018)作为超说明书选项列出并附注意事项,"
              "不列为适用药物。"),
-        text(f"Knowing the vitamin D status (action 'vitamin-d-status') is this plan's addition: the labels give "
+        text(f"Knowing the vitamin D status is this plan's addition: the labels give "
              "vitamin D routinely (zoledronic acid) or as needed (denosumab) but do not ask for a level, and the "
              "interview asks for routine supplements. It is cited only to the denosumab label's 'as needed'. An "
              f"unknown status holds back the first dose only with CrCl < {_S} mL/min or dialysis, where "
              "hypocalcaemia risk on denosumab is highest.",
-             "了解维生素 D 水平(行动项 vitamin-d-status)为本方案的补充:说明书规定常规(唑来膦酸)或按需(地舒单抗)补充维生素 D,"
+             "了解维生素 D 水平为本方案的补充:说明书规定常规(唑来膦酸)或按需(地舒单抗)补充维生素 D,"
              "但未要求检测水平;专家访谈要求常规补充。本项仅引用地舒单抗说明书的“按需”。仅在肌酐清除率 < "
              f"{_S} mL/min 或透析(地舒单抗低钙血症风险最高)时,维生素 D 水平未知才需在首剂前完成检测。"),
     ),

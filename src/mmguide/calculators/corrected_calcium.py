@@ -60,12 +60,12 @@ CATEGORIES = (
     Category("no-crab-hypercalcaemia", text(
         "Not hypercalcaemic by the absolute CRAB threshold", "未达 CRAB 高钙血症绝对阈值")),
     Category(LOW, text(
-        "Below the laboratory's lower limit (low calcium)", "低于实验室参考下限(低钙)")),
+        "Below the laboratory's lower limit (low calcium)", "低于实验室正常下限(低钙)")),
     Category(HYPO, text(
         f"Hypocalcaemia: below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L ({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL), "
         "CTCAE grade 2 or worse, whatever the laboratory's limits",
         f"低钙血症:低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL),"
-        "CTCAE 2 级或以上,与实验室参考范围无关")),
+        "CTCAE ≥ 2 级,与实验室参考范围无关")),
 )
 
 
@@ -94,15 +94,20 @@ def check_limits(unit: str, lln=None, uln=None, lln_name="calcium_lln", uln_name
     if lln is not None and lln > CRAB_ABOVE[unit]:
         raise InputError(
             f"{lln_name}: {fmt(lln)} {unit} is above the CRAB hypercalcaemia threshold {fmt(CRAB_ABOVE[unit])} {unit}; "
-            "a lower limit of normal cannot be that high. Was the upper limit entered?", lln_name)
+            "a lower limit of normal cannot be that high. Was the upper limit entered?", lln_name,
+            zh=f"{fmt(lln)} {unit} 高于 CRAB 高钙血症阈值 {fmt(CRAB_ABOVE[unit])} {unit}，正常下限不可能这么高；"
+               "是否误填了正常上限？")
     if lln is not None and uln is not None and uln <= lln:
         raise InputError(
             f"{uln_name}: the upper limit {fmt(uln)} {unit} is not above the lower limit {fmt(lln)} {unit}; "
-            "were the two limits swapped?", uln_name)
+            "were the two limits swapped?", uln_name,
+            zh=f"正常上限 {fmt(uln)} {unit} 不高于正常下限 {fmt(lln)} {unit}；两个界值是否填反了？")
     if uln is not None and uln < HYPOCALCAEMIA_BELOW[unit]:
         raise InputError(
             f"{uln_name}: {fmt(uln)} {unit} is below {fmt(HYPOCALCAEMIA_BELOW[unit])} {unit}, where CTCAE grades "
-            "hypocalcaemia; an upper limit of normal cannot be that low. Was the lower limit entered?", uln_name)
+            "hypocalcaemia; an upper limit of normal cannot be that low. Was the lower limit entered?", uln_name,
+            zh=f"{fmt(uln)} {unit} 低于 {fmt(HYPOCALCAEMIA_BELOW[unit])} {unit}（CTCAE 在此以下对低钙血症分级），"
+               "正常上限不可能这么低；是否误填了正常下限？")
 
 
 def category_for(value: F, unit: str, lln: F | None = None) -> str:
@@ -143,14 +148,14 @@ _MEANING = {
         "is below the laboratory's lower limit of normal (low calcium): correct it before a bone-targeted "
         "agent is started, and check that a total calcium, not an ionised calcium, was entered (the albumin "
         "correction applies to total calcium only)",
-        "低于实验室参考下限(低钙):开始骨靶向药物前应予纠正;并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
+        "低于实验室正常下限(低钙):开始骨靶向药物前应予纠正;并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
     HYPO: text(
         f"is hypocalcaemia whatever the laboratory's limits (below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L or "
         f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL, CTCAE grade 2 or worse): correct it before the first dose of any "
         "bone-targeted agent, and check that a total calcium, not an ionised calcium, was entered (the albumin "
         "correction applies to total calcium only)",
         f"无论实验室参考范围如何均属低钙血症(低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L 或 "
-        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL,CTCAE 2 级或以上):任何骨靶向药物首剂前均须纠正;"
+        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL,CTCAE ≥ 2 级):任何骨靶向药物首剂前均须纠正;"
         "并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
 }
 
@@ -174,7 +179,7 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
     limit_en = limit_zh = ""
     if cat == LOW:
         limit_en = f", laboratory lower limit {calcium_lln}"
-        limit_zh = f",实验室参考下限 {calcium_lln}"
+        limit_zh = f",实验室正常下限 {calcium_lln}"
     grade_en = grade_zh = ""
     if grade is not None:
         grade_en = f" CTCAE grade {grade} {GRADE_WORDS[kind]['en']}."
@@ -182,7 +187,7 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
         if kind == "hypercalcaemia" and grade == 1 and cat == "no-crab-hypercalcaemia":
             grade_en = (f" It is above the laboratory's upper limit {calcium_uln}: CTCAE grade 1 hypercalcaemia; give no "
                         "calcium supplements while it is high.")
-            grade_zh = f"高于实验室参考上限 {calcium_uln}:CTCAE 1 级高钙血症;血钙升高期间不补充钙剂。"
+            grade_zh = f"高于实验室正常上限 {calcium_uln}:CTCAE 1 级高钙血症;血钙升高期间不补充钙剂。"
     return Result(
         calculator=ID,
         value=float(cca),
@@ -191,7 +196,7 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
         explanation=text(
             f"Albumin-corrected calcium is {v} {unit} (measured calcium {calcium}, albumin {albumin}{limit_en}): it "
             + _MEANING[cat]["en"] + "." + grade_en,
-            f"白蛋白校正钙为 {v} {unit}(实测血钙 {calcium},白蛋白 {albumin}{limit_zh}):" + _MEANING[cat]["zh"] + "。"
+            f"白蛋白校正血钙为 {v} {unit}(实测血钙 {calcium},白蛋白 {albumin}{limit_zh}):" + _MEANING[cat]["zh"] + "。"
             + grade_zh,
         ),
         references=REFERENCES,
@@ -215,17 +220,17 @@ def _bands():
     for unit in ("mmol/L", "mg/dL"):
         hcm, crab = fmt(HCM_AT_LEAST[unit]), fmt(CRAB_ABOVE[unit])
         rows += [
-            Band(text(f"cCa ≥ {hcm} {unit}", f"校正钙 ≥ {hcm} {unit}"),
+            Band(text(f"cCa ≥ {hcm} {unit}", f"校正血钙 ≥ {hcm} {unit}"),
                  _MEANING["hypercalcaemia-of-malignancy"], "hypercalcaemia-of-malignancy"),
-            Band(text(f"{crab} < cCa < {hcm} {unit}", f"{crab} < 校正钙 < {hcm} {unit}"),
+            Band(text(f"{crab} < cCa < {hcm} {unit}", f"{crab} < 校正血钙 < {hcm} {unit}"),
                  _MEANING["crab-hypercalcaemia"], "crab-hypercalcaemia"),
-            Band(text(f"cCa ≤ {crab} {unit}", f"校正钙 ≤ {crab} {unit}"),
+            Band(text(f"cCa ≤ {crab} {unit}", f"校正血钙 ≤ {crab} {unit}"),
                  _MEANING["no-crab-hypercalcaemia"], "no-crab-hypercalcaemia"),
         ]
     for unit in ("mmol/L", "mg/dL"):
         h = fmt(HYPOCALCAEMIA_BELOW[unit], 1)
-        rows.append(Band(text(f"cCa < {h} {unit}", f"校正钙 < {h} {unit}"), _MEANING[HYPO], HYPO))
-    rows.append(Band(text("cCa < the laboratory's lower limit (if given)", "校正钙 < 实验室参考下限(如提供)"),
+        rows.append(Band(text(f"cCa < {h} {unit}", f"校正血钙 < {h} {unit}"), _MEANING[HYPO], HYPO))
+    rows.append(Band(text("cCa < the laboratory's lower limit (if given)", "校正血钙 < 实验室正常下限(如提供)"),
                      _MEANING[LOW], LOW))
     for unit in ("mmol/L", "mg/dL"):
         lo = [_one_place(HYPO_GRADE_BELOW[g][unit]) for g in (2, 3, 4)]
@@ -233,8 +238,8 @@ def _bands():
         rows.append(Band(
             text(f"CTCAE grades ({unit}): hypocalcaemia 1 < LLN, 2 < {lo[0]}, 3 < {lo[1]}, 4 < {lo[2]}; "
                  f"hypercalcaemia 1 > ULN, 2 > {hi[0]}, 3 > {hi[1]}, 4 > {hi[2]}",
-                 f"CTCAE 分级({unit}):低钙血症 1 级 < 参考下限、2 级 < {lo[0]}、3 级 < {lo[1]}、4 级 < {lo[2]};"
-                 f"高钙血症 1 级 > 参考上限、2 级 > {hi[0]}、3 级 > {hi[1]}、4 级 > {hi[2]}"),
+                 f"CTCAE 分级({unit}):低钙血症 1 级 < 正常下限、2 级 < {lo[0]}、3 级 < {lo[1]}、4 级 < {lo[2]};"
+                 f"高钙血症 1 级 > 正常上限、2 级 > {hi[0]}、3 级 > {hi[1]}、4 级 > {hi[2]}"),
             text("CTCAE grade in the result's details", "CTCAE 分级见结果详情")))
     return tuple(rows)
 
@@ -248,7 +253,7 @@ CALCULATOR = Calculator(
         "Corrects total serum calcium for a low or high albumin and compares it with the CRAB and "
         "Zometa hypercalcaemia thresholds in the unit it was measured in; if the laboratory's lower limit is given, "
         "flags a low value.",
-        "按白蛋白水平校正血清总钙,并在实测单位下与 CRAB 及唑来膦酸说明书的高钙血症阈值比较;如提供实验室参考下限,提示低钙。",
+        "按白蛋白水平校正血清总钙,并在实测单位下与 CRAB 及唑来膦酸说明书的高钙血症阈值比较;如提供实验室正常下限,提示低钙。",
     ),
     when_to_use=text(
         "At diagnosis (the C of CRAB), before each bone-targeted dose, and whenever albumin is abnormal.",
@@ -259,18 +264,18 @@ CALCULATOR = Calculator(
               help=text("Total calcium, not ionised calcium: the albumin correction applies to total calcium only.",
                         "请输入血清总钙而非离子钙:白蛋白校正仅适用于总钙。")),
         Input("albumin", text("Serum albumin", "血清白蛋白"), analyte="albumin"),
-        Input("calcium_lln", text("Laboratory lower limit of normal for calcium", "实验室血钙参考下限"),
+        Input("calcium_lln", text("Laboratory lower limit of normal for calcium", "实验室血钙正常下限"),
               analyte="calcium", required=False,
               help=text("Optional: your laboratory's own lower reference limit, in either unit; a corrected calcium "
                         "below it is flagged as low.",
-                        "可选:本实验室的血钙参考下限(任一单位);校正钙低于此值时提示低钙。")),
-        Input("calcium_uln", text("Laboratory upper limit of normal for calcium", "实验室血钙参考上限"),
+                        "可选:本实验室的血钙正常下限(任一单位);校正血钙低于此值时提示低钙。")),
+        Input("calcium_uln", text("Laboratory upper limit of normal for calcium", "实验室血钙正常上限"),
               analyte="calcium", required=False,
               help=text("Optional: your laboratory's own upper reference limit, in either unit; it decides CTCAE "
                         "grade 1 hypercalcaemia.",
-                        "可选:本实验室的血钙参考上限(任一单位);据此判断 CTCAE 1 级高钙血症。")),
+                        "可选:本实验室的血钙正常上限(任一单位);据此判断 CTCAE 1 级高钙血症。")),
     ),
-    output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正钙(单位与输入的血钙相同)"), unit=None, categories=CATEGORIES),
+    output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正血钙(单位与输入的血钙相同)"), unit=None, categories=CATEGORIES),
     formula=(
         r"\mathrm{cCa}\ (\text{mg/dL}) = \mathrm{Ca} + " + fmt(MG_DL_SLOPE) + r" \times ("
         + fmt(MG_DL_REFERENCE_ALBUMIN, 1) + r" - \text{albumin (g/dL)});\quad "
@@ -301,7 +306,7 @@ CALCULATOR = Calculator(
             f"the CTCAE grade 2 floor ({fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L, "
             f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL): below it a calcium is hypocalcaemia whatever the "
             "laboratory's limits. A low result also asks whether an ionised calcium was entered by mistake.",
-            "低钙在提供实验室参考下限时据此判断,且无论如何均以 CTCAE 2 级界值"
+            "低钙在提供实验室正常下限时据此判断,且无论如何均以 CTCAE 2 级界值"
             f"({fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L、{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL)判断:"
             "低于该值即为低钙血症,与实验室参考范围无关。结果偏低时同时提示核实是否误输入了离子钙。",
         ),
@@ -310,8 +315,8 @@ CALCULATOR = Calculator(
             "laboratory's limit; without an upper limit, a corrected calcium above the CRAB threshold "
             f"({fmt(CRAB_ABOVE['mmol/L'])} mmol/L, {fmt(CRAB_ABOVE['mg/dL'])} mg/dL) is taken as above it, and a "
             "value between the laboratory's limits is not graded.",
-            "对校正钙给出 CTCAE 分级,按实测单位比较。1 级需要实验室参考限;未提供参考上限时,校正钙高于 CRAB 阈值"
-            f"({fmt(CRAB_ABOVE['mmol/L'])} mmol/L、{fmt(CRAB_ABOVE['mg/dL'])} mg/dL)视为高于参考上限;"
+            "对校正血钙给出 CTCAE 分级,按实测单位比较。1 级需要实验室参考限;未提供正常上限时,校正血钙高于 CRAB 阈值"
+            f"({fmt(CRAB_ABOVE['mmol/L'])} mmol/L、{fmt(CRAB_ABOVE['mg/dL'])} mg/dL)视为高于正常上限;"
             "位于实验室参考范围内的数值不分级。",
         ),
         text(

@@ -62,7 +62,7 @@ def cockcroft_gault(age, weight, creatinine, sex) -> Result:
                "divides by the creatinine, so a very low creatinine, as in frail patients with little muscle, gives a "
                "very high estimate; with actual body weight it also overestimates clearance in obesity.")
         zh += (f"这不是可信的清除率(mmguide 接受 {lo}–{hi} mL/min):不可据此给药。请核对体重、肌酐及其单位,"
-               "例如小数点错位。公式以肌酐为除数,肌酐很低(如肌肉量少的虚弱患者)时估算值会很高;"
+               "例如小数点错位。公式以肌酐为除数,肌酐很低(如肌肉量少的衰弱患者)时估算值会很高;"
                "使用实际体重时,肥胖患者的清除率也会被高估。")
     else:
         en += (f"This is not a plausible clearance (mmguide accepts {lo}–{hi} mL/min): do not dose from it. Check the "

@@ -51,7 +51,7 @@ def group_for(score: int) -> str:
 
 
 LABELS = {"fit": text("fit", "体能良好"), "intermediate": text("intermediate fitness", "中等"),
-          "frail": text("frail", "虚弱")}
+          "frail": text("frail", "衰弱")}
 
 
 def imwg_frailty(age, charlson, adl, iadl) -> Result:
@@ -70,7 +70,7 @@ def imwg_frailty(age, charlson, adl, iadl) -> Result:
         explanation=text(
             f"IMWG frailty score {score} ({parts}): {LABELS[g]['en']}. Three-year overall survival in the "
             f"derivation cohort was {THREE_YEAR_OS_PERCENT[g]}%.",
-            f"IMWG 虚弱评分 {score} 分({parts_zh}):{LABELS[g]['zh']}。建模队列 3 年总生存率为 {THREE_YEAR_OS_PERCENT[g]}%。",
+            f"IMWG 衰弱评分 {score} 分({parts_zh}):{LABELS[g]['zh']}。建模队列 3 年总生存率为 {THREE_YEAR_OS_PERCENT[g]}%。",
         ),
         references=REFERENCES, details={"points": items, "age_completed_years": completed_years(age)},
         recommendations=("TG-1", "TG-3"),
@@ -85,7 +85,7 @@ def _bands():
              text(f"Intermediate fitness (3-year OS {os_['intermediate']}%)", f"中等(3 年总生存 {os_['intermediate']}%)"),
              "intermediate"),
         Band(text(f"≥ {FRAIL_FROM} points", f"≥ {FRAIL_FROM} 分"),
-             text(f"Frail (3-year OS {os_['frail']}%)", f"虚弱(3 年总生存 {os_['frail']}%)"), "frail"),
+             text(f"Frail (3-year OS {os_['frail']}%)", f"衰弱(3 年总生存 {os_['frail']}%)"), "frail"),
     )
 
 
@@ -98,12 +98,12 @@ CHARLSON_INPUT = Input("charlson", text("Charlson comorbidity index", "Charlson 
 
 CALCULATOR = Calculator(
     id=ID,
-    title=text("IMWG frailty score", "IMWG 虚弱评分"),
+    title=text("IMWG frailty score", "IMWG 衰弱评分"),
     function=imwg_frailty,
     equation="IMWG frailty score (Palumbo 2015)",
     purpose=text(
         "Scores age, comorbidity and daily functioning into fit, intermediate and frail groups.",
-        "根据年龄、合并症和日常生活能力计分,分为体能良好、中等和虚弱三组。",
+        "根据年龄、合并症和日常生活能力计分,分为体能良好、中等和衰弱三组。",
     ),
     when_to_use=text("At diagnosis in older patients, to set treatment intensity.",
                      "老年患者诊断时,用于确定治疗强度。"),
@@ -121,10 +121,10 @@ CALCULATOR = Calculator(
                         f"independent ({IADL_MAX} = fully independent).",
                         f"能独立完成的工具性活动项数,0–{IADL_MAX}:分数越高越独立({IADL_MAX} 分 = 完全独立)。")),
     ),
-    output=Output(text("IMWG frailty score", "IMWG 虚弱评分"), unit="points", categories=(
+    output=Output(text("IMWG frailty score", "IMWG 衰弱评分"), unit="points", categories=(
         Category("fit", text("Fit", "体能良好")),
         Category("intermediate", text("Intermediate fitness", "中等")),
-        Category("frail", text("Frail", "虚弱")),
+        Category("frail", text("Frail", "衰弱")),
     )),
     formula=(
         AGE_FORMULA + rf";\ \text{{CCI}} \ge {CHARLSON_POINT_FROM} \to 1;\ "

@@ -104,7 +104,9 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         if nadir is not None and nadir > base:
             raise InputError(
                 f"{name}: the nadir {fmt(nadir)} {unit} is above the baseline {fmt(base)} {unit}; the nadir is the "
-                "lowest value since treatment began, so it cannot exceed the baseline.", name)
+                "lowest value since treatment began, so it cannot exceed the baseline.", name,
+                zh=f"最低值 {fmt(nadir)} {unit} 高于基线值 {fmt(base)} {unit}；最低值是治疗开始以来的最低测定值，"
+                   "不可能高于基线值。")
     rs = (bs - cs) / bs if bs > 0 else None
     ru = (bu - cu) / bu if bu > 0 else None
     details = {
@@ -181,7 +183,9 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         raise InputError(
             f"immunofixation_negative: immunofixation is given as negative but the current M-protein is "
             f"{fmt(cs)} g/dL in serum and {fmt(cu)} mg/24 h in urine; an M-protein measurable by electrophoresis is "
-            "immunofixation-positive.", "immunofixation_negative")
+            "immunofixation-positive.", "immunofixation_negative",
+            zh=f"免疫固定电泳填为阴性，但当前 M 蛋白为血清 {fmt(cs)} g/dL、尿 {fmt(cu)} mg/24 h；"
+               "电泳可测得的 M 蛋白必然免疫固定电泳阳性。")
 
     note_en = note_zh = ""
     if immunofixation_negative:
@@ -356,11 +360,11 @@ CALCULATOR = Calculator(
             "Each result is from one assessment: IMWG requires confirmation on consecutive assessments, which the "
             "calculator cannot see. A baseline that is not measurable by M-protein (serum below "
             f"{fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL and urine below {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h) is "
-            "'not-evaluable': the percentages define no response there. A baseline with no M-protein in serum or in "
-            "urine is also flagged in details['measurability_warning'] and the explanation.",
+            "not evaluable: the percentages define no response there. A baseline with no M-protein in serum or in "
+            "urine is also flagged in the explanation.",
             "每个结果仅基于一次评估:IMWG 要求经连续评估确认,本计算器无法得知。基线按 M 蛋白不可测量(血清低于 "
             f"{fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL 且尿液低于 {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h)时结论为"
-            "“无法评估”:此时变化百分比不能判定疗效。基线血清或尿液无 M 蛋白时,亦在 details['measurability_warning'] 及说明中提示。",
+            "“无法评估”:此时变化百分比不能判定疗效。基线血清或尿液无 M 蛋白时,亦在说明中提示。",
         ),
         text(
             "With no M-protein at baseline in serum (urine-only disease), the serum criteria count as met while the serum "
@@ -369,7 +373,7 @@ CALCULATOR = Calculator(
         ),
         text(
             "CR and sCR need negative immunofixation, the marrow plasma-cell percentage and the plasmacytoma status; when "
-            "electrophoresis shows no M-protein but these are missing, the answer is 'not-evaluable' (at least VGPR). "
+            "electrophoresis shows no M-protein but these are missing, the answer is not evaluable (at least VGPR). "
             "Responses judged on FLC, marrow alone, plasmacytoma size, imaging or MRD are outside this calculator.",
             "CR 和 sCR 需免疫固定电泳阴性、骨髓浆细胞比例及浆细胞瘤状态;电泳未检出 M 蛋白但缺少上述结果时,结论为\u201c无法评估\u201d(至少 VGPR)。"
             "基于游离轻链、单纯骨髓、浆细胞瘤大小、影像学或 MRD 的疗效评估不在本计算器范围内。",

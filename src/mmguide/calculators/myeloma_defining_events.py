@@ -57,6 +57,9 @@ EVENT_LABELS = {
                               f"MRI 局灶性病变多于 {MRI_FOCAL_LESIONS_MORE_THAN} 处"),
 }
 
+# The two light-chain inputs as a message names them (never by their code names)
+FLC_WORDS = {"flc_ratio": "involved:uninvolved FLC ratio", "involved_flc": "involved FLC"}
+
 MET, NOT_MET, UNKNOWN, REVIEW = "met", "not-met", "not-assessed", "possible-solitary-plasmacytoma"
 
 
@@ -112,7 +115,11 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
     for limit, value, name in ((calcium_uln, calcium, "calcium"), (hemoglobin_lln, hemoglobin, "hemoglobin")):
         if limit is not None and value is None:
             lim = "calcium_uln" if name == "calcium" else "hemoglobin_lln"
-            raise InputError(f"{lim}: given without {name}; give {name} too, or leave {lim} out.", lim)
+            value_zh = "血钙" if name == "calcium" else "血红蛋白"
+            value_en = "calcium" if name == "calcium" else "haemoglobin"
+            raise InputError(f"{lim}: this limit is given without its {value_en}; give the {value_en} too, or leave "
+                             "the limit out.", lim,
+                             zh=f"填写了界值却未填写{value_zh}；请同时填写{value_zh}，或删去此界值。")
 
     status, partly = {}, []
     for event, alternatives in (
@@ -146,10 +153,13 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
         if flc_ratio is not None or involved_flc is not None:
             given, other = ("flc_ratio", "involved_flc") if flc_ratio is not None else ("involved_flc", "flc_ratio")
             raise InputError(
-                f"{ID}: no event can be assessed from {given} alone; the light-chain event needs {other} too.", other)
+                f"{other}: the {FLC_WORDS[given]} alone assesses no event; the light-chain event needs the "
+                f"{FLC_WORDS[other]} too.", other,
+                zh="仅凭一项游离轻链数据无法评估任何事件；轻链事件需要同时填写受累/非受累血清游离轻链比值和受累血清游离轻链。")
         raise InputError(
             f"{ID}: at least one input is needed (accepted inputs: "
             + ", ".join(i.name for i in CALCULATOR.inputs) + ").",
+            zh="至少需要填写一项：" + "；".join(i.label["zh"] for i in CALCULATOR.inputs) + "。",
         )
     names_en = ", ".join(EVENT_LABELS[e]["en"] for e in met)
     names_zh = "、".join(EVENT_LABELS[e]["zh"] for e in met)
@@ -322,7 +332,7 @@ CALCULATOR = Calculator(
         text(
             "The criteria say \"serum calcium\"; the project asks for albumin-corrected calcium where available "
             "(see corrected-calcium).",
-            "标准仅称\u201c血清钙\u201d;本项目建议在可得时使用白蛋白校正钙(见校正钙计算器)。",
+            "标准仅称\u201c血清钙\u201d;本项目建议在可得时使用白蛋白校正血钙(见校正血钙计算器)。",
         ),
         text(
             "The clearance may be a Cockcroft–Gault clearance or an eGFR (\"measured or estimated by validated "
@@ -331,10 +341,10 @@ CALCULATOR = Calculator(
         ),
         text(
             "An event with two alternative criteria (calcium, renal, anaemia) is met if either is; when only one could "
-            "be checked and it is not met, the event is listed in details['partly_assessed']. The light-chain event "
+            "be checked and it is not met, the result names the event as partly assessed. The light-chain event "
             "needs both the ratio and the involved FLC; one part that fails is enough to say it is not met.",
-            "含两项并列标准的事件(血钙、肾功能、贫血)满足任一即为符合;若仅能评估其中一项且未符合,则列入 "
-            "details['partly_assessed']。轻链事件需同时满足比值与受累轻链两项;任一项不满足即可判定不符合。",
+            "含两项并列标准的事件(血钙、肾功能、贫血)满足任一即为符合;若仅能评估其中一项且未符合,"
+            "结果注明该事件仅评估了部分标准。轻链事件需同时满足比值与受累轻链两项;任一项不满足即可判定不符合。",
         ),
         text(
             "The footnote that more than one bone lesion is needed when marrow plasma cells are below "

@@ -32,8 +32,8 @@ def simplified_frailty(age, charlson, ecog) -> Result:
         explanation=text(
             f"Simplified frailty score {score} (age {items['age']}, Charlson {items['charlson']}, "
             f"ECOG {items['ecog']}): {'frail' if frail else 'non-frail'}.",
-            f"简化虚弱评分 {score} 分(年龄 {items['age']},Charlson {items['charlson']},ECOG {items['ecog']}):"
-            f"{'虚弱' if frail else '非虚弱'}。",
+            f"简化衰弱评分 {score} 分(年龄 {items['age']},Charlson {items['charlson']},ECOG {items['ecog']}):"
+            f"{'衰弱' if frail else '非衰弱'}。",
         ),
         references=REFERENCES, details={"points": items, "age_completed_years": years},
         recommendations=("TG-1", "TG-3"),
@@ -42,11 +42,11 @@ def simplified_frailty(age, charlson, ecog) -> Result:
 
 CALCULATOR = Calculator(
     id=ID,
-    title=text("Simplified frailty scale", "简化虚弱量表"),
+    title=text("Simplified frailty scale", "简化衰弱量表"),
     function=simplified_frailty,
     equation="Simplified frailty scale (Facon 2020)",
     purpose=text("Scores age, comorbidity and ECOG performance status into non-frail and frail.",
-                 "根据年龄、合并症和 ECOG 体能状态计分,分为非虚弱和虚弱。"),
+                 "根据年龄、合并症和 ECOG 体能状态计分,分为非衰弱和衰弱。"),
     when_to_use=text("At diagnosis in transplant-ineligible patients when ADL and IADL are not available.",
                      "不适合移植的患者诊断时,无法获得 ADL 和 IADL 评估时使用。"),
     inputs=(
@@ -54,21 +54,21 @@ CALCULATOR = Calculator(
         CHARLSON_INPUT,
         Input("ecog", text("ECOG performance status", "ECOG 体能状态"), kind="integer", low=0, high=ECOG_MAX),
     ),
-    output=Output(text("Simplified frailty score", "简化虚弱评分"), unit="points", categories=(
-        Category("non-frail", text("Non-frail", "非虚弱")),
-        Category("frail", text("Frail", "虚弱")),
+    output=Output(text("Simplified frailty score", "简化衰弱评分"), unit="points", categories=(
+        Category("non-frail", text("Non-frail", "非衰弱")),
+        Category("frail", text("Frail", "衰弱")),
     )),
     formula=(
         AGE_FORMULA + rf";\ \text{{CCI}} > {CHARLSON_POINT_ABOVE} \to 1;\ "
         rf"\text{{ECOG}}: 0 \to 0,\ 1 \to 1,\ \ge {ECOG_TWO_POINTS_FROM} \to 2"
     ),
     bands=(
-        Band(text(f"0–{FRAIL_FROM - 1} points", f"0–{FRAIL_FROM - 1} 分"), text("Non-frail", "非虚弱"), "non-frail"),
-        Band(text(f"≥ {FRAIL_FROM} points", f"≥ {FRAIL_FROM} 分"), text("Frail", "虚弱"), "frail"),
+        Band(text(f"0–{FRAIL_FROM - 1} points", f"0–{FRAIL_FROM - 1} 分"), text("Non-frail", "非衰弱"), "non-frail"),
+        Band(text(f"≥ {FRAIL_FROM} points", f"≥ {FRAIL_FROM} 分"), text("Frail", "衰弱"), "frail"),
     ),
     references=REFERENCES,
     recommendations=("TG-1", "TG-3"),
     decisions=(
-        text("Age is taken in completed years, as for the IMWG frailty score.", "年龄按足岁计算,与 IMWG 虚弱评分相同。"),
+        text("Age is taken in completed years, as for the IMWG frailty score.", "年龄按足岁计算,与 IMWG 衰弱评分相同。"),
     ),
 )
