@@ -78,6 +78,9 @@ html_show_sourcelink = False
 # A renamed or moved page leaves a redirect at its old address: old docname -> new docname[#anchor]
 # (sphinxext/mmguide_book/redirects.py writes a small HTML page there; a wrong entry fails the build).
 mmguide_redirects: dict[str, str] = {}
+# Units each edition's readers' laboratories report: a calculator's unit menu starts on them (the
+# reader can still choose another). Chinese laboratories report creatinine in µmol/L.
+mmguide_units: dict[str, list[str]] = {"zh_CN": ["µmol/L"]}
 html_theme_options = {
     "repository_url": "",
     "use_download_button": True,
