@@ -175,7 +175,7 @@
       if (radio) radio.checked = true;
       else if (control && control.type === "checkbox") control.checked = /^(yes|true|1)$/i.test(value);
       else if (control) {
-        // "124 µmol/L" (as this form writes the address): the number in the field, the unit in its menu
+        // "<number> <unit>" (as this form writes the address): the number in the field, the unit in its menu
         var sel = f.querySelector("select.mmguide-unit"), m = /^\s*(\S+)\s+(.+?)\s*$/.exec(value);
         var opt = sel && m ? Array.prototype.filter.call(sel.options, function (o) { return o.value === m[2]; })[0] : null;
         if (opt) { control.value = m[1]; sel.value = opt.value; } else control.value = value;
@@ -486,10 +486,11 @@
   // headline and tone, and a tap scrolls to it. Hidden again once the answer is in view.
   Form.prototype.makePeek = function () {
     var self = this;
+    // its name is its visible text (headline, badge) after a hidden "Show the answer:"
     var peek = el("button", { type: "button", "class": "mmguide-peek", hidden: "hidden", "data-tone": "neutral" }, [
+      el("span", { "class": "mmguide-announce" }, [this.S["Show the answer"] + ": "]),
       el("span", { "class": "mmguide-peek-text" }), el("span", { "class": "mmguide-badge" }),
       el("span", { "class": "mmguide-peek-go", "aria-hidden": "true" }, ["↓"])]);
-    peek.setAttribute("aria-label", this.S["Show the answer"]);
     peek.addEventListener("click", function () {
       var box = self.result.querySelector(".mmguide-answer") || self.result;
       peek.hidden = true;
@@ -519,7 +520,6 @@
       var pb = this.peek.querySelector(".mmguide-badge");
       pb.textContent = badge ? badge.textContent : "";
       pb.hidden = !badge;
-      this.peek.setAttribute("aria-label", this.S["Show the answer"] + ": " + now);
       this.peek.hidden = false;
     }
     if (this.seen) { this.seen.disconnect(); this.seen.observe(box); }

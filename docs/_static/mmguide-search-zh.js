@@ -99,17 +99,21 @@
     });
     all = all.length ? all : results;
     // a section whose title holds the query's Chinese words (恶性肿瘤相关高钙血症 for
-    // 高钙血症怎么处理): listed itself, scored by how much of its title they cover
+    // 高钙血症怎么处理): listed itself, scored by how much of its title they cover (a title holding
+    // them all gets mmguide-search.js's bonus on top, so it adds less here)
     var words = Array.from(searchTerms).filter(function (w) { return HAN.test(w); });
+    var back = [];
+    try { back = JSON.parse(document.getElementById("mmguide-search-config").textContent).back || []; } catch (e) { back = []; }
     Object.entries(index.alltitles || {}).forEach(function (e) {
       var title = e[0], covered = 0, whole = true;
       words.forEach(function (w) { if (title.indexOf(w) !== -1) covered += w.length; else whole = false; });
       if (covered < 3) return; // a long word or several: not one short common word
       e[1].forEach(function (found) {
         var file = found[0], id = found[1];
-        if (id === null) return; // a page's own title is scored by Sphinx
+        // a page's own title is scored by Sphinx; the book's pages about itself are not sections to go to
+        if (id === null || back.indexOf(index.docnames[file]) !== -1) return;
         all.push([index.docnames[file], index.titles[file] + " > " + title, "#" + id, null,
-                  Math.round(Scorer.title * covered / title.length) + (whole ? 10 : 5), index.filenames[file],
+                  Math.round(Scorer.title * covered / title.length) + (whole ? 5 : 10), index.filenames[file],
                   typeof SearchResultKind !== "undefined" ? SearchResultKind.title : "title"]);
       });
     });

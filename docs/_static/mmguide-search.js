@@ -47,7 +47,12 @@
     var page = !anchor;
     var calculator = docname.indexOf("docs/calculators/") === 0 && docname !== "docs/calculators/index";
     var allInTitle = words.every(function (w) { return title.indexOf(w) !== -1; });
-    if (allInTitle) score += (calculator && page) ? 40 : 15;
+    if (allInTitle) {
+      score += (calculator && page) ? 40 : 15;
+      // the more of the title the query's words cover, the closer the match (国际分期 → ISS before R-ISS)
+      var covered = words.reduce(function (n, w) { return n + w.length; }, 0);
+      score += Math.round(10 * Math.min(covered, title.length) / Math.max(title.length, 1));
+    }
     // the book about itself (hazard log, changes, references, about) after the clinical pages
     if ((config.back || []).indexOf(docname) !== -1) score -= 20;
     words.forEach(function (w) { if (page && dose[w] === docname) score += 60; });

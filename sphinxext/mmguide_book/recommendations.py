@@ -58,6 +58,17 @@ CERTAINTIES = {
 }
 GRADING_OPTIONS = ("strength", "certainty", "grading", "reviewed", "changed")
 
+# The legend above a page's first recommendation and above the index: what the badges mean, and
+# why most say "not graded" (CONTRIBUTING.md, "Never invent a grade").
+LEGEND = ("A strength and a certainty are copied only from a graded guideline that makes the same "
+          "recommendation; its name and its own grade are then given under “Grading”. "
+          "“Not graded” with “certainty not assessed” means that no graded guideline makes this "
+          "recommendation as written (it restates the interview, a product label or several sources "
+          "together): it is not a weak recommendation, and the book does not invent a grade.")
+LEGEND_ZH = ("推荐强度与证据确定性只照录自提出相同推荐的已分级指南，并在“分级依据”中注明该指南及其原始分级。"
+             "“未分级”且“证据确定性：未评估”表示没有已分级指南以同样的表述提出这条推荐（内容来自专家访谈、"
+             "药品说明书或多个来源的综合）：这不等于弱推荐，本书也不自行给出分级。")
+
 # labels of the badge row and the index, English -> Chinese (the English is the key)
 LABELS_ZH = {
     "Strong recommendation": "强推荐",
@@ -81,6 +92,8 @@ LABELS_ZH = {
     "very low": "极低",
     "not assessed": "未评估",
     "Every recommendation of the book": "本书全部推荐意见",
+    "How to read the grades": "分级怎么看",
+    LEGEND: LEGEND_ZH,
 }
 
 
@@ -237,6 +250,14 @@ class RecommendationDirective(SphinxDirective):
         return [box]
 
 
+def legend(env) -> nodes.Element:
+    """What the grade badges mean: above a page's first recommendation and above the index."""
+    para = nodes.paragraph(classes=["mmguide-grading-legend"])
+    para += nodes.strong(text=_l(env, "How to read the grades") + ("：" if lang(env) == "zh" else ": "))
+    para += nodes.inline(text=_l(env, LEGEND))
+    return para
+
+
 def badge_row(env, rec: dict) -> nodes.Element:
     """Strength, certainty and review date as a row of badges: colour plus text, never colour alone."""
     row = nodes.paragraph(classes=["mmguide-rec-badges"])
@@ -340,8 +361,12 @@ def resolve(app: Sphinx, doctree, docname):
                 para += nodes.Text(" · ")
             para += link
         tools += para
+    first = next((n for n in doctree.findall(nodes.container) if "mmguide-recommendation" in n["classes"]), None)
+    if first is not None:
+        first.parent.insert(first.parent.index(first), legend(app.env))
     for node in list(doctree.findall(recommendation_index)):
-        node.replace_self(nodes.container("", index_table(app, docname, store), classes=["mmguide-rec-index-wrap"]))
+        node.replace_self(nodes.container("", legend(app.env), index_table(app, docname, store),
+                                          classes=["mmguide-rec-index-wrap"]))
 
 
 def _cell(label: str, *children, classes=()) -> nodes.entry:

@@ -64,13 +64,18 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("frailty", "虚弱", "衰弱"),
 )
 
-# A drug named alone (or with "dose") ranks its dose calculator first (docnames).
+# A drug named alone (or with "dose") ranks its dose calculator first; a measure named alone,
+# its calculator (docnames).
 DOSE_CALCULATORS = {
     "zoledronic": "docs/calculators/zoledronic-acid-dose",
     "zoledronate": "docs/calculators/zoledronic-acid-dose",
     "zometa": "docs/calculators/zoledronic-acid-dose",
     "唑来膦酸": "docs/calculators/zoledronic-acid-dose",
     "唑来磷酸": "docs/calculators/zoledronic-acid-dose",
+    # a measure named alone ranks its calculator first
+    "clearance": "docs/calculators/crcl-cockcroft-gault",
+    "cockcroft": "docs/calculators/crcl-cockcroft-gault",
+    "肌酐清除率": "docs/calculators/crcl-cockcroft-gault",
 }
 
 
