@@ -336,6 +336,27 @@ def test_each_edition_starts_on_its_laboratories_creatinine_unit(browser, base_u
         ctx.close()
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_link_reads_the_same_in_both_editions(browser, base_url, edition):
+    """A link's creatinine keeps its unit; a bare number is the calculator's own unit (mg/dL), not
+    the edition's menu default, so one link is one patient in either edition."""
+    ctx = browser.new_context()
+    ctx.set_default_timeout(TIMEOUT_MS)
+    calc = "crcl-cockcroft-gault"
+    try:
+        page = ctx.new_page()
+        for given, number, unit in (("88.4 µmol/L", "88.4", "µmol/L"), ("1.0", "1.0", "mg/dL")):
+            q = urllib.parse.urlencode({"age": "80", "weight": "72 kg", "sex": "male", "creatinine": given})
+            page.goto(url(base_url, edition, calc, q))
+            form = wait_result(page, calc)
+            assert page.input_value(f"#mmguide-{calc}-creatinine") == number
+            assert page.input_value(f"#mmguide-{calc}-creatinine-unit") == unit
+            # Cockcroft–Gault, 80 years, 72 kg, male, creatinine 1.0 mg/dL (88.4 µmol/L): 60 mL/min
+            assert float(form.locator(".mmguide-value").get_attribute("data-value")) == 60.0
+    finally:
+        ctx.close()
+
+
 def test_the_editions_units_are_configuration_not_script():
     script = (ROOT / "docs" / "_static" / "mmguide-form.js").read_text(encoding="utf-8")
     assert not re.search(r"µmol|umol", script)

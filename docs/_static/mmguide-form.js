@@ -178,7 +178,13 @@
         // "<number> <unit>" (as this form writes the address): the number in the field, the unit in its menu
         var sel = f.querySelector("select.mmguide-unit"), m = /^\s*(\S+)\s+(.+?)\s*$/.exec(value);
         var opt = sel && m ? Array.prototype.filter.call(sel.options, function (o) { return o.value === m[2]; })[0] : null;
-        if (opt) { control.value = m[1]; sel.value = opt.value; } else control.value = value;
+        if (opt) { control.value = m[1]; sel.value = opt.value; }
+        else {
+          control.value = value;
+          // a number without its unit means the calculator's own unit (the menu's first), whatever
+          // the edition's default: a link reads the same in both editions
+          if (sel) sel.value = sel.options[0].value;
+        }
       }
       else return;
       if (name === "crcl") {
