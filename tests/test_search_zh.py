@@ -50,7 +50,7 @@ FIRST = {
     "国际分期": "docs/calculators/iss.html",
     "虚弱评分": "docs/calculators/imwg-frailty.html",
     "疗效评估标准": "docs/calculators/imwg-response.html",
-    "微小残留病": "docs/guide/outlook.html#minimal-residual-disease",
+    "微小残留病": "notebooks/05-response-and-mrd.html",
     "治疗目标": "docs/guide/treatment-goals.html",
     "推荐意见索引": "docs/guide/recommendation-index.html",
     "血钙校正": "docs/calculators/corrected-calcium.html",

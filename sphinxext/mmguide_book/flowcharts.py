@@ -187,6 +187,7 @@ VIEW_TEXT = {
            "steps": "逐步查看：一次回答一个问题", "then": "然后", "view": "流程图"},
 }
 _PT = re.compile(r'<svg\b[^>]*\bwidth="([\d.]+)pt"')
+_PT_HEIGHT = re.compile(r'<svg\b[^>]*\bheight="([\d.]+)pt"')
 
 # one small script per page (a guard keeps it from running twice): the full-screen button
 # and, on phones, the step-by-step version opened in place of the picture
@@ -207,8 +208,13 @@ _SCRIPT = """<script>(function () {
   // node's centre as a fraction of the chart's width), not at its left edge
   function start() {
     document.querySelectorAll(".mmguide-flowchart-view[data-start-x]").forEach(function (v) {
-      var img = v.querySelector("img"); if (!img || img.offsetWidth <= v.clientWidth) return;
-      v.scrollLeft = Math.max(0, parseFloat(v.dataset.startX) * img.offsetWidth - v.clientWidth / 2);
+      var img = v.querySelector("img"); if (!img) return;
+      var go = function () {
+        if (v.dataset.started || img.offsetWidth <= v.clientWidth) return;
+        v.scrollLeft = Math.max(0, parseFloat(v.dataset.startX) * img.offsetWidth - v.clientWidth / 2);
+        v.dataset.started = "1";
+      };
+      go(); img.addEventListener("load", go); // a lazy image has no height, so no scroll, until it loads
     });
   }
   function ready() { phone(); start(); }
@@ -239,6 +245,9 @@ def figure_html(lg: str, rel: str, svg: str, alt: str, caption: str, fig_id: str
     t = VIEW_TEXT[lg]
     m = _PT.search(svg)
     width = f' width="{round(float(m.group(1)))}"' if m else ""
+    h = _PT_HEIGHT.search(svg)
+    if m and h:  # its box is laid out (and scrollable) before the lazy image arrives
+        width += f' height="{round(float(h.group(1)))}"'
     sx = start_x(svg, start) if start else None
     focus = f' data-start-x="{sx}"' if sx is not None else ""
     return (
