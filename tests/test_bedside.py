@@ -293,7 +293,7 @@ def test_one_patient_one_link_copy_and_reset(browser, base_url, edition):
         assert status.startswith("已复制" if edition == "zh_CN" else "Copied"), status
         note = page.evaluate("navigator.clipboard.readText()")
         assert page.url in note, (page.url, note)
-        page.locator("button.mmguide-copy[data-copy=link]").click()
+        page.locator("button.mmguide-copy-link").click()
         page.wait_for_timeout(300)
         link = page.evaluate("navigator.clipboard.readText()")
         assert link == page.url

@@ -461,7 +461,7 @@
     box.appendChild(next);
     var copy = el("button", { type: "button", "class": "mmguide-copy", "data-copy": "note" }, [S["Copy to note"]]);
     copy.addEventListener("click", function () { self.copyNote(); });
-    var link = el("button", { type: "button", "class": "mmguide-copy", "data-copy": "link" }, [S["Copy link"]]);
+    var link = el("button", { type: "button", "class": "mmguide-copy-link", "data-copy": "link" }, [S["Copy link"]]);
     link.addEventListener("click", function () { self.copyLink(); });
     box.appendChild(el("div", { "class": "mmguide-copy-row" }, [copy, link, el("span", { "class": "mmguide-copy-status", role: "status" })]));
     this.result.appendChild(box);
