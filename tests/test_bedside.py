@@ -137,7 +137,7 @@ def computed(browser, base_url):
                     found[(width, mode)] = axe_form(page, calc_id)
                     if calc_id == PLAN and width == 375 and name != PLAN:
                         # the answer itself: the sticky header and the phone's bar kept out of the picture
-                        style = page.add_style_tag(content=".bd-header, .skip-link, .mmguide-peek"
+                        style = page.add_style_tag(content=".bd-header, .bd-header-article, .skip-link, .mmguide-peek"
                                                    "{position: static !important; display: none !important}")
                         form.locator("[data-mmguide-result]").screenshot(
                             path=str(SHOTS / f"{edition}-{name}-375-{mode}.png"))
