@@ -72,7 +72,7 @@ UNIT_WORDS = {"years": text("years", "岁"), "points": text("points", "分")}
 # danger the plan gives it; a hypocalcaemia that holds the first dose follows it (its first sentence,
 # the rest one tap away).
 NOW_PHASE = "now"
-URGENT_ACTIONS = ("correct-hypocalcaemia",)
+URGENT_ACTIONS = ("hypercalcaemia", "correct-hypocalcaemia")
 PLAN = "bone-protection-plan"
 
 
@@ -266,7 +266,10 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
         return out
 
     urgent = [item(a) for a in actions if a["phase"] == NOW_PHASE]
-    urgent += [item(a, split=True) for a in actions if a["id"] in URGENT_ACTIONS]
+    hcm = bool(result.details.get("hypercalcaemia_of_malignancy"))
+    urgent += [item(a, split=True) for a in actions if a["id"] in URGENT_ACTIONS
+               and not (hcm and a["id"] == "hypercalcaemia")  # said whole in the urgent treatment
+               and not (result.details.get("severe_hypocalcaemia") and a["id"] == "correct-hypocalcaemia")]
     pending = set(start.get("first_dose_after") or [])
     checklist = [dict(item(a, split=True), pending=a["id"] in pending)
                  for a in by_phase.get("before-first-dose", []) if a["id"] not in URGENT_ACTIONS]

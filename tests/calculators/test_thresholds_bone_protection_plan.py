@@ -26,7 +26,9 @@ def test_the_vitamin_d_step_gates_the_first_dose_only_below_30_ml_min(crcl, seve
 def test_the_flowchart_shows_the_calcium_thresholds_as_the_sources_write_them():
     # Zometa: hypercalcaemia of malignancy at ≥ 3.0 mmol/L (12 mg/dL); CTCAE grade 2 below 2.0 mmol/L (8.0 mg/dL)
     labels = [n.label["en"] for n in fc.flowchart(PLAN).nodes]
-    assert "Corrected calcium ≥ 3.0 mmol/L (≥ 12 mg/dL): hypercalcaemia of malignancy?" in labels
+    assert "NOW · Corrected calcium ≥ 3.0 mmol/L (≥ 12 mg/dL): hypercalcaemia of malignancy?" in labels
+    # Society for Endocrinology: severe hypocalcaemia below 1.9 mmol/L, or with symptoms
+    assert "NOW · Severe hypocalcaemia: corrected calcium < 1.9 mmol/L, or low with symptoms?" in labels
     assert ("Corrected calcium: high (> 2.75 mmol/L or above the laboratory's upper limit), low (< 2.0 mmol/L or "
             "below the lower limit), or neither?") in labels
 
@@ -114,7 +116,9 @@ def test_outside_the_plan_a_high_calcium_sends_the_reader_back_to_whether_the_my
     # "not active" with it may have active myeloma
     kw = {"calcium_uln": uln} if uln else {}
     d = _plan(active_mm=False, crcl="80", corrected_calcium=calcium, **kw)
-    assert d["category"] == "not-indicated"
+    # hypercalcaemia of malignancy is treated now whatever the plan decides (the answer's category says so)
+    assert d["details"]["decision"] == "not-indicated"
+    assert d["category"] == ("urgent-first" if calcium == "3.00 mmol/L" else "not-indicated")
     assert (MDE in _action_text(d, "not-indicated")) is high
     assert ("reassess whether the myeloma is active" in d["explanation"]["en"]) is high
 
@@ -182,8 +186,14 @@ def test_a_zoledronic_acid_dose_is_reported_only_for_a_patient_the_plan_starts_o
     assert d["details"]["zoledronic_acid_dose_mg"] == dose
 
 
-def test_the_plan_function_itself_refuses_to_plan_without_a_clearance():
-    # compute() refuses a missing clearance first; a Python caller of the function gets the same refusal
-    from mmguide.calculators.bone_protection_plan import bone_protection_plan
-    with pytest.raises(mmguide.InputError, match="crcl"):
-        bone_protection_plan(active_mm=True)
+def test_without_a_clearance_the_plan_answers_what_does_not_depend_on_it_and_asks_for_it():
+    # the start decision (BP-1) does not depend on the clearance; the agent and its dose do (labels): no agent
+    # is named, the first dose waits for it, and the reader is told what is still needed
+    d = mmguide.compute(PLAN, active_mm=True).as_dict()
+    assert d["category"] == "hold" and d["details"]["favoured"] is None and d["agents"] == []
+    assert "ask-clearance" in d["start"]["first_dose_after"] and "crcl" in d["details"]["needed"]
+    d = mmguide.compute(PLAN, active_mm=True, age=70, sex="female").as_dict()
+    assert d["details"]["favoured"] is None and {"weight", "creatinine"} <= set(d["details"]["needed"])
+    # with dialysis the agent is decided without a clearance (denosumab only)
+    d = mmguide.compute(PLAN, active_mm=True, dialysis=True).as_dict()
+    assert d["details"]["favoured"] == "denosumab"

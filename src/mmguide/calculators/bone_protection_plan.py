@@ -302,12 +302,26 @@ def _za_outcomes() -> tuple[Node, ...]:
 
 _NODES = (
     Node("start", "start", text("Plasma-cell disorder: plan bone protection", "浆细胞疾病:制定骨保护方案"),
-         next="hcm"),
+         next="severe-hypo"),
+    # 0. NOW: the emergencies, before anything routine; the maintenance agent follows them.
+    Node("severe-hypo", "decision",
+         text(f"NOW · Severe hypocalcaemia: corrected calcium < {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L, or "
+              "low with symptoms?",
+              f"立即 · 重度低钙血症:校正血钙 < {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L,或偏低且有症状?"),
+         branches=(
+             Branch(Cond("severe_hypocalcaemia", "is", True), "now-calcium-gluconate", text("yes: urgent", "是:紧急")),
+             Branch(Cond("severe_hypocalcaemia", "is", False), "hcm", NO),
+         ), recommendations=("BP-6",)),
+    Node("now-calcium-gluconate", "action",
+         text("Now: intravenous calcium gluconate with ECG monitoring; correct magnesium; no bone-targeted agent "
+              "until calcium is corrected",
+              "立即:心电监护下静脉补充葡萄糖酸钙;纠正血镁;血钙纠正前不用骨靶向药物"),
+         next="hcm", recommendations=("BP-6",), actions=("severe-hypocalcaemia",)),
     # 1. Urgent first: hypercalcaemia of malignancy is treated now, before anything routine.
     Node("hcm", "decision",
-         text(f"Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
+         text(f"NOW · Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
               "malignancy?",
-              f"校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤高钙血症?"),
+              f"立即 · 校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤高钙血症?"),
          branches=(
              Branch(_status_in(HCM), "hcm-renal", text("yes: urgent", "是:紧急")),
              Branch(_status_in(HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED), "active",
@@ -521,6 +535,11 @@ def _realise_hcm_renal(v, chosen):
     return [{"creatinine": "2.0 mg/dL"}, {"creatinine": "399 µmol/L"}] if v == "ok" else [{}]
 
 
+def _realise_severe_hypo(v, chosen):
+    """Severe hypocalcaemia needs a low calcium (the calcium's own example decides which side it is on)."""
+    return [{}] if (v is False or chosen["calcium_status"] == LOW) else []
+
+
 TREE = Tree(
     id=ID, calculator=ID,
     title=text("Bone protection in multiple myeloma", "多发性骨髓瘤的骨保护"),
@@ -534,6 +553,7 @@ TREE = Tree(
         Fact("creatinine_stable", True, _realise_bool("creatinine_stable")),
         Fact("calcium_status", NOT_LOW, _realise_calcium),
         Fact("hcm_renal", "unknown", _realise_hcm_renal),
+        Fact("severe_hypocalcaemia", False, _realise_severe_hypo),
     ),
     facts_of=facts_of,
     recommendations=RECOMMENDATIONS,
@@ -655,8 +675,7 @@ PHASE_TITLES = {
     "monitoring": text("Monitoring and duration", "监测与疗程"),
 }
 # Within "now", the order of danger (the answer box shows them in this order, whole).
-NOW_ORDER = ("severe-hypocalcaemia", "symptoms-measure-calcium", "hcm-urgent", "confirm-ionised-calcium",
-             "hypercalcaemia")
+NOW_ORDER = ("severe-hypocalcaemia", "symptoms-measure-calcium", "hcm-urgent", "confirm-ionised-calcium")
 
 
 @dataclass(frozen=True)
@@ -1232,8 +1251,6 @@ ACTIONS: tuple[Action, ...] = (
            Cond("calcium_status", "is", HCM), _t_hcm),
     Action("confirm-ionised-calcium", "now", "BP-6", ("payne1973calcium", "elhajjfuleihan2023hypercalcemia"),
            Cond("low_albumin_check", "is", True), _t_ionised),
-    Action("hypercalcaemia", "now", "BP-6", ("rajkumar2014imwg", "zometa_label"),
-           AllOf((STARTING, Cond("calcium_status", "is", HIGH))), _t_hypercalcaemia),
     # --- before the first maintenance dose ---------------------------------------------------------
     Action("onj", "before-first-dose", "BP-5", ("xgeva2025label", "zometa_label", "terpos2021bone"),
            AllOf((STARTING, AnyOf((Cond("onj", "is", "active"), Cond("onj", "is", "previous"))))), _t_onj),
@@ -1241,8 +1258,7 @@ ACTIONS: tuple[Action, ...] = (
            AllOf((STARTING, Cond("pregnancy_check", "is", True))), _t_pregnancy),
     Action("dental", "before-first-dose", "BP-5", ("song_interview", "zometa_smpc"), NEW_START, _t_dental),
     Action("correct-hypocalcaemia", "before-first-dose", "BP-6", ("xgeva2025label", "nci2017ctcae", "anderson2018asco"),
-           AllOf((STARTING, Cond("calcium_status", "is", LOW), Cond("severe_hypocalcaemia", "is", False))),
-           _t_correct_ca),
+           AllOf((STARTING, Cond("calcium_status", "is", LOW))), _t_correct_ca),
     Action("measure-calcium", "before-first-dose", "BP-6", ("xgeva2025label", "zometa_label"),
            AllOf((STARTING, Cond("calcium_status", "is", NOT_MEASURED))), _t_measure_ca),
     Action("check-calcium-denosumab", "before-first-dose", "BP-6", ("xgeva2025label",),
@@ -1276,6 +1292,8 @@ ACTIONS: tuple[Action, ...] = (
         "个体化选择药物:综合评估年龄、体能状态、肾功能、口腔健康状况、既往骨折史、骨相关事件风险以及对给药途径的偏好和依从性。")),
     Action("ask-preference", "maintenance", "BP-3", ("song_interview",),
            AllOf((NEW_START, Cond("favoured", "is", ZA), PREFERENCE_NOT_KNOWN)), _t_ask_preference),
+    Action("hypercalcaemia", "maintenance", "BP-6", ("rajkumar2014imwg", "zometa_label"),
+           AllOf((STARTING, _status_in(HIGH, HCM))), _t_hypercalcaemia),
     Action("calcium-vitamin-d", "maintenance", "BP-6", ("zometa_label", "song_interview"),
            AllOf((STARTING, _status_in(NOT_LOW, NO_LIMIT, LOW, NOT_MEASURED))),
            text(
@@ -1468,7 +1486,6 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
     # what must be done (or found out) before the first dose of the maintenance agent
     bisphosphonate = shown.get("favoured") in (ZA, PAM)
     gating = {"dental": f["dental_exam_done"] is not True, "correct-hypocalcaemia": True,
-              "severe-hypocalcaemia": True, "symptoms-measure-calcium": True, "hcm-urgent": True,
               "measure-calcium": True, "check-calcium-denosumab": True, "ask-dialysis": True,
               "ask-clearance": True, "severe-renal-denosumab": True, "onj": True, "pregnancy": True,
               # a clearance from an unstable creatinine sets no bisphosphonate dose
