@@ -337,21 +337,23 @@ _NODES = (
              Branch(Cond("hcm_renal", "is", "unknown"), "hcm-creatinine", text("creatinine not known", "肌酐未知")),
          ), recommendations=("BP-6",)),
     Node("hcm-za", "action",
-         text(f"Now: saline rehydration first (no loop diuretic before); then zoledronic acid "
+         text(f"Now: fluids by what the patient can excrete (saline first if passing urine; no loop diuretic "
+              f"before); then zoledronic acid "
               f"{fmt(HCM_ZA_MG, 1)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
               "delay it",
-              f"立即:先以生理盐水补液(补液前不用袢利尿剂);随后唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 输注 ≥{_ZA_MIN} 分钟,"
+              f"立即:按排泄能力补液(有尿者先予生理盐水;补液前不用袢利尿剂);随后唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 输注 ≥{_ZA_MIN} 分钟,"
               "不按肾功能减量;不因口腔检查推迟"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-severe-renal", "action",
-         text("Now: saline rehydration first; severe renal impairment: zoledronic acid only after weighing "
-              "risks and benefits, with nephrology",
-              "立即:先以生理盐水补液;重度肾功能损害:权衡利弊后方可使用唑来膦酸,并请肾内科会诊"),
+         text("Now: no saline load on dialysis or without urine (low-calcium dialysate with nephrology); severe renal "
+              "impairment: zoledronic acid only after weighing risks and benefits, or denosumab (guideline vs label)",
+              "立即:透析或无尿时不予生理盐水负荷(与肾内科安排低钙透析液);重度肾功能损害:权衡利弊后方可使用唑来膦酸,"
+              "或选用地舒单抗(指南与说明书不同)"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-creatinine", "action",
-         text(f"Now: saline rehydration first; measure serum creatinine before zoledronic acid "
-              f"{fmt(HCM_ZA_MG, 1)} mg",
-              f"立即:先以生理盐水补液;唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 给药前检测血清肌酐"),
+         text(f"Now: fluids by what the patient can excrete (saline first if passing urine); measure serum creatinine "
+              f"before zoledronic acid {fmt(HCM_ZA_MG, 1)} mg",
+              f"立即:按排泄能力补液(有尿者先予生理盐水);唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 给药前检测血清肌酐"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     # 2. Is the plan for this patient?
     Node("active", "decision",
@@ -584,8 +586,12 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
     crcl = f["crcl"]
     dose = None
     if agent_id == ZA:
-        d = zad.dose_for(crcl) if f["dialysis"] is not True else None
-        if suitable and d is not None:
+        d = zad.dose_for(crcl) if f["dialysis"] is not True and crcl is not None else None
+        if crcl is None and not severe:
+            why("The creatinine clearance was not given: whether it suits this patient, and its dose, depend on it "
+                "(label renal dose table).",
+                "未提供肌酐清除率:是否适用及剂量均取决于此(说明书肾功能剂量表)。", "zometa_label")
+        elif suitable and d is not None:
             dose = _za_dose_text(d)
             why("IMWG 2021: the preferred bone-targeted agent in newly diagnosed myeloma, with or without "
                 "bone disease on imaging.",
@@ -641,6 +647,9 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "Serum creatinine before each dose.",
                 "可选的双膦酸盐;IMWG 2021 首选唑来膦酸。每次给药前查血清肌酐。",
                 "pamidronate_label", "terpos2021bone")
+        elif crcl is None and not severe:
+            why("The creatinine clearance was not given: whether it suits this patient depends on it.",
+                "未提供肌酐清除率:是否适用取决于此。", "pamidronate_label")
         elif severe:
             why("Not recommended by its label in severe renal impairment.",
                 "说明书不推荐用于重度肾功能损害。", "pamidronate_label")
@@ -928,8 +937,8 @@ def _t_pregnancy(f, s):
 def _t_ask_clearance(f, s):
     return text(
         "The creatinine clearance was not given (nor age, weight, creatinine and sex to calculate it): the agent "
-        "and its dose depend on it (below 30 mL/min, or on dialysis, no bisphosphonate). Give it before the first "
-        "maintenance dose.".replace("30", _S),
+        f"and its dose depend on it (below {_S} mL/min, or on dialysis, no bisphosphonate). Give it before the first "
+        "maintenance dose.",
         f"未提供肌酐清除率(也未提供可用于计算的年龄、体重、肌酐和性别):药物及剂量取决于此(低于 {_S} mL/min 或透析时不用双膦酸盐)。"
         "维持治疗首剂前请提供。")
 
@@ -1074,15 +1083,29 @@ def _t_hypercalcaemia(f, s):
             "After the urgent treatment: no calcium or vitamin D supplements while calcium is high; start them once "
             "it is no longer high.",
             "紧急处理之后:血钙升高期间不补充钙剂和维生素 D;待血钙不再升高后再开始补充。")
+    if f["dialysis"] is True or f["oliguria"] is True:
+        fluids = text("may be treated conservatively, with fluids by volume status (no saline load on dialysis or "
+                      "with anuria or oliguria)",
+                      "可保守治疗,按容量状态补液(透析、无尿或少尿时不予生理盐水负荷)")
+    elif f["heart_failure"] is True:
+        fluids = text("may be treated conservatively, with saline only cautiously, by volume status (heart failure)",
+                      "可保守治疗,仅按容量状态谨慎给予生理盐水(心力衰竭)")
+    elif f["dialysis"] is False and f["oliguria"] is False and f["heart_failure"] is False:
+        fluids = text("may be treated conservatively with saline hydration",
+                      "可采用生理盐水补液等保守治疗")
+    else:
+        fluids = text("may be treated conservatively with saline hydration only if the patient passes urine and has "
+                      "no heart failure",
+                      "仅在患者有尿且无心力衰竭时可采用生理盐水补液等保守治疗")
     return text(
         f"Corrected calcium is above {_HC['mmol/L']} mmol/L ({_HC['mg/dL']} mg/dL), the CRAB threshold, or above the "
         "laboratory's upper limit: hypercalcaemia, below the level of hypercalcaemia of malignancy "
         f"({_HCM['mmol/L']} mmol/L, {_HCM['mg/dL']} mg/dL). Do not give calcium or vitamin D supplements while it is "
-        "high. Mild or asymptomatic hypercalcaemia may be treated conservatively with saline hydration, and the "
+        f"high. Mild or asymptomatic hypercalcaemia {fluids['en']}, and the "
         "bone-targeted agent of this plan lowers calcium; if it causes symptoms or keeps rising, treat it urgently.",
         f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室参考上限:高钙血症,"
         f"但未达恶性肿瘤高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
-        "维生素 D。轻度或无症状高钙血症可采用生理盐水补液等保守治疗,本方案的骨靶向药物亦可降低血钙;"
+        f"维生素 D。轻度或无症状高钙血症{fluids['zh']},本方案的骨靶向药物亦可降低血钙;"
         "如出现症状或持续升高,须紧急处理。")
 
 
