@@ -483,10 +483,45 @@ def respond(calculator_id: str, payload: str, lang: str = "en", url: str | None 
     """One call in, one JSON string out (the in-page form's only entry point)."""
     from .api import compute
 
+    inputs = json.loads(payload)
     try:
-        r = compute(calculator_id, **json.loads(payload))
+        r = compute(calculator_id, **inputs)
     except InputError as e:
+        partial = _urgent_despite(calculator_id, inputs, e, lang, url, date) if calculator_id == PLAN else None
+        if partial is not None:
+            return partial
         return _dumps({"ok": False, "field": e.field, "message": error_text(e, calculator_id, lang)})
     except MMGuideError as e:
         return _dumps({"ok": False, "field": None, "message": str(e)})
     return _dumps({"ok": True, "result": r.as_dict(), "view": view(r, lang), "note": note(r, lang, url, date)})
+
+
+def _urgent_despite(calculator_id: str, inputs: dict, err: InputError, lang: str, url, date) -> str | None:
+    """The plan's best answer while a field is still being typed or cannot be read: when the inputs without
+    that field already decide an emergency (the "now" phase), it is shown at once, with the field's message
+    first in the answer box and the field listed as still needed; otherwise None (the message alone)."""
+    from .api import compute
+
+    rest = dict(inputs)
+    fields = []
+    e = err
+    for _ in range(3):  # a few unreadable fields at most
+        if not e.field or e.field not in rest:
+            return None
+        fields.append((e.field, error_text(e, calculator_id, lang)))
+        del rest[e.field]
+        try:
+            r = compute(calculator_id, **rest)
+            break
+        except InputError as again:
+            e = again
+        except MMGuideError:
+            return None
+    else:
+        return None
+    if not any(a["phase"] == "now" for a in getattr(r, "actions", [])):
+        return None
+    v = view(r, lang)
+    v["answer"]["lines"] = [m for _, m in fields] + v["answer"]["lines"]
+    return _dumps({"ok": True, "partial": True, "field": fields[0][0], "message": fields[0][1],
+                   "result": r.as_dict(), "view": v, "note": note(r, lang, url, date)})

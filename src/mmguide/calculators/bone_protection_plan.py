@@ -1601,8 +1601,8 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
             en += _TIMING[timing]["en"] + agent_en + "; "
             zh += _TIMING[timing]["zh"] + agent_zh + ";"
         elif timing == "no-agent":
-            en += f"Start bone protection now with the anti-myeloma therapy: {agent_en}; "
-            zh += f"立即启动骨保护(与抗骨髓瘤治疗同步):{agent_zh};"
+            en += f"Bone protection is indicated, with the anti-myeloma therapy: {agent_en}; "
+            zh += f"骨保护治疗有指征(与抗骨髓瘤治疗同步):{agent_zh};"
         elif continuing:
             en += f"Already on bone-targeted therapy: {agent_en}; "
             zh += f"已在接受骨靶向治疗:{agent_zh};"
