@@ -151,3 +151,35 @@ def test_hypercalcaemia_of_malignancy_is_first_and_whole_in_the_answer_box(lang,
     # below 3.0 mmol/L there is no urgent treatment to show
     r = compute("bone-protection-plan", active_mm="yes", crcl="45 mL/min", corrected_calcium="2.9 mmol/L")
     assert "hcm-urgent" not in [u["id"] for u in view(r, lang)["answer"]["urgent"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_form_shows_an_emergency_as_soon_as_it_is_decided_with_what_else_is_needed(lang):
+    """Issue 23: with a corrected calcium of 3.2 mmol/L alone, the urgent treatment shows at once (no age,
+    weight or sex needed), what else would change the answer is listed under it, and a field that cannot
+    be read yet does not hide the emergency (its message comes first)."""
+    import json as _json
+
+    from mmguide.presentation import respond
+
+    out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "3.2 mmol/L"}), lang))
+    a = out["view"]["answer"]
+    assert out["ok"] and a["urgent"][0]["id"] == "hcm-urgent" and a["tone"] == "stop"
+    assert any(line.startswith("Still needed: " if lang == "en" else "尚需填写:") for line in a["lines"])
+    out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "3.2 mmol/L", "age": "7"}), lang))
+    assert out["ok"] and out["partial"] and out["field"] == "age"
+    assert out["view"]["answer"]["urgent"][0]["id"] == "hcm-urgent"
+    assert out["view"]["answer"]["lines"][0] == out["message"]
+    # without an emergency, an unreadable field is the answer, as before
+    out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "2.3 mmol/L", "age": "7"}), lang))
+    assert not out["ok"] and out["field"] == "age"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_maintenance_agent_under_an_acute_treatment_is_labelled_as_maintenance_with_its_start(lang):
+    r = compute("bone-protection-plan", active_mm="yes", crcl="48 mL/min", corrected_calcium="3.2 mmol/L",
+                creatinine="1.4 mg/dL")
+    a = view(r, lang)["answer"]
+    assert a["headline"].startswith("Maintenance: " if lang == "en" else "维持治疗:")
+    assert a["label"] not in ("Start now", "立即启动") and a["category"] == "urgent-first"
+    assert ("not today" if lang == "en" else "不在今日") in a["lines"][0]

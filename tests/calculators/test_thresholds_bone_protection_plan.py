@@ -197,3 +197,123 @@ def test_without_a_clearance_the_plan_answers_what_does_not_depend_on_it_and_ask
     # with dialysis the agent is decided without a clearance (denosumab only)
     d = mmguide.compute(PLAN, active_mm=True, dialysis=True).as_dict()
     assert d["details"]["favoured"] == "denosumab"
+
+
+# --- the emergencies and the plan's new inputs, at both sides of each edge (fact sheet §13) -----------
+
+BASE = dict(active_mm=True, crcl="70 mL/min", dialysis=False, creatinine_stable=True, dental_exam_done=True,
+            pregnancy_possible=False, current_agent="none", oliguria=False, heart_failure=False)
+
+
+@pytest.mark.parametrize("calcium, symptoms, severe", [
+    # Society for Endocrinology: adjusted calcium < 1.9 mmol/L, or symptomatic below the range, is severe;
+    # 1.9 mmol/L = 7.6152 mg/dL (4.008 mg/dL per mmol/L)
+    ("1.89 mmol/L", False, True), ("1.9 mmol/L", False, False), ("1.9 mmol/L", True, True),
+    ("7.61 mg/dL", False, True), ("7.62 mg/dL", False, False), ("1.99 mmol/L", True, True),
+    ("2.0 mmol/L", True, False),  # not below the range (CTCAE floor, no laboratory limit): symptoms alone do not
+    ("1.74 mmol/L", None, True),  # CTCAE grade 3 (< 1.75 mmol/L) is always severe
+    ("6.9 mg/dL", None, True),  # CTCAE grade 3 (< 7.0 mg/dL)
+])
+def test_severe_hypocalcaemia_is_an_urgent_branch_at_its_edge(calcium, symptoms, severe):
+    kw = dict(BASE, corrected_calcium=calcium)
+    if symptoms is not None:
+        kw["hypocalcaemia_symptoms"] = symptoms
+    d = mmguide.compute(PLAN, **kw).as_dict()
+    assert d["details"]["severe_hypocalcaemia"] is severe
+    assert (d["category"] == "urgent-first") is severe
+    assert d["explanation"]["en"].startswith("Urgent: severe hypocalcaemia") is severe
+    if severe:
+        t = d["actions"][0]["text"]["en"]
+        assert d["actions"][0]["id"] == "severe-hypocalcaemia"
+        for w in ("10–20 mL of 10% calcium gluconate", "50–100 mL of 5% dextrose", "over 10 min",
+                  "ECG monitoring", "magnesium", "No bone-targeted agent until the calcium is corrected"):
+            assert w in t, w
+        assert "turner2016hypocalcaemia" in d["actions"][0]["references"]
+
+
+@pytest.mark.parametrize("calcium, calcitonin", [
+    # Endocrine Society 2023: severe hypercalcaemia is calcium > 14 mg/dL (3.5 mmol/L): calcitonin as well
+    ("3.5 mmol/L", False), ("3.51 mmol/L", True), ("14 mg/dL", False), ("14.1 mg/dL", True),
+])
+def test_calcitonin_is_named_above_3_5_mmol_l(calcium, calcitonin):
+    d = mmguide.compute(PLAN, **dict(BASE, corrected_calcium=calcium, creatinine="1.0 mg/dL")).as_dict()
+    t = d["actions"][0]["text"]["en"]
+    assert ("calcitonin" in t) is calcitonin and ("calcitonin" in d["explanation"]["en"]) is calcitonin
+    assert "elhajjfuleihan2023hypercalcemia" in d["actions"][0]["references"]
+
+
+@pytest.mark.parametrize("albumin, confirm", [("24.9 g/L", True), ("25 g/L", False), ("2.4 g/dL", True),
+                                             ("2.5 g/dL", False)])
+def test_very_low_albumin_asks_for_an_ionised_calcium(albumin, confirm):
+    for calcium in ("3.2 mmol/L", "1.95 mmol/L"):
+        d = mmguide.compute(PLAN, **dict(BASE, corrected_calcium=calcium, creatinine="1.0 mg/dL",
+                                         albumin=albumin)).as_dict()
+        assert ("confirm-ionised-calcium" in [a["id"] for a in d["actions"]]) is confirm
+    # a normal calcium needs no emergency decision
+    d = mmguide.compute(PLAN, **dict(BASE, corrected_calcium="2.3 mmol/L", albumin=albumin)).as_dict()
+    assert "confirm-ionised-calcium" not in [a["id"] for a in d["actions"]]
+
+
+@pytest.mark.parametrize("kw, words, absent", [
+    (dict(dialysis=True), ["No saline load", "low-calcium dialysate"], ["about 2 L of urine"]),
+    (dict(oliguria=True), ["No saline load", "low-calcium dialysate"], ["about 2 L of urine"]),
+    (dict(heart_failure=True), ["only cautiously", "by volume status"], ["about 2 L of urine"]),
+    (dict(), ["Rehydrate with intravenous saline first, aiming at about 2 L of urine"], ["No saline load"]),
+    (dict(oliguria=None, heart_failure=None), ["only if the patient passes urine and has no heart failure"], []),
+])
+def test_fluids_in_hypercalcaemia_follow_what_the_patient_can_excrete(kw, words, absent):
+    d = mmguide.compute(PLAN, **dict(BASE, corrected_calcium="3.3 mmol/L", creatinine="1.0 mg/dL", **kw)).as_dict()
+    t = d["actions"][0]["text"]["en"]
+    for w in words:
+        assert w in t, w
+    for w in absent:
+        assert w not in t, w
+
+
+@pytest.mark.parametrize("kw, category, pending", [
+    (dict(onj="active"), "hold", "onj"), (dict(onj="previous"), "hold", "onj"), (dict(onj="none"), "start-now", None),
+    (dict(pregnancy_possible=True), "hold", "pregnancy"),
+    (dict(pregnancy_possible=None), "start-now", "pregnancy"),  # sex not given: the check is asked for
+    (dict(pregnancy_possible=None, age=35, weight="60 kg", creatinine="0.7 mg/dL", sex="female", crcl=None),
+     "start-now", "pregnancy"),
+    (dict(pregnancy_possible=None, age=70, weight="80 kg", creatinine="1.0 mg/dL", sex="male", crcl=None),
+     "start-now", None),
+])
+def test_onj_and_pregnancy_hold_or_gate_the_first_dose(kw, category, pending):
+    args = dict(BASE, corrected_calcium="2.3 mmol/L", calcium_lln="2.1 mmol/L", vitamin_d_known=True,
+                high_sre_risk=False, prefers_subcutaneous=False)
+    args.update(kw)
+    args = {k: v for k, v in args.items() if v is not None or k in ("pregnancy_possible",)}
+    d = mmguide.compute(PLAN, **args).as_dict()
+    assert d["category"] == category
+    if pending:
+        assert pending in d["start"]["first_dose_after"]
+    else:
+        assert "pregnancy" not in d["start"]["first_dose_after"] and "onj" not in d["start"]["first_dose_after"]
+
+
+@pytest.mark.parametrize("agent, months, response, says", [
+    # IMWG 2021: at least 12 months monthly, then at >= VGPR consider every 3 or 6 months or stopping;
+    # ASCO 2018: up to 2 years, then reconsider; ECTS 2021: after denosumab, a bisphosphonate about 6 months on
+    ("zoledronic-acid", 11, "vgpr-or-better", ["Under 12 months: continue monthly"]),
+    ("zoledronic-acid", 12, "vgpr-or-better", ["consider reducing to every 3 or 6 months, or stopping"]),
+    ("zoledronic-acid", 12, "less-than-vgpr", ["response below VGPR: continue"]),
+    ("zoledronic-acid", 12, None, ["give the depth of response"]),
+    ("zoledronic-acid", 23, "less-than-vgpr", ["continue"]),
+    ("zoledronic-acid", 24, "vgpr-or-better", ["At 24 months (2 years) ASCO 2018 advises reconsidering"]),
+    ("denosumab", 24, "vgpr-or-better", ["needs a plan against the rebound", "about 6 months after the last injection"]),
+    ("zoledronic-acid", None, None, ["review at 12 months"]),
+])
+def test_a_patient_already_on_an_agent_gets_its_duration_not_a_new_start(agent, months, response, says):
+    kw = dict(BASE, corrected_calcium="2.3 mmol/L", calcium_lln="2.1 mmol/L", current_agent=agent)
+    if months is not None:
+        kw["months_on_agent"] = months
+    if response is not None:
+        kw["response"] = response
+    d = mmguide.compute(PLAN, **kw).as_dict()
+    assert d["category"] == "continue" and d["details"]["favoured"] == agent
+    assert "dental" not in [a["id"] for a in d["actions"]] and "Start bone protection now" not in d["explanation"]["en"]
+    t = next(a for a in d["actions"] if a["id"] == "duration-review")["text"]["en"]
+    for w in says:
+        assert w in t, (w, t)
+    assert ("At 24 months" in t) is (months is not None and months >= 24)
