@@ -908,9 +908,10 @@ def _t_onj(f, s):
     if f["onj"] == "active":
         return text(
             "Active osteonecrosis of the jaw: do not start (or give) any bone-targeted agent until it has healed; "
-            "manage it with the dental or oral surgery team (the labels interrupt therapy, IMWG 2021).",
-            "活动性颌骨坏死:在愈合前不启动(或不给予)任何骨靶向药物;由口腔科或口腔颌面外科处理"
-            "(说明书要求中断治疗,IMWG 2021)。")
+            "manage it with the dental or oral surgery team. This is the plan's safe default: the labels and IMWG 2021 "
+            "advise interrupting therapy, in wording not verified here.",
+            "活动性颌骨坏死:在愈合前不启动(或不给予)任何骨靶向药物;由口腔科或口腔颌面外科处理。"
+            "此为本方案的安全默认做法:说明书和 IMWG 2021 建议中断治疗,其具体措辞未在此核实。")
     return text(
         "Previous osteonecrosis of the jaw: before the first dose, the dental or oral surgery team confirms that it "
         "has healed; restarting is a specialist's decision, with the risk of recurrence discussed.",
@@ -1842,15 +1843,57 @@ CALCULATOR = Calculator(
     recommendations=RECOMMENDATIONS,
     flowchart=TREE,
     decisions=(
+        text("The answer is built in four phases: now (emergencies), before the first maintenance dose, maintenance, "
+             "and monitoring and duration. One resolution step decides when the maintenance agent starts: after an "
+             "acute zoledronic acid dose for hypercalcaemia, from the next dose at the usual interval; after any other "
+             "urgent treatment, once calcium is controlled or corrected; on hold while hypocalcaemia, active or "
+             "unconfirmed-healed osteonecrosis of the jaw or a possible pregnancy holds it. A held or deferred agent "
+             "is never shown as 'Start now', hypercalcaemia removes every calcium and vitamin D sentence, and the "
+             "dental examination belongs to the maintenance agent only.",
+             "方案分四个阶段:立即(急症)、维持治疗首剂前、维持治疗、监测与疗程。由单一的统筹步骤决定维持治疗何时开始:"
+             "高钙血症急性期给予唑来膦酸后,于常规间隔给予下一剂起;其他紧急处理后,待血钙得到控制或纠正;"
+             "低钙血症、活动性或未确认愈合的颌骨坏死、可能妊娠时暂缓。暂缓或推迟的药物绝不显示为“立即启动”,"
+             "高钙血症时删除所有补钙和维生素 D 的语句,口腔检查仅属于维持治疗。"),
+        text("No input is required. A corrected calcium alone decides the emergencies; with a serum creatinine it "
+             "gives the zoledronic acid dose for hypercalcaemia of malignancy. Without a clearance (or age, weight, "
+             "creatinine and sex) the maintenance agent is not named and its first dose waits; the answer lists what "
+             "else would change it.",
+             "所有输入均非必填。仅凭校正血钙即可判断急症;加上血清肌酐即可给出恶性肿瘤高钙血症的唑来膦酸用法。"
+             "未提供清除率(或年龄、体重、肌酐和性别)时不指定维持治疗药物,首剂等待;答案列出其余会改变结果的信息。"),
+        text("Severe hypocalcaemia, a corrected calcium below 1.9 mmol/L or a low calcium with symptoms (Society for "
+             "Endocrinology), is an emergency treated first with intravenous calcium gluconate under ECG monitoring; "
+             "CTCAE grades 3-4 lie beyond it. A calcium in mg/dL is converted exactly and compared in mmol/L, the unit "
+             "of the guidance.",
+             "重度低钙血症(校正血钙低于 1.9 mmol/L,或血钙偏低且有症状;英国内分泌学会)属急症,首先在心电监护下"
+             "静脉补充葡萄糖酸钙;CTCAE 3-4 级均在此范围内。以 mg/dL 表示的血钙精确换算后按该指南的单位 mmol/L 比较。"),
+        text("Fluids in hypercalcaemia follow what the patient can excrete: saline first only for a patient who "
+             "passes urine; no saline load on dialysis or with anuria or oliguria (haemodialysis with a low-calcium "
+             "dialysate, with nephrology: the project's safe default, its nephrology source not yet verified); saline "
+             "only cautiously in heart failure. Where the Xgeva label (denosumab for hypercalcaemia refractory to "
+             "bisphosphonate) and the Endocrine Society 2023 guideline (denosumab suggested rather than a "
+             "bisphosphonate; calcitonin as well above 14 mg/dL, 3.5 mmol/L) differ, both are shown, each attributed.",
+             "高钙血症的补液取决于患者的排泄能力:仅对有尿者先予生理盐水;透析、无尿或少尿时不予生理盐水负荷"
+             "(与肾内科安排低钙透析液血液透析:项目的安全默认做法,其肾内科文献尚未核实);心力衰竭时仅谨慎给予生理盐水。"
+             "Xgeva 说明书(地舒单抗用于双膦酸盐治疗无效的高钙血症)与美国内分泌学会 2023 年指南(建议优先地舒单抗;"
+             "高于 14 mg/dL、3.5 mmol/L 时加用降钙素)不同之处,两者均列出并注明出处。"),
+        text("Very low albumin (below 25 g/L, a project decision: no source gives an edge) with a high or low "
+             "calcium asks for an ionised calcium before an emergency decision. A possible pregnancy holds every "
+             "agent; not known in a woman (or with sex not given) asks for the check before the first dose. Active "
+             "osteonecrosis of the jaw holds every agent; a previous one waits for the dental team to confirm "
+             "healing. A patient already on an agent is continued and reviewed (BP-8), never started again.",
+             "白蛋白很低(低于 25 g/L,项目决定:文献未给出界值)且血钙偏高或偏低时,作出紧急决定前要求检测离子钙。"
+             "可能妊娠时暂缓所有药物;女性(或未提供性别)妊娠状态未知时,首剂前须核实。活动性颌骨坏死时暂缓所有药物;"
+             "既往颌骨坏死待口腔科确认愈合。已在用药的患者继续治疗并按 BP-8 评估,不再重新启动。"),
         text("Severe renal impairment is CrCl < 30 mL/min or dialysis; pamidronate's \"severe renal impairment\" "
              "is read as the same 30 mL/min.",
              "重度肾功能损害定义为肌酐清除率 < 30 mL/min 或透析;帕米膦酸说明书中的\u201c重度肾功能损害\u201d按同一 30 mL/min 理解。"),
-        text("Exactly one agent is favoured. Denosumab when CrCl < 30 mL/min or dialysis (the only suitable agent), "
+        text("Exactly one agent is favoured. Denosumab when CrCl < 30 mL/min or dialysis (the agent the sources point "
+             "to, without randomised data there; see below), "
              "or when the patient is at high risk of skeletal-related events or wants a subcutaneous injection "
              "(the interview's view: the randomised trial showed non-inferiority, not superiority). Otherwise "
              "zoledronic acid, IMWG 2021's default, at the label's renal dose; between 30 and 60 mL/min denosumab is "
              "shown as the alternative IMWG suggests in renal impairment.",
-             "仅优先推荐一种药物:肌酐清除率 < 30 mL/min 或透析时选地舒单抗(唯一适用药物);骨相关事件高风险或希望皮下注射者亦优先地舒单抗"
+             "仅优先推荐一种药物:肌酐清除率 < 30 mL/min 或透析时选地舒单抗(文献指向的药物,但该人群无随机对照数据;见下文);骨相关事件高风险或希望皮下注射者亦优先地舒单抗"
              "(专家访谈观点:随机对照试验显示非劣效,而非优效)。其余情况按 IMWG 2021 默认首选唑来膦酸,按说明书肾功能剂量给药;"
              "清除率 30–60 mL/min 时列出地舒单抗作为 IMWG 建议的肾功能损害备选。"),
         text(f"Hypercalcaemia of malignancy is a corrected calcium ≥ {_HCM['mmol/L']} mmol/L ({_HCM['mg/dL']} mg/dL), the "
