@@ -293,8 +293,8 @@ def _za_outcomes() -> tuple[Node, ...]:
     doses = (zad.FULL_DOSE,) + tuple(d for _, d in zad.DOSE_BANDS)
     return tuple(
         Node(f"za-{fmt(d, 1)}", "outcome",
-             text(f"Zoledronic acid {fmt(d, 1)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
-                  f"唑来膦酸 {fmt(d, 1)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
+             text(f"MAINTENANCE · Zoledronic acid {fmt(d, 1)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
+                  f"维持治疗 · 唑来膦酸 {fmt(d, 1)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
              recommendations=("BP-4", "BP-8"), actions=("monitor-creatinine", "za-duration"))
         for d in doses
     )
@@ -383,8 +383,8 @@ _NODES = (
               "基线全身影像学检查及骨代谢标志物(无需等待结果)"),
          next="dental", recommendations=("BP-2",), actions=("baseline-imaging",)),
     Node("dental", "action",
-         text("Dental examination and preventive dental care before the first dose",
-              "首剂前口腔检查及预防性口腔处理"),
+         text("BEFORE THE FIRST MAINTENANCE DOSE · Dental examination and preventive dental care",
+              "维持治疗首剂前 · 口腔检查及预防性口腔处理"),
          next="hypercalcaemia-check", recommendations=("BP-5",), actions=("dental",)),
     # 3. Calcium: low calcium holds back the first dose of every agent; high calcium stops supplements.
     Node("hypercalcaemia-check", "decision",
@@ -484,9 +484,9 @@ _NODES = (
               "地舒单抗首剂前对照实验室参考下限检查校正血钙"),
          next="denosumab", recommendations=("BP-6",), actions=("check-calcium-denosumab",)),
     Node("denosumab", "outcome",
-         text(f"Denosumab {DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks; "
+         text(f"MAINTENANCE · Denosumab {DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks; "
               "monitor calcium; never stop without a plan",
-              f"地舒单抗 {DENOSUMAB_MG} mg 皮下注射,每 {DENOSUMAB_EVERY_WEEKS} 周一次;监测血钙;不可无计划停药"),
+              f"维持治疗 · 地舒单抗 {DENOSUMAB_MG} mg 皮下注射,每 {DENOSUMAB_EVERY_WEEKS} 周一次;监测血钙;不可无计划停药"),
          recommendations=("BP-6", "BP-8"), actions=("monitor-calcium-denosumab", "denosumab-stopping")),
 ) + _za_outcomes()
 
