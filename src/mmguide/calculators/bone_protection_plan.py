@@ -840,6 +840,11 @@ def _t_hcm(f, s):
                "mg/dL 的患者)。地舒单抗降低血钙不依赖肾脏:美国内分泌学会 2023 年指南建议使用(有条件推荐),"
                f"其说明书(Xgeva)则仅用于双膦酸盐治疗无效的高钙血症,并于第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 "
                f"{DENOSUMAB_LOADING_DAYS[1]} 天给予负荷剂量;此时低钙血症风险最高,须密切监测血钙。请与肾内科共同决定。")
+    if f["pregnancy_possible"] is True or (f["pregnancy_possible"] is None and f["sex"] == "female"):
+        en += ("Pregnancy possible or not excluded: verify pregnancy status before zoledronic acid or denosumab, both "
+               "of which may cause fetal harm (labels); in pregnancy decide with obstetrics. ")
+        zh += ("可能妊娠或未排除妊娠:使用唑来膦酸或地舒单抗前核实妊娠状态,两者均可能致胎儿损害(说明书);"
+               "如已妊娠,请与产科共同决定。")
     if f["severe_hypercalcaemia"]:
         sh = SEVERE_HYPERCALCAEMIA_ABOVE
         en += (f"Severe hypercalcaemia (above {fmt(sh['mmol/L'], 1)} mmol/L, {fmt(sh['mg/dL'])} mg/dL): the "
@@ -1448,6 +1453,9 @@ def _hcm_headline(f: dict) -> dict:
     if f["severe_hypercalcaemia"]:
         en += "; calcitonin as well (severe hypercalcaemia)"
         zh += ";并加用降钙素(重度高钙血症)"
+    if f["pregnancy_possible"] is True or (f["pregnancy_possible"] is None and f["sex"] == "female"):
+        en += "; verify pregnancy status before either drug"
+        zh += ";用药前核实妊娠状态"
     return text(en + "; no calcium or vitamin D supplements. ", zh + ";不补充钙剂和维生素 D。")
 
 
@@ -1593,11 +1601,14 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
             g = f["calcium_ctcae_grade"]
             g_en = f", CTCAE grade {g}" if g else ""
             g_zh = f",CTCAE {g} 级" if g else ""
-            en += (f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the first dose of "
-                   "any bone-targeted agent waits until it is corrected. Then start bone protection with "
-                   f"{agent_en}; ")
-            zh += (f"低钙血症(校正血钙 {f['shown_calcium']}{g_zh}):先予纠正;任何骨靶向药物的首剂均须待其纠正后给予。"
-                   f"之后启动骨保护:{agent_zh};")
+            then_en = f"Then {agent_en}; " if continuing else f"Then start bone protection with {agent_en}; "
+            then_zh = f"之后{agent_zh};" if continuing else f"之后启动骨保护:{agent_zh};"
+            en += (f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the next dose of "
+                   "any bone-targeted agent waits until it is corrected. " if continuing else
+                   f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the first dose of "
+                   "any bone-targeted agent waits until it is corrected. ") + then_en
+            zh += (f"低钙血症(校正血钙 {f['shown_calcium']}{g_zh}):先予纠正;任何骨靶向药物的"
+                   + ("下一剂" if continuing else "首剂") + "均须待其纠正后给予。" + then_zh)
         elif timing in _TIMING:
             en += _TIMING[timing]["en"] + agent_en + "; "
             zh += _TIMING[timing]["zh"] + agent_zh + ";"
@@ -1627,8 +1638,9 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
             zh += "补充钙和维生素 D。"
         asks = [p for p in (_ask_phrase(i, f) for i in pending) if p is not None]
         if asks:
-            en += " Before the first maintenance dose: " + "; ".join(p["en"] for p in asks) + "."
-            zh += "维持治疗首剂前:" + ";".join(p["zh"] for p in asks) + "。"
+            en += (" Before the next dose: " if continuing else " Before the first maintenance dose: ") \
+                + "; ".join(p["en"] for p in asks) + "."
+            zh += ("下一剂前:" if continuing else "维持治疗首剂前:") + ";".join(p["zh"] for p in asks) + "。"
         if any(a["id"] == "ask-preference" for a in actions):
             en += (" Ask whether the patient is at high risk of skeletal-related events or prefers a subcutaneous "
                    "injection (the interview then favours denosumab).")
