@@ -244,6 +244,20 @@ def an_acute_dose_marks_no_maintenance_dose_for_today(inputs, d, views, notes):
         assert views[lang]["answer"]["urgent"][0]["id"] in ("severe-hypocalcaemia", "hcm-urgent")
 
 
+def hypercalcaemia_of_malignancy_is_answered_now_from_the_calcium_alone(inputs, d, views, notes):
+    raw = inputs.get("corrected_calcium")
+    if raw is None:
+        return
+    v, unit = Fraction(raw.split()[0]), raw.split()[1]
+    if v < (3 if unit == "mmol/L" else 12):  # Zometa label: >= 3.0 mmol/L, 12 mg/dL
+        assert "hcm-urgent" not in [a["id"] for a in d["actions"]]
+        return
+    assert d["actions"][0]["id"] == "hcm-urgent" and d["category"] == "urgent-first"
+    for lang in ("en", "zh"):
+        assert views[lang]["answer"]["urgent"][0]["id"] == "hcm-urgent"
+        assert views[lang]["answer"]["tone"] == "stop"
+
+
 def severe_hypocalcaemia_has_an_urgent_headline(inputs, d, views, notes):
     ca = _ca_mmol(inputs)
     if ca is None:
@@ -338,6 +352,7 @@ PROPERTIES = [
     hypercalcaemia_gives_no_supplement_advice,
     dialysis_or_anuria_gets_no_unqualified_saline,
     an_acute_dose_marks_no_maintenance_dose_for_today,
+    hypercalcaemia_of_malignancy_is_answered_now_from_the_calcium_alone,
     severe_hypocalcaemia_has_an_urgent_headline,
     active_onj_is_never_start_now,
     pregnancy_possible_is_checked_before_denosumab,
