@@ -840,6 +840,10 @@ def _t_hcm(f, s):
                "mg/dL 的患者)。地舒单抗降低血钙不依赖肾脏:美国内分泌学会 2023 年指南建议使用(有条件推荐),"
                f"其说明书(Xgeva)则仅用于双膦酸盐治疗无效的高钙血症,并于第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 "
                f"{DENOSUMAB_LOADING_DAYS[1]} 天给予负荷剂量;此时低钙血症风险最高,须密切监测血钙。请与肾内科共同决定。")
+    if f["onj"] == "active":
+        en += ("Active osteonecrosis of the jaw: weigh the bisphosphonate or denosumab for this emergency with the "
+               "specialist and the dental team. ")
+        zh += "活动性颌骨坏死:此急症是否使用双膦酸盐或地舒单抗,请与专科医生及口腔科共同权衡。"
     if f["pregnancy_possible"] is True or (f["pregnancy_possible"] is None and f["sex"] == "female"):
         en += ("Pregnancy possible or not excluded: verify pregnancy status before zoledronic acid or denosumab, both "
                "of which may cause fetal harm (labels); in pregnancy decide with obstetrics. ")
@@ -1205,7 +1209,7 @@ def _t_monitor_ca(f, s):
 _TIMING = {
     "after-acute-za": text(f"Maintenance (not today): from the next dose at the usual interval, {zad.INTERVAL[6:]} "
                            "after the acute zoledronic acid dose: ",
-                           f"维持治疗(不在今日):于急性期唑来膦酸给药后按常规间隔({zad.INTERVAL_ZH[1:]})给予下一剂起:"),
+                           f"维持治疗(不在今日):于急性期唑来膦酸给药后按常规间隔({zad.INTERVAL_ZH[1:].strip()})给予下一剂起:"),
     "after-acute": text("Maintenance (not today): once the calcium is controlled after the urgent treatment: ",
                         "维持治疗(不在今日):紧急处理后血钙得到控制时开始:"),
     "after-calcium": text("Maintenance (not today): only after the calcium is corrected: ",
@@ -1217,6 +1221,16 @@ _TIMING = {
                               "暂停:待口腔科确认既往颌骨坏死已愈合(由专科医生决定);之后"),
     "hold-pregnancy": text("Hold: pregnancy possible: verify pregnancy status first (neither agent in pregnancy); then ",
                            "暂停:可能妊娠:先核实妊娠状态(妊娠期两种药物均不用);之后"),
+}
+
+
+# A hold that outlasts an emergency, said with the maintenance start.
+_HOLD_AFTER = {
+    "hold-onj": text("then on hold while the osteonecrosis of the jaw is active; ",
+                     "其后在颌骨坏死活动期间暂缓;"),
+    "hold-onj-previous": text("then on hold until the dental team confirms that the previous osteonecrosis of the jaw "
+                              "has healed; ", "其后暂缓,待口腔科确认既往颌骨坏死已愈合;"),
+    "hold-pregnancy": text("then on hold until pregnancy status is verified; ", "其后暂缓,待核实妊娠状态;"),
 }
 
 
@@ -1453,6 +1467,9 @@ def _hcm_headline(f: dict) -> dict:
     if f["severe_hypercalcaemia"]:
         en += "; calcitonin as well (severe hypercalcaemia)"
         zh += ";并加用降钙素(重度高钙血症)"
+    if f["onj"] == "active":
+        en += "; active osteonecrosis of the jaw: weigh either drug with the dental team"
+        zh += ";活动性颌骨坏死:与口腔科共同权衡用药"
     if f["pregnancy_possible"] is True or (f["pregnancy_possible"] is None and f["sex"] == "female"):
         en += "; verify pregnancy status before either drug"
         zh += ";用药前核实妊娠状态"
@@ -1612,6 +1629,12 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
         elif timing in _TIMING:
             en += _TIMING[timing]["en"] + agent_en + "; "
             zh += _TIMING[timing]["zh"] + agent_zh + ";"
+            if timing.startswith("after-"):  # a hold that outlasts the emergency is said with it
+                hold = _timing(dict(f, severe_hypocalcaemia=False, symptoms_no_calcium=False,
+                                    calcium_status=NOT_LOW), True)
+                if hold in _HOLD_AFTER:
+                    en += _HOLD_AFTER[hold]["en"]
+                    zh += _HOLD_AFTER[hold]["zh"]
         elif timing == "no-agent":
             en += f"Bone protection is indicated, with the anti-myeloma therapy: {agent_en}; "
             zh += f"骨保护治疗有指征(与抗骨髓瘤治疗同步):{agent_zh};"
