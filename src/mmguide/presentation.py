@@ -48,6 +48,10 @@ WORDS = {
     "before-first-maintenance-dose": text("Before the first maintenance dose", "维持治疗首剂前"),
     "maintenance": text("Maintenance", "维持治疗"),
     "still-needed": text("Still needed: ", "尚需填写:"),
+    "maintenance-later": text("Maintenance, not today: ", "维持治疗(不在今日):"),
+    "title-severe-hypo": text("Severe hypocalcaemia: treat now", "重度低钙血症:立即处理"),
+    "title-hcm": text("Hypercalcaemia of malignancy: treat now", "恶性肿瘤高钙血症:立即处理"),
+    "title-symptoms": text("Symptoms of hypocalcaemia: calcium now", "低钙血症症状:立即查血钙"),
     "agent-waits": text("Agent and dose: give the creatinine clearance (or age, weight, creatinine and sex)",
                         "药物及剂量:请提供肌酐清除率(或年龄、体重、肌酐和性别)"),
     "urgent": text("First", "优先处理"),
@@ -295,9 +299,18 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     if fav is not None:
         headline = _pick(fav["name"], lang)
         sub = _pick(fav.get("dose"), lang)
-        if timing in bpp._TIMING or timing == "hold-calcium":  # labelled as maintenance, with its start
+        if result.category == bpp.URGENT_FIRST:  # the emergency is the headline; the agent is maintenance, later
+            sub = (_w("maintenance-later", lang) + headline + (" " + sub if sub else ""))
+            headline = _emergency_title(result, lang)
+            lines.insert(0, _pick(start.get("when"), lang))
+        elif timing in bpp._TIMING or timing == "hold-calcium":  # labelled as maintenance, with its start
             headline = _w("maintenance", lang) + (": " if lang == "en" else ":") + headline
             lines.insert(0, _pick(start.get("when"), lang))
+    elif result.category == bpp.URGENT_FIRST:
+        headline = _emergency_title(result, lang)
+        sub = None
+        lines += [_pick(a["text"], lang) for a in by_phase.get("maintenance", [])
+                  if a["id"] in ("not-indicated", "ask-active")]
     elif result.details.get("decision") == bpp.START_NOW:  # indicated, but the agent waits for the clearance
         headline = _category_label(result, lang)
         sub = _w("agent-waits", lang)
@@ -351,6 +364,16 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     if others:
         sections.append({"id": "other-agents", "title": _w("other-agents", lang), "items": others})
     return answer, sections
+
+
+def _emergency_title(result: Result, lang: str) -> str:
+    """The headline of an answer whose now phase is an emergency: the emergency, not the maintenance agent."""
+    d = result.details
+    if d.get("severe_hypocalcaemia"):
+        return _w("title-severe-hypo", lang)
+    if d.get("hypercalcaemia_of_malignancy"):
+        return _w("title-hcm", lang)
+    return _w("title-symptoms", lang)
 
 
 def _id_char(ch: str) -> bool:

@@ -180,6 +180,9 @@ def test_a_maintenance_agent_under_an_acute_treatment_is_labelled_as_maintenance
     r = compute("bone-protection-plan", active_mm="yes", crcl="48 mL/min", corrected_calcium="3.2 mmol/L",
                 creatinine="1.4 mg/dL")
     a = view(r, lang)["answer"]
-    assert a["headline"].startswith("Maintenance: " if lang == "en" else "维持治疗:")
+    # the emergency is the headline; the agent is maintenance, not today, in the line under it
+    assert a["headline"] == ("Hypercalcaemia of malignancy: treat now" if lang == "en" else "恶性肿瘤高钙血症:立即处理")
+    assert a["subheadline"].startswith("Maintenance, not today: Zoledronic acid 3.3 mg" if lang == "en"
+                                       else "维持治疗(不在今日):唑来膦酸 3.3 mg")
     assert a["label"] not in ("Start now", "立即启动") and a["category"] == "urgent-first"
     assert ("not today" if lang == "en" else "不在今日") in a["lines"][0]

@@ -210,7 +210,7 @@ BASE = dict(active_mm=True, crcl="70 mL/min", dialysis=False, creatinine_stable=
     # 1.9 mmol/L = 7.6152 mg/dL (4.008 mg/dL per mmol/L)
     ("1.89 mmol/L", False, True), ("1.9 mmol/L", False, False), ("1.9 mmol/L", True, True),
     ("7.61 mg/dL", False, True), ("7.62 mg/dL", False, False), ("1.99 mmol/L", True, True),
-    ("2.0 mmol/L", True, False),  # not below the range (CTCAE floor, no laboratory limit): symptoms alone do not
+    ("2.0 mmol/L", True, False),  # not below the floor; with no laboratory limit the range is asked for (below)
     ("1.74 mmol/L", None, True),  # CTCAE grade 3 (< 1.75 mmol/L) is always severe
     ("6.9 mg/dL", None, True),  # CTCAE grade 3 (< 7.0 mg/dL)
 ])
@@ -220,7 +220,10 @@ def test_severe_hypocalcaemia_is_an_urgent_branch_at_its_edge(calcium, symptoms,
         kw["hypocalcaemia_symptoms"] = symptoms
     d = mmguide.compute(PLAN, **kw).as_dict()
     assert d["details"]["severe_hypocalcaemia"] is severe
-    assert (d["category"] == "urgent-first") is severe
+    # symptoms with a calcium at or above the floor and no laboratory limit: the limit is asked for at once
+    unclear = symptoms is True and not severe
+    assert (d["category"] == "urgent-first") is (severe or unclear)
+    assert ("symptoms-measure-calcium" in [a["id"] for a in d["actions"]]) is unclear
     assert d["explanation"]["en"].startswith("Urgent: severe hypocalcaemia") is severe
     if severe:
         t = d["actions"][0]["text"]["en"]

@@ -108,6 +108,9 @@ SEVERE_HYPERCALCAEMIA_ABOVE = {"mmol/L": F("3.5"), "mg/dL": F(14)}
 # Very low albumin: below it the albumin-corrected calcium is confirmed with an ionised calcium before an
 # emergency decision (fact sheet §13A; the edge, 25 g/L, is a project decision: no source gives one).
 LOW_ALBUMIN_BELOW = {"g/L": F(25), "g/dL": F("2.5")}
+# Zoledronic acid: the myeloma and bone-metastasis trials excluded serum creatinine above 3.0 mg/dL
+# (265 µmol/L) (Zometa label; fact sheet §13E): above it the plan does not start or continue it as routine.
+ZA_TRIALS_CREATININE_ABOVE = {"mg/dL": F("3.0"), "µmol/L": F(265)}
 # Denosumab: effective contraception during treatment and for at least 5 months after the last dose
 # (Xgeva label §5, §8; fact sheet §13C).
 DENOSUMAB_CONTRACEPTION_MONTHS = 5
@@ -218,6 +221,10 @@ def facts_of(inputs: dict) -> dict:
         "hypocalcaemia_symptoms": symptoms,
         "severe_hypocalcaemia": severe_hypo,
         "symptoms_no_calcium": cca is None and symptoms is True,
+        # symptoms with a calcium that may be below the laboratory's range, whose lower limit was not given
+        "symptoms_unclear": cca is not None and symptoms is True and status == NO_LIMIT,
+        "creatinine_above_trials": (inputs.get("creatinine") is not None and inputs["creatinine"].value
+                                    > ZA_TRIALS_CREATININE_ABOVE[inputs["creatinine"].unit]),
         "severe_hypercalcaemia": severe_hyper,
         "low_albumin_check": low_albumin and status in (HCM, HIGH, LOW),
         "oliguria": inputs.get("oliguria"),
@@ -587,7 +594,14 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
     dose = None
     if agent_id == ZA:
         d = zad.dose_for(crcl) if f["dialysis"] is not True and crcl is not None else None
-        if crcl is None and not severe:
+        if f["continuing"] and f["current_agent"] == ZA and not severe and not f["creatinine_above_trials"]:
+            dose = text(f"the dose already established, {zad.INTERVAL} (not re-banded; the creatinine-rise rule "
+                        "before each dose)", f"沿用已确定的剂量,{zad.INTERVAL_ZH}一次(不重新分档;每次给药前按肌酐升高规则)")
+            why("Already on it: the dose set before the first dose is kept; each later dose follows the label's "
+                "creatinine-rise rule (zoledronic-acid-renal-check).",
+                "已在使用:沿用首剂前确定的剂量;此后每次给药按说明书的肌酐升高规则(zoledronic-acid-renal-check)。",
+                "zometa_label")
+        elif crcl is None and not severe:
             why("The creatinine clearance was not given: whether it suits this patient, and its dose, depend on it "
                 "(label renal dose table).",
                 "未提供肌酐清除率:是否适用及剂量均取决于此(说明书肾功能剂量表)。", "zometa_label")
@@ -840,6 +854,17 @@ def _t_hcm(f, s):
                "mg/dL 的患者)。地舒单抗降低血钙不依赖肾脏:美国内分泌学会 2023 年指南建议使用(有条件推荐),"
                f"其说明书(Xgeva)则仅用于双膦酸盐治疗无效的高钙血症,并于第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 "
                f"{DENOSUMAB_LOADING_DAYS[1]} 天给予负荷剂量;此时低钙血症风险最高,须密切监测血钙。请与肾内科共同决定。")
+    if f["current_agent"] in (ZA, PAM):
+        en += (f"Already on a bisphosphonate: zoledronic acid again only if the last dose was at least "
+               f"{HCM_RETREAT_AFTER_DAYS} days ago (Zometa label); hypercalcaemia despite a bisphosphonate is the "
+               "situation in which the Xgeva label gives denosumab and the Endocrine Society 2023 guideline suggests "
+               "it; it may signal progression: reassess the myeloma. ")
+        zh += (f"已在使用双膦酸盐:仅当距上次给药至少 {HCM_RETREAT_AFTER_DAYS} 天时方可再次给予唑来膦酸(Zometa 说明书);"
+               "双膦酸盐治疗下仍出现高钙血症,正是 Xgeva 说明书给予地舒单抗、美国内分泌学会 2023 年指南建议使用地舒单抗的情形;"
+               "亦可能提示疾病进展:请重新评估骨髓瘤。")
+    elif f["current_agent"] == DMAB:
+        en += "Already on denosumab: hypercalcaemia despite it may signal progression: reassess the myeloma. "
+        zh += "已在使用地舒单抗:仍出现高钙血症可能提示疾病进展:请重新评估骨髓瘤。"
     if f["onj"] == "active":
         en += ("Active osteonecrosis of the jaw: weigh the bisphosphonate or denosumab for this emergency with the "
                "specialist and the dental team. ")
@@ -896,6 +921,14 @@ def _t_severe_hypo(f, s):
 
 
 def _t_symptoms_measure(f, s):
+    if f["symptoms_unclear"]:
+        return text(
+            f"Urgent: symptoms of hypocalcaemia with a corrected calcium of {f['shown_calcium']} and no laboratory lower "
+            "limit given: compare it with your laboratory's range now (give the lower limit). Below it, this is severe "
+            "hypocalcaemia, a medical emergency treated with intravenous calcium gluconate under ECG monitoring; check "
+            "magnesium. No bone-targeted agent until this is settled.",
+            f"紧急:有低钙血症症状,校正血钙 {f['shown_calcium']},未提供实验室参考下限:请立即与本实验室参考范围比较(填写参考下限)。"
+            "如低于下限,即为重度低钙血症,属医疗急症,须在心电监护下静脉补充葡萄糖酸钙;检测血镁。明确之前不用任何骨靶向药物。")
     return text(
         "Urgent: symptoms of hypocalcaemia and no calcium given: measure calcium (and magnesium) now. Severe "
         "hypocalcaemia is a medical emergency treated with intravenous calcium gluconate under ECG monitoring.",
@@ -974,6 +1007,9 @@ def _t_continue(f, s):
         zh += f" {months} 个月"
     en += ": this is not a first start. "
     zh += ":并非首次启动。"
+    if f.get("timing", "now") != "now":
+        en += "Hold the next dose for now, for the reason above; then: "
+        zh += "因上述原因暂缓下一剂;之后:"
     if ag in (ZA, PAM) and f["severe_renal"]:
         en += (f"With CrCl < {_S} mL/min or dialysis a bisphosphonate is not recommended: review the agent with "
                "nephrology (denosumab is the agent this plan gives in severe renal impairment). ")
@@ -1054,10 +1090,39 @@ def _t_measure_ca(f, s):
 
 
 def _t_check_ca(f, s):
+    if f["continuing"]:
+        return text("Before the next denosumab dose, check corrected calcium against the laboratory's lower limit and "
+                    "correct hypocalcaemia if present.",
+                    "地舒单抗下一剂前,对照实验室参考下限检查校正血钙;如有低钙血症应先纠正。")
     return text(
         "Before the first denosumab dose, check corrected calcium against the laboratory's lower limit and "
         "correct hypocalcaemia if present.",
         "地舒单抗首剂前,对照实验室参考下限检查校正血钙;如有低钙血症应先纠正。")
+
+
+def _t_check_ca_bp(f, s):
+    return text(
+        "Before the first dose, check corrected calcium against the laboratory's lower limit (not given) and correct "
+        "hypocalcaemia if present: every bone-resorption inhibitor lowers calcium.",
+        "首剂前,对照实验室参考下限(未提供)检查校正血钙;如有低钙血症应先纠正:所有骨吸收抑制剂均可降低血钙。")
+
+
+def _t_renal_check(f, s):
+    a, si = ZA_TRIALS_CREATININE_ABOVE["mg/dL"], ZA_TRIALS_CREATININE_ABOVE["µmol/L"]
+    return text(
+        "Before the next dose: compare today's serum creatinine with the baseline by the label's rule "
+        "(zoledronic-acid-renal-check): withhold on a rise, resume at the same dose when it returns. Above "
+        f"{fmt(a, 1)} mg/dL ({fmt(si)} µmol/L), or with CrCl < {_S} mL/min, it is not a matter of the rise rule: review "
+        "with nephrology.",
+        "下一剂前:按说明书规则将当日血清肌酐与基线比较(zoledronic-acid-renal-check):升高则暂停,恢复后按原剂量继续。"
+        f"高于 {fmt(a, 1)} mg/dL({fmt(si)} µmol/L)或肌酐清除率 < {_S} mL/min 时,不适用升高规则:请与肾内科共同评估。")
+
+
+def _t_dmab_stop_warning(f, s):
+    return text(
+        "Already on denosumab: whatever this plan decides, do not stop it without a plan: multiple vertebral fractures "
+        "have been reported after stopping (rebound). Agree how and when to stop with the treating specialist.",
+        "已在使用地舒单抗:无论本方案结论如何,均不可无计划停药:停药后曾报告多发椎体骨折(反跳)。请与主治专科医生商定停药方式和时机。")
 
 
 _VIT_D_NOTE = text(
@@ -1221,6 +1286,16 @@ _TIMING = {
                               "暂停:待口腔科确认既往颌骨坏死已愈合(由专科医生决定);之后"),
     "hold-pregnancy": text("Hold: pregnancy possible: verify pregnancy status first (neither agent in pregnancy); then ",
                            "暂停:可能妊娠:先核实妊娠状态(妊娠期两种药物均不用);之后"),
+    "hold-renal": text(f"Hold the bisphosphonate: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} "
+                       f"mg/dL ({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L), outside the zoledronic acid trials, "
+                       f"or CrCl < {_S} mL/min: confirm the creatinine and the clearance (they may not belong together) "
+                       "and review with nephrology; denosumab is the alternative. Only if that review allows it: ",
+                       f"暂停双膦酸盐:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L,超出唑来膦酸临床试验范围)或肌酐清除率 < {_S} mL/min:"
+                       "请核实肌酐和清除率(两者可能不属于同一患者)并与肾内科共同评估;地舒单抗为替代药物。仅在评估允许时:"),
+    "hold-aki": text("Hold the bisphosphonate: the creatinine is not stable (acute kidney injury); its dose waits for a "
+                     "clearance at a stable creatinine (denosumab need not wait); then ",
+                     "暂停双膦酸盐:血清肌酐不稳定(急性肾损伤);其剂量须待肌酐稳定后的清除率确定(地舒单抗无需等待);之后"),
 }
 
 
@@ -1234,9 +1309,10 @@ _HOLD_AFTER = {
 }
 
 
-def _timing(f: dict, starting: bool) -> str:
-    """When the maintenance agent starts: the single resolution step that every phase reads."""
-    if f["severe_hypocalcaemia"] or f["symptoms_no_calcium"]:
+def _timing(f: dict, starting: bool, favoured=None) -> str:
+    """When the maintenance agent starts: the single resolution step that every phase reads.
+    *favoured*: the agent the plan is about (the one the patient is on, or the tree's choice)."""
+    if f["severe_hypocalcaemia"] or f["symptoms_no_calcium"] or f["symptoms_unclear"]:
         return "after-calcium"
     if f["calcium_status"] == HCM:
         return "after-acute-za" if f["hcm_renal"] == "ok" else "after-acute"
@@ -1250,7 +1326,12 @@ def _timing(f: dict, starting: bool) -> str:
         return "hold-onj-previous"
     if f["calcium_status"] == LOW:
         return "hold-calcium"
-    if f["crcl"] is None and f["dialysis"] is not True:
+    bisphosphonate = favoured in (ZA, PAM)
+    if bisphosphonate and (f["creatinine_above_trials"] or (f["continuing"] and f["severe_renal"])):
+        return "hold-renal"
+    if bisphosphonate and not f["continuing"] and f["creatinine_stable"] is False:
+        return "hold-aki"
+    if f["crcl"] is None and f["dialysis"] is not True and not f["continuing"]:
         return "no-agent"
     return "now"
 
@@ -1288,7 +1369,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("severe-hypocalcaemia", "now", "BP-6", ("turner2016hypocalcaemia", "nci2017ctcae", "xgeva2025label"),
            Cond("severe_hypocalcaemia", "is", True), _t_severe_hypo),
     Action("symptoms-measure-calcium", "now", "BP-6", ("turner2016hypocalcaemia",),
-           Cond("symptoms_no_calcium", "is", True), _t_symptoms_measure),
+           AnyOf((Cond("symptoms_no_calcium", "is", True), Cond("symptoms_unclear", "is", True))), _t_symptoms_measure),
     Action("hcm-urgent", "now", "BP-6",
            ("zometa_label", "elhajjfuleihan2023hypercalcemia", "xgeva2025label", "terpos2021bone"),
            Cond("calcium_status", "is", HCM), _t_hcm),
@@ -1306,6 +1387,10 @@ ACTIONS: tuple[Action, ...] = (
            AllOf((STARTING, Cond("calcium_status", "is", NOT_MEASURED))), _t_measure_ca),
     Action("check-calcium-denosumab", "before-first-dose", "BP-6", ("xgeva2025label",),
            AllOf((HAS_DMAB, Cond("calcium_status", "is", NO_LIMIT))), _t_check_ca),
+    Action("check-calcium-lln", "before-first-dose", "BP-6", ("xgeva2025label", "anderson2018asco"),
+           AllOf((STARTING, HAS_BISPHOSPHONATE, Cond("calcium_status", "is", NO_LIMIT))), _t_check_ca_bp),
+    Action("renal-check-before-dose", "before-first-dose", "BP-4", ("zometa_label",),
+           AllOf((CONTINUING, HAS_BISPHOSPHONATE)), _t_renal_check),
     Action("ask-clearance", "before-first-dose", "BP-4", ("zometa_label", "zometa_smpc"),
            AllOf((STARTING, CLEARANCE_NOT_KNOWN)), _t_ask_clearance),
     Action("ask-dialysis", "before-first-dose", "BP-4", ("zometa_smpc", "xgeva2025label"),
@@ -1375,6 +1460,9 @@ ACTIONS: tuple[Action, ...] = (
         "Do not stop denosumab without a plan: multiple vertebral fractures have been reported after stopping "
         "(rebound). Agree how and when to stop with the treating specialist before any interruption.",
         "不可无计划停用地舒单抗:停药后曾报告多发椎体骨折(反跳)。任何中断前须与主治专科医生商定停药方式和时机。")),
+    Action("denosumab-stop-warning", "monitoring", "BP-8", ("xgeva2025label", "tsourdi2021ects"),
+           AllOf((Cond("current_agent", "is", DMAB), AnyOf((Cond("category", "is", NOT_INDICATED),
+                                                            Cond("category", "is", FIND_OUT))))), _t_dmab_stop_warning),
     Action("restart-at-relapse", "monitoring", "BP-8", ("terpos2013imwg",), STARTING, text(
         "Restart bone-targeted therapy at relapse.", "疾病复发时重新启动骨靶向治疗。")),
 )
@@ -1423,6 +1511,12 @@ def _ask_phrase(action_id: str, f: dict) -> dict | None:
                              "明确患者是否透析(如透析,仅用地舒单抗)"),
         "ask-clearance": text("give the creatinine clearance (or age, weight, creatinine and sex)",
                               "提供肌酐清除率(或年龄、体重、肌酐和性别)"),
+        "check-calcium-lln": text("check corrected calcium against the laboratory's lower limit",
+                                  "对照实验室参考下限检查校正血钙"),
+        "renal-check-before-dose": text("compare the creatinine with the baseline by the label's rule",
+                                        "按说明书规则将肌酐与基线比较"),
+        "ask-current-therapy": text("find out whether the patient is already on a bone-targeted agent",
+                                    "明确患者是否已在使用骨靶向药物"),
         "severe-renal-denosumab": text("assess CKD mineral and bone disorder with nephrology",
                                        "与肾内科共同评估慢性肾脏病矿物质和骨异常"),
         "vitamin-d-status": text("measure vitamin D", "检测维生素 D"),
@@ -1467,6 +1561,9 @@ def _hcm_headline(f: dict) -> dict:
     if f["severe_hypercalcaemia"]:
         en += "; calcitonin as well (severe hypercalcaemia)"
         zh += ";并加用降钙素(重度高钙血症)"
+    if f["current_agent"] in (ZA, PAM):
+        en += f" (only if the last bisphosphonate dose was at least {HCM_RETREAT_AFTER_DAYS} days ago; despite it: denosumab)"
+        zh += f"(仅当距上次双膦酸盐给药至少 {HCM_RETREAT_AFTER_DAYS} 天;双膦酸盐治疗下仍高钙:地舒单抗)"
     if f["onj"] == "active":
         en += "; active osteonecrosis of the jaw: weigh either drug with the dental team"
         zh += ";活动性颌骨坏死:与口腔科共同权衡用药"
@@ -1517,7 +1614,7 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
     if continuing:
         shown["favoured"] = f["current_agent"]
     # --- the single resolution step: when the maintenance agent starts, read by every phase ---------
-    timing = _timing(f, starting)
+    timing = _timing(f, starting, shown.get("favoured"))
     ctx = dict(f, category=decision, agents=shown.get("agents", ()), favoured=shown.get("favoured"), timing=timing)
 
     if starting and shown.get("favoured") is not None:
@@ -1537,6 +1634,7 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
     gating = {"dental": f["dental_exam_done"] is not True, "correct-hypocalcaemia": True,
               "measure-calcium": True, "check-calcium-denosumab": True, "ask-dialysis": True,
               "ask-clearance": True, "severe-renal-denosumab": True, "onj": True, "pregnancy": True,
+              "check-calcium-lln": True, "renal-check-before-dose": True, "ask-current-therapy": True,
               # a clearance from an unstable creatinine sets no bisphosphonate dose
               "provisional-clearance": bisphosphonate,
               # vitamin D (a project addition) gates the first dose only where hypocalcaemia risk is highest
@@ -1557,9 +1655,13 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
             "now": text("Now: at diagnosis, with the anti-myeloma therapy, whatever the imaging.",
                         "立即:确诊时与抗骨髓瘤治疗同步启动,无论影像学结果如何。"),
         }.get(timing) or _t_start(ctx, shown)
-        if continuing:
+        if continuing and timing == "now":
             when = text("Already on bone-targeted therapy: continue, review and de-escalate as BP-8 says.",
                         "已在接受骨靶向治疗:按 BP-8 继续、评估和降阶梯。")
+        elif continuing:
+            when = text("Already on bone-targeted therapy: the next dose is held for the reason above; then continue, "
+                        "review and de-escalate as BP-8 says.",
+                        "已在接受骨靶向治疗:因上述原因暂缓下一剂;之后按 BP-8 继续、评估和降阶梯。")
         start = {"indicated": True, "recommendation": "BP-1", "when": when, "timing": timing,
                  "first_dose_after": pending,
                  "references": ["song_interview", "terpos2021bone", "terpos2013imwg"]}
@@ -1587,6 +1689,11 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
     if f["symptoms_no_calcium"]:
         en += "Urgent: symptoms of hypocalcaemia: measure calcium (and magnesium) now. "
         zh += "紧急:有低钙血症症状:立即检测血钙(及血镁)。"
+    if f["symptoms_unclear"]:
+        en += ("Urgent: symptoms of hypocalcaemia with a calcium that may be below your laboratory's range: compare it "
+               "with the lower limit now; below it, treat as severe hypocalcaemia (intravenous calcium gluconate with ECG "
+               "monitoring). ")
+        zh += "紧急:有低钙血症症状,血钙可能低于本实验室参考范围:请立即与参考下限比较;如低于下限,按重度低钙血症处理(心电监护下静脉补充葡萄糖酸钙)。"
     if hcm:
         h = _hcm_headline(f)
         en, zh = en + h["en"], zh + h["zh"]
@@ -1599,15 +1706,17 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
             agent_en = "agent and dose once the creatinine clearance is known"
             agent_zh = "药物及剂量待肌酐清除率明确后确定"
         elif continuing:
-            agent_en = f"continue {fav['name']['en'].lower()}"
-            agent_zh = f"继续{fav['name']['zh']}"
+            held = timing not in ("now", "hold-renal")
+            agent_en = (f"hold the next {fav['name']['en'].lower()} dose, then continue" if held
+                        else f"continue {fav['name']['en'].lower()}")
+            agent_zh = f"暂缓下一剂{fav['name']['zh']},之后继续" if held else f"继续{fav['name']['zh']}"
             if fav["dose"] is not None and fav["agent"] == DMAB:
                 agent_en += f" {fav['dose']['en']}"
                 agent_zh += f" {fav['dose']['zh']}"
             elif fav["agent"] in (ZA, PAM):
-                if f["severe_renal"]:
-                    agent_en += f" only after review: not recommended with CrCl < {_S} mL/min or dialysis"
-                    agent_zh += f",须先重新评估:肌酐清除率 < {_S} mL/min 或透析时不推荐"
+                if f["severe_renal"] or f["creatinine_above_trials"]:
+                    agent_en += ", at the dose already established"
+                    agent_zh += ",按已确定的剂量"
                 else:
                     agent_en += f" at the dose already established, {zad.INTERVAL}"
                     agent_zh += f",按已确定的剂量,{zad.INTERVAL_ZH}一次"
@@ -1630,8 +1739,8 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
             en += _TIMING[timing]["en"] + agent_en + "; "
             zh += _TIMING[timing]["zh"] + agent_zh + ";"
             if timing.startswith("after-"):  # a hold that outlasts the emergency is said with it
-                hold = _timing(dict(f, severe_hypocalcaemia=False, symptoms_no_calcium=False,
-                                    calcium_status=NOT_LOW), True)
+                hold = _timing(dict(f, severe_hypocalcaemia=False, symptoms_no_calcium=False, symptoms_unclear=False,
+                                    calcium_status=NOT_LOW), True, shown.get("favoured"))
                 if hold in _HOLD_AFTER:
                     en += _HOLD_AFTER[hold]["en"]
                     zh += _HOLD_AFTER[hold]["zh"]
@@ -1682,6 +1791,10 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
         if hcm or f["calcium_status"] == HIGH:
             en += " Hypercalcaemia is a myeloma-defining event when attributable: reassess whether the myeloma is active."
             zh += "高钙血症若可归因于浆细胞疾病即为骨髓瘤定义事件:请重新评估骨髓瘤是否为活动性。"
+    if not starting and f["current_agent"] == DMAB:
+        t = _t_dmab_stop_warning(f, shown)
+        en += " " + t["en"]
+        zh += t["zh"]
 
     # --- what else is needed: inputs not given that would change this answer ---------------------------
     need = []

@@ -44,6 +44,9 @@ SRC = {
     "clearance": "Zometa label: the dose is set by the creatinine clearance; without it the agent waits",
     "unknown": "Safe by default (hazard log HZ-7): an unanswered question that changes the answer is asked, never read as no",
     "symptoms": "Society for Endocrinology 2016 (fact sheet §13B): symptoms of hypocalcaemia are an emergency; the calcium is measured now",
+    "za-creatinine": "Zometa label (fact sheet §13E): the trials excluded serum creatinine above 3.0 mg/dL (265 µmol/L); not recommended with CrCl < 30 mL/min",
+    "aki": "Cockcroft and Gault 1976 (fact sheet §12C): a clearance during acute kidney injury does not set a bisphosphonate dose",
+    "lln": "Fact sheet §12B: between 2.0 mmol/L (8.0 mg/dL) and the laboratory's lower limit, the limit decides: with symptoms it is asked for at once",
     "cockcroft": "Cockcroft and Gault 1976: clearance = (140 − age) × weight / (72 × creatinine in mg/dL), × 0.85 for a woman",
 }
 
@@ -103,10 +106,11 @@ def expect(p: dict) -> tuple[dict, list[str], list[str]]:
     now = []
     hcm = is_hcm(ca)
     severe_hypo = is_severe_low(ca, sym)
-    if ca is None and sym is True:
+    unclear = (ca is not None and sym is True and not is_low(ca) and not is_high(ca) and "calcium_lln" not in p)
+    if (ca is None and sym is True) or unclear:
         now.append("symptoms-measure-calcium")
-        src.append(SRC["symptoms"])
-        why.append("symptoms of hypocalcaemia: calcium measured now")
+        src.append(SRC["symptoms"] if ca is None else SRC["lln"])
+        why.append("symptoms of hypocalcaemia: calcium (or its lower limit) now")
     if severe_hypo:
         now.append("severe-hypocalcaemia")
         src.append(SRC["severe-hypo"])
@@ -148,8 +152,20 @@ def expect(p: dict) -> tuple[dict, list[str], list[str]]:
             src.append(SRC["duration"])
             why.append(f"already on {cur}")
         exp["favoured"] = fav
-        if severe_hypo or hcm or (ca is None and sym is True):
+        cr = p.get("creatinine")
+        cr_high = cr is not None and Fraction(cr.split()[0]) > (3 if cr.endswith("mg/dL") else 265)
+        bp = fav in ("zoledronic-acid", "pamidronate")
+        if severe_hypo or hcm or (ca is None and sym is True) or unclear:
             cat = "urgent-first"
+        elif bp and (cr_high or (continuing and severe_renal)):
+            cat = "hold"
+            src.append(SRC["za-creatinine"])
+            why.append("bisphosphonate held: creatinine above the trials' limit or severe renal impairment")
+        elif bp and not continuing and p.get("creatinine_stable") is False and not (
+                is_low(ca) or p.get("onj") in ("active", "previous") or p.get("pregnancy_possible") is True):
+            cat = "hold"
+            src.append(SRC["aki"])
+            why.append("acute kidney injury: the bisphosphonate waits")
         elif is_low(ca) or p.get("onj") in ("active", "previous") or p.get("pregnancy_possible") is True or (
                 crcl_v is None and dialysis is not True):
             cat = "hold"
@@ -178,13 +194,13 @@ def expect(p: dict) -> tuple[dict, list[str], list[str]]:
         if continuing:
             exp["forbid"].append("dental")
     elif active is False:
-        cat = "urgent-first" if (severe_hypo or hcm or (ca is None and sym is True)) else "not-indicated"
+        cat = "urgent-first" if (severe_hypo or hcm or (ca is None and sym is True) or unclear) else "not-indicated"
         exp["favoured"] = None
         src.append(SRC["not-active"])
         why.append("not active myeloma: outside the plan")
         exp["forbid"].append("dental")
     else:
-        cat = "urgent-first" if (severe_hypo or hcm or (ca is None and sym is True)) else "find-out-first"
+        cat = "urgent-first" if (severe_hypo or hcm or (ca is None and sym is True) or unclear) else "find-out-first"
         exp["favoured"] = None
         src.append(SRC["unknown"])
         why.append("active myeloma not known: asked")
