@@ -49,6 +49,7 @@ def test_scenario(s):
         assert d["details"]["favoured"] == exp["favoured"], why
     assert set(exp["require_pending"]) <= set(d["start"]["first_dose_after"]), why
     ids = [a["id"] for a in d["actions"]]
+    assert set(exp.get("require_actions", [])) <= set(ids), why
     for f in exp["forbid"]:
         if f == "start-now-text":
             assert "Start bone protection now" not in d["explanation"]["en"], why
@@ -101,6 +102,17 @@ def test_the_named_reproducers_say_what_a_clinician_would_sign():
     d = run("issue22-24-months-in-remission")
     assert d["category"] == "continue" and "every 3 or 6" in d["explanation"]["en"]
     assert "ASCO 2018" in d["explanation"]["en"]
+    d = run("review22-P124")
+    t = next(a for a in d["actions"] if a["id"] == "hcm-urgent")["text"]["en"]
+    assert "at least 7 days ago" in t and "signal progression" in t
+    d = run("review22-P44")
+    assert "verify pregnancy status before either drug" in d["explanation"]["en"]
+    d = run("review22-P54")
+    assert "weigh either drug with the dental team" in d["explanation"]["en"]
+    d = run("review22-P30")
+    assert "hold the next denosumab dose" in d["explanation"]["en"]
+    d = run("review22-P72")
+    assert d["category"] == "hold" and "review with nephrology" in d["explanation"]["en"]
     d = run("issue22-hcm-and-severe-renal-supplements")
     every = json.dumps(d["actions"], ensure_ascii=False) + d["explanation"]["en"]
     assert "Give calcium and active vitamin D" not in every

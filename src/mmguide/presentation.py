@@ -529,10 +529,17 @@ def _urgent_despite(calculator_id: str, inputs: dict, err: InputError, lang: str
     fields = []
     e = err
     for _ in range(3):  # a few unreadable fields at most
-        if not e.field or e.field not in rest:
+        if not e.field:
             return None
         fields.append((e.field, error_text(e, calculator_id, lang)))
-        del rest[e.field]
+        if e.field in rest:
+            del rest[e.field]
+        else:  # a field that is missing, not wrong (the clearance's group is incomplete): set the group aside
+            group = [k for k in ("crcl", "age", "weight", "sex") if k in rest]
+            if not group:
+                return None
+            for k in group:
+                del rest[k]
         try:
             r = compute(calculator_id, **rest)
             break

@@ -276,6 +276,92 @@ def main():
         {"active_mm": True, "crcl": "20 mL/min", "creatinine": "3.0 mg/dL"}, "hcm"),
         "Hypercalcaemia with severe renal impairment: no calcium or active vitamin D advice anywhere"))
 
+    # the adversarial review of the plan (review 22): every answer it found unacceptable, as a scenario
+    def review(pid, raw, note, require_pending=(), require_actions=()):
+        p = {}
+        for tok in raw.split():
+            k, v = tok.split("=", 1)
+            if v in ("yes", "no"):
+                v = v == "yes"
+            elif k in ("age", "months_on_agent"):
+                v = int(v)
+            elif k not in ("current_agent", "onj", "response"):
+                for u in ("mmol/L", "mg/dL", "umol/L", "kg", "mL/min"):
+                    if v.endswith(u):
+                        v = v[:-len(u)] + " " + (u if u != "umol/L" else "µmol/L")
+            p[k] = v
+        if "corrected_calcium" in p:
+            num, unit = p["corrected_calcium"].split()
+            p["_ca"] = (num, unit)
+        sc = scenario(f"review22-{pid}", p, note)
+        sc["expected"]["require_pending"] += [x for x in require_pending if x not in sc["expected"]["require_pending"]]
+        sc["expected"]["require_actions"] = list(require_actions)
+        out.append(sc)
+
+    base = ("active_mm=yes sex=male age=68 weight=75kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+            "onj=none pregnancy_possible=no")
+    review("P25", base + " current_agent=none dental_exam_done=yes creatinine=1.0mg/dL corrected_calcium=2.05mmol/L "
+           "hypocalcaemia_symptoms=yes", "Symptoms of hypocalcaemia with calcium 2.05 mmol/L and no lower limit: asked at once",
+           require_actions=["symptoms-measure-calcium"])
+    review("P142", base + " current_agent=none dental_exam_done=yes creatinine=1.0mg/dL vitamin_d_known=yes "
+           "corrected_calcium=2.15mmol/L hypocalcaemia_symptoms=yes", "Symptoms with calcium 2.15 mmol/L, no lower limit",
+           require_actions=["symptoms-measure-calcium"])
+    review("P72", "active_mm=yes sex=male age=66 weight=80kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+           "current_agent=zoledronic-acid onj=none dental_exam_done=yes creatinine=3.5mg/dL corrected_calcium=2.4mmol/L "
+           "vitamin_d_known=yes pregnancy_possible=no months_on_agent=13 response=vgpr-or-better",
+           "On zoledronic acid, creatinine now 3.5 mg/dL (CrCl 23): held for nephrology, not continued")
+    review("P89", "active_mm=yes dialysis=no oliguria=no heart_failure=no creatinine_stable=yes current_agent=none onj=none "
+           "dental_exam_done=yes corrected_calcium=2.4mmol/L vitamin_d_known=yes pregnancy_possible=no creatinine=5mg/dL "
+           "crcl=80mL/min", "Creatinine 5 mg/dL beside a clearance of 80: the bisphosphonate held, the pair to be confirmed")
+    review("P30", base + " current_agent=denosumab dental_exam_done=yes creatinine=1.0mg/dL corrected_calcium=1.7mmol/L "
+           "hypocalcaemia_symptoms=no months_on_agent=3 response=less-than-vgpr",
+           "Severe hypocalcaemia on denosumab: the next dose held, not continued")
+    review("P32", base + " current_agent=none dental_exam_done=yes creatinine=1.0mg/dL corrected_calcium=8.0mg/dL "
+           "hypocalcaemia_symptoms=no", "Calcium 8.0 mg/dL with no lower limit: the limit checked before the first dose",
+           require_pending=["check-calcium-lln"])
+    review("P44", "active_mm=yes sex=female age=32 weight=60kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+           "current_agent=none onj=none dental_exam_done=yes creatinine=0.7mg/dL corrected_calcium=3.3mmol/L "
+           "vitamin_d_known=yes pregnancy_possible=yes", "Possible pregnancy with hypercalcaemia: pregnancy verified before the drug",
+           require_pending=["pregnancy"])
+    review("P54", "active_mm=yes sex=male age=66 weight=80kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+           "current_agent=none onj=active dental_exam_done=yes creatinine=1.0mg/dL corrected_calcium=3.4mmol/L "
+           "vitamin_d_known=yes pregnancy_possible=no", "Active ONJ with hypercalcaemia: the drug weighed with the dental team, "
+           "maintenance on hold", require_pending=["onj"])
+    review("P71", base.replace("age=68 weight=75kg", "age=66 weight=80kg") + " current_agent=unknown dental_exam_done=yes "
+           "creatinine=1.0mg/dL corrected_calcium=2.4mmol/L vitamin_d_known=yes",
+           "Current agent unknown: asked before the first dose", require_pending=["ask-current-therapy"])
+    review("P73", "active_mm=yes sex=male age=66 weight=80kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+           "current_agent=zoledronic-acid onj=none dental_exam_done=yes creatinine=2.0mg/dL corrected_calcium=2.4mmol/L "
+           "vitamin_d_known=yes pregnancy_possible=no months_on_agent=6 response=less-than-vgpr",
+           "On zoledronic acid, creatinine 2.0 mg/dL: the rise rule against baseline before the next dose, no new band",
+           require_pending=["renal-check-before-dose"])
+    review("P74", "active_mm=no sex=male age=66 weight=80kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+           "current_agent=denosumab onj=none dental_exam_done=yes creatinine=1.0mg/dL corrected_calcium=2.4mmol/L "
+           "vitamin_d_known=yes pregnancy_possible=no months_on_agent=24 response=vgpr-or-better",
+           "On denosumab, outside the plan: never stopped without a plan", require_actions=["denosumab-stop-warning"])
+    review("P93", "active_mm=yes sex=male age=80 weight=72kg dialysis=no oliguria=no heart_failure=no creatinine_stable=no "
+           "current_agent=none onj=none dental_exam_done=yes corrected_calcium=2.4mmol/L vitamin_d_known=yes "
+           "pregnancy_possible=no creatinine=1.0mg/dL", "Acute kidney injury: the bisphosphonate held, not Start now",
+           require_pending=["provisional-clearance"])
+    for pid, cr, ca in (("P95", "4.5mg/dL", "3.2mmol/L"), ("P96", "4.4mg/dL", "3.2mmol/L")):
+        review(pid, f"active_mm=yes sex=male age=20 weight=150kg dialysis=no oliguria=no heart_failure=no "
+               f"creatinine_stable=yes current_agent=none onj=none dental_exam_done=yes corrected_calcium={ca} "
+               f"vitamin_d_known=yes pregnancy_possible=no creatinine={cr}",
+               f"Creatinine {cr} with hypercalcaemia: the acute step by the label, maintenance zoledronic acid held")
+    for pid, cr in (("P97", "3.2mg/dL"), ("P98", "280umol/L")):
+        review(pid, f"active_mm=yes sex=male age=45 weight=110kg dialysis=no oliguria=no heart_failure=no "
+               f"creatinine_stable=yes current_agent=none onj=none dental_exam_done=yes corrected_calcium=2.4mmol/L "
+               f"vitamin_d_known=yes pregnancy_possible=no creatinine={cr}",
+               f"Creatinine {cr} (above 3.0 mg/dL) at a first start: zoledronic acid held")
+    review("P99", "active_mm=yes sex=male age=45 weight=110kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+           "current_agent=zoledronic-acid onj=none dental_exam_done=yes corrected_calcium=2.4mmol/L vitamin_d_known=yes "
+           "pregnancy_possible=no months_on_agent=8 response=less-than-vgpr creatinine=3.4mg/dL",
+           "On zoledronic acid with creatinine 3.4 mg/dL: held, not continued")
+    review("P124", "active_mm=yes sex=male age=70 weight=70kg dialysis=no oliguria=no heart_failure=no creatinine_stable=yes "
+           "current_agent=zoledronic-acid onj=none dental_exam_done=yes creatinine=1.0mg/dL corrected_calcium=3.3mmol/L "
+           "vitamin_d_known=yes pregnancy_possible=no months_on_agent=6 response=less-than-vgpr",
+           "Hypercalcaemia on monthly zoledronic acid: the 7-day interval, denosumab and progression named")
+
     # a systematic library: calcium states × renal states × the other answers, each with its expectation
     rng = random.Random(22)
     n = 0
