@@ -105,6 +105,8 @@ def test_the_named_reproducers_say_what_a_clinician_would_sign():
     d = run("review22-P124")
     t = next(a for a in d["actions"] if a["id"] == "hcm-urgent")["text"]["en"]
     assert "at least 7 days ago" in t and "signal progression" in t
+    for pid in ("review22-P95", "review22-P96"):
+        assert "then on hold: serum creatinine above 3.0 mg/dL" in run(pid)["explanation"]["en"]
     d = run("review22-P44")
     assert "verify pregnancy status before either drug" in d["explanation"]["en"]
     d = run("review22-P54")

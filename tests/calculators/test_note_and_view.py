@@ -186,3 +186,18 @@ def test_a_maintenance_agent_under_an_acute_treatment_is_labelled_as_maintenance
                                        else "维持治疗(不在今日):唑来膦酸 3.3 mg")
     assert a["label"] not in ("Start now", "立即启动") and a["category"] == "urgent-first"
     assert ("not today" if lang == "en" else "不在今日") in a["lines"][0]
+
+
+def test_the_emergency_shows_when_the_clearance_inputs_are_incomplete():
+    """Review finding P16: calcium 3.1 mmol/L with a clearance and age, weight and sex but no creatinine: the
+    clearance's group cannot be read, and the urgent treatment still shows, with the message first."""
+    import json as _json
+
+    from mmguide.presentation import respond
+
+    payload = {"active_mm": "yes", "sex": "male", "age": "68", "weight": "75 kg", "corrected_calcium": "3.1 mmol/L",
+               "crcl": "25 mL/min"}
+    out = _json.loads(respond("bone-protection-plan", _json.dumps(payload), "en"))
+    assert out["ok"] and out["partial"]
+    assert out["view"]["answer"]["urgent"][0]["id"] == "hcm-urgent"
+    assert out["view"]["answer"]["lines"][0] == out["message"]

@@ -320,3 +320,36 @@ def test_a_patient_already_on_an_agent_gets_its_duration_not_a_new_start(agent, 
     for w in says:
         assert w in t, (w, t)
     assert ("At 24 months" in t) is (months is not None and months >= 24)
+
+
+@pytest.mark.parametrize("creatinine, held", [
+    # Zometa label (fact sheet §13E): the trials excluded serum creatinine above 3.0 mg/dL (265 µmol/L)
+    ("3.0 mg/dL", False), ("3.01 mg/dL", True), ("265 µmol/L", False), ("266 µmol/L", True),
+])
+def test_zoledronic_acid_is_held_above_creatinine_3_0_mg_dl_at_a_start_and_when_continuing(creatinine, held):
+    start = dict(BASE, corrected_calcium="2.3 mmol/L", calcium_lln="2.1 mmol/L", creatinine=creatinine,
+                 high_sre_risk=False, prefers_subcutaneous=False)
+    d = mmguide.compute(PLAN, **start).as_dict()
+    assert d["details"]["favoured"] == "zoledronic-acid"
+    assert (d["category"] == "hold") is held and (d["start"]["timing"] == "hold-renal") is held
+    d = mmguide.compute(PLAN, **dict(start, current_agent="zoledronic-acid", months_on_agent=6)).as_dict()
+    assert d["category"] == ("hold" if held else "continue")
+    assert "renal-check-before-dose" in d["start"]["first_dose_after"]
+    # a dose already established is kept: the plan never re-bands it from today's clearance
+    za = next(a for a in d["agents"] if a["agent"] == "zoledronic-acid")
+    assert za["dose"] is None or "the dose already established" in za["dose"]["en"]
+
+
+@pytest.mark.parametrize("crcl, held", [("29.9 mL/min", True), ("30 mL/min", False)])
+def test_a_patient_on_zoledronic_acid_below_crcl_30_is_held_for_nephrology(crcl, held):
+    d = mmguide.compute(PLAN, **dict(BASE, crcl=crcl, corrected_calcium="2.3 mmol/L", calcium_lln="2.1 mmol/L",
+                                     current_agent="zoledronic-acid", months_on_agent=6)).as_dict()
+    assert d["category"] == ("hold" if held else "continue")
+
+
+@pytest.mark.parametrize("stable, held", [(False, True), (True, False)])
+def test_acute_kidney_injury_holds_a_first_bisphosphonate_dose(stable, held):
+    d = mmguide.compute(PLAN, **dict(BASE, corrected_calcium="2.3 mmol/L", calcium_lln="2.1 mmol/L",
+                                     creatinine_stable=stable, high_sre_risk=False,
+                                     prefers_subcutaneous=False)).as_dict()
+    assert (d["category"] == "hold") is held

@@ -594,7 +594,14 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
     dose = None
     if agent_id == ZA:
         d = zad.dose_for(crcl) if f["dialysis"] is not True and crcl is not None else None
-        if f["continuing"] and f["current_agent"] == ZA and not severe and not f["creatinine_above_trials"]:
+        if f["continuing"] and f["current_agent"] == ZA and (severe or f["creatinine_above_trials"]):
+            why(f"Held: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
+                f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_S} mL/min lies outside the label's "
+                "trials and use: review with nephrology before any further dose.",
+                f"暂停:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_S} mL/min,超出说明书试验及适用范围:"
+                "再次给药前请与肾内科共同评估。", "zometa_label", "zometa_smpc")
+        elif f["continuing"] and f["current_agent"] == ZA:
             dose = text(f"the dose already established, {zad.INTERVAL} (not re-banded; the creatinine-rise rule "
                         "before each dose)", f"沿用已确定的剂量,{zad.INTERVAL_ZH}一次(不重新分档;每次给药前按肌酐升高规则)")
             why("Already on it: the dose set before the first dose is kept; each later dose follows the label's "
@@ -1306,6 +1313,14 @@ _HOLD_AFTER = {
     "hold-onj-previous": text("then on hold until the dental team confirms that the previous osteonecrosis of the jaw "
                               "has healed; ", "其后暂缓,待口腔科确认既往颌骨坏死已愈合;"),
     "hold-pregnancy": text("then on hold until pregnancy status is verified; ", "其后暂缓,待核实妊娠状态;"),
+    "hold-renal": text(f"then on hold: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
+                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_S} mL/min is outside the "
+                       "zoledronic acid trials: review with nephrology (denosumab is the alternative); ",
+                       f"其后暂缓:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_S} mL/min 超出唑来膦酸临床试验范围:"
+                       "请与肾内科共同评估(地舒单抗为替代药物);"),
+    "hold-aki": text("then on hold until the creatinine is stable (acute kidney injury); ",
+                     "其后暂缓,待肌酐稳定(急性肾损伤);"),
 }
 
 
