@@ -1574,8 +1574,8 @@ def _hcm_headline(f: dict) -> dict:
                     "与肾内科共同决定:重度肾功能损害时唑来膦酸须权衡利弊后使用,或选用不依赖肾脏降钙的地舒单抗")
     en, zh = head["en"] + fluid["en"] + tail["en"], head["zh"] + fluid["zh"] + tail["zh"]
     if f["severe_hypercalcaemia"]:
-        en += "; calcitonin as well (severe hypercalcaemia)"
-        zh += ";并加用降钙素(重度高钙血症)"
+        en += "; severe hypercalcaemia: the guideline also suggests calcitonin (conditional)"
+        zh += ";重度高钙血症:指南亦建议加用降钙素(有条件推荐)"
     if f["current_agent"] in (ZA, PAM):
         en += f" (only if the last bisphosphonate dose was at least {HCM_RETREAT_AFTER_DAYS} days ago; despite it: denosumab)"
         zh += f"(仅当距上次双膦酸盐给药至少 {HCM_RETREAT_AFTER_DAYS} 天;双膦酸盐治疗下仍高钙:地舒单抗)"
