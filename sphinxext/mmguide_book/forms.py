@@ -168,7 +168,7 @@ def _field_html(env, calc_id: str, d: dict) -> str:
         value = "" if default is None else _e(str(default).split()[0])
         control = (f'<input type="text" inputmode="decimal" autocomplete="off" id="{fid}" name="{_e(name)}" '
                    f'{describedby}{req} value="{value}">')
-        if len(units) > 1:
+        if len(units) > 1 or d.get("unit_required"):  # a menu: its unit is sent with the number
             opts = "".join(f'<option value="{_e(u["symbol"])}">{_e(_unit_word(env, u["symbol"]))}</option>'
                            for u in units)
             unit = (f'<select class="mmguide-unit" id="{fid}-unit" name="{_e(name)}-unit" '

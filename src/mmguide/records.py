@@ -139,6 +139,9 @@ class Input:
         if self.kind == "quantity":
             a = U.ANALYTES[self.analyte]
             d["unit"] = self.unit
+            # a number typed without a unit may be refused (units.Analyte.ask_unit_when_bare, bare_also):
+            # the form always sends the unit with the number
+            d["unit_required"] = bool(a.ask_unit_when_bare or a.bare_also)
             d["units"] = [
                 {"symbol": u.symbol, "low": float(u.low), "high": float(u.high)}
                 for u in a.units if u.symbol in self.accepted_units

@@ -15,7 +15,12 @@ def cg(creatinine, age=80, weight="72 kg", sex="male"):
 
 
 def za(crcl):
-    return compute("zoledronic-acid-dose", crcl=crcl)
+    return compute("zoledronic-acid-dose", crcl=_ml_min(crcl))
+
+def _ml_min(crcl):
+    """A clearance typed as a reader types it, with its unit (a bare number is asked about: HZ-60)."""
+    return f"{crcl} mL/min" if isinstance(crcl, str) and crcl[-1:] in "0123456789" and crcl[-1:] != "" else crcl
+
 
 
 def renal(baseline, current, withheld=False):

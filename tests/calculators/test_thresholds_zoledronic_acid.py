@@ -16,7 +16,12 @@ KG_PER_LB = Fraction("0.45359237")  # the international avoirdupois pound (defin
 
 
 def dose(crcl):
-    return compute(ZA, crcl=crcl)
+    return compute(ZA, crcl=_ml_min(crcl))
+
+def _ml_min(crcl):
+    """A clearance typed as a reader types it, with its unit (a bare number is asked about: HZ-60)."""
+    return f"{crcl} mL/min" if isinstance(crcl, str) and crcl[-1:] in "0123456789" and crcl[-1:] != "" else crcl
+
 
 
 # --- the dose table (label: >60 4.0; 50–60 3.5; 40–49 3.3; 30–39 3.0; <30 not recommended) -----

@@ -150,6 +150,39 @@ CREATININE_UNITS = tuple(u.symbol for u in ANALYTES["creatinine"].units)
 # edge of the zoledronic acid table (the lowest 30 mL/min) is far above it, so a true clearance
 # this low loses nothing by being typed again with its unit ("12 mL/min"). [DECISION]
 CREATININE_LIKE_AT_MOST = 15
+# A creatinine and a clearance given together must be able to belong to one adult (fact sheet §13E).
+# By Cockcroft–Gault, clearance × creatinine (mL/min × mg/dL) = (140 − age) × weight / 72 (× 0.85 if
+# female): it is largest for the youngest adult mmguide accepts (18 years) and the heaviest patient, and
+# with actual weight the equation already overestimates clearance in obesity (Demirovic 2009). Above the
+# product for an 18-year-old man of 150 kg the pair is refused as a data-entry error, not dosed from
+# ([DECISION]; a creatinine of 5 mg/dL allows at most 50.8 mL/min, so 5 mg/dL beside 80 mL/min is refused).
+PAIR_HEAVIEST_KG = 150
+PAIR_YOUNGEST = U.ANALYTES["age"].units[0].low
+MAX_CLEARANCE_TIMES_CREATININE = (AGE_OFFSET - PAIR_YOUNGEST) * PAIR_HEAVIEST_KG / F(DENOMINATOR)
+
+
+def pair_possible(crcl, creatinine) -> bool:
+    """A clearance (Quantity) and a serum creatinine (Quantity) can belong to one adult: check_pair passes."""
+    return crcl is None or creatinine is None or crcl.value <= MAX_CLEARANCE_TIMES_CREATININE / creatinine.to("mg/dL")
+
+
+def check_pair(crcl, creatinine, field: str = "crcl") -> None:
+    """Refuse a clearance (mL/min, or an eGFR for the renal myeloma-defining event) that no adult with this
+    serum creatinine can have by Cockcroft–Gault (MAX_CLEARANCE_TIMES_CREATININE)."""
+    if pair_possible(crcl, creatinine):
+        return
+    highest = MAX_CLEARANCE_TIMES_CREATININE / creatinine.to("mg/dL")
+    most = fmt_beside(highest, 1, (crcl.value,))
+    raise _error(
+        f"{field}: a clearance of {crcl} and a serum creatinine of {creatinine} cannot belong to one adult: by "
+        f"Cockcroft–Gault this creatinine gives at most about {most} mL/min (an 18-year-old man of "
+        f"{PAIR_HEAVIEST_KG} kg). Check both values, their units and whether they were measured at the same time; "
+        "give the creatinine with age, weight and sex to calculate the clearance.", field,
+        f"清除率 {crcl} 与血清肌酐 {creatinine} 不可能属于同一成年人:按 Cockcroft–Gault 公式,该肌酐对应的清除率最多约 "
+        f"{most} mL/min(18 岁、{PAIR_HEAVIEST_KG} kg 的男性)。请核对两个数值、单位及是否同时测定;"
+        "可填写肌酐及年龄、体重和性别以计算清除率。")
+
+
 # A clearance given together with the four inputs agrees with the computed one when the two
 # differ by at most this (a clearance copied as a whole number) and give the same dose band.
 AGREE_WITHIN = 1  # mL/min
@@ -324,6 +357,7 @@ class _WithClearance:
 
     def __call__(self, crcl=None, age=None, weight=None, creatinine=None, sex=None, **others):
         if self.keeps_creatinine and crcl is not None and age is None and weight is None and sex is None:
+            check_pair(crcl, creatinine)
             q, source = crcl, None
         else:
             q, source = resolve_clearance(crcl, age, weight, creatinine, sex)

@@ -11,6 +11,7 @@ from fractions import Fraction as F
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from ..units import fmt
+from .crcl_cockcroft_gault import check_pair
 
 ID = "myeloma-defining-events"
 REFERENCES = ("rajkumar2014imwg",)
@@ -113,6 +114,7 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
         if limit is not None and value is None:
             lim = "calcium_uln" if name == "calcium" else "hemoglobin_lln"
             raise InputError(f"{lim}: given without {name}; give {name} too, or leave {lim} out.", lim)
+    check_pair(crcl, creatinine)  # a creatinine and a clearance that cannot belong to one adult
 
     status, partly = {}, []
     for event, alternatives in (
