@@ -170,9 +170,15 @@ class Category:
 
 @dataclass(frozen=True)
 class Output:
+    """What a calculator gives. places: the decimals a reader is shown (None: up to 4, trailing zeros
+    dropped); edges: the limits the value is compared with, which a shown value never reaches or crosses
+    by rounding (units.fmt_beside); a result adds its own (Result.edges)."""
+
     label: Text
     unit: str | None = None
     categories: tuple[Category, ...] = ()
+    places: int | None = None
+    edges: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -263,6 +269,10 @@ class Result:
     details: dict = field(default_factory=dict)
     recommendations: tuple[str, ...] = ()
     inputs: dict = field(default_factory=dict)
+    # the exact value (a Fraction) and the limits it was compared with in this result (a laboratory's own
+    # limit, a rise threshold chosen by the baseline): the value is shown from these, never from the float
+    exact: Any = None
+    edges: tuple = ()
 
     def as_dict(self) -> dict:
         return _jsonable({

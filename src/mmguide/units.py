@@ -414,6 +414,35 @@ def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
     return shown
 
 
+# The most decimals an input is written back with as given (a typed value is a finite decimal).
+EXACT_PLACES = 10
+
+
+def exact_text(x: Fraction, places: int = EXACT_PLACES) -> str | None:
+    """*x* written exactly, with the fewest decimals that do (up to *places*), or None if it needs more
+    (1/3). A value read back to the reader is shown as it was given, never rounded onto a limit."""
+    x = F(x)
+    for p in range(places + 1):
+        s = decimal_text(x, p)
+        if F(s) == x:
+            return s
+    return None
+
+
+def write(x, places: int | None = None, edges=()) -> str:
+    """The one way a clinical number is written for a reader: *places* decimals (None: up to 4, trailing
+    zeros dropped), never rounded onto or across one of *edges* (fmt_beside)."""
+    if isinstance(x, float):
+        x = F(repr(x))
+    x = F(x)
+    if places is not None:
+        return fmt_beside(x, places, edges)
+    s = fmt_beside(x, 4, edges)
+    if "." in s and F(s) != 0:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
 def to_fraction(value, name: str) -> Fraction:
     """An exact fraction from a number given by a caller (int, float, Decimal, Fraction or numeric str).
 
@@ -476,7 +505,9 @@ class Quantity:
         return self.value * src.to_base / dst.to_base
 
     def __str__(self) -> str:
-        return f"{fmt(self.value)} {self.unit}".strip()
+        """As given: exactly, unless it needs more than EXACT_PLACES decimals (29.9999 mL/min is never "30")."""
+        shown = exact_text(self.value)
+        return f"{fmt(self.value) if shown is None else shown} {self.unit}".strip()
 
 
 def _range_text(a: Analyte) -> str:

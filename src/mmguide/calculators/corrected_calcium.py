@@ -201,6 +201,7 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
                  "hypocalcaemia": cat in (LOW, HYPO),
                  "ctcae": kind, "ctcae_grade": grade},
         recommendations=("TG-3", "BP-6"),
+        exact=cca, edges=edges,
     )
 
 
@@ -270,7 +271,8 @@ CALCULATOR = Calculator(
                         "grade 1 hypercalcaemia.",
                         "可选:本实验室的血钙参考上限(任一单位);据此判断 CTCAE 1 级高钙血症。")),
     ),
-    output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正钙(单位与输入的血钙相同)"), unit=None, categories=CATEGORIES),
+    output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正钙(单位与输入的血钙相同)"), unit=None,
+                  categories=CATEGORIES, places=2),
     formula=(
         r"\mathrm{cCa}\ (\text{mg/dL}) = \mathrm{Ca} + " + fmt(MG_DL_SLOPE) + r" \times ("
         + fmt(MG_DL_REFERENCE_ALBUMIN, 1) + r" - \text{albumin (g/dL)});\quad "

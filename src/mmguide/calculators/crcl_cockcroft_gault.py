@@ -10,7 +10,7 @@ from .. import units as U
 from ..errors import InputError
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import ANALYTES, Quantity, canonical_unit, fmt, fmt_beside, split_typed, to_fraction
-from .zoledronic_acid_bands import EDGES, dose_for, show_crcl
+from .zoledronic_acid_bands import CRCL_PLACES, EDGES, dose_for, show_crcl
 
 ID = "crcl-cockcroft-gault"
 REFERENCES = ("cockcroft1976", "zometa_label", "demirovic2009obese")
@@ -77,6 +77,7 @@ def cockcroft_gault(age, weight, creatinine, sex) -> Result:
         references=REFERENCES if crcl > PLAUSIBLE_HIGH else REFERENCES[:2],
         details={"creatinine_mg_dl": float(scr), "weight_kg": float(kg), "exact": str(crcl),
                  "plausible": plausible},
+        exact=crcl,
     )
 
 
@@ -97,7 +98,7 @@ CALCULATOR = Calculator(
         "也用于骨髓瘤定义事件中的肾功能标准。",
     ),
     inputs=(AGE_INPUT, WEIGHT_INPUT, CREATININE_INPUT, SEX_INPUT),
-    output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min", categories=(
+    output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min", places=CRCL_PLACES, edges=EDGES, categories=(
         Category(IMPLAUSIBLE, text("Not a plausible clearance: check the inputs; do not dose from it",
                                    "不是可信的清除率:请核对输入;不可据此给药")),
     )),

@@ -167,6 +167,7 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
     return Result(
         calculator=ID, value=float(rise), unit=unit, category=cat, explanation=text(en, zh),
         references=REFERENCES, details=details, recommendations=("BP-4",),
+        exact=rise, edges=(limit,),
     )
 
 
@@ -349,7 +350,7 @@ CALCULATOR = Calculator(
                       f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用唑来膦酸,无论肌酐升高多少。")),
     ) + tuple(i for i in cg.clearance_inputs(cg.CALCULATOR.input("age"))[1:] if i.name != "creatinine"),
     output=Output(text("Rise in creatinine since baseline, in the baseline's unit", "肌酐较基线的升高(单位与基线肌酐相同)"),
-                  unit=None, categories=CATEGORIES),
+                  unit=None, categories=CATEGORIES, places=2),
     bands=_bands(),
     references=REFERENCES,
     recommendations=("BP-4",),
