@@ -438,9 +438,9 @@ def write(x, places: int | None = None, edges=()) -> str:
     if places is not None:
         return fmt_beside(x, places, edges)
     s = fmt_beside(x, 4, edges)
-    if "." in s and F(s) != 0:
+    if "." in s:
         s = s.rstrip("0").rstrip(".")
-    return s
+    return "0" if s in ("", "-0") else s
 
 
 def to_fraction(value, name: str) -> Fraction:
@@ -582,7 +582,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
                 )
         else:
             symbol = default
-            _ask_when_bare(name, raw, number, a, units)
+            _ask_when_bare(name, number_text, number, a, units)
     else:
         number = to_fraction(raw, name)
         symbol = default
@@ -656,17 +656,17 @@ def bare_readings(number: Fraction, analyte: str, allowed: tuple[str, ...] | Non
     return out
 
 
-def _reading_text(number: Fraction, analyte: str, unit: Unit, lang: str) -> str:
+def _reading_text(number: Fraction, analyte: str, unit: Unit, lang: str, typed: str) -> str:
     """One reading of a bare number, with its value in the analyte's default unit when that differs."""
     default = ANALYTES[analyte].units[0]
-    shown = f"{fmt(number)} {unit.symbol}"
+    shown = f"{typed} {unit.symbol}"
     if unit is not default:
-        other = fmt(number * unit.to_base / default.to_base, 2)
+        other = decimal_text(number * unit.to_base / default.to_base, 2)
         shown += f" ({other} {default.symbol})" if lang == "en" else f"(即 {other} {default.symbol})"
     return f"{_bare_word(analyte, 0)} of {shown}" if lang == "en" else f"{_bare_word(analyte, 2)} {shown}"
 
 
-def _ask_when_bare(name: str, raw, number: Fraction, a: Analyte, units: list) -> None:
+def _ask_when_bare(name: str, typed: str, number: Fraction, a: Analyte, units: list) -> None:
     """Refuse a number typed without a unit that cannot be read safely: one plausible in two readings
     (Analyte.ask_unit_when_bare, Analyte.bare_also), or implausible in the default unit and plausible as
     another quantity. The message names each reading and how to type the one meant."""
@@ -675,10 +675,10 @@ def _ask_when_bare(name: str, raw, number: Fraction, a: Analyte, units: list) ->
     readings = bare_readings(number, a.name, tuple(u.symbol for u in units))
     own = [u for an, u in readings if an == a.name]
     others = [(an, u) for an, u in readings if an != a.name]
-    n = fmt(number)
+    n = typed.lstrip("+")  # the number as typed (after FOLD): "4.0" stays "4.0"
     if len(readings) >= 2:
-        en = " or as ".join(_reading_text(number, an, u, "en") for an, u in readings)
-        zh = ",也可理解为".join(_reading_text(number, an, u, "zh") for an, u in readings)
+        en = " or as ".join(_reading_text(number, an, u, "en", n) for an, u in readings)
+        zh = ",也可理解为".join(_reading_text(number, an, u, "zh", n) for an, u in readings)
         typed = " or ".join(f"'{n} {u.symbol}'" for u in own)
         typed_zh = " 或 ".join(f"“{n} {u.symbol}”" for u in own)
         if others:
@@ -697,9 +697,9 @@ def _ask_when_bare(name: str, raw, number: Fraction, a: Analyte, units: list) ->
         an, u = others[0]
         raise InputError(
             f"{name}: {n} is not plausible as {_bare_word(a.name, 0)} ({_range_text(a)}); it looks like "
-            f"{_reading_text(number, an, u, 'en')}: enter it as {_bare_word(an, 1)}, with its unit "
+            f"{_reading_text(number, an, u, 'en', n)}: enter it as {_bare_word(an, 1)}, with its unit "
             f"('{n} {u.symbol}').", name,
-            zh=f"{n} 作为{_bare_word(a.name, 2)}不合理({_range_text(a)});它像是{_reading_text(number, an, u, 'zh')}:"
+            zh=f"{n} 作为{_bare_word(a.name, 2)}不合理({_range_text(a)});它像是{_reading_text(number, an, u, 'zh', n)}:"
                f"请连同单位填入{_bare_word(an, 2)}(“{n} {u.symbol}”)。")
 
 

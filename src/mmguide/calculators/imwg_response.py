@@ -217,7 +217,18 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         note_en = " Immunofixation is negative, but the marrow or plasmacytoma criterion for CR is not met."
         note_zh = "免疫固定电泳阴性,但未满足 CR 的骨髓或浆细胞瘤标准。"
 
+    # Only what was measurable at baseline is followed (Kumar 2016; fact sheet §7, §12D): with urine-only
+    # measurable disease the serum M-protein, present but below the measurable level, takes no part in
+    # VGPR, PR or MR, which are then judged by their urine criteria alone ([DECISION]); it still counts
+    # towards progression above.
+    urine_only = bs < MEASURABLE_SERUM_AT_LEAST and bu >= MEASURABLE_URINE_AT_LEAST
+    details["judged_on"] = "urine" if urine_only else "serum and urine"
+    if urine_only:
+        value = None  # the serum reduction is not the measure of this response
+
     def serum_reduced(level):
+        if urine_only:
+            return True
         return rs >= level if rs is not None else cs == 0
 
     urine_pr = (ru is not None and ru >= PR_URINE_REDUCTION) or cu < PR_URINE_BELOW
@@ -231,6 +242,15 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         u_en += f" ({c_en.strip()})"
         u_zh += f"({c_zh})"
     what_en, what_zh = f"{s_en}, {u_en}", f"{s_zh},{u_zh}"
+    if urine_only:
+        ms, mu = fmt(MEASURABLE_SERUM_AT_LEAST), fmt(MEASURABLE_URINE_AT_LEAST)
+        what_en = (f"urine {fmt(cu)} mg/24 h" + (f" ({_change(ru, '', '')[0].strip()})" if ru is not None else "")
+                   + f"; judged on the urine M-protein alone, the only disease measurable at baseline (urine "
+                   f"{fmt(bu)} mg/24 h, at least {mu}; serum {fmt(bs)} g/dL, below {ms} g/dL, is not followed "
+                   "for response)")
+        what_zh = (f"尿液 {fmt(cu)} mg/24 h" + (f"({_change(ru, '', '')[1]})" if ru is not None else "")
+                   + f";仅依据尿 M 蛋白判断,它是基线时唯一可测量的病灶(尿液 {fmt(bu)} mg/24 h,≥ {mu};"
+                   f"血清 {fmt(bs)} g/dL,低于 {ms} g/dL,不用于疗效评估)")
 
     if serum_reduced(VGPR_SERUM_REDUCTION) and cu < VGPR_URINE_BELOW:
         if cs == 0 and cu == 0 and immunofixation_negative is None:
@@ -316,11 +336,23 @@ CALCULATOR = Calculator(
            "骨髓免疫组化无克隆性浆细胞"),
     ),
     output=Output(text("Serum M-protein reduction from baseline", "血清 M 蛋白较基线下降"), unit="%",
-                  categories=tuple(Category(c, CATEGORY_LABELS[c]) for c in CATEGORY_IDS)),
+                  categories=tuple(Category(c, CATEGORY_LABELS[c]) for c in CATEGORY_IDS), edges=REDUCTION_EDGES),
     bands=_bands(),
     references=REFERENCES,
     recommendations=("RS-1",),
     decisions=(
+        text(
+            f"Only what was measurable at baseline is followed: with urine-only measurable disease (urine M-protein "
+            f"at least {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h, serum below {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL) "
+            f"VGPR is a urine M-protein below {fmt(VGPR_URINE_BELOW)} mg/24 h, PR a urine reduction of at least "
+            f"{_pct(PR_URINE_REDUCTION)}% or to below {fmt(PR_URINE_BELOW)} mg/24 h, and MR a urine reduction of at least "
+            f"{_pct(MR_URINE_REDUCTION)}%: the urine criteria of each category, without the serum one; a rise in the "
+            "serum M-protein still counts towards progression.",
+            f"只评估基线时可测量的指标:仅尿液可测量的病灶(尿 M 蛋白 ≥ {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h,血清 "
+            f"< {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL)中,VGPR 为尿 M 蛋白 < {fmt(VGPR_URINE_BELOW)} mg/24 h,PR 为尿液下降 "
+            f"≥ {_pct(PR_URINE_REDUCTION)}% 或 < {fmt(PR_URINE_BELOW)} mg/24 h,MR 为尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}%:"
+            "即各类别的尿液标准,不含血清标准;血清 M 蛋白升高仍计入疾病进展。",
+        ),
         text(
             f"MR is {_pct(MR_SERUM_REDUCTION)}% ≤ serum reduction < {_pct(PR_SERUM_REDUCTION)}%, closing the sources' "
             "49–50% gap.",
