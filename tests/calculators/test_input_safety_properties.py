@@ -430,3 +430,47 @@ def test_serum_measurable_disease_is_still_judged_on_serum_and_urine():
     r = compute(RESP, baseline_serum_m="4 g/dL", current_serum_m="2 g/dL",
                 baseline_urine_m="1000 mg/24 h", current_urine_m="150 mg/24 h")
     assert r.category == "PR" and r.details["judged_on"] == "serum and urine"
+
+
+# --- the myeloma-defining-events page says what the calculator does ---------------------------------------
+
+def _page_cell():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "sphinxext"))
+    from mmguide_book.calculators import _cell
+
+    return _cell
+
+
+def test_the_mri_criterion_is_shown_as_more_than_one_lesion_not_as_a_quotation():
+    # IMWG 2014 (fact sheet §4): M is > 1 focal lesion on MRI, each ≥ 5 mm; a band condition that starts
+    # with ">" opened a Markdown quote on the page and read "1 focal lesion"
+    from markdown_it import MarkdownIt
+
+    band = next(b for b in mmguide.calculator(MDE).bands if "MRI" in b.condition["en"])
+    for lang in ("en", "zh"):
+        html = MarkdownIt("commonmark").render(_page_cell()(band.condition[lang]))
+        assert "<blockquote>" not in html
+        assert "&gt; 1 " in html or "more than 1" in html, html
+    assert mmguide.compute(MDE, mri_focal_lesions=1).value == [] and mmguide.compute(MDE, mri_focal_lesions=2).value \
+        == ["mri-focal-lesions"]  # fact sheet §11E: 1 lesion negative, 2 positive
+
+
+@pytest.mark.parametrize("start", [">", "#", "-", "+", "*"])
+def test_no_record_text_opens_a_markdown_block_on_its_page(start):
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(_page_cell()(f"{start} 1 lesion"))
+    assert html.strip() == f"<p>{start.replace('>', '&gt;')} 1 lesion</p>"
+
+
+def test_the_single_lesion_footnote_is_described_as_the_calculator_applies_it():
+    # the calculator flags one lytic lesion with marrow plasma cells < 10% (fact sheet §12D) ...
+    r = mmguide.compute(MDE, lytic_lesions=1, bm_plasma_cells="5 %")
+    assert r.category != "mde-present" and r.details["possible_solitary_plasmacytoma"] is True
+    # ... and no decision on its page says the footnote is not applied
+    for d in mmguide.calculator(MDE).decisions:
+        assert "not applied" not in d["en"] and "不予执行" not in d["zh"]
+    assert any("flagged as a possible solitary plasmacytoma" in d["en"] for d in mmguide.calculator(MDE).decisions)
