@@ -438,9 +438,13 @@ def _realise_hcm_renal(v, chosen):
 
 
 def _one_adult(examples, chosen):
-    """The example creatinines that can go with the clearance chosen (one adult: cg.check_pair)."""
+    """The example creatinines that can go with the clearance chosen (one adult: cg.check_pair); where the
+    clearance decides nothing on the path (myeloma not known to be active), a clearance that can."""
     crcl = cg.Quantity(chosen["crcl"], "mL/min", "crcl") if chosen.get("crcl") is not None else None
-    return [e for e in examples if cg.pair_possible(crcl, cg.CREATININE_INPUT.parse(e["creatinine"]))]
+    fit = [e for e in examples if cg.pair_possible(crcl, cg.CREATININE_INPUT.parse(e["creatinine"]))]
+    if fit or chosen.get("active_mm") is True:
+        return fit
+    return [dict(e, crcl="45 mL/min") for e in examples]
 
 
 TREE = Tree(
