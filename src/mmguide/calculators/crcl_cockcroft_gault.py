@@ -27,6 +27,16 @@ AGE_OFFSET = 140  # (140 − age)
 DENOMINATOR = 72  # 72 × SCr (mg/dL)
 FEMALE_FACTOR = F("0.85")  # × 0.85 for women; not ÷ 85, which gives a different number
 
+# A creatinine and a clearance given together must be able to belong to one adult (fact sheet §13E).
+# By Cockcroft–Gault, clearance × creatinine (mL/min × mg/dL) = (140 − age) × weight / 72 (× 0.85 if
+# female): it is largest for the youngest adult mmguide accepts (18 years) and the heaviest patient, and
+# with actual weight the equation already overestimates clearance in obesity (Demirovic 2009). Above the
+# product for an 18-year-old man of 150 kg the pair is refused as a data-entry error, not dosed from
+# ([DECISION]; a creatinine of 5 mg/dL allows at most 50.8 mL/min, so 5 mg/dL beside 80 mL/min is refused).
+PAIR_HEAVIEST_KG = 150
+PAIR_YOUNGEST = U.ANALYTES["age"].units[0].low
+MAX_CLEARANCE_TIMES_CREATININE = (AGE_OFFSET - PAIR_YOUNGEST) * PAIR_HEAVIEST_KG / F(DENOMINATOR)
+
 
 # inputs shared with the other creatinine-based equation (egfr_ckd_epi_2021)
 AGE_INPUT = Input("age", text("Age", "年龄"), analyte="age")
@@ -111,6 +121,17 @@ CALCULATOR = Calculator(
     recommendations=("BP-4",),
     decisions=(
         text(
+            "A clearance given beside a creatinine must be one an adult with that creatinine can have: by this "
+            f"equation clearance × creatinine (mg/dL) is at most that of an {fmt(PAIR_YOUNGEST)}-year-old man of "
+            f"{PAIR_HEAVIEST_KG} kg ({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)}); a larger pair is refused as a data-entry "
+            f"error wherever both are given (a creatinine of 5 mg/dL allows at most {fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} "
+            "mL/min).",
+            "与肌酐同时填写的清除率必须是具有该肌酐的成年人可能有的数值:按本公式,清除率 × 肌酐(mg/dL)最多等于 "
+            f"{fmt(PAIR_YOUNGEST)} 岁、{PAIR_HEAVIEST_KG} kg 男性的乘积({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)});"
+            "凡同时填写二者之处,更大的组合均作为录入错误被拒绝(肌酐 5 mg/dL 时清除率最多 "
+            f"{fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} mL/min)。",
+        ),
+        text(
             "Creatinine in µmol/L is converted to mg/dL by dividing by 88.4 before the equation is applied; "
             "the result is kept exact, so a clearance that is mathematically 40 mL/min stays 40.",
             "以 µmol/L 表示的肌酐先除以 88.4 换算为 mg/dL 再代入公式;计算全程保持精确,数学上等于 40 mL/min 的清除率不会因浮点误差偏离。",
@@ -151,15 +172,6 @@ CREATININE_UNITS = tuple(u.symbol for u in ANALYTES["creatinine"].units)
 # edge of the zoledronic acid table (the lowest 30 mL/min) is far above it, so a true clearance
 # this low loses nothing by being typed again with its unit ("12 mL/min"). [DECISION]
 CREATININE_LIKE_AT_MOST = 15
-# A creatinine and a clearance given together must be able to belong to one adult (fact sheet §13E).
-# By Cockcroft–Gault, clearance × creatinine (mL/min × mg/dL) = (140 − age) × weight / 72 (× 0.85 if
-# female): it is largest for the youngest adult mmguide accepts (18 years) and the heaviest patient, and
-# with actual weight the equation already overestimates clearance in obesity (Demirovic 2009). Above the
-# product for an 18-year-old man of 150 kg the pair is refused as a data-entry error, not dosed from
-# ([DECISION]; a creatinine of 5 mg/dL allows at most 50.8 mL/min, so 5 mg/dL beside 80 mL/min is refused).
-PAIR_HEAVIEST_KG = 150
-PAIR_YOUNGEST = U.ANALYTES["age"].units[0].low
-MAX_CLEARANCE_TIMES_CREATININE = (AGE_OFFSET - PAIR_YOUNGEST) * PAIR_HEAVIEST_KG / F(DENOMINATOR)
 
 
 def pair_possible(crcl, creatinine) -> bool:
