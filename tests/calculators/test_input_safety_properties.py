@@ -474,3 +474,40 @@ def test_the_single_lesion_footnote_is_described_as_the_calculator_applies_it():
     for d in mmguide.calculator(MDE).decisions:
         assert "not applied" not in d["en"] and "不予执行" not in d["zh"]
     assert any("flagged as a possible solitary plasmacytoma" in d["en"] for d in mmguide.calculator(MDE).decisions)
+
+
+FLC_ONLY = dict(baseline_serum_m="0.2 g/dL", current_serum_m="0.1 g/dL", baseline_urine_m="50 mg/24 h",
+                current_urine_m="40 mg/24 h")  # M-protein not measurable (< 1 g/dL, < 200 mg/24 h)
+
+
+@pytest.mark.parametrize("current, nadir, category", [
+    # FLC-only disease (fact sheet §7, §12D): PR is a dFLC fall of ≥ 50%; PD a rise of ≥ 25% from the nadir
+    # and of more than 10 mg/dL; baseline dFLC 40 mg/dL
+    ("20 mg/dL", None, "PR"), ("20.1 mg/dL", None, "SD"),
+    ("30.5 mg/dL", "20 mg/dL", "PD"),   # +10.5 mg/dL, +52.5%
+    ("30 mg/dL", "20 mg/dL", "SD"),     # +10 mg/dL exactly: not more than 10
+    ("300 mg/L", "200 mg/L", "SD"),     # the same in mg/L
+])
+def test_flc_only_disease_is_judged_by_the_free_light_chains(current, nadir, category):
+    kw = dict(FLC_ONLY, baseline_involved_flc="50 mg/dL", flc_ratio_abnormal_at_baseline="yes",
+              baseline_dflc="40 mg/dL", current_dflc=current)
+    if nadir:
+        kw["nadir_dflc"] = nadir
+    r = compute(RESP, **kw)
+    assert r.category == category and r.details["judged_on"] == "free light chains"
+    assert r.value is None  # the serum reduction is not this response's measure
+
+
+@pytest.mark.parametrize("involved, ratio, category", [
+    # measurable by FLC: involved FLC ≥ 10 mg/dL with an abnormal ratio (fact sheet §12D)
+    ("10 mg/dL", "yes", "PR"), ("9.9 mg/dL", "yes", "not-evaluable"), ("50 mg/dL", "no", "not-evaluable"),
+    ("50 mg/dL", "unknown", "not-evaluable"),
+])
+def test_flc_only_disease_must_be_measurable_by_free_light_chains(involved, ratio, category):
+    r = compute(RESP, **FLC_ONLY, baseline_involved_flc=involved, flc_ratio_abnormal_at_baseline=ratio,
+                baseline_dflc="8 mg/dL", current_dflc="4 mg/dL")
+    assert r.category == category
+
+
+def test_without_light_chain_values_unmeasurable_disease_is_still_not_evaluable():
+    assert compute(RESP, **FLC_ONLY).category == "not-evaluable"
