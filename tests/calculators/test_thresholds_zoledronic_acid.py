@@ -293,3 +293,21 @@ def test_renal_flowchart_labels_state_the_labels_10_percent_and_cite_bp_4():
     for n in g.nodes:
         if n.kind == "decision":
             assert n.recommendations == ("BP-4",), n.id
+
+
+@pytest.mark.parametrize("base, cur, crcl, category", [
+    # beyond the label's limits the rise rule does not decide alone (fact sheet §2, §13E): the trials excluded a
+    # creatinine above 3.0 mg/dL (265 µmol/L), strict; not recommended below a clearance of 30 mL/min
+    ("2.9 mg/dL", "3.0 mg/dL", None, "continue"), ("2.9 mg/dL", "3.0001 mg/dL", None, "not-by-rise-rule"),
+    ("250 µmol/L", "265 µmol/L", None, "continue"), ("250 µmol/L", "265.01 µmol/L", None, "not-by-rise-rule"),
+    # compared in the baseline's unit: 265.2 µmol/L is exactly 3.0 mg/dL
+    ("2.9 mg/dL", "265.2 µmol/L", None, "continue"), ("250 µmol/L", "3.0 mg/dL", None, "not-by-rise-rule"),
+    ("1.0 mg/dL", "1.2 mg/dL", "30 mL/min", "continue"), ("1.0 mg/dL", "1.2 mg/dL", "29.99 mL/min", "not-by-rise-rule"),
+    ("1.0 mg/dL", "1.5 mg/dL", "29.99 mL/min", "withhold"),  # a rise of 0.5 still withholds
+])
+def test_renal_check_beyond_the_label_limits_at_both_sides(base, cur, crcl, category):
+    kw = {} if crcl is None else {"crcl": crcl}
+    assert compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw).category == category
+    kw["withheld"] = True
+    resumed = compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw).category
+    assert resumed != "resume" or category == "continue"
