@@ -284,13 +284,6 @@ CALCULATOR = Calculator(
     recommendations=("TG-3", "BP-6"),
     decisions=(
         text(
-            "A calcium typed without a unit from 4 to 5, plausible both in mmol/L (severe hypercalcaemia) and in "
-            "mg/dL (severe hypocalcaemia), is asked about; below 4 it is read as mmol/L. A number passed by a program "
-            "is in mmol/L, as documented.",
-            "未带单位输入、介于 4 至 5 之间的血钙(按 mmol/L 为重度高钙血症,按 mg/dL 为重度低钙血症)会被追问单位;"
-            "低于 4 时按 mmol/L 理解。由程序传入的数字按说明以 mmol/L 理解。",
-        ),
-        text(
             "The correction is done in the calcium's unit (mg/dL form for mg/dL, SI form for mmol/L; the albumin is "
             "converted exactly to g/dL or g/L as needed), and the result is compared with the threshold written in "
             f"that unit: {fmt(CRAB_ABOVE['mg/dL'])} mg/dL and {fmt(CRAB_ABOVE['mmol/L'])} mmol/L are not converted "
@@ -327,6 +320,13 @@ CALCULATOR = Calculator(
             "The IMWG criteria say \"serum calcium\" without saying whether it is corrected; the project offers the "
             "corrected value, as most practice uses it.",
             "IMWG 标准仅称\u201c血清钙\u201d,未说明是否校正;本项目提供校正值,与多数临床实践一致。",
+        ),
+        text(
+            "A calcium typed without a unit from 4 to 5, plausible both in mmol/L (severe hypercalcaemia) and in "
+            "mg/dL (severe hypocalcaemia), is asked about; below 4 it is read as mmol/L. A number passed by a program "
+            "is in mmol/L, as documented.",
+            "未带单位输入、介于 4 至 5 之间的血钙(按 mmol/L 为重度高钙血症,按 mg/dL 为重度低钙血症)会被追问单位;"
+            "低于 4 时按 mmol/L 理解。由程序传入的数字按说明以 mmol/L 理解。",
         ),
     ),
 )

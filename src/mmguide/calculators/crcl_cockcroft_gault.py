@@ -121,17 +121,6 @@ CALCULATOR = Calculator(
     recommendations=("BP-4",),
     decisions=(
         text(
-            "A clearance given beside a creatinine must be one an adult with that creatinine can have: by this "
-            f"equation clearance × creatinine (mg/dL) is at most that of an {fmt(PAIR_YOUNGEST)}-year-old man of "
-            f"{PAIR_HEAVIEST_KG} kg ({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)}); a larger pair is refused as a data-entry "
-            f"error wherever both are given (a creatinine of 5 mg/dL allows at most {fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} "
-            "mL/min).",
-            "与肌酐同时填写的清除率必须是具有该肌酐的成年人可能有的数值:按本公式,清除率 × 肌酐(mg/dL)最多等于 "
-            f"{fmt(PAIR_YOUNGEST)} 岁、{PAIR_HEAVIEST_KG} kg 男性的乘积({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)});"
-            "凡同时填写二者之处,更大的组合均作为录入错误被拒绝(肌酐 5 mg/dL 时清除率最多 "
-            f"{fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} mL/min)。",
-        ),
-        text(
             "Creatinine in µmol/L is converted to mg/dL by dividing by 88.4 before the equation is applied; "
             "the result is kept exact, so a clearance that is mathematically 40 mL/min stays 40.",
             "以 µmol/L 表示的肌酐先除以 88.4 换算为 mg/dL 再代入公式;计算全程保持精确,数学上等于 40 mL/min 的清除率不会因浮点误差偏离。",
@@ -149,6 +138,17 @@ CALCULATOR = Calculator(
             "from; no source gives an upper bound, so the project uses its own input range.",
             f"结果超出 {fmt(PLAUSIBLE_LOW)}–{fmt(PLAUSIBLE_HIGH)} mL/min(mmguide 在其他各处接受的肌酐清除率范围)时,"
             "归为“不可信”,并提示不可据此给药;文献未给出上限,故本项目采用自身的输入范围。",
+        ),
+        text(
+            "A clearance given beside a creatinine must be one an adult with that creatinine can have: by this "
+            f"equation clearance × creatinine (mg/dL) is at most that of an {fmt(PAIR_YOUNGEST)}-year-old man of "
+            f"{PAIR_HEAVIEST_KG} kg ({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)}); a larger pair is refused as a data-entry "
+            f"error wherever both are given (a creatinine of 5 mg/dL allows at most {fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} "
+            "mL/min).",
+            "与肌酐同时填写的清除率必须是具有该肌酐的成年人可能有的数值:按本公式,清除率 × 肌酐(mg/dL)最多等于 "
+            f"{fmt(PAIR_YOUNGEST)} 岁、{PAIR_HEAVIEST_KG} kg 男性的乘积({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)});"
+            "凡同时填写二者之处,更大的组合均作为录入错误被拒绝(肌酐 5 mg/dL 时清除率最多 "
+            f"{fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} mL/min)。",
         ),
     ),
 )

@@ -431,28 +431,6 @@ CALCULATOR = Calculator(
     recommendations=("RS-1",),
     decisions=(
         text(
-            f"Only what was measurable at baseline is followed: with urine-only measurable disease (urine M-protein "
-            f"at least {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h, serum below {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL) "
-            f"VGPR is a urine M-protein below {fmt(VGPR_URINE_BELOW)} mg/24 h, PR a urine reduction of at least "
-            f"{_pct(PR_URINE_REDUCTION)}% or to below {fmt(PR_URINE_BELOW)} mg/24 h, and MR a urine reduction of at least "
-            f"{_pct(MR_URINE_REDUCTION)}%: the urine criteria of each category, without the serum one; a rise in the "
-            "serum M-protein still counts towards progression.",
-            f"只评估基线时可测量的指标:仅尿液可测量的病灶(尿 M 蛋白 ≥ {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h,血清 "
-            f"< {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL)中,VGPR 为尿 M 蛋白 < {fmt(VGPR_URINE_BELOW)} mg/24 h,PR 为尿液下降 "
-            f"≥ {_pct(PR_URINE_REDUCTION)}% 或 < {fmt(PR_URINE_BELOW)} mg/24 h,MR 为尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}%:"
-            "即各类别的尿液标准,不含血清标准;血清 M 蛋白升高仍计入疾病进展。",
-        ),
-        text(
-            "Disease measurable only by free light chains (neither M-protein measurable; involved FLC at least "
-            f"{fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL with an abnormal ratio) is judged on the difference between involved "
-            f"and uninvolved FLC (dFLC): PR a fall of at least {_pct(FLC_PR_REDUCTION)}%, PD a rise of at least "
-            f"{_pct(PD_RISE)}% from the nadir and of more than {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL, otherwise stable "
-            "disease; VGPR and CR are not judged from light chains here.",
-            f"仅游离轻链可测量的病灶(M 蛋白均不可测量;受累游离轻链 ≥ {fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL 且比值异常)"
-            f"依据受累与非受累游离轻链差值(dFLC)判断:下降 ≥ {_pct(FLC_PR_REDUCTION)}% 为 PR,较最低值升高 ≥ "
-            f"{_pct(PD_RISE)}% 且超过 {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL 为 PD,其余为疾病稳定;此处不依据轻链判定 VGPR 和 CR。",
-        ),
-        text(
             f"MR is {_pct(MR_SERUM_REDUCTION)}% ≤ serum reduction < {_pct(PR_SERUM_REDUCTION)}%, closing the sources' "
             "49–50% gap.",
             f"MR 定义为 {_pct(MR_SERUM_REDUCTION)}% ≤ 血清下降 < {_pct(PR_SERUM_REDUCTION)}%,以填补原文 49–50% 的空隙。",
@@ -504,6 +482,28 @@ CALCULATOR = Calculator(
             "Responses judged on FLC, marrow alone, plasmacytoma size, imaging or MRD are outside this calculator.",
             "CR 和 sCR 需免疫固定电泳阴性、骨髓浆细胞比例及浆细胞瘤状态;电泳未检出 M 蛋白但缺少上述结果时,结论为\u201c无法评估\u201d(至少 VGPR)。"
             "基于游离轻链、单纯骨髓、浆细胞瘤大小、影像学或 MRD 的疗效评估不在本计算器范围内。",
+        ),
+        text(
+            f"Only what was measurable at baseline is followed: with urine-only measurable disease (urine M-protein "
+            f"at least {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h, serum below {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL) "
+            f"VGPR is a urine M-protein below {fmt(VGPR_URINE_BELOW)} mg/24 h, PR a urine reduction of at least "
+            f"{_pct(PR_URINE_REDUCTION)}% or to below {fmt(PR_URINE_BELOW)} mg/24 h, and MR a urine reduction of at least "
+            f"{_pct(MR_URINE_REDUCTION)}%: the urine criteria of each category, without the serum one; a rise in the "
+            "serum M-protein still counts towards progression.",
+            f"只评估基线时可测量的指标:仅尿液可测量的病灶(尿 M 蛋白 ≥ {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h,血清 "
+            f"< {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL)中,VGPR 为尿 M 蛋白 < {fmt(VGPR_URINE_BELOW)} mg/24 h,PR 为尿液下降 "
+            f"≥ {_pct(PR_URINE_REDUCTION)}% 或 < {fmt(PR_URINE_BELOW)} mg/24 h,MR 为尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}%:"
+            "即各类别的尿液标准,不含血清标准;血清 M 蛋白升高仍计入疾病进展。",
+        ),
+        text(
+            "Disease measurable only by free light chains (neither M-protein measurable; involved FLC at least "
+            f"{fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL with an abnormal ratio) is judged on the difference between involved "
+            f"and uninvolved FLC (dFLC): PR a fall of at least {_pct(FLC_PR_REDUCTION)}%, PD a rise of at least "
+            f"{_pct(PD_RISE)}% from the nadir and of more than {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL, otherwise stable "
+            "disease; VGPR and CR are not judged from light chains here.",
+            f"仅游离轻链可测量的病灶(M 蛋白均不可测量;受累游离轻链 ≥ {fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL 且比值异常)"
+            f"依据受累与非受累游离轻链差值(dFLC)判断:下降 ≥ {_pct(FLC_PR_REDUCTION)}% 为 PR,较最低值升高 ≥ "
+            f"{_pct(PD_RISE)}% 且超过 {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL 为 PD,其余为疾病稳定;此处不依据轻链判定 VGPR 和 CR。",
         ),
     ),
 )

@@ -357,20 +357,6 @@ CALCULATOR = Calculator(
     flowchart=TREE,
     decisions=(
         text(
-            "The rise rule does not decide alone beyond the label's limits: with a current creatinine above "
-            f"{_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL "
-            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L), the highest creatinine the label's trials "
-            "included, compared in the baseline's unit (exactly the limit is within it), or a clearance below "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min, given or re-estimated from the current creatinine with age, weight "
-            "and sex, the answer is never continue or resume but 're-estimate the clearance; not recommended below "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min'. A rise that withholds still withholds.",
-            f"超出说明书界限时不能仅按升高规则判断:当前肌酐高于 {_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL"
-            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L,说明书所依据试验纳入的最高肌酐,按基线单位比较,"
-            f"恰为该值视为在范围内),或清除率(直接填写,或由当前肌酐结合年龄、体重和性别重新估算)低于 "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时,结果绝不是“继续”或“恢复”,而是“重新估算清除率;清除率 < "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐”。达到暂停标准的升高仍判定为暂停。",
-        ),
-        text(
             f"\"An increase of {_N['mg/dL']} mg/dL\" is read as an increase of at least {_N['mg/dL']} mg/dL, and a "
             f"baseline of exactly {_AB['mg/dL']} mg/dL counts as abnormal (the US trial wording ≥ {_AB['mg/dL']}; "
             "the EU SmPC leaves it open).",
@@ -389,6 +375,20 @@ CALCULATOR = Calculator(
         text(
             f"\"Within {_PCT}% of baseline\" is read as current ≤ baseline × {_F}, computed exactly.",
             f"将\u201c恢复至基线的 {_PCT}% 以内\u201d理解为当前值 ≤ 基线 × {_F},精确计算。",
+        ),
+        text(
+            "The rise rule does not decide alone beyond the label's limits: with a current creatinine above "
+            f"{_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL "
+            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L), the highest creatinine the label's trials "
+            "included, compared in the baseline's unit (exactly the limit is within it), or a clearance below "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min, given or re-estimated from the current creatinine with age, weight "
+            "and sex, the answer is never continue or resume but 're-estimate the clearance; not recommended below "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min'. A rise that withholds still withholds.",
+            f"超出说明书界限时不能仅按升高规则判断:当前肌酐高于 {_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL"
+            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L,说明书所依据试验纳入的最高肌酐,按基线单位比较,"
+            f"恰为该值视为在范围内),或清除率(直接填写,或由当前肌酐结合年龄、体重和性别重新估算)低于 "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时,结果绝不是“继续”或“恢复”,而是“重新估算清除率;清除率 < "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐”。达到暂停标准的升高仍判定为暂停。",
         ),
     ),
 )
