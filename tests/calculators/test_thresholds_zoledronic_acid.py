@@ -351,3 +351,11 @@ def test_renal_check_inputs_are_each_named_once_and_the_rise_shown_to_two_decima
     assert names[-4:] == ["crcl", "age", "weight", "sex"]
     r = compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.4 mg/dL")
     assert view(r, "en")["answer"]["headline"] == "0.40 mg/dL"  # as the explanation writes the rise
+
+
+def test_renal_check_names_the_current_creatinine_when_the_clearance_from_it_is_implausible():
+    # 18 y, 300 kg, 0.1 mg/dL: (140 − 18) × 300 / (72 × 0.1) = 5083 mL/min, beyond any clearance (1–250)
+    with pytest.raises(InputError) as e:
+        compute(CHECK, baseline_creatinine="0.1 mg/dL", current_creatinine="0.1 mg/dL", age=18, weight="300 kg",
+                sex="male")
+    assert e.value.field == "current_creatinine" and "not a plausible clearance" in str(e.value)

@@ -8,6 +8,7 @@ them in mg/dL, the EU SmPC in µmol/L, and the two are not exact conversions of 
 from fractions import Fraction as F
 
 from ..decision import Branch, Cond, Fact, Node, Tree
+from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from .. import units as U
 from ..units import fmt, fmt_beside
@@ -99,7 +100,13 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
     if age is None and weight is None and sex is None:
         cg.check_pair(crcl, current_creatinine)  # a clearance that cannot go with this creatinine is refused
     else:  # re-estimated from the current creatinine (and compared with a clearance given too)
-        crcl, source = cg.resolve_clearance(crcl, age, weight, current_creatinine, sex)
+        try:
+            crcl, source = cg.resolve_clearance(crcl, age, weight, current_creatinine, sex)
+        except InputError as e:
+            if e.field != "creatinine":
+                raise
+            # here the creatinine of the equation is the current creatinine: name that input
+            raise InputError("current_creatinine: " + e.detail, "current_creatinine", zh=e.zh) from None
     why = beyond_rule(current_creatinine, crcl, baseline_creatinine.unit)
     beyond = why["creatinine"] or why["clearance"]
     unit = baseline_creatinine.unit
