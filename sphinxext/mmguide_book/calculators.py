@@ -50,9 +50,17 @@ def calculators_for(rec_id: str):
     return [c for c in mmguide.calculators() if rec_id in c.recommendations]
 
 
+# A cell's text that starts with one of these would open a Markdown block (a quote, a heading, a list):
+# "> 1 focal lesion on MRI" must read "> 1", not a quotation of "1 focal lesion".
+_BLOCK_MARKERS = (">", "#", "-", "+", "*")
+
+
 def _cell(text: str) -> str:
-    """Escape a value for a MyST list-table cell."""
-    return str(text).replace("\n", " ").replace("|", "\\|") or " "
+    """Escape a value for a MyST list-table cell: its own text, never a Markdown block marker."""
+    s = str(text).replace("\n", " ").replace("|", "\\|")
+    if s.startswith(_BLOCK_MARKERS):
+        s = "\\" + s
+    return s or " "
 
 
 def _fmt_value(v) -> str:

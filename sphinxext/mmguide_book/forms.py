@@ -117,7 +117,7 @@ def _field_html(env, calc_id: str, d: dict) -> str:
         value = "" if default is None else _e(str(default).split()[0])
         control = (f'<input type="text" inputmode="decimal" autocomplete="off" id="{fid}" name="{_e(name)}" '
                    f'{describedby}{req} value="{value}">')
-        if len(units) > 1:
+        if len(units) > 1 or d.get("unit_required"):  # a menu: its unit is sent with the number
             symbols = [u["symbol"] for u in units]
             chosen = next((s for s in preferred_units(env.config) if s in symbols), symbols[0])
             opts = "".join(f'<option value="{_e(u["symbol"])}"{" selected" if u["symbol"] == chosen else ""}>'

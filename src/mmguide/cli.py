@@ -87,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     line = []
     if isinstance(result.value, list):  # myeloma-defining-events: the events met
         line.append(", ".join(result.value) or ("无" if args.lang == "zh" else "none"))
-    elif result.value is not None:
-        line.append(f"{result.value:g} {result.unit or ''}".strip())
+    elif result.value is not None:  # written as the answer box writes it: never rounded onto a limit
+        from .presentation import shown_value, unit_text
+
+        line.append(f"{shown_value(result)} {unit_text(result.unit, args.lang)}".strip())
     if result.category is not None:
         line.append(f"[{result.category}]")
     print(" ".join(line))

@@ -220,8 +220,9 @@ def value_text(value, lang: str) -> str:
         return _w("yes" if value else "no", lang)
     if value is None:
         return _w("unknown", lang)
-    if isinstance(value, U.Quantity):
-        return f"{U.fmt(value.value)} {unit_text(value.unit, lang)}".strip()
+    if isinstance(value, U.Quantity):  # as given: never rounded onto a limit
+        shown = U.exact_text(value.value)
+        return f"{U.fmt(value.value) if shown is None else shown} {unit_text(value.unit, lang)}".strip()
     if value in ("female", "male"):
         return _w(value, lang)
     return str(value)
@@ -229,6 +230,23 @@ def value_text(value, lang: str) -> str:
 
 def _number(value: float, unit: str | None, lang: str) -> str:
     return f"{U.fmt(value)} {unit_text(unit, lang)}".strip()
+
+
+def shown_value(result: Result) -> str | None:
+    """A result's number as every reader sees it (answer box, note, command line): from the exact value,
+    with the decimals its record declares, never rounded onto or across a limit it was compared with
+    (the record's Output.edges and the result's own edges)."""
+    if result.value is None or isinstance(result.value, (list, bool, str)):
+        return None
+    from fractions import Fraction
+
+    out = _calc(result).output
+    exact = result.exact
+    if exact is None and "exact" in result.details:
+        exact = Fraction(result.details["exact"])
+    if exact is None:
+        exact = Fraction(repr(result.value))
+    return U.write(exact, out.places, tuple(out.edges) + tuple(result.edges or ()))
 
 
 def inputs_of(result: Result, lang: str) -> list[dict]:
@@ -258,7 +276,10 @@ def _links_for(result: Result, lang: str) -> list[dict]:
         carried = {k: _carry(v) for k, v in result.inputs.items()}
         links.append({"calculator": "zoledronic-acid-dose", "params": carried, "text": _w("open-dose", lang)})
     if result.calculator == "corrected-calcium" and isinstance(result.value, float):
-        carried = {"corrected_calcium": f"{U.fmt(result.value)} {result.unit}"}
+        from fractions import Fraction
+
+        exact = result.exact if result.exact is not None else Fraction(result.details["exact"])
+        carried = {"corrected_calcium": f"{U.exact_text(exact) or shown_value(result)} {result.unit}"}
         links.append({"calculator": PLAN, "params": carried, "text": _w("open-plan", lang)})
     return links
 
@@ -288,16 +309,7 @@ def _answer_simple(result: Result, lang: str) -> dict:
     if isinstance(result.value, list):
         headline = list_text(result.calculator, result.value, lang) if result.value else None
     elif result.value is not None:
-        shown = result.value
-        if result.calculator == "crcl-cockcroft-gault":  # never rounded across a dose-band edge
-            from fractions import Fraction
-
-            from .calculators.zoledronic_acid_dose import show_crcl
-
-            shown = show_crcl(Fraction(result.details.get("exact", repr(result.value))))
-            headline = f"{shown} {result.unit}"
-        else:
-            headline = _number(result.value, result.unit, lang)
+        headline = f"{shown_value(result)} {unit_text(result.unit, lang)}".strip()
     label = _category_label(result, lang)
     lines = []
     clearance = result.details.get("clearance")

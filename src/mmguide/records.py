@@ -139,6 +139,9 @@ class Input:
         if self.kind == "quantity":
             a = U.ANALYTES[self.analyte]
             d["unit"] = self.unit
+            # a number typed without a unit may be refused (units.Analyte.ask_unit_when_bare, bare_also):
+            # the form always sends the unit with the number
+            d["unit_required"] = bool(a.ask_unit_when_bare or a.bare_also)
             d["units"] = [
                 {"symbol": u.symbol, "low": float(u.low), "high": float(u.high)}
                 for u in a.units if u.symbol in self.accepted_units
@@ -173,9 +176,15 @@ class Category:
 
 @dataclass(frozen=True)
 class Output:
+    """What a calculator gives. places: the decimals a reader is shown (None: up to 4, trailing zeros
+    dropped); edges: the limits the value is compared with, which a shown value never reaches or crosses
+    by rounding (units.fmt_beside); a result adds its own (Result.edges)."""
+
     label: Text
     unit: str | None = None
     categories: tuple[Category, ...] = ()
+    places: int | None = None
+    edges: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -266,6 +275,10 @@ class Result:
     details: dict = field(default_factory=dict)
     recommendations: tuple[str, ...] = ()
     inputs: dict = field(default_factory=dict)
+    # the exact value (a Fraction) and the limits it was compared with in this result (a laboratory's own
+    # limit, a rise threshold chosen by the baseline): the value is shown from these, never from the float
+    exact: Any = None
+    edges: tuple = ()
 
     def as_dict(self) -> dict:
         return _jsonable({

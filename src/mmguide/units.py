@@ -48,9 +48,21 @@ class Unit:
 
 @dataclass(frozen=True)
 class Analyte:
+    """An analyte: its accepted units (the first is the default) and how a number typed without a unit is read.
+
+    ask_unit_when_bare: a number typed without a unit that is plausible in two of these units is asked
+        about, never read in the default unit (calcium: 4.5 is 4.5 mmol/L, severe hypercalcaemia, or 4.5 mg/dL,
+        severe hypocalcaemia).
+    bare_also: other quantities, (analyte, unit), that a number typed without a unit may be; one plausible
+        there is asked about too (a clearance field given a creatinine in µmol/L, as laboratories in China
+        and Europe report it).
+    """
+
     name: str
     units: tuple[Unit, ...]
     range_source: str = RANGE_SOURCE_PROJECT
+    ask_unit_when_bare: bool = False
+    bare_also: tuple = ()
 
     @property
     def default_unit(self) -> str:
@@ -73,10 +85,11 @@ ANALYTES: dict[str, Analyte] = {
         _u("mg/dL", 1, "0.1", "20"),
         Unit("µmol/L", 1 / CREATININE_UMOL_PER_MG_DL, F(9), F(1768)),
     )),
+    # The two plausible ranges overlap from 4 to 5 (fact sheet §13F): a bare number there is asked about.
     "calcium": Analyte("calcium", (
         _u("mmol/L", 1, "1.0", "5.0"),
         Unit("mg/dL", 1 / CALCIUM_MG_DL_PER_MMOL_L, F(4), F(20)),
-    )),
+    ), ask_unit_when_bare=True),
     "albumin": Analyte("albumin", (
         _u("g/L", 1, 10, 60),
         _u("g/dL", 10, "1.0", "6.0"),
@@ -98,16 +111,18 @@ ANALYTES: dict[str, Analyte] = {
     "age": Analyte("age", (
         _u("years", 1, 18, 120),
     ), "Adults only: the equations and scores were derived in adults (18 years and over)."),
+    # A creatinine in µmol/L (plausible 9–1768) covers every plausible clearance (fact sheet §13F): a
+    # clearance typed without a unit is asked about wherever it is plausible as both.
     "crcl": Analyte("crcl", (
         _u("mL/min", 1, 1, 250),
-    )),
+    ), bare_also=(("creatinine", "µmol/L"),)),
     # The renal myeloma-defining event accepts a clearance "measured or estimated by validated
     # equations" (Rajkumar 2014), so it takes a Cockcroft-Gault clearance or an eGFR, both
     # compared with the same 40 threshold (fact sheet §4).
     "renal_clearance": Analyte("renal_clearance", (
         _u("mL/min", 1, 1, 250),
         _u("mL/min/1.73 m²", 1, 1, 250),
-    )),
+    ), bare_also=(("creatinine", "µmol/L"),)),
     "egfr": Analyte("egfr", (
         _u("mL/min/1.73 m²", 1, 1, 250),
     )),
@@ -408,6 +423,35 @@ def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
     return shown
 
 
+# The most decimals an input is written back with as given (a typed value is a finite decimal).
+EXACT_PLACES = 10
+
+
+def exact_text(x: Fraction, places: int = EXACT_PLACES) -> str | None:
+    """*x* written exactly, with the fewest decimals that do (up to *places*), or None if it needs more
+    (1/3). A value read back to the reader is shown as it was given, never rounded onto a limit."""
+    x = F(x)
+    for p in range(places + 1):
+        s = decimal_text(x, p)
+        if F(s) == x:
+            return s
+    return None
+
+
+def write(x, places: int | None = None, edges=()) -> str:
+    """The one way a clinical number is written for a reader: *places* decimals (None: up to 4, trailing
+    zeros dropped), never rounded onto or across one of *edges* (fmt_beside)."""
+    if isinstance(x, float):
+        x = F(repr(x))
+    x = F(x)
+    if places is not None:
+        return fmt_beside(x, places, edges)
+    s = fmt_beside(x, 4, edges)
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("", "-0") else s
+
+
 def to_fraction(value, name: str) -> Fraction:
     """An exact fraction from a number given by a caller (int, float, Decimal, Fraction or numeric str).
 
@@ -471,7 +515,9 @@ class Quantity:
         return self.value * src.to_base / dst.to_base
 
     def __str__(self) -> str:
-        return f"{fmt(self.value)} {self.unit}".strip()
+        """As given: exactly, unless it needs more than EXACT_PLACES decimals (29.9999 mL/min is never "30")."""
+        shown = exact_text(self.value)
+        return f"{fmt(self.value) if shown is None else shown} {self.unit}".strip()
 
 
 def _range_text(a: Analyte) -> str:
@@ -546,6 +592,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
                 )
         else:
             symbol = default
+            _ask_when_bare(name, number_text, number, a, units)
     else:
         number = to_fraction(raw, name)
         symbol = default
@@ -586,6 +633,84 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             zh += f"单位是否应为 {likely[0]}?"
         raise InputError(msg, name, zh=zh)
     return Quantity(number, symbol, analyte)
+
+
+# What a number is, for a message that names the readings of a number typed without a unit:
+# (with "a", with "the", Chinese).
+BARE_WORDS = {
+    "creatinine": ("a serum creatinine", "the serum creatinine", "血清肌酐"),
+    "crcl": ("a creatinine clearance", "the creatinine clearance", "肌酐清除率"),
+    "renal_clearance": ("a clearance", "the clearance", "清除率"),
+    "calcium": ("a calcium", "the calcium", "血钙"),
+}
+
+
+def _bare_word(analyte: str, form: int) -> str:
+    return BARE_WORDS[analyte][form] if analyte in BARE_WORDS else analyte
+
+
+def bare_readings(number: Fraction, analyte: str, allowed: tuple[str, ...] | None = None) -> list:
+    """The plausible readings, [(analyte, unit)], of *number* typed without a unit into an *analyte* input:
+    its default unit, its other units if the analyte asks the unit of a bare number, and the other
+    quantities it may be (Analyte.bare_also)."""
+    a = ANALYTES[analyte]
+    units = [u for u in a.units if allowed is None or u.symbol in allowed]
+    out = []
+    for i, u in enumerate(units):
+        if (i == 0 or a.ask_unit_when_bare) and u.low <= number <= u.high:
+            out.append((analyte, u))
+    for other, symbol in a.bare_also:
+        u = ANALYTES[other].unit(symbol)
+        if u.low <= number <= u.high:
+            out.append((other, u))
+    return out
+
+
+def _reading_text(number: Fraction, analyte: str, unit: Unit, lang: str, typed: str) -> str:
+    """One reading of a bare number, with its value in the analyte's default unit when that differs."""
+    default = ANALYTES[analyte].units[0]
+    shown = f"{typed} {unit.symbol}"
+    if unit is not default:
+        other = decimal_text(number * unit.to_base / default.to_base, 2)
+        shown += f" ({other} {default.symbol})" if lang == "en" else f"(即 {other} {default.symbol})"
+    return f"{_bare_word(analyte, 0)} of {shown}" if lang == "en" else f"{_bare_word(analyte, 2)} {shown}"
+
+
+def _ask_when_bare(name: str, typed: str, number: Fraction, a: Analyte, units: list) -> None:
+    """Refuse a number typed without a unit that cannot be read safely: one plausible in two readings
+    (Analyte.ask_unit_when_bare, Analyte.bare_also), or implausible in the default unit and plausible as
+    another quantity. The message names each reading and how to type the one meant."""
+    if not (a.ask_unit_when_bare or a.bare_also):
+        return
+    readings = bare_readings(number, a.name, tuple(u.symbol for u in units))
+    own = [u for an, u in readings if an == a.name]
+    others = [(an, u) for an, u in readings if an != a.name]
+    n = typed.lstrip("+")  # the number as typed (after FOLD): "4.0" stays "4.0"
+    if len(readings) >= 2:
+        en = " or as ".join(_reading_text(number, an, u, "en", n) for an, u in readings)
+        zh = ",也可理解为".join(_reading_text(number, an, u, "zh", n) for an, u in readings)
+        typed = " or ".join(f"'{n} {u.symbol}'" for u in own)
+        typed_zh = " 或 ".join(f"“{n} {u.symbol}”" for u in own)
+        if others:
+            an, u = others[0]
+            how = (f"if it is {_bare_word(a.name, 0)}, type it with its unit ({typed}); if it is "
+                   f"{_bare_word(an, 0)}, enter it as {_bare_word(an, 1)}, with its unit ('{n} {u.symbol}')")
+            how_zh = (f"如果是{_bare_word(a.name, 2)},请连同单位输入({typed_zh});如果是{_bare_word(an, 2)},"
+                      f"请连同单位填入{_bare_word(an, 2)}(“{n} {u.symbol}”)")
+        else:
+            how, how_zh = f"type it with its unit: {typed}", f"请连同单位输入:{typed_zh}"
+        raise InputError(
+            f"{name}: {n} was typed without a unit and can be read as {en}, which lead to different answers; "
+            f"{how}.", name,
+            zh=f"{n} 未带单位,可理解为{zh},两种理解的结论不同;{how_zh}。")
+    if not own and others:
+        an, u = others[0]
+        raise InputError(
+            f"{name}: {n} is not plausible as {_bare_word(a.name, 0)} ({_range_text(a)}); it looks like "
+            f"{_reading_text(number, an, u, 'en', n)}: enter it as {_bare_word(an, 1)}, with its unit "
+            f"('{n} {u.symbol}').", name,
+            zh=f"{n} 作为{_bare_word(a.name, 2)}不合理({_range_text(a)});它像是{_reading_text(number, an, u, 'zh', n)}:"
+               f"请连同单位填入{_bare_word(an, 2)}(“{n} {u.symbol}”)。")
 
 
 def _exponent_ok(number: str) -> bool:

@@ -15,7 +15,12 @@ def cg(creatinine, age=80, weight="72 kg", sex="male"):
 
 
 def za(crcl):
-    return compute("zoledronic-acid-dose", crcl=crcl)
+    return compute("zoledronic-acid-dose", crcl=_ml_min(crcl))
+
+def _ml_min(crcl):
+    """A clearance typed as a reader types it, with its unit (a bare number is asked about: HZ-60)."""
+    return f"{crcl} mL/min" if isinstance(crcl, str) and crcl[-1:] in "0123456789" and crcl[-1:] != "" else crcl
+
 
 
 def renal(baseline, current, withheld=False):
@@ -390,7 +395,11 @@ def test_urine_only_disease_is_judged_on_urine():
     assert resp("0 g/dL", "150 mg/24 h", bs="0 g/dL", bu="2000 mg/24 h").category == "PR"
     assert resp("0 g/dL", "90 mg/24 h", bs="0 g/dL", bu="2000 mg/24 h").category == "VGPR"
     assert resp("0 g/dL", "900 mg/24 h", bs="0 g/dL", bu="2000 mg/24 h").category == "MR"  # 55% down
-    assert resp("0.3 g/dL", "900 mg/24 h", bs="0 g/dL", bu="2000 mg/24 h").category == "SD"
+    # only what was measurable at baseline is followed (Kumar 2016, fact sheet §7, §12D): a serum M-protein that
+    # appears below the progression rise (≥ 0.5 g/dL absolute) does not undo the urine response; one that
+    # rises by 0.5 g/dL is progression
+    assert resp("0.3 g/dL", "900 mg/24 h", bs="0 g/dL", bu="2000 mg/24 h").category == "MR"
+    assert resp("0.5 g/dL", "900 mg/24 h", bs="0 g/dL", bu="2000 mg/24 h").category == "PD"
 
 
 def test_serum_only_disease_uses_the_current_urine_value():

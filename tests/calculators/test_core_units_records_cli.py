@@ -104,7 +104,7 @@ def test_cli_in_process(capsys):
     assert json.loads(capsys.readouterr().out)["category"] == "I"
     assert cli.main(["compute", "crcl-cockcroft-gault", "age=80", "weight=72kg", "creatinine=1.0mg/dL",
                      "sex=male"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "60 mL/min"
+    assert capsys.readouterr().out.splitlines()[0] == "60.00 mL/min"  # as the answer box and explanation write it
     assert cli.main(["compute", "myeloma-defining-events", "lytic_lesions=2"]) == 0
     assert capsys.readouterr().out.startswith("bone [mde-present]")
     assert cli.main(["compute", "iss", "beta2m=3.5 g/dL", "albumin=40"]) == 2

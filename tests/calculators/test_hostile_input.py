@@ -126,7 +126,7 @@ def test_value_typed_with_a_unit_that_contradicts_the_chosen_unit_is_refused():
 
 
 def test_decimal_comma_is_a_decimal_point():
-    assert compute(ZA, crcl="49,5").value == 3.3  # 49.5 → 3.3 mg (fact sheet §11A, [DECISION])
+    assert compute(ZA, crcl="49,5 mL/min").value == 3.3  # 49.5 → 3.3 mg (fact sheet §11A, [DECISION])
     assert compute(ZA, crcl="60,5 mL/min").value == 4.0
 
 
@@ -135,9 +135,9 @@ def test_comma_before_three_digits_is_refused_as_ambiguous():
 
 
 def test_full_width_digits_are_read_as_digits():
-    assert compute(ZA, crcl="４５").value == 3.3
+    assert compute(ZA, crcl="４５ mL/min").value == 3.3
     assert compute(ZA, crcl="６０．５ ｍＬ／ｍｉｎ").value == 4.0
-    assert compute(ZA, crcl="４９，５").value == 3.3
+    assert compute(ZA, crcl="４９，５ ｍＬ／ｍｉｎ").value == 3.3
 
 
 # --- blanks are "not given", never a silent default ------------------------------------------
@@ -196,10 +196,10 @@ def test_cli_duplicate_argument_is_refused_not_last_one_wins(capsys):
 
 
 @pytest.mark.parametrize("argv", [
-    ["compute", ZA, "--json", "crcl=45"],
-    ["compute", "--json", ZA, "crcl=45"],
-    ["--json", "compute", ZA, "crcl=45"],
-    ["compute", ZA, "crcl=45", "--json"],
+    ["compute", ZA, "--json", "crcl=45mL/min"],
+    ["compute", "--json", ZA, "crcl=45mL/min"],
+    ["--json", "compute", ZA, "crcl=45mL/min"],
+    ["compute", ZA, "crcl=45mL/min", "--json"],
 ])
 def test_cli_json_anywhere_on_the_line(argv, capsys):
     assert cli.main(argv) == 2 - 2

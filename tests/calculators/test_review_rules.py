@@ -34,7 +34,7 @@ def test_cockcroft_gault_just_below_30_is_never_shown_as_30():
     ("29.97", "29.97", None),
 ])
 def test_zoledronic_acid_dose_message_shows_the_clearance_on_its_own_side_of_the_edge(crcl, shown, dose):
-    r = compute("zoledronic-acid-dose", crcl=crcl)
+    r = compute("zoledronic-acid-dose", crcl=f"{crcl} mL/min")
     for lang in ("en", "zh"):
         assert first_number_before(r.explanation[lang]) == shown
     if dose:

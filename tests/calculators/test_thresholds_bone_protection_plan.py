@@ -17,7 +17,7 @@ PLAN = "bone-protection-plan"
 @pytest.mark.parametrize("crcl, severe", [("29.99", True), ("30", False), ("45", False)])
 def test_the_vitamin_d_step_gates_the_first_dose_only_below_30_ml_min(crcl, severe):
     # Xgeva label: hypocalcaemia risk highest with CrCl < 30 mL/min (strict) or dialysis
-    d = mmguide.compute(PLAN, active_mm=True, crcl=crcl, dialysis=False, vitamin_d_known=False).as_dict()
+    d = mmguide.compute(PLAN, active_mm=True, crcl=f"{crcl} mL/min", dialysis=False, vitamin_d_known=False).as_dict()
     text = {a["id"]: a["text"]["en"] for a in d["actions"]}["vitamin-d-status"]
     assert ("With CrCl < 30 mL/min or dialysis the risk of hypocalcaemia on denosumab is highest" in text) is severe
     assert ("vitamin-d-status" in d["start"]["first_dose_after"]) is severe
@@ -34,7 +34,7 @@ def test_the_flowchart_shows_the_calcium_thresholds_as_the_sources_write_them():
 
 
 def test_the_plan_states_the_hypocalcaemia_floor_in_both_units():
-    r = mmguide.compute(PLAN, active_mm=True, crcl="45", corrected_calcium="2.05 mmol/L", calcium_lln="2.10 mmol/L")
+    r = mmguide.compute(PLAN, active_mm=True, crcl="45 mL/min", corrected_calcium="2.05 mmol/L", calcium_lln="2.10 mmol/L")
     head = {a["id"]: a["text"]["en"] for a in r.as_dict()["actions"]}["correct-hypocalcaemia"]
     assert "below 2.0 mmol/L (8.0 mg/dL), CTCAE grade 2 or worse, whatever the limits" in head
 
@@ -83,7 +83,7 @@ def _za_reasons(d):
 @pytest.mark.parametrize("crcl, reduced", [("60", True), ("60.1", False), ("30", True)])
 def test_the_zoledronic_acid_row_says_the_dose_is_reduced_only_below_the_full_dose_band(crcl, reduced):
     # Zometa label: 4.0 mg above 60 mL/min; 3.5 mg at 50–60, 3.0 mg at 30–<40 (fact sheet §2)
-    d = _plan(active_mm=True, crcl=crcl, dialysis=False, high_sre_risk=False, prefers_subcutaneous=False)
+    d = _plan(active_mm=True, crcl=f"{crcl} mL/min", dialysis=False, high_sre_risk=False, prefers_subcutaneous=False)
     said = [r for r in _za_reasons(d) if r.startswith("Reduced dose for CrCl")]
     assert bool(said) is reduced, _za_reasons(d)
     if reduced:
@@ -93,7 +93,7 @@ def test_the_zoledronic_acid_row_says_the_dose_is_reduced_only_below_the_full_do
 def test_the_creatinine_rule_is_written_as_the_label_writes_it():
     # fact sheet §2: a rise of 0.5 mg/dL (44 µmol/L) from a normal baseline (< 1.4 mg/dL, 124 µmol/L) or of
     # 1.0 mg/dL (88 µmol/L) from an abnormal one; resume within 10 % of baseline, at the same dose
-    t = _action_text(_plan(active_mm=True, crcl="80", dialysis=False), "monitor-creatinine")
+    t = _action_text(_plan(active_mm=True, crcl="80 mL/min", dialysis=False), "monitor-creatinine")
     assert ("Withhold zoledronic acid if creatinine rises by ≥0.5 mg/dL (44 µmol/L) from a normal baseline "
             "(<1.4 mg/dL, 124 µmol/L) or by ≥1.0 mg/dL (88 µmol/L) from an abnormal baseline; resume at the same "
             "dose when creatinine is within 10% of baseline") in t
@@ -115,7 +115,7 @@ def test_outside_the_plan_a_high_calcium_sends_the_reader_back_to_whether_the_my
     # hypercalcaemia attributable to the plasma-cell disorder is the C of CRAB (Rajkumar 2014): a patient called
     # "not active" with it may have active myeloma
     kw = {"calcium_uln": uln} if uln else {}
-    d = _plan(active_mm=False, crcl="80", corrected_calcium=calcium, **kw)
+    d = _plan(active_mm=False, crcl="80 mL/min", corrected_calcium=calcium, **kw)
     # hypercalcaemia of malignancy is treated now whatever the plan decides (the answer's category says so)
     assert d["details"]["decision"] == "not-indicated"
     assert d["category"] == ("urgent-first" if calcium == "3.00 mmol/L" else "not-indicated")
@@ -125,7 +125,7 @@ def test_outside_the_plan_a_high_calcium_sends_the_reader_back_to_whether_the_my
 
 @pytest.mark.parametrize("done", [True, False, "unknown"])
 def test_the_dental_step_says_what_is_left_to_do_and_gates_the_first_dose_until_the_examination(done):
-    d = _plan(active_mm=True, crcl="80", dialysis=False, dental_exam_done=done)
+    d = _plan(active_mm=True, crcl="80 mL/min", dialysis=False, dental_exam_done=done)
     t = _action_text(d, "dental")
     assert t.startswith("Dental examination done: complete any preventive dental treatment") is (done is True)
     assert ("a comprehensive dental examination" in t) is (done is not True)
@@ -135,7 +135,7 @@ def test_the_dental_step_says_what_is_left_to_do_and_gates_the_first_dose_until_
 @pytest.mark.parametrize("crcl, dialysis", [("29.9", False), ("45", True), ("30", False)])
 @pytest.mark.parametrize("known", [True, False])
 def test_a_known_vitamin_d_status_is_corrected_not_measured_again(crcl, dialysis, known):
-    d = _plan(active_mm=True, crcl=crcl, dialysis=dialysis, vitamin_d_known=known)
+    d = _plan(active_mm=True, crcl=f"{crcl} mL/min", dialysis=dialysis, vitamin_d_known=known)
     t = _action_text(d, "vitamin-d-status")
     assert t.startswith("Vitamin D status is known: correct any deficiency before the first dose.") is known
     assert ("Vitamin D status is not known: measure it before the first dose" in t) is (not known)
@@ -150,7 +150,7 @@ def test_a_known_vitamin_d_status_is_corrected_not_measured_again(crcl, dialysis
 def test_the_supplement_step_after_hypercalcaemia_of_malignancy_follows_the_urgent_treatment(calcium, creatinine, urgent):
     # Zometa: hypercalcaemia of malignancy at ≥ 3.0 mmol/L (12 mg/dL); below it, the milder hypercalcaemia text
     kw = {"creatinine": creatinine} if creatinine else {}
-    d = _plan(active_mm=True, crcl="45", dialysis=False, corrected_calcium=calcium, **kw)
+    d = _plan(active_mm=True, crcl="45 mL/min", dialysis=False, corrected_calcium=calcium, **kw)
     t = _action_text(d, "hypercalcaemia")
     assert ("hcm-urgent" in [a["id"] for a in d["actions"]]) is urgent
     assert t.startswith("After the urgent treatment: no calcium or vitamin D supplements while calcium is high") is urgent
@@ -161,7 +161,7 @@ def test_the_supplement_step_after_hypercalcaemia_of_malignancy_follows_the_urge
 @pytest.mark.parametrize("stable", [False, "unknown", None])
 def test_a_provisional_clearance_says_whether_the_creatinine_is_unstable_or_its_stability_not_known(stable):
     kw = {} if stable is None else {"creatinine_stable": stable}
-    d = _plan(active_mm=True, crcl="45", dialysis=False, **kw)
+    d = _plan(active_mm=True, crcl="45 mL/min", dialysis=False, **kw)
     t = _action_text(d, "provisional-clearance")
     assert t.startswith("The creatinine is not stable (acute kidney injury") is (stable is False)
     assert t.startswith("Whether the creatinine is stable was not given: find out") is (stable is not False)
@@ -170,7 +170,7 @@ def test_a_provisional_clearance_says_whether_the_creatinine_is_unstable_or_its_
 
 
 def test_a_stable_creatinine_gives_a_lasting_clearance():
-    d = _plan(active_mm=True, crcl="45", dialysis=False, creatinine_stable=True)
+    d = _plan(active_mm=True, crcl="45 mL/min", dialysis=False, creatinine_stable=True)
     assert _action_text(d, "provisional-clearance") is None
     assert "provisional-clearance" not in d["start"]["first_dose_after"]
 
@@ -182,7 +182,7 @@ def test_a_stable_creatinine_gives_a_lasting_clearance():
     ({"active_mm": True, "dialysis": True}, None),  # on dialysis zoledronic acid is not recommended
 ])
 def test_a_zoledronic_acid_dose_is_reported_only_for_a_patient_the_plan_starts_on_it(kw, dose):
-    d = _plan(crcl="80", **kw)
+    d = _plan(crcl="80 mL/min", **kw)
     assert d["details"]["zoledronic_acid_dose_mg"] == dose
 
 

@@ -61,7 +61,8 @@ def test_a_plausible_clearance_cites_the_equation_and_the_label_only():
 
 @pytest.mark.parametrize("crcl, agrees", [
     # computed 80.00 mL/min; the same band (> 60) within 1 mL/min agrees, beyond 1 mL/min it does not
-    ("81", True), ("79", True), ("81.01", False), ("78.99", False), ("81.5", False), ("82", False),
+    ("81 mL/min", True), ("79 mL/min", True), ("81.01 mL/min", False), ("78.99 mL/min", False), ("81.5 mL/min", False),
+    ("82 mL/min", False),
 ])
 def test_a_clearance_given_with_the_four_inputs_agrees_within_1_ml_min(crcl, agrees):
     if agrees:
@@ -84,7 +85,7 @@ def test_a_creatinine_typed_with_its_unit_as_the_clearance_is_named_a_creatinine
 
 def test_missing_cockcroft_gault_inputs_offer_the_clearance_alone_only_when_one_was_given():
     with pytest.raises(InputError) as e:
-        compute(ZA, crcl="45", age=70)
+        compute(ZA, crcl="45 mL/min", age=70)
     assert str(e.value).endswith("missing: body weight (actual), serum creatinine, sex; or give the clearance alone.")
     assert e.value.text["zh"].endswith(";或只填写清除率。")
     with pytest.raises(InputError) as e:

@@ -133,7 +133,7 @@ def test_corrected_calcium_formula_in_both_unit_systems(calcium, albumin, correc
     ("60.01", "zoledronic-acid", 4, False),
 ])
 def test_bone_protection_plan_clearance_30_is_not_severe_renal_impairment(crcl, agent, za_mg, severe):
-    r = compute("bone-protection-plan", active_mm=True, crcl=crcl)
+    r = compute("bone-protection-plan", active_mm=True, crcl=f"{crcl} mL/min")
     d = r.details
     assert d["severe_renal_impairment"] is severe
     if agent is None:
@@ -147,7 +147,7 @@ def test_bone_protection_plan_clearance_30_is_not_severe_renal_impairment(crcl, 
 
 
 def test_bone_protection_plan_keeps_its_recommendations_and_references():
-    r = compute("bone-protection-plan", active_mm=True, crcl="45")
+    r = compute("bone-protection-plan", active_mm=True, crcl="45 mL/min")
     for rec in ("BP-1", "BP-3", "BP-4", "BP-6"):
         assert rec in r.recommendations
     for key in ("zometa_label", "terpos2021bone"):

@@ -9,14 +9,21 @@ from fractions import Fraction
 
 import pytest
 
-from mmguide import compute
+import mmguide
+from mmguide import InputError, compute
+from mmguide.presentation import view
 
 ZA, CHECK, CG = "zoledronic-acid-dose", "zoledronic-acid-renal-check", "crcl-cockcroft-gault"
 KG_PER_LB = Fraction("0.45359237")  # the international avoirdupois pound (definition)
 
 
 def dose(crcl):
-    return compute(ZA, crcl=crcl)
+    return compute(ZA, crcl=_ml_min(crcl))
+
+def _ml_min(crcl):
+    """A clearance typed as a reader types it, with its unit (a bare number is asked about: HZ-60)."""
+    return f"{crcl} mL/min" if isinstance(crcl, str) and crcl[-1:] in "0123456789" and crcl[-1:] != "" else crcl
+
 
 
 # --- the dose table (label: >60 4.0; 50–60 3.5; 40–49 3.3; 30–39 3.0; <30 not recommended) -----
@@ -288,3 +295,68 @@ def test_renal_flowchart_labels_state_the_labels_10_percent_and_cite_bp_4():
     for n in g.nodes:
         if n.kind == "decision":
             assert n.recommendations == ("BP-4",), n.id
+
+
+@pytest.mark.parametrize("base, cur, crcl, category", [
+    # beyond the label's limits the rise rule does not decide alone (fact sheet §2, §13E): the trials excluded a
+    # creatinine above 3.0 mg/dL (265 µmol/L), strict; not recommended below a clearance of 30 mL/min
+    ("2.9 mg/dL", "3.0 mg/dL", None, "continue"), ("2.9 mg/dL", "3.0001 mg/dL", None, "not-by-rise-rule"),
+    ("250 µmol/L", "265 µmol/L", None, "continue"), ("250 µmol/L", "265.01 µmol/L", None, "not-by-rise-rule"),
+    # compared in the baseline's unit: 265.2 µmol/L is exactly 3.0 mg/dL
+    ("2.9 mg/dL", "265.2 µmol/L", None, "continue"), ("250 µmol/L", "3.0 mg/dL", None, "not-by-rise-rule"),
+    ("1.0 mg/dL", "1.2 mg/dL", "30 mL/min", "continue"), ("1.0 mg/dL", "1.2 mg/dL", "29.99 mL/min", "not-by-rise-rule"),
+    ("1.0 mg/dL", "1.5 mg/dL", "29.99 mL/min", "withhold"),  # a rise of 0.5 still withholds
+])
+def test_renal_check_beyond_the_label_limits_at_both_sides(base, cur, crcl, category):
+    kw = {} if crcl is None else {"crcl": crcl}
+    assert compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw).category == category
+    kw["withheld"] = True
+    resumed = compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw).category
+    assert resumed != "resume" or category == "continue"
+
+
+def test_renal_check_beyond_the_limits_says_which_limit_in_the_measured_unit_and_its_twin():
+    # trials excluded creatinine > 3.0 mg/dL (265 µmol/L) (fact sheet §2): each unit names the other beside it
+    r = compute(CHECK, baseline_creatinine="3.5 mg/dL", current_creatinine="4.4 mg/dL")
+    assert "the current creatinine 4.40 mg/dL is above 3.0 mg/dL (265 µmol/L)" in r.explanation["en"]
+    assert "当前肌酐 4.40 mg/dL 高于 3.0 mg/dL(265 µmol/L)" in r.explanation["zh"]
+    r = compute(CHECK, baseline_creatinine="300 µmol/L", current_creatinine="350 µmol/L")
+    assert "the current creatinine 350.00 µmol/L is above 265 µmol/L (3.0 mg/dL)" in r.explanation["en"]
+    assert "clearance" not in r.explanation["en"].split("included")[0]
+    r = compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", crcl="29.99 mL/min")
+    assert "the clearance 29.99 mL/min is below 30 mL/min" in r.explanation["en"]
+    assert "清除率 29.99 mL/min 低于 30 mL/min" in r.explanation["zh"]
+    assert "re-estimate the creatinine clearance" in r.explanation["en"]
+
+
+def test_renal_check_with_a_clearance_computed_here_says_to_confirm_it_and_shows_its_source():
+    # woman, 85 y, 45 kg, 1.2 mg/dL: 55 × 45 / (72 × 1.2) × 0.85 = 24.35 mL/min (fact sheet §8)
+    r = compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", age=85, weight="45 kg",
+                sex="female")
+    assert "confirm this estimate once creatinine is stable" in r.explanation["en"]
+    assert "复核此估算值" in r.explanation["zh"]
+    assert r.details["clearance"]["shown"] == "24.35"
+    assert "clearance" not in compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL").details
+
+
+@pytest.mark.parametrize("given", [dict(age=85), dict(weight="45 kg"), dict(sex="female"), dict(age=85, sex="female")])
+def test_renal_check_asks_for_every_input_of_the_clearance_once_one_is_given(given):
+    with pytest.raises(InputError) as e:
+        compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", **given)
+    assert e.value.field in {"age", "weight", "sex"} - set(given)  # the missing one is named
+
+
+def test_renal_check_inputs_are_each_named_once_and_the_rise_shown_to_two_decimals():
+    names = [i.name for i in mmguide.calculator(CHECK).inputs]
+    assert len(names) == len(set(names))
+    assert names[-4:] == ["crcl", "age", "weight", "sex"]
+    r = compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.4 mg/dL")
+    assert view(r, "en")["answer"]["headline"] == "0.40 mg/dL"  # as the explanation writes the rise
+
+
+def test_renal_check_names_the_current_creatinine_when_the_clearance_from_it_is_implausible():
+    # 18 y, 300 kg, 0.1 mg/dL: (140 − 18) × 300 / (72 × 0.1) = 5083 mL/min, beyond any clearance (1–250)
+    with pytest.raises(InputError) as e:
+        compute(CHECK, baseline_creatinine="0.1 mg/dL", current_creatinine="0.1 mg/dL", age=18, weight="300 kg",
+                sex="male")
+    assert e.value.field == "current_creatinine" and "not a plausible clearance" in str(e.value)

@@ -538,10 +538,20 @@ def _realise_hcm_renal(v, chosen):
         return [{}]
     severe = chosen.get("dialysis") is True or (chosen["crcl"] is not None and chosen["crcl"] < SEVERE_RENAL_BELOW)
     if v == "severe":
-        return [{}] if severe else [{"creatinine": "5.0 mg/dL"}, {"creatinine": "450 µmol/L"}]
+        return [{}] if severe else _one_adult([{"creatinine": "5.0 mg/dL"}, {"creatinine": "450 µmol/L"}], chosen)
     if severe:
         return []
-    return [{"creatinine": "2.0 mg/dL"}, {"creatinine": "399 µmol/L"}] if v == "ok" else [{}]
+    return _one_adult([{"creatinine": "2.0 mg/dL"}, {"creatinine": "399 µmol/L"}], chosen) if v == "ok" else [{}]
+
+
+def _one_adult(examples, chosen):
+    """The example creatinines that can go with the clearance chosen (one adult: cg.check_pair); where the
+    clearance decides nothing on the path (myeloma not known to be active), a clearance that can."""
+    crcl = cg.Quantity(chosen["crcl"], "mL/min", "crcl") if chosen.get("crcl") is not None else None
+    fit = [e for e in examples if cg.pair_possible(crcl, cg.CREATININE_INPUT.parse(e["creatinine"]))]
+    if fit or chosen.get("active_mm") is True:
+        return fit
+    return [dict(e, crcl="45 mL/min") for e in examples]
 
 
 def _realise_severe_hypo(v, chosen):

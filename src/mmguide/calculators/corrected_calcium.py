@@ -206,6 +206,7 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
                  "hypocalcaemia": cat in (LOW, HYPO),
                  "ctcae": kind, "ctcae_grade": grade},
         recommendations=("TG-3", "BP-6"),
+        exact=cca, edges=edges,
     )
 
 
@@ -275,7 +276,8 @@ CALCULATOR = Calculator(
                         "grade 1 hypercalcaemia.",
                         "可选:本实验室的血钙正常上限(任一单位);据此判断 CTCAE 1 级高钙血症。")),
     ),
-    output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正血钙(单位与输入的血钙相同)"), unit=None, categories=CATEGORIES),
+    output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正血钙(单位与输入的血钙相同)"), unit=None,
+                  categories=CATEGORIES, places=2),
     formula=(
         r"\mathrm{cCa}\ (\text{mg/dL}) = \mathrm{Ca} + " + fmt(MG_DL_SLOPE) + r" \times ("
         + fmt(MG_DL_REFERENCE_ALBUMIN, 1) + r" - \text{albumin (g/dL)});\quad "
@@ -323,6 +325,13 @@ CALCULATOR = Calculator(
             "The IMWG criteria say \"serum calcium\" without saying whether it is corrected; the project offers the "
             "corrected value, as most practice uses it.",
             "IMWG 标准仅称\u201c血清钙\u201d,未说明是否校正;本项目提供校正值,与多数临床实践一致。",
+        ),
+        text(
+            "A calcium typed without a unit from 4 to 5, plausible both in mmol/L (severe hypercalcaemia) and in "
+            "mg/dL (severe hypocalcaemia), is asked about; below 4 it is read as mmol/L. A number passed by a program "
+            "is in mmol/L, as documented.",
+            "未带单位输入、介于 4 至 5 之间的血钙(按 mmol/L 为重度高钙血症,按 mg/dL 为重度低钙血症)会被追问单位;"
+            "低于 4 时按 mmol/L 理解。由程序传入的数字按说明以 mmol/L 理解。",
         ),
     ),
 )

@@ -10,7 +10,7 @@ from .. import units as U
 from ..errors import InputError
 from ..records import Calculator, Category, Input, Output, Result, text
 from ..units import ANALYTES, Quantity, canonical_unit, fmt, fmt_beside, split_typed, to_fraction
-from .zoledronic_acid_bands import EDGES, dose_for, show_crcl
+from .zoledronic_acid_bands import CRCL_PLACES, EDGES, dose_for, show_crcl
 
 ID = "crcl-cockcroft-gault"
 REFERENCES = ("cockcroft1976", "zometa_label", "demirovic2009obese")
@@ -26,6 +26,16 @@ IMPLAUSIBLE = "implausible"
 AGE_OFFSET = 140  # (140 − age)
 DENOMINATOR = 72  # 72 × SCr (mg/dL)
 FEMALE_FACTOR = F("0.85")  # × 0.85 for women; not ÷ 85, which gives a different number
+
+# A creatinine and a clearance given together must be able to belong to one adult (fact sheet §13E).
+# By Cockcroft–Gault, clearance × creatinine (mL/min × mg/dL) = (140 − age) × weight / 72 (× 0.85 if
+# female): it is largest for the youngest adult mmguide accepts (18 years) and the heaviest patient, and
+# with actual weight the equation already overestimates clearance in obesity (Demirovic 2009). Above the
+# product for an 18-year-old man of 150 kg the pair is refused as a data-entry error, not dosed from
+# ([DECISION]; a creatinine of 5 mg/dL allows at most 50.8 mL/min, so 5 mg/dL beside 80 mL/min is refused).
+PAIR_HEAVIEST_KG = 150
+PAIR_YOUNGEST = U.ANALYTES["age"].units[0].low
+MAX_CLEARANCE_TIMES_CREATININE = (AGE_OFFSET - PAIR_YOUNGEST) * PAIR_HEAVIEST_KG / F(DENOMINATOR)
 
 
 # inputs shared with the other creatinine-based equation (egfr_ckd_epi_2021)
@@ -77,6 +87,7 @@ def cockcroft_gault(age, weight, creatinine, sex) -> Result:
         references=REFERENCES if crcl > PLAUSIBLE_HIGH else REFERENCES[:2],
         details={"creatinine_mg_dl": float(scr), "weight_kg": float(kg), "exact": str(crcl),
                  "plausible": plausible},
+        exact=crcl,
     )
 
 
@@ -97,7 +108,7 @@ CALCULATOR = Calculator(
         "也用于骨髓瘤定义事件中的肾功能标准。",
     ),
     inputs=(AGE_INPUT, WEIGHT_INPUT, CREATININE_INPUT, SEX_INPUT),
-    output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min", categories=(
+    output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min", places=CRCL_PLACES, edges=EDGES, categories=(
         Category(IMPLAUSIBLE, text("Not a plausible clearance: check the inputs; do not dose from it",
                                    "不是可信的清除率:请核对输入;不可据此给药")),
     )),
@@ -128,6 +139,17 @@ CALCULATOR = Calculator(
             f"结果超出 {fmt(PLAUSIBLE_LOW)}–{fmt(PLAUSIBLE_HIGH)} mL/min(mmguide 在其他各处接受的肌酐清除率范围)时,"
             "归为“不可信”,并提示不可据此给药;文献未给出上限,故本项目采用自身的输入范围。",
         ),
+        text(
+            "A clearance given beside a creatinine must be one an adult with that creatinine can have: by this "
+            f"equation clearance × creatinine (mg/dL) is at most that of an {fmt(PAIR_YOUNGEST)}-year-old man of "
+            f"{PAIR_HEAVIEST_KG} kg ({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)}); a larger pair is refused as a data-entry "
+            f"error wherever both are given (a creatinine of 5 mg/dL allows at most {fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} "
+            "mL/min).",
+            "与肌酐同时填写的清除率必须是具有该肌酐的成年人可能有的数值:按本公式,清除率 × 肌酐(mg/dL)最多等于 "
+            f"{fmt(PAIR_YOUNGEST)} 岁、{PAIR_HEAVIEST_KG} kg 男性的乘积({fmt(MAX_CLEARANCE_TIMES_CREATININE, 1)});"
+            "凡同时填写二者之处,更大的组合均作为录入错误被拒绝(肌酐 5 mg/dL 时清除率最多 "
+            f"{fmt(MAX_CLEARANCE_TIMES_CREATININE / 5, 1)} mL/min)。",
+        ),
     ),
 )
 
@@ -150,6 +172,30 @@ CREATININE_UNITS = tuple(u.symbol for u in ANALYTES["creatinine"].units)
 # edge of the zoledronic acid table (the lowest 30 mL/min) is far above it, so a true clearance
 # this low loses nothing by being typed again with its unit ("12 mL/min"). [DECISION]
 CREATININE_LIKE_AT_MOST = 15
+
+
+def pair_possible(crcl, creatinine) -> bool:
+    """A clearance (Quantity) and a serum creatinine (Quantity) can belong to one adult: check_pair passes."""
+    return crcl is None or creatinine is None or crcl.value <= MAX_CLEARANCE_TIMES_CREATININE / creatinine.to("mg/dL")
+
+
+def check_pair(crcl, creatinine, field: str = "crcl") -> None:
+    """Refuse a clearance (mL/min, or an eGFR for the renal myeloma-defining event) that no adult with this
+    serum creatinine can have by Cockcroft–Gault (MAX_CLEARANCE_TIMES_CREATININE)."""
+    if pair_possible(crcl, creatinine):
+        return
+    highest = MAX_CLEARANCE_TIMES_CREATININE / creatinine.to("mg/dL")
+    most = fmt_beside(highest, 1, (crcl.value,))
+    raise _error(
+        f"{field}: a clearance of {crcl} and a serum creatinine of {creatinine} cannot belong to one adult: by "
+        f"Cockcroft–Gault this creatinine gives at most about {most} mL/min (an 18-year-old man of "
+        f"{PAIR_HEAVIEST_KG} kg). Check both values, their units and whether they were measured at the same time; "
+        "give the creatinine with age, weight and sex to calculate the clearance.", field,
+        f"清除率 {crcl} 与血清肌酐 {creatinine} 不可能属于同一成年人:按 Cockcroft–Gault 公式,该肌酐对应的清除率最多约 "
+        f"{most} mL/min(18 岁、{PAIR_HEAVIEST_KG} kg 的男性)。请核对两个数值、单位及是否同时测定;"
+        "可填写肌酐及年龄、体重和性别以计算清除率。")
+
+
 # A clearance given together with the four inputs agrees with the computed one when the two
 # differ by at most this (a clearance copied as a whole number) and give the same dose band.
 AGREE_WITHIN = 1  # mL/min
@@ -324,6 +370,7 @@ class _WithClearance:
 
     def __call__(self, crcl=None, age=None, weight=None, creatinine=None, sex=None, **others):
         if self.keeps_creatinine and crcl is not None and age is None and weight is None and sex is None:
+            check_pair(crcl, creatinine)
             q, source = crcl, None
         else:
             q, source = resolve_clearance(crcl, age, weight, creatinine, sex)

@@ -7,8 +7,9 @@ interchangeable with the Cockcroft–Gault clearance of the zoledronic acid dose
 from fractions import Fraction as F
 
 from ..records import Calculator, Output, Result, text
-from ..units import decimal_text, fmt
+from ..units import fmt, fmt_beside
 from .crcl_cockcroft_gault import AGE_INPUT, CREATININE_INPUT, SEX_INPUT
+from .myeloma_defining_events import CRCL_BELOW
 
 ID = "egfr-ckd-epi-2021"
 REFERENCES = ("inker2021ckdepi",)
@@ -20,6 +21,10 @@ FEMALE_FACTOR = F("1.012")
 KAPPA = {"female": F("0.7"), "male": F("0.9")}  # mg/dL
 ALPHA = {"female": F("-0.241"), "male": F("-0.302")}
 UPPER_EXPONENT = F("-1.200")  # exponent of max(SCr/κ, 1)
+# Shown as a whole number; the renal myeloma-defining event compares a clearance or an eGFR with 40
+# (myeloma_defining_events), so 39.6 is shown as 39, never 40.
+PLACES = 0
+EDGES = (CRCL_BELOW,)
 
 
 def ckd_epi_2021(age, creatinine, sex) -> Result:
@@ -35,7 +40,8 @@ def ckd_epi_2021(age, creatinine, sex) -> Result:
     )
     if sex == "female":
         egfr *= float(FEMALE_FACTOR)
-    v = decimal_text(F(egfr), 0)  # a whole number, as laboratories report an eGFR
+    # a whole number, as laboratories report an eGFR, never rounded onto the renal myeloma-defining limit
+    v = fmt_beside(F(egfr), PLACES, EDGES)
     return Result(
         calculator=ID,
         value=egfr,
@@ -52,6 +58,7 @@ def ckd_epi_2021(age, creatinine, sex) -> Result:
         references=REFERENCES,
         details={"creatinine_mg_dl": float(scr), "kappa": float(KAPPA[sex]), "alpha": float(ALPHA[sex])},
         recommendations=("TG-1",),
+        exact=F(egfr),
     )
 
 
@@ -74,7 +81,7 @@ CALCULATOR = Calculator(
         CREATININE_INPUT,
         SEX_INPUT,
     ),
-    output=Output(text("eGFR", "eGFR"), unit="mL/min/1.73 m²"),
+    output=Output(text("eGFR", "eGFR"), unit="mL/min/1.73 m²", places=PLACES, edges=EDGES),
     formula=(
         r"\mathrm{eGFR} = " + str(COEFFICIENT)
         + r" \times \min(S_{Cr}/\kappa, 1)^{\alpha} \times \max(S_{Cr}/\kappa, 1)^{"

@@ -36,7 +36,12 @@ PD_URINE_ABSOLUTE = F(200)  # mg/24 h
 # urine percentages define no response.
 MEASURABLE_SERUM_AT_LEAST = F(1)  # g/dL
 MEASURABLE_URINE_AT_LEAST = F(200)  # mg/24 h
-MEASURABLE_FLC_AT_LEAST = F(10)  # mg/dL, involved FLC with an abnormal ratio (named, not computed)
+MEASURABLE_FLC_AT_LEAST = F(10)  # mg/dL, involved FLC with an abnormal ratio
+# Disease measurable only by free light chains (fact sheet §7): PR is a fall of at least 50% in the
+# difference between involved and uninvolved FLC (dFLC); PD a rise of at least 25% from its nadir with an
+# absolute rise of more than 10 mg/dL (strict).
+FLC_PR_REDUCTION = F("0.50")
+PD_DFLC_ABSOLUTE_ABOVE = F(10)  # mg/dL
 # What an M-protein-only result has not looked at; any of them can make the disease progressive
 # (IMWG progression also counts new or enlarging bone lesions or plasmacytomas, and marrow plasma
 # cells; fact sheet §7, §12D).
@@ -93,9 +98,75 @@ def _progression(base, cur, nadir, absolute, high_nadir_from=None, high_absolute
     return rise >= PD_RISE * n and rise >= absolute, n, False
 
 
+def _flc_only(result, baseline_involved_flc, flc_ratio_abnormal_at_baseline, baseline_dflc, current_dflc,
+              nadir_dflc):
+    """The response of disease measurable only by free light chains (fact sheet §7, §12D), or None when
+    no light-chain values were given."""
+    if baseline_dflc is None and current_dflc is None and baseline_involved_flc is None:
+        return None
+    mf = fmt(MEASURABLE_FLC_AT_LEAST)
+    missing = [n for n, v in (("baseline_involved_flc", baseline_involved_flc), ("baseline_dflc", baseline_dflc),
+                              ("current_dflc", current_dflc)) if v is None]
+    if missing:
+        raise InputError(f"{missing[0]}: disease measurable only by free light chains is judged on the involved FLC "
+                         "at baseline and the difference between involved and uninvolved FLC (dFLC) at baseline and "
+                         "now; give all three.", missing[0],
+                         zh="仅游离轻链可测量的病灶依据基线受累游离轻链及基线和当前的受累与非受累游离轻链差值(dFLC)判断;"
+                            "请填写这三项。")
+    inv, b, c = baseline_involved_flc.to("mg/dL"), baseline_dflc.to("mg/dL"), current_dflc.to("mg/dL")
+    n = min(b, c) if nadir_dflc is None else nadir_dflc.to("mg/dL")
+    if b > inv:
+        raise InputError("baseline_dflc: the dFLC (involved minus uninvolved) cannot exceed the involved FLC.",
+                         "baseline_dflc", zh="dFLC(受累减非受累)不可能大于受累游离轻链。")
+    if n > b:
+        raise InputError("nadir_dflc: the nadir is the lowest value since treatment began, so it cannot exceed the "
+                         "baseline.", "nadir_dflc", zh="最低值是治疗开始以来的最低值,不可能高于基线值。")
+    if inv < MEASURABLE_FLC_AT_LEAST or flc_ratio_abnormal_at_baseline is False:
+        return result(
+            "not-evaluable",
+            f"The baseline disease is not measurable by free light chains either (measurable: involved FLC at least "
+            f"{mf} mg/dL with an abnormal ratio; here {fmt(inv)} mg/dL"
+            + (", ratio normal" if flc_ratio_abnormal_at_baseline is False else "") + "): use the marrow and imaging.",
+            f"基线病灶按游离轻链也不可测量(可测量标准:受累游离轻链 ≥ {mf} mg/dL 且比值异常;此处为 {fmt(inv)} mg/dL"
+            + (",比值正常" if flc_ratio_abnormal_at_baseline is False else "") + "):请采用骨髓及影像学评估。",
+            reason="baseline not measurable by M-protein or free light chains", judged_on="free light chains")
+    if flc_ratio_abnormal_at_baseline is None:
+        return result(
+            "not-evaluable",
+            f"The involved FLC at baseline is at least {mf} mg/dL: the disease is measurable by free light chains only "
+            "if the FLC ratio was abnormal at baseline; say whether it was.",
+            f"基线受累游离轻链 ≥ {mf} mg/dL:仅当基线游离轻链比值异常时,病灶才可按游离轻链测量;请说明比值是否异常。",
+            reason="FLC ratio at baseline not given", judged_on="free light chains")
+    r = (b - c) / b if b > 0 else F(0)
+    rise = c - n
+    where_en = (f"dFLC {fmt(c)} mg/dL now against {fmt(b)} mg/dL at baseline; judged on the free light chains, the "
+                f"only disease measurable at baseline (involved FLC {fmt(inv)} mg/dL, at least {mf}, ratio abnormal)")
+    where_zh = (f"当前 dFLC {fmt(c)} mg/dL,基线 {fmt(b)} mg/dL;仅依据游离轻链判断,它是基线时唯一可测量的病灶"
+                f"(受累游离轻链 {fmt(inv)} mg/dL,≥ {mf},比值异常)")
+    details = {"judged_on": "free light chains", "dflc_reduction_percent": float(r * 100), "dflc_nadir": float(n)}
+    if rise >= PD_RISE * n and rise > PD_DFLC_ABSOLUTE_ABOVE:
+        return result("PD", f"Progressive disease: the dFLC rose by at least {_pct(PD_RISE)}% and by more than "
+                            f"{fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL from its nadir of {fmt(n)} mg/dL; {where_en}.",
+                      f"疾病进展:dFLC 较最低值 {fmt(n)} mg/dL 升高至少 {_pct(PD_RISE)}% 且超过 "
+                      f"{fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL;{where_zh}。", **details)
+    if r >= FLC_PR_REDUCTION:
+        return result("PR", f"Partial response by free light chains: dFLC reduced by {_pct(r)}% (at least "
+                            f"{_pct(FLC_PR_REDUCTION)}%); {where_en}. A deeper response (VGPR, CR) needs immunofixation "
+                            "and the marrow, which this light-chain result does not judge.",
+                      f"按游离轻链判断为部分缓解:dFLC 下降 {_pct(r)}%(≥ {_pct(FLC_PR_REDUCTION)}%);{where_zh}。"
+                      "更深的缓解(VGPR、CR)需免疫固定电泳及骨髓检查,本游离轻链结果不作判断。", **details)
+    return result("SD", f"Stable disease (no response and no progression) by free light chains: dFLC reduced by "
+                        f"{_pct(r) if r >= 0 else 0}%; {where_en}. {NOT_ASSESSED_HERE['en'][0].upper()}"
+                        f"{NOT_ASSESSED_HERE['en'][1:]} were not assessed, and any of them can make the disease progressive.",
+                  f"按游离轻链判断为疾病稳定(未缓解亦未进展):dFLC 下降 {_pct(r) if r >= 0 else 0}%;{where_zh}。"
+                  f"{NOT_ASSESSED_HERE['zh']}均未评估,其中任何一项均可判定为疾病进展。", **details)
+
+
 def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_urine_m, nadir_serum_m=None,
                   nadir_urine_m=None, immunofixation_negative=None, bm_plasma_cells=None,
-                  soft_tissue_plasmacytoma=None, flc_ratio_normal=None, marrow_clonal_cells_absent=None) -> Result:
+                  soft_tissue_plasmacytoma=None, flc_ratio_normal=None, marrow_clonal_cells_absent=None,
+                  baseline_involved_flc=None, flc_ratio_abnormal_at_baseline=None, baseline_dflc=None,
+                  current_dflc=None, nadir_dflc=None) -> Result:
     bs, cs = baseline_serum_m.to("g/dL"), current_serum_m.to("g/dL")
     bu, cu = baseline_urine_m.to("mg/24 h"), current_urine_m.to("mg/24 h")
     ns = None if nadir_serum_m is None else nadir_serum_m.to("g/dL")
@@ -136,6 +207,11 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
                       references=REFERENCES, details=details, recommendations=("RS-1",))
 
     if bs == 0 and bu == 0:
+        flc = _flc_only(result, baseline_involved_flc, flc_ratio_abnormal_at_baseline, baseline_dflc, current_dflc,
+                        nadir_dflc)
+        if flc is not None:
+            flc.value = None  # the serum reduction is not the measure of this response
+            return flc
         return result(
             "not-evaluable",
             "Neither serum nor urine M-protein was present at baseline, so response cannot be judged from them; "
@@ -144,6 +220,11 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
             reason="no measurable M-protein at baseline")
     details["baseline_measurable"] = bs >= MEASURABLE_SERUM_AT_LEAST or bu >= MEASURABLE_URINE_AT_LEAST
     if not details["baseline_measurable"]:
+        flc = _flc_only(result, baseline_involved_flc, flc_ratio_abnormal_at_baseline, baseline_dflc, current_dflc,
+                        nadir_dflc)
+        if flc is not None:
+            flc.value = None  # the serum reduction is not the measure of this response
+            return flc
         ms, mu, mf = fmt(MEASURABLE_SERUM_AT_LEAST), fmt(MEASURABLE_URINE_AT_LEAST), fmt(MEASURABLE_FLC_AT_LEAST)
         return result(
             "not-evaluable",
@@ -221,7 +302,18 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         note_en = " Immunofixation is negative, but the marrow or plasmacytoma criterion for CR is not met."
         note_zh = "免疫固定电泳阴性,但未满足 CR 的骨髓或浆细胞瘤标准。"
 
+    # Only what was measurable at baseline is followed (Kumar 2016; fact sheet §7, §12D): with urine-only
+    # measurable disease the serum M-protein, present but below the measurable level, takes no part in
+    # VGPR, PR or MR, which are then judged by their urine criteria alone ([DECISION]); it still counts
+    # towards progression above.
+    urine_only = bs < MEASURABLE_SERUM_AT_LEAST and bu >= MEASURABLE_URINE_AT_LEAST
+    details["judged_on"] = "urine" if urine_only else "serum and urine"
+    if urine_only:
+        value = None  # the serum reduction is not the measure of this response
+
     def serum_reduced(level):
+        if urine_only:
+            return True
         return rs >= level if rs is not None else cs == 0
 
     urine_pr = (ru is not None and ru >= PR_URINE_REDUCTION) or cu < PR_URINE_BELOW
@@ -235,6 +327,15 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         u_en += f" ({c_en.strip()})"
         u_zh += f"({c_zh})"
     what_en, what_zh = f"{s_en}, {u_en}", f"{s_zh},{u_zh}"
+    if urine_only:
+        ms, mu = fmt(MEASURABLE_SERUM_AT_LEAST), fmt(MEASURABLE_URINE_AT_LEAST)
+        what_en = (f"urine {fmt(cu)} mg/24 h" + (f" ({_change(ru, '', '')[0].strip()})" if ru is not None else "")
+                   + f"; judged on the urine M-protein alone, the only disease measurable at baseline (urine "
+                   f"{fmt(bu)} mg/24 h, at least {mu}; serum {fmt(bs)} g/dL, below {ms} g/dL, is not followed "
+                   "for response)")
+        what_zh = (f"尿液 {fmt(cu)} mg/24 h" + (f"({_change(ru, '', '')[1]})" if ru is not None else "")
+                   + f";仅依据尿 M 蛋白判断,它是基线时唯一可测量的病灶(尿液 {fmt(bu)} mg/24 h,≥ {mu};"
+                   f"血清 {fmt(bs)} g/dL,低于 {ms} g/dL,不用于疗效评估)")
 
     if serum_reduced(VGPR_SERUM_REDUCTION) and cu < VGPR_URINE_BELOW:
         if cs == 0 and cu == 0 and immunofixation_negative is None:
@@ -316,11 +417,19 @@ CALCULATOR = Calculator(
         _m("bm_plasma_cells", "Bone-marrow plasma cells", "骨髓浆细胞比例", "percent", False),
         _b("soft_tissue_plasmacytoma", "A soft-tissue plasmacytoma is still present", "仍有软组织浆细胞瘤"),
         _b("flc_ratio_normal", "Serum FLC ratio normal", "血清游离轻链比值正常"),
+        _m("baseline_involved_flc", "Involved free light chain at baseline (only if M-protein is not measurable)",
+           "基线受累游离轻链(仅在 M 蛋白不可测量时)", "flc", False),
+        Input("flc_ratio_abnormal_at_baseline", text("FLC ratio abnormal at baseline", "基线游离轻链比值异常"),
+              kind="boolean", required=False, unknown=True),
+        _m("baseline_dflc", "dFLC at baseline (involved minus uninvolved FLC)", "基线 dFLC(受累减非受累游离轻链)",
+           "flc", False),
+        _m("current_dflc", "dFLC now", "当前 dFLC", "flc", False),
+        _m("nadir_dflc", "Lowest confirmed dFLC (nadir)", "dFLC 最低确认值", "flc", False),
         _b("marrow_clonal_cells_absent", "No clonal plasma cells in the marrow (immunohistochemistry)",
            "骨髓免疫组化无克隆性浆细胞"),
     ),
     output=Output(text("Serum M-protein reduction from baseline", "血清 M 蛋白较基线下降"), unit="%",
-                  categories=tuple(Category(c, CATEGORY_LABELS[c]) for c in CATEGORY_IDS)),
+                  categories=tuple(Category(c, CATEGORY_LABELS[c]) for c in CATEGORY_IDS), edges=REDUCTION_EDGES),
     bands=_bands(),
     references=REFERENCES,
     recommendations=("RS-1",),
@@ -377,6 +486,28 @@ CALCULATOR = Calculator(
             "Responses judged on FLC, marrow alone, plasmacytoma size, imaging or MRD are outside this calculator.",
             "CR 和 sCR 需免疫固定电泳阴性、骨髓浆细胞比例及浆细胞瘤状态;电泳未检出 M 蛋白但缺少上述结果时,结论为\u201c无法评估\u201d(至少 VGPR)。"
             "基于游离轻链、单纯骨髓、浆细胞瘤大小、影像学或 MRD 的疗效评估不在本计算器范围内。",
+        ),
+        text(
+            f"Only what was measurable at baseline is followed: with urine-only measurable disease (urine M-protein "
+            f"at least {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h, serum below {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL) "
+            f"VGPR is a urine M-protein below {fmt(VGPR_URINE_BELOW)} mg/24 h, PR a urine reduction of at least "
+            f"{_pct(PR_URINE_REDUCTION)}% or to below {fmt(PR_URINE_BELOW)} mg/24 h, and MR a urine reduction of at least "
+            f"{_pct(MR_URINE_REDUCTION)}%: the urine criteria of each category, without the serum one; a rise in the "
+            "serum M-protein still counts towards progression.",
+            f"只评估基线时可测量的指标:仅尿液可测量的病灶(尿 M 蛋白 ≥ {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h,血清 "
+            f"< {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL)中,VGPR 为尿 M 蛋白 < {fmt(VGPR_URINE_BELOW)} mg/24 h,PR 为尿液下降 "
+            f"≥ {_pct(PR_URINE_REDUCTION)}% 或 < {fmt(PR_URINE_BELOW)} mg/24 h,MR 为尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}%:"
+            "即各类别的尿液标准,不含血清标准;血清 M 蛋白升高仍计入疾病进展。",
+        ),
+        text(
+            "Disease measurable only by free light chains (neither M-protein measurable; involved FLC at least "
+            f"{fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL with an abnormal ratio) is judged on the difference between involved "
+            f"and uninvolved FLC (dFLC): PR a fall of at least {_pct(FLC_PR_REDUCTION)}%, PD a rise of at least "
+            f"{_pct(PD_RISE)}% from the nadir and of more than {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL, otherwise stable "
+            "disease; VGPR and CR are not judged from light chains here.",
+            f"仅游离轻链可测量的病灶(M 蛋白均不可测量;受累游离轻链 ≥ {fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL 且比值异常)"
+            f"依据受累与非受累游离轻链差值(dFLC)判断:下降 ≥ {_pct(FLC_PR_REDUCTION)}% 为 PR,较最低值升高 ≥ "
+            f"{_pct(PD_RISE)}% 且超过 {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL 为 PD,其余为疾病稳定;此处不依据轻链判定 VGPR 和 CR。",
         ),
     ),
 )

@@ -11,6 +11,7 @@ from fractions import Fraction as F
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from ..units import fmt
+from .crcl_cockcroft_gault import check_pair
 
 ID = "myeloma-defining-events"
 REFERENCES = ("rajkumar2014imwg",)
@@ -120,6 +121,7 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
             raise InputError(f"{lim}: this limit is given without its {value_en}; give the {value_en} too, or leave "
                              "the limit out.", lim,
                              zh=f"填写了界值却未填写{value_zh}；请同时填写{value_zh}，或删去此界值。")
+    check_pair(crcl, creatinine)  # a creatinine and a clearance that cannot belong to one adult
 
     status, partly = {}, []
     for event, alternatives in (
@@ -347,11 +349,10 @@ CALCULATOR = Calculator(
             "结果注明该事件仅评估了部分标准。轻链事件需同时满足比值与受累轻链两项;任一项不满足即可判定不符合。",
         ),
         text(
-            "The footnote that more than one bone lesion is needed when marrow plasma cells are below "
-            f"{fmt(CLONAL_BMPC_AT_LEAST)}% is unverified [M] and is not applied; the bone event counts osteolytic "
-            "lesions only.",
-            f"\u201c骨髓浆细胞 < {fmt(CLONAL_BMPC_AT_LEAST)}% 时需多于一处骨病变\u201d的脚注未经核实 [M],不予执行;"
-            "骨病变事件仅计溶骨性病变。",
+            "The bone event counts osteolytic lesions only (on skeletal radiography, CT or PET-CT); focal lesions seen "
+            f"on MRI are the separate MRI event, which needs more than {MRI_FOCAL_LESIONS_MORE_THAN} lesion.",
+            "骨病变事件仅计溶骨性病变(X 线骨骼检查、CT 或 PET-CT 所见);MRI 所见局灶性病变属于单独的 MRI 事件,"
+            f"需多于 {MRI_FOCAL_LESIONS_MORE_THAN} 处病变。",
         ),
     ),
 )

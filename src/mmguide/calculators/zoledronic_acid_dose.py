@@ -108,5 +108,14 @@ CALCULATOR = Calculator(
             "dose (49.5 mL/min → 3.3 mg). A clearance of exactly 60 takes 3.5 mg.",
             "说明书的整数分档之间存在空隙(49–50、39–40);落在空隙中的清除率按较低一档给药(49.5 mL/min → 3.3 mg)。清除率恰为 60 时给予 3.5 mg。",
         ),
+        text(
+            f"A clearance typed without a unit is asked about, never read as mL/min: at or below "
+            f"{fmt(cg.CREATININE_LIKE_AT_MOST)} it may be a creatinine in mg/dL, above it a creatinine in µmol/L (whose "
+            "plausible values cover every plausible clearance, as laboratories in China and Europe report it). A "
+            "number passed by a program is in mL/min, as documented.",
+            f"未带单位输入的清除率会被追问,绝不按 mL/min 理解:不高于 {fmt(cg.CREATININE_LIKE_AT_MOST)} 时可能是以 mg/dL "
+            "表示的肌酐,高于该值时可能是以 µmol/L 表示的肌酐(中国和欧洲的实验室以此报告,其合理数值覆盖所有合理的清除率)。"
+            "由程序传入的数字按说明以 mL/min 理解。",
+        ),
     ),
 )

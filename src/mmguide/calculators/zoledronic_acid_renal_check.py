@@ -8,8 +8,12 @@ them in mg/dL, the EU SmPC in µmol/L, and the two are not exact conversions of 
 from fractions import Fraction as F
 
 from ..decision import Branch, Cond, Fact, Node, Tree
+from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
+from .. import units as U
 from ..units import fmt, fmt_beside
+from . import crcl_cockcroft_gault as cg
+from .zoledronic_acid_bands import NOT_RECOMMENDED_BELOW, show_crcl
 
 ID = "zoledronic-acid-renal-check"
 TITLE = text("Zoledronic acid: renal deterioration check", "唑来膦酸:肾功能恶化评估")
@@ -25,11 +29,22 @@ RISE_IF_ABNORMAL = {"mg/dL": F("1.0"), "µmol/L": F(88)}
 # Resume only when creatinine has returned to within 10% of baseline (US label §2).
 RESUME_WITHIN = F("0.10")
 
+# The rise rule is not the whole answer beyond the label's limits (fact sheet §2, §13E): the trials behind
+# the label excluded a serum creatinine above 3.0 mg/dL (265 µmol/L), and zoledronic acid is not recommended
+# with a creatinine clearance below 30 mL/min (zoledronic_acid_bands). A current creatinine strictly above
+# the limit, compared in the baseline's unit as every threshold here (exactly 3.0 mg/dL is within it), or a re-estimated
+# clearance below 30 is never answered "continue" or "resume".
+TRIALS_EXCLUDED_CREATININE_ABOVE = {"mg/dL": F("3.0"), "µmol/L": F(265)}
+BEYOND_RULE = "not-by-rise-rule"
+
 CATEGORIES = (
     Category("continue", text("Continue: no renal deterioration", "继续给药:无肾功能恶化")),
     Category("withhold", text("Withhold: renal deterioration", "暂停给药:肾功能恶化")),
     Category("resume", text("May resume at the previous dose", "可按原剂量恢复给药")),
     Category("keep-withholding", text("Keep withholding", "继续暂停")),
+    Category(BEYOND_RULE, text(
+        f"Not by the rise rule: re-estimate the clearance; not recommended below {fmt(NOT_RECOMMENDED_BELOW)} mL/min",
+        f"不能仅按肌酐升高规则判断:请重新估算清除率;清除率 < {fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用")),
 )
 
 
@@ -44,7 +59,56 @@ def threshold_rise(baseline) -> F:
     return RISE_IF_ABNORMAL[u] if baseline.value >= ABNORMAL_BASELINE_FROM[u] else RISE_IF_NORMAL[u]
 
 
-def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withheld=False) -> Result:
+def beyond_rule(current_creatinine, crcl=None, unit: str | None = None) -> dict:
+    """Why the rise rule cannot decide alone: {"creatinine": current above the trials' limit, in *unit*
+    (the baseline's, as every threshold here; default the current creatinine's own), "clearance": a
+    re-estimated clearance below 30 mL/min}, each True or False."""
+    unit = unit or current_creatinine.unit
+    limit = TRIALS_EXCLUDED_CREATININE_ABOVE[unit]
+    return {"creatinine": current_creatinine.to(unit) > limit,
+            "clearance": crcl is not None and crcl.value < NOT_RECOMMENDED_BELOW}
+
+
+def _beyond_text(why: dict, current_creatinine, crcl, estimated: bool = False) -> dict:
+    u = current_creatinine.unit
+    lim = TRIALS_EXCLUDED_CREATININE_ABOVE[u]
+    other = "µmol/L" if u == "mg/dL" else "mg/dL"
+    lim_s = f"{_show(lim, u)} {u} ({_show(TRIALS_EXCLUDED_CREATININE_ABOVE[other], other)} {other})"
+    lim_zh = f"{_show(lim, u)} {u}({_show(TRIALS_EXCLUDED_CREATININE_ABOVE[other], other)} {other})"
+    en, zh = [], []
+    if why["creatinine"]:
+        cur_s = fmt_beside(current_creatinine.value, 2, (lim,))
+        en.append(f"the current creatinine {cur_s} {u} is above {lim_s}, beyond the patients the label's trials "
+                  "included")
+        zh.append(f"当前肌酐 {cur_s} {u} 高于 {lim_zh},超出说明书所依据试验纳入的范围")
+    if why["clearance"]:
+        en.append(f"the clearance {show_crcl(crcl.value)} mL/min is below {fmt(NOT_RECOMMENDED_BELOW)} mL/min")
+        zh.append(f"清除率 {show_crcl(crcl.value)} mL/min 低于 {fmt(NOT_RECOMMENDED_BELOW)} mL/min")
+    redo = ("confirm this estimate once creatinine is stable" if estimated else
+            "re-estimate the creatinine clearance (Cockcroft–Gault) with this creatinine once it is stable")
+    redo_zh = "待肌酐稳定后复核此估算值" if estimated else "待肌酐稳定后用此肌酐重新估算肌酐清除率(Cockcroft–Gault)"
+    return text(
+        " But the rise rule cannot decide alone here: " + " and ".join(en) + f". Do not give the dose as routine: {redo}; "
+        f"zoledronic acid is not recommended below {fmt(NOT_RECOMMENDED_BELOW)} mL/min (severe renal impairment).",
+        "但此时不能仅按肌酐升高规则判断:" + ",且".join(zh) + f"。不可按常规给药:{redo_zh};"
+        f"清除率 < {fmt(NOT_RECOMMENDED_BELOW)} mL/min(重度肾功能损害)时不推荐使用唑来膦酸。")
+
+
+def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withheld=False, crcl=None,
+                                age=None, weight=None, sex=None) -> Result:
+    source = None
+    if age is None and weight is None and sex is None:
+        cg.check_pair(crcl, current_creatinine)  # a clearance that cannot go with this creatinine is refused
+    else:  # re-estimated from the current creatinine (and compared with a clearance given too)
+        try:
+            crcl, source = cg.resolve_clearance(crcl, age, weight, current_creatinine, sex)
+        except InputError as e:
+            if e.field != "creatinine":
+                raise
+            # here the creatinine of the equation is the current creatinine: name that input
+            raise InputError("current_creatinine: " + e.detail, "current_creatinine", zh=e.zh) from None
+    why = beyond_rule(current_creatinine, crcl, baseline_creatinine.unit)
+    beyond = why["creatinine"] or why["clearance"]
     unit = baseline_creatinine.unit
     base = baseline_creatinine.value
     cur = current_creatinine.value if current_creatinine.unit == unit else current_creatinine.to(unit)
@@ -71,13 +135,15 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
             f"Current creatinine {cur_s} {unit} is {'within' if ok else 'more than'} "
             f"{fmt(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {fmt(base, 2)} {unit} "
             f"(limit {limit_s} {unit}): "
-            + ("zoledronic acid may be resumed at the dose given before it was withheld."
+            + (("by the rise rule it could be resumed." if beyond else
+                "zoledronic acid may be resumed at the dose given before it was withheld.")
                if ok else "keep withholding zoledronic acid and recheck creatinine.")
         )
         zh = (
             f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {fmt(base, 2)} {unit} 的 {fmt(RESUME_WITHIN * 100)}% 范围"
             f"{'内' if ok else ''}(上限 {limit_s} {unit}):"
-            + ("可按暂停前的剂量恢复唑来膦酸。" if ok else "继续暂停唑来膦酸并复查肌酐。")
+            + (("按肌酐升高规则本可恢复给药。" if beyond else "可按暂停前的剂量恢复唑来膦酸。")
+               if ok else "继续暂停唑来膦酸并复查肌酐。")
         )
     else:
         bad = rise >= limit
@@ -90,15 +156,25 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
             f"{fmt(base, 2)} {unit}; a rise of "
             f"{_show(limit, unit)} {unit} or more counts as renal deterioration. "
             + ("Withhold zoledronic acid until creatinine returns to within "
-               f"{fmt(RESUME_WITHIN * 100)}% of baseline." if bad else "No renal deterioration: continue.")
+               f"{fmt(RESUME_WITHIN * 100)}% of baseline." if bad else
+               "No renal deterioration by the rise rule." if beyond else "No renal deterioration: continue.")
         )
         zh = (
             f"肌酐较{b_zh}基线 {fmt(base, 2)} {unit} 变化 {rise_s} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
-            + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {fmt(RESUME_WITHIN * 100)}% 以内。" if bad else "无肾功能恶化:继续给药。")
+            + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {fmt(RESUME_WITHIN * 100)}% 以内。" if bad else
+               "按肌酐升高规则无肾功能恶化。" if beyond else "无肾功能恶化:继续给药。")
         )
+    details["beyond_rule"] = [k for k in ("creatinine", "clearance") if why[k]]
+    if cat in ("continue", "resume") and beyond:  # never "continue" beyond the label's limits
+        cat = BEYOND_RULE
+        more = _beyond_text(why, U.Quantity(cur, unit, "creatinine"), crcl, source is not None)
+        en, zh = en + more["en"], zh + more["zh"]
+    if source is not None:
+        details["clearance"] = source
     return Result(
         calculator=ID, value=float(rise), unit=unit, category=cat, explanation=text(en, zh),
         references=REFERENCES, details=details, recommendations=("BP-4",),
+        exact=rise, edges=(limit,),
     )
 
 
@@ -153,8 +229,15 @@ def _tree() -> Tree:
     def facts_of(inputs: dict) -> dict:
         base = inputs["baseline_creatinine"].to(mg)
         cur = inputs["current_creatinine"].to(mg)
+        why = beyond_rule(inputs["current_creatinine"], inputs.get("crcl"), inputs["baseline_creatinine"].unit)
         return {"withheld": bool(inputs.get("withheld")), "baseline": base,
-                "rise": cur - base, "ratio": cur / base}
+                "rise": cur - base, "ratio": cur / base, "beyond": why["creatinine"] or why["clearance"]}
+
+    def realise_beyond(v, chosen):
+        if not v:
+            return [{}]
+        # a clearance just below the limit (the creatinine above its limit is drawn in the node's label)
+        return [{"crcl": f"{fmt(NOT_RECOMMENDED_BELOW - step)} mL/min"}]
 
     def realise_current(kind):
         def realise(v, chosen):
@@ -167,6 +250,11 @@ def _tree() -> Tree:
         return realise
 
     yes, no = text("yes", "是"), text("no", "否")
+    lim_label = text(
+        f"Current creatinine > {fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[mg], 1)} {mg} "
+        f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[um])} {um}), or CrCl < {fmt(NOT_RECOMMENDED_BELOW)} mL/min?",
+        f"当前肌酐 > {fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[mg], 1)} {mg}"
+        f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[um])} {um}),或清除率 < {fmt(NOT_RECOMMENDED_BELOW)} mL/min?")
     n = (
         Node("start", "start", text("Before each zoledronic acid dose: creatinine vs baseline",
                                     "每次唑来膦酸给药前:肌酐与基线比较"), next="withheld"),
@@ -185,20 +273,28 @@ def _tree() -> Tree:
              text(f"Rise ≥ {both(rise_n, 1)}?", f"升高 ≥ {both(rise_n, 1)}?"),
              branches=(
                  Branch(Cond("rise", ">=", rise_n[mg]), "withhold", yes),
-                 Branch(Cond("rise", "<", rise_n[mg]), "continue", no),
+                 Branch(Cond("rise", "<", rise_n[mg]), "limits-continue", no),
              )),
         Node("rise-abnormal", "decision",
              text(f"Rise ≥ {both(rise_a, 1)}?", f"升高 ≥ {both(rise_a, 1)}?"),
              branches=(
                  Branch(Cond("rise", ">=", rise_a[mg]), "withhold", yes),
-                 Branch(Cond("rise", "<", rise_a[mg]), "continue", no),
+                 Branch(Cond("rise", "<", rise_a[mg]), "limits-continue", no),
              )),
         Node("recovered", "decision",
              text(f"Creatinine within {pct}% of baseline?", f"肌酐在基线的 {pct}% 以内?"),
              branches=(
-                 Branch(Cond("ratio", "<=", within), "resume", yes),
+                 Branch(Cond("ratio", "<=", within), "limits-resume", yes),
                  Branch(Cond("ratio", ">", within), "keep-withholding", no),
              )),
+        Node("limits-continue", "decision", lim_label, branches=(
+            Branch(Cond("beyond", "is", True), BEYOND_RULE, yes),
+            Branch(Cond("beyond", "is", False), "continue", no),
+        )),
+        Node("limits-resume", "decision", lim_label, branches=(
+            Branch(Cond("beyond", "is", True), BEYOND_RULE, yes),
+            Branch(Cond("beyond", "is", False), "resume", no),
+        )),
         Node("continue", "outcome", text("Continue: give the dose", "继续:按计划给药"),
              sets={"category": "continue"}),
         Node("withhold", "outcome", text("Withhold: renal deterioration", "暂停:肾功能恶化"),
@@ -207,6 +303,10 @@ def _tree() -> Tree:
              sets={"category": "resume"}),
         Node("keep-withholding", "outcome", text("Keep withholding; recheck creatinine", "继续暂停;复查肌酐"),
              sets={"category": "keep-withholding"}),
+        Node(BEYOND_RULE, "outcome",
+             text(f"Not by the rise rule: re-estimate the clearance;\nnot recommended below {fmt(NOT_RECOMMENDED_BELOW)} mL/min",
+                  f"不能仅按升高规则判断:重新估算清除率;\n< {fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐"),
+             sets={"category": BEYOND_RULE}),
     )
     n = tuple(Node(x.id, x.kind, x.label, x.branches, x.next, x.sets, ("BP-4",) if x.kind == "decision" else (),
                    x.actions) for x in n)
@@ -218,6 +318,7 @@ def _tree() -> Tree:
             Fact("baseline", F(1), lambda v, c: [{"baseline_creatinine": f"{fmt(v)} {mg}"}], step),
             Fact("rise", None, realise_current("rise"), step),
             Fact("ratio", None, realise_current("ratio"), step),
+            Fact("beyond", False, realise_beyond),
         ),
         facts_of=facts_of, recommendations=("BP-4",),
     )
@@ -246,9 +347,17 @@ CALCULATOR = Calculator(
         Input("current_creatinine", text("Current serum creatinine", "当前血清肌酐"), analyte="creatinine"),
         Input("withheld", text("Zoledronic acid is currently withheld", "唑来膦酸目前处于暂停状态"),
               kind="boolean", required=False, default=False),
-    ),
+        cg.ClearanceInput(
+            "crcl", text("Creatinine clearance now (Cockcroft–Gault), if re-estimated",
+                         "当前肌酐清除率(Cockcroft–Gault,如已重新估算)"),
+            analyte="crcl", required=False,
+            help=text(f"Or give age, weight and sex: the clearance is re-estimated from the current creatinine. Below "
+                      f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min zoledronic acid is not recommended, whatever the rise.",
+                      "或填写年龄、体重和性别,由当前肌酐重新估算清除率。清除率 < "
+                      f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用唑来膦酸,无论肌酐升高多少。")),
+    ) + tuple(i for i in cg.clearance_inputs(cg.CALCULATOR.input("age"))[1:] if i.name != "creatinine"),
     output=Output(text("Rise in creatinine since baseline, in the baseline's unit", "肌酐较基线的升高(单位与基线肌酐相同)"),
-                  unit=None, categories=CATEGORIES),
+                  unit=None, categories=CATEGORIES, places=2),
     bands=_bands(),
     references=REFERENCES,
     recommendations=("BP-4",),
@@ -273,6 +382,20 @@ CALCULATOR = Calculator(
         text(
             f"\"Within {_PCT}% of baseline\" is read as current ≤ baseline × {_F}, computed exactly.",
             f"将\u201c恢复至基线的 {_PCT}% 以内\u201d理解为当前值 ≤ 基线 × {_F},精确计算。",
+        ),
+        text(
+            "The rise rule does not decide alone beyond the label's limits: with a current creatinine above "
+            f"{_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL "
+            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L), the highest creatinine the label's trials "
+            "included, compared in the baseline's unit (exactly the limit is within it), or a clearance below "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min, given or re-estimated from the current creatinine with age, weight "
+            "and sex, the answer is never continue or resume but 're-estimate the clearance; not recommended below "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min'. A rise that withholds still withholds.",
+            f"超出说明书界限时不能仅按升高规则判断:当前肌酐高于 {_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL"
+            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L,说明书所依据试验纳入的最高肌酐,按基线单位比较,"
+            f"恰为该值视为在范围内),或清除率(直接填写,或由当前肌酐结合年龄、体重和性别重新估算)低于 "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时,结果绝不是“继续”或“恢复”,而是“重新估算清除率;清除率 < "
+            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐”。达到暂停标准的升高仍判定为暂停。",
         ),
     ),
 )
