@@ -66,9 +66,9 @@ import time
 import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import chromium, serve  # noqa: E402
+from mmguide_dev.browser import chromium, serve  # noqa: E402
 
 CALC = "crcl-cockcroft-gault"
 INPUTS = {"age": "60", "weight": "72", "creatinine": "1.0", "sex": "male"}

@@ -30,9 +30,9 @@ import tempfile
 import threading
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from mmguide_dev.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 CASE = {"calculator": "zoledronic-acid-dose", "inputs": {"crcl": "45 mL/min"}}
 EXPECTED_VALUE = 3.3
