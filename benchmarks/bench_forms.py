@@ -120,7 +120,9 @@ def build_baseline(ref: str = BASELINE_REF, rebuild: bool = False) -> pathlib.Pa
     tree.mkdir(parents=True)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    (tree / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide, as package-lock.json pins it
+    import baseline  # benchmarks/baseline.py: Pyodide, installed now if it is not yet
+
+    (tree / "node_modules").symlink_to(baseline.node_modules())  # as benchmarks/baseline/package-lock.json pins it
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree / "src"), str(tree / "sphinxext")]),
                PYTHONDONTWRITEBYTECODE="1")
     where = subprocess.run([sys.executable, "-c", "import mmguide; print(mmguide.__file__)"], cwd=tree, env=env,

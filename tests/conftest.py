@@ -65,11 +65,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _order(item) -> int:
-    """0: tests that need nothing built; 1: slow ones marked ``build`` that need no site (the
-    MicroPython equality check), which can run while another worker builds; 2: site tests."""
-    if item.get_closest_marker("build") is None:
-        return 0
-    return 2 if set(getattr(item, "fixturenames", ())) & SITE_FIXTURES else 1
+    """0: tests that need nothing built; 1: slow ones marked ``build`` or ``browser`` that need no
+    site (the MicroPython equality check), which can run while another worker builds; 2: site tests."""
+    if set(getattr(item, "fixturenames", ())) & SITE_FIXTURES:
+        return 2
+    return 1 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 0
 
 
 def _given_site() -> pathlib.Path | None:
