@@ -17,6 +17,8 @@ SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
 # pytest-xdist workers for make test / make test-fast (TEST_JOBS=0: no workers, one process)
 TEST_JOBS ?= 2
+# more pytest options, e.g. PYTEST_ARGS="--durations=20" or PYTEST_ARGS="-k forms"
+PYTEST_ARGS ?=
 
 .PHONY: pdf setup system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation clinical-diff release-notes
 
@@ -59,11 +61,11 @@ pdf: setup
 # site is built once per run by the first worker that needs it (tests/conftest.py).
 test: setup
 	$(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile \
-	  --cov=mmguide --cov-branch --cov-report=term:skip-covered
+	  --cov=mmguide --cov-branch --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 # Tests marked build or browser (by hand or by tests/conftest.py from their fixtures) are left out.
 test-fast: setup
-	$(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) -m "not build and not browser"
+	$(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) -m "not build and not browser" $(PYTEST_ARGS)
 
 serve: setup
 	$(VENV)/bin/sphinx-autobuild --host 127.0.0.1 --port 8000 --watch src --watch sphinxext \
