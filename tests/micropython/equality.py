@@ -192,7 +192,7 @@ def main(argv=None) -> int:
         import mmguide
 
         cases = all_cases(mmguide, a.n, a.seed)
-        (work / "cases.json").write_text(json.dumps(cases, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        (work / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
         subprocess.run([sys.executable, "-c", CPYTHON_DRIVER, str(pkg.parent), str(work / "cases.json"),
                         str(work / "cpython.json")], check=True)
         # MicroPython gets the bundle a page gets, made by the book's own function from the same sources

@@ -10,8 +10,7 @@
 // tests/micropython/equality.py compares with CPython's:
 //   {"result": as_dict()} | {"error": {"type", "message", "field"}} | {"crash": "Type: message"}.
 // Inputs travel as JSON text and are read by MicroPython's json module, as a page's worker would.
-// Results come back as one JSON text with every float as its 8 bytes in hex, so floats keep their
-// exact bits (runCases).
+// Results come back through MicroPython's JS proxy, so floats keep their exact bits.
 // --probe prints what MicroPython lacks that the core uses (the experiments behind the shims).
 // Timings go to stderr.
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -116,63 +115,15 @@ def _outcome(case):
     except Exception as e:
         return {"crash": type(e).__name__ + ": " + str(e), "at": _where(e)}
 
-# The outcomes as one JSON text, each float as the hex of its 8 bytes ({"$f": "..."}), which
-# JavaScript turns back into the same double: exact, and about five times cheaper than handing
-# every dict and list across through the JS proxy (MicroPython's own float repr is not exact,
-# and its json.dumps of the whole list is slow).
-from binascii import hexlify as _hex
-from struct import pack as _pack
-_dumps = json.dumps
-
-def _enc(o, out):
-    if isinstance(o, bool) or o is None:
-        out.append("true" if o is True else "false" if o is False else "null")
-    elif isinstance(o, str):
-        out.append(_dumps(o))
-    elif isinstance(o, float):
-        out.append('{"$f":"' + _hex(_pack("<d", o)).decode() + '"}')
-    elif isinstance(o, int):
-        out.append(_dumps(o))
-    elif isinstance(o, dict):
-        out.append("{")
-        for i, k in enumerate(o):
-            if i:
-                out.append(",")
-            out.append(_dumps(k if isinstance(k, str) else str(k)))
-            out.append(":")
-            _enc(o[k], out)
-        out.append("}")
-    elif isinstance(o, (list, tuple)):
-        out.append("[")
-        for i, x in enumerate(o):
-            if i:
-                out.append(",")
-            _enc(x, out)
-        out.append("]")
-    else:
-        raise TypeError("cannot carry " + type(o).__name__ + " back to JavaScript")
-
 def run_cases(text):
-    out = []
-    _enc([_outcome(c) for c in json.loads(text)], out)
-    return "".join(out)
+    return [_outcome(c) for c in json.loads(text)]
 `;
 
-// {"$f": "<16 hex digits>"} -> the double with those bytes (little-endian), as MicroPython packed it.
-function exactFloats(key, value) {
-  if (value && typeof value === "object" && !Array.isArray(value) && typeof value.$f === "string"
-      && Object.keys(value).length === 1) {
-    const bytes = Uint8Array.from(value.$f.match(/../g), (h) => parseInt(h, 16));
-    return new DataView(bytes.buffer).getFloat64(0, true);
-  }
-  return value;
-}
-
-// cases: a JSON text (a list of cases) or the list itself.
 export function runCases(mp, cases) {
   mp.runPython(DRIVER);
   const run = mp.globals.get("run_cases");
-  return JSON.parse(run(typeof cases === "string" ? cases : JSON.stringify(cases)), exactFloats);
+  const out = run(JSON.stringify(cases));
+  return mp.PyProxy.toJs(out);
 }
 
 const PROBES = [
@@ -240,12 +191,12 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.error(`MicroPython started in ${timings.start_ms.toFixed(1)} ms, ${bytes} bytes of sources written in ${timings.files_ms.toFixed(1)} ms, import mmguide ${timings.import_ms.toFixed(1)} ms`);
   const casesFile = opt("--cases");
   if (casesFile) {
-    const text = readFileSync(casesFile === "-" ? 0 : casesFile, "utf8");  // handed to MicroPython as it is
+    const cases = JSON.parse(readFileSync(casesFile === "-" ? 0 : casesFile, "utf8"));
     const t = performance.now();
-    const out = runCases(mp, text);
-    console.error(`${out.length} cases in ${(performance.now() - t).toFixed(0)} ms`);
-    const outText = JSON.stringify(out);
+    const out = runCases(mp, cases);
+    console.error(`${cases.length} cases in ${(performance.now() - t).toFixed(0)} ms`);
+    const text = JSON.stringify(out);
     const outFile = opt("--out");
-    if (outFile) writeFileSync(outFile, outText); else process.stdout.write(outText + "\n");
+    if (outFile) writeFileSync(outFile, text); else process.stdout.write(text + "\n");
   }
 }
