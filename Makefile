@@ -57,10 +57,11 @@ html: setup
 pdf: setup
 	$(PY) tools/pdf.py $(SPHINXOPTS)
 
-# Whole files go to one worker (--dist loadfile), so a file's browser visits are made once; the
-# site is built once per run by the first worker that needs it (tests/conftest.py).
+# Whole files go to one worker (--dist loadfile), so a file's browser visits are made once, in
+# the order tests/conftest.py gives them (--no-loadscope-reorder): one worker builds the site
+# (once per run, shared) while the other runs the tests that need no site.
 test: setup
-	$(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile \
+	$(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder \
 	  --cov=mmguide --cov-branch --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 # Tests marked build or browser (by hand or by tests/conftest.py from their fixtures) are left out.

@@ -19,7 +19,7 @@ A test whose fixtures (at any depth) include one of the site fixtures is marked 
 and one that includes ``browser`` or ``site_url`` is marked ``browser`` as well, by
 ``pytest_collection_modifyitems`` below, whatever its own markers say: ``make test-fast``
 (``-m "not build and not browser"``) can then never start the build or a browser because a
-test forgot its marker. A test that drives Chromium through ``mmguide_dev.browser.chromium()``
+test forgot its marker. The same hook orders the run so that the build starts first. A test that drives Chromium through ``mmguide_dev.browser.chromium()``
 directly, without these fixtures, must carry ``@pytest.mark.browser`` itself.
 """
 
@@ -52,24 +52,28 @@ def marks_for(fixturenames) -> set[str]:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark site and browser tests by what they use, and run them after everything else.
+    """Mark site and browser tests by what they use, and order the run so the build starts first.
 
-    Ordering the tests that wait for the build last lets pytest-xdist's workers run every other
-    test while the site is built (``make test`` builds before pytest starts; a bare ``pytest -n 2``
-    builds in the first worker that needs it)."""
+    The site tests of one file come first: under pytest-xdist (``make test``: whole files per
+    worker, in this order, ``--no-loadscope-reorder``) the worker that takes that file builds
+    the site at once, while the other worker runs what needs no site: the slow tests marked by
+    hand (the MicroPython equality check), then the rest; the other site tests come last."""
     for item in items:
         for name in sorted(marks_for(getattr(item, "fixturenames", ()))):
             if item.get_closest_marker(name) is None:
                 item.add_marker(getattr(pytest.mark, name))
-    items.sort(key=_order)  # stable: the order within each group is kept
+    first = next((item.path for item in items if _needs_site(item)), None)
+    items.sort(key=lambda item: _order(item, first))  # stable: the order within each group is kept
 
 
-def _order(item) -> int:
-    """0: tests that need nothing built; 1: slow ones marked ``build`` or ``browser`` that need no
-    site (the MicroPython equality check), which can run while another worker builds; 2: site tests."""
-    if set(getattr(item, "fixturenames", ())) & SITE_FIXTURES:
-        return 2
-    return 1 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 0
+def _needs_site(item) -> bool:
+    return bool(set(getattr(item, "fixturenames", ())) & SITE_FIXTURES)
+
+
+def _order(item, first_site_file) -> int:
+    if _needs_site(item):
+        return 0 if item.path == first_site_file else 3
+    return 1 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 2
 
 
 def _given_site() -> pathlib.Path | None:

@@ -73,14 +73,22 @@ def test_the_fast_lane_deselects_every_test_that_uses_a_site_or_browser_fixture(
     assert _collect(tmp_path, "-m", FAST) == [("test_needs_nothing", "")]
 
 
-def test_site_and_browser_tests_are_marked_and_run_after_the_others(tmp_path):
+def test_site_and_browser_tests_are_marked_and_the_first_site_file_starts_the_run(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_zz_more.py").write_text(
+        "def test_plain():\n    pass\n\n\ndef test_zh(zh_site):\n    pass\n", encoding="utf-8")
     assert _collect(tmp_path) == [
-        ("test_needs_nothing", ""),
-        ("test_drives_chromium", "browser"),
+        # the first file's site tests: the worker that takes them builds the site at once
         ("test_reads_the_english_edition", "build"),
         ("test_through_a_fixture_of_its_own", "browser,build"),
         ("test_reads_both_editions[en]", "build"),
         ("test_reads_both_editions[zh_CN]", "build"),
+        # meanwhile the other worker: slow tests that need no site, then the rest
+        ("test_drives_chromium", "browser"),
+        ("test_needs_nothing", ""),
+        ("test_plain", ""),
+        # the other site tests last
+        ("test_zh", "build"),
     ]
 
 
