@@ -1,7 +1,8 @@
 # mmguide: every target sets up what is missing first, so a fresh clone needs only these.
 #   make html   build the book into _build/html (both editions and their PDFs)
 #   make pdf    only the PDF of each edition (_build/html/<lang>/mmguide-<lang>.pdf)
-#   make test   run every test, including the full -W build
+#   make test-fast  every test that needs no built site and no browser (about a minute)
+#   make test   run every test, including the full -W build (both editions built once, shared)
 #   make serve  build and serve on 127.0.0.1:8000 with live reload
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
@@ -14,6 +15,10 @@ STAMP := $(VENV)/.installed
 SYS_STAMP := _build/.system-ok
 SPHINXOPTS ?= -W --keep-going -n
 JOBS ?= auto
+# pytest-xdist workers for make test / make test-fast (TEST_JOBS=0: no workers, one process)
+TEST_JOBS ?= 2
+# more pytest options, e.g. PYTEST_ARGS="--durations=20" or PYTEST_ARGS="-k forms"
+PYTEST_ARGS ?=
 
 .PHONY: pdf setup system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation clinical-diff release-notes
 
@@ -36,7 +41,8 @@ $(SYS_STAMP): tools/setup-system.sh
 	@bash tools/setup-system.sh
 	@mkdir -p _build && touch $@
 
-# axe-core (accessibility tests) and Pyodide (in-page calculators), pinned in package-lock.json
+# axe-core (accessibility tests) and MicroPython's WebAssembly build (in-page calculators),
+# pinned in package-lock.json
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json package.json tools/setup-node.sh
 	@bash tools/setup-node.sh
@@ -51,11 +57,16 @@ html: setup
 pdf: setup
 	$(PY) tools/pdf.py $(SPHINXOPTS)
 
+# Whole files go to one worker (--dist loadfile), so a file's browser visits are made once, in
+# the order tests/conftest.py gives them (--no-loadscope-reorder): one worker builds the site
+# (once per run, shared) while the other runs the tests that need no site.
 test: setup
-	$(PY) -m pytest -p no:cacheprovider --cov=mmguide --cov-branch --cov-report=term:skip-covered
+	$(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder \
+	  --cov=mmguide --cov-branch --cov-report=term:skip-covered $(PYTEST_ARGS)
 
+# Tests marked build or browser (by hand or by tests/conftest.py from their fixtures) are left out.
 test-fast: setup
-	$(PY) -m pytest -p no:cacheprovider -m "not build"
+	$(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) -m "not build and not browser" $(PYTEST_ARGS)
 
 serve: setup
 	$(VENV)/bin/sphinx-autobuild --host 127.0.0.1 --port 8000 --watch src --watch sphinxext \

@@ -66,9 +66,9 @@ import time
 import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import chromium, serve  # noqa: E402
+from mmguide_dev.browser import chromium, serve  # noqa: E402
 
 CALC = "crcl-cockcroft-gault"
 INPUTS = {"age": "60", "weight": "72", "creatinine": "1.0", "sex": "male"}
@@ -120,7 +120,9 @@ def build_baseline(ref: str = BASELINE_REF, rebuild: bool = False) -> pathlib.Pa
     tree.mkdir(parents=True)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    (tree / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide, as package-lock.json pins it
+    import baseline  # benchmarks/baseline.py: Pyodide, installed now if it is not yet
+
+    (tree / "node_modules").symlink_to(baseline.node_modules())  # as benchmarks/baseline/package-lock.json pins it
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tree / "src"), str(tree / "sphinxext")]),
                PYTHONDONTWRITEBYTECODE="1")
     where = subprocess.run([sys.executable, "-c", "import mmguide; print(mmguide.__file__)"], cwd=tree, env=env,

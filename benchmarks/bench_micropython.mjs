@@ -21,6 +21,8 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const RUNS = Number(opt("--runs", 5));
 const SRC = path.resolve(opt("--src", path.join(ROOT, "src", "mmguide")));
 const INPUTS = { calculator: "zoledronic-acid-dose", inputs: { crcl: "45 mL/min" } };
+// Pyodide is the historical baseline, pinned apart and installed only when asked for (benchmarks/setup-baseline.sh).
+const PYODIDE_DIR = path.join(ROOT, "benchmarks", "baseline", "node_modules", "pyodide");
 
 function files(dir, rel = "", ext = /\.(py|json|mpy|pysrc)$/) {
   const out = [];
@@ -62,7 +64,7 @@ async function child(runtime) {
     value = mp.globals.get("_value");
     first = performance.now();
   } else {
-    const dir = path.join(ROOT, "node_modules", "pyodide");
+    const dir = PYODIDE_DIR;
     const { loadPyodide } = await import(pathToFileURL(path.join(dir, "pyodide.mjs")).href);
     const py = await loadPyodide({ indexURL: dir + path.sep });
     ready = performance.now();
@@ -93,6 +95,10 @@ if (args[0] === "--child") {
 } else {
   const result = { runs: RUNS, src: path.relative(ROOT, SRC) || SRC, runtimes: {} };
   const runtimes = args.includes("--micropython-only") ? ["micropython"] : ["micropython", "pyodide"];
+  if (runtimes.includes("pyodide")) {
+    const setup = spawnSync("bash", [path.join(ROOT, "benchmarks", "setup-baseline.sh")], { stdio: ["ignore", "inherit", "inherit"] });
+    if (setup.status !== 0) process.exit(1);
+  }
   for (const runtime of runtimes) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
@@ -110,7 +116,7 @@ if (args[0] === "--child") {
     };
   }
   const mpDir = path.join(ROOT, "node_modules", "@micropython", "micropython-webassembly-pyscript");
-  const pyDir = path.join(ROOT, "node_modules", "pyodide");
+  const pyDir = PYODIDE_DIR;
   result.bytes = {
     micropython_runtime: bytes(["micropython.mjs", "micropython.wasm"].map((f) => path.join(mpDir, f))),
     micropython_compat_layer: bytes(files(path.join(ROOT, "runtime", "micropython"), "", /\.py$/).map((f) => path.join(ROOT, "runtime", "micropython", f))),

@@ -30,9 +30,9 @@ import tempfile
 import threading
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from mmguide_dev.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 CASE = {"calculator": "zoledronic-acid-dose", "inputs": {"crcl": "45 mL/min"}}
 EXPECTED_VALUE = 3.3
@@ -123,7 +123,9 @@ def _bundle(src: pathlib.Path, with_shims: bool) -> dict[str, str]:
 def build(site: pathlib.Path, src: pathlib.Path) -> None:
     page = PAGE.replace("CASE", json.dumps(CASE))
     mp_dir = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript"
-    py_dir = ROOT / "node_modules" / "pyodide"
+    import baseline  # benchmarks/baseline.py: Pyodide, installed now if it is not yet
+
+    py_dir = baseline.node_modules() / "pyodide"
     for name, worker, rt, files, shims in (
         ("micropython", WORKER_MP, mp_dir, ("micropython.mjs", "micropython.wasm"), True),
         ("pyodide", WORKER_PYODIDE, py_dir,

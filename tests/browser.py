@@ -1,67 +1,14 @@
-"""Shared helpers for browser tests: a static server on 127.0.0.1 and Debian's Chromium.
-
-Chromium is Debian's (/usr/bin/chromium), driven by Playwright's Python client; Playwright's
-own browser download is never used. The flags keep the browser from calling any outside host.
-"""
+"""The browser helpers now live in tools/mmguide_dev/browser.py (tools and benchmarks use them
+too); this module re-exports them so that ``from browser import chromium, serve`` keeps working.
+New tests: use the ``browser`` and ``site_url`` fixtures of tests/conftest.py instead."""
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import functools
-import http.server
 import pathlib
-import threading
+import sys
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tools"))
 
+from mmguide_dev.browser import CHROMIUM, CHROMIUM_ARGS, chromium, serve  # noqa: E402,F401
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-
-@contextlib.contextmanager
-def serve(root: pathlib.Path):
-    """Serve *root* on 127.0.0.1 (an ephemeral port); yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-_PLAYWRIGHT = None
-_BROWSER = None
-
-
-def _close() -> None:
-    global _PLAYWRIGHT, _BROWSER
-    if _BROWSER is not None:
-        _BROWSER.close()
-    if _PLAYWRIGHT is not None:
-        _PLAYWRIGHT.stop()
-    _PLAYWRIGHT = _BROWSER = None
-
-
-@contextlib.contextmanager
-def chromium():
-    """One Chromium for the whole process: Playwright's sync API cannot run two at once, so
-    every test module (and tools/screenshots.py) shares it; it closes when the process ends."""
-    global _PLAYWRIGHT, _BROWSER
-    if _BROWSER is None or not _BROWSER.is_connected():
-        from playwright.sync_api import sync_playwright
-
-        _PLAYWRIGHT = sync_playwright().start()
-        _BROWSER = _PLAYWRIGHT.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        atexit.register(_close)
-    yield _BROWSER
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "chromium", "serve"]

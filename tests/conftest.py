@@ -1,15 +1,32 @@
-"""Shared fixtures.
+"""Shared fixtures, and the rule that keeps the fast lane fast.
 
-``site_root``: the whole site, both editions, built once per test session exactly as
+Fixtures for a test of the built site or of a page in a browser (use these; do not build or
+launch anything yourself):
+
+``site_root``: the whole site, both editions, built once per test run exactly as
 ``make html`` builds it (``tools/build.py -W --keep-going -n``) into ``_build/html``:
 ``en/``, ``zh_CN/`` and the language-choosing root page. Set ``MMGUIDE_SITE`` to an
-already-built site root to test that instead of building.
+already-built site root to test that instead of building (``make test`` builds first and sets it).
+Under pytest-xdist the workers share one build: the first to need it builds under a lock file,
+the others wait for it and reuse it.
 
 ``built_site``: the English edition inside it (``site_root / "en"``).
+``zh_site``: the site root, for tests of the Chinese edition.
+``site_url``: ``site_root`` served on 127.0.0.1 (one server per worker), its base URL.
+``browser``: Debian's Chromium (``tools/mmguide_dev/browser.py``), one per worker process.
+
+A test whose fixtures (at any depth) include one of the site fixtures is marked ``build``,
+and one that includes ``browser`` or ``site_url`` is marked ``browser`` as well, by
+``pytest_collection_modifyitems`` below, whatever its own markers say: ``make test-fast``
+(``-m "not build and not browser"``) can then never start the build or a browser because a
+test forgot its marker. The same hook orders the run so that the build starts first. A test that drives Chromium through ``mmguide_dev.browser.chromium()``
+directly, without these fixtures, must carry ``@pytest.mark.browser`` itself.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import pathlib
 import subprocess
@@ -19,27 +36,98 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EDITIONS = ("en", "zh_CN")
+sys.path.insert(0, str(ROOT / "tools"))
+
+# A test using any of these (directly or through other fixtures) needs the built site ...
+SITE_FIXTURES = frozenset({"site_root", "built_site", "zh_site", "site_url"})
+# ... and one using any of these drives a browser.
+BROWSER_FIXTURES = frozenset({"browser", "site_url"})
+
+
+def marks_for(fixturenames) -> set[str]:
+    """The markers a test must carry given its fixture closure (``item.fixturenames``)."""
+    names = set(fixturenames)
+    return ({"build"} if names & SITE_FIXTURES else set()) | ({"browser"} if names & BROWSER_FIXTURES else set())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark site and browser tests by what they use, and order the run so the build starts first.
+
+    The site tests of one file come first: under pytest-xdist (``make test``: whole files per
+    worker, in this order, ``--no-loadscope-reorder``) the worker that takes that file builds
+    the site at once, while the other worker runs what needs no site: the slow tests marked by
+    hand (the MicroPython equality check), then the rest; the other site tests come last."""
+    for item in items:
+        for name in sorted(marks_for(getattr(item, "fixturenames", ()))):
+            if item.get_closest_marker(name) is None:
+                item.add_marker(getattr(pytest.mark, name))
+    first = next((item.path for item in items if _needs_site(item)), None)
+    items.sort(key=lambda item: _order(item, first))  # stable: the order within each group is kept
+
+
+def _needs_site(item) -> bool:
+    return bool(set(getattr(item, "fixturenames", ())) & SITE_FIXTURES)
+
+
+def _order(item, first_site_file) -> int:
+    if _needs_site(item):
+        return 0 if item.path == first_site_file else 3
+    return 1 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 2
+
+
+def _given_site() -> pathlib.Path | None:
+    given = os.environ.get("MMGUIDE_SITE")
+    if not given:
+        return None
+    site = pathlib.Path(given).resolve()
+    missing = [e for e in EDITIONS if not (site / e / "docs" / "index.html").exists()]
+    assert not missing, f"MMGUIDE_SITE={given}: no built edition {missing} there"
+    return site
+
+
+def build_site(out: pathlib.Path) -> str | None:
+    """Build both editions into *out* as ``make html`` does; the failure's text, or None."""
+    cmd = [sys.executable, str(ROOT / "tools" / "build.py"), "--out", str(out), "-W", "--keep-going", "-n"]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode == 0:
+        return None
+    output = (proc.stdout + proc.stderr).splitlines()
+    warnings = [line for line in output if "WARNING" in line or "ERROR" in line]
+    return f"the -W build failed (exit {proc.returncode}): {' '.join(cmd)}\n" + "\n".join(warnings or output[-40:])
+
+
+@contextlib.contextmanager
+def _locked(path: pathlib.Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)  # released when the file closes, even if the worker dies
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
 def site_root() -> pathlib.Path:
-    given = os.environ.get("MMGUIDE_SITE")
+    given = _given_site()
     if given:
-        site = pathlib.Path(given).resolve()
-        missing = [e for e in EDITIONS if not (site / e / "docs" / "index.html").exists()]
-        assert not missing, f"MMGUIDE_SITE={given}: no built edition {missing} there"
-        return site
+        return given
     out = ROOT / "_build" / "html"
-    cmd = [sys.executable, str(ROOT / "tools" / "build.py"), "--out", str(out), "-W", "--keep-going", "-n"]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        output = (proc.stdout + proc.stderr).splitlines()
-        warnings = [line for line in output if "WARNING" in line or "ERROR" in line]
-        pytest.fail(
-            f"the -W build failed (exit {proc.returncode}): {' '.join(cmd)}\n"
-            + "\n".join(warnings or output[-40:]),
-            pytrace=False,
-        )
+    testrun_uid = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # set in each pytest-xdist worker
+    if not testrun_uid:  # no xdist: this process alone builds
+        failure = build_site(out)
+    else:  # xdist: one build per run (testrun_uid), shared by every worker
+        done = ROOT / "_build" / ".site-build-result"
+        with _locked(ROOT / "_build" / ".site-build.lock"):
+            record = done.read_text(encoding="utf-8").split("\n", 1) if done.exists() else ["", ""]
+            if record[0] == testrun_uid:
+                failure = record[1] or None
+            else:
+                failure = build_site(out)
+                done.write_text(f"{testrun_uid}\n{failure or ''}", encoding="utf-8")
+    if failure:
+        pytest.fail(failure, pytrace=False)
     return out
 
 
@@ -52,3 +140,21 @@ def built_site(site_root: pathlib.Path) -> pathlib.Path:
 def zh_site(site_root: pathlib.Path) -> pathlib.Path:
     """The site root (holding zh_CN/), for tests of the Chinese edition."""
     return site_root
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, one per worker process (shared with every module that asks)."""
+    from mmguide_dev.browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def site_url(site_root):
+    """The base URL of ``site_root`` served on 127.0.0.1."""
+    from mmguide_dev.browser import serve
+
+    with serve(site_root) as url:
+        yield url

@@ -9,7 +9,8 @@ import pathlib
 
 import pytest
 
-SRC = pathlib.Path(__file__).resolve().parent.parent / "src" / "mmguide"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "mmguide"
 
 # Layer of each module (lower imports nothing from higher); the calculators are one layer.
 LAYERS = {
@@ -75,8 +76,16 @@ def _layer(module: str) -> int:
     return LAYERS[module]
 
 
+def _unplaced(modules) -> list[str]:
+    """Modules that belong to no layer (a new module must be given one in LAYERS)."""
+    return sorted(m for m in modules if m not in LAYERS and not m.startswith("mmguide.calculators."))
+
+
 def test_every_module_has_a_layer():
-    assert all(_layer(m) is not None for m in GRAPH)
+    assert len(GRAPH) > len(LAYERS)  # the walk found the package (calculators included), not an empty folder
+    assert _unplaced(GRAPH) == []
+    # the check itself: a module missing from LAYERS is reported, a calculator module is placed
+    assert _unplaced(["mmguide.units", "mmguide.new_module", "mmguide.calculators.iss"]) == ["mmguide.new_module"]
 
 
 def test_the_core_has_no_import_cycle():
@@ -141,3 +150,37 @@ def test_a_calculator_is_computed_without_importing_the_others():
             "'2026-12-01'); print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('mmguide.calculators.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['iss']", out
+
+
+TOOLS_AND_BENCHMARKS = sorted((ROOT / "tools").rglob("*.py")) + sorted((ROOT / "benchmarks").rglob("*.py"))
+TEST_MODULES = {p.stem for p in (ROOT / "tests").rglob("*.py")} | {"tests"}
+
+
+def _imports_from_tests(source: str) -> list[str]:
+    """What a tool or benchmark takes from tests/: an import of a module that lives there, or
+    tests/ put on sys.path."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] in TEST_MODULES]
+        elif isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").split(".")[0] in TEST_MODULES:
+            found.append(node.module)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("insert", "append")
+              and "sys.path" in ast.unparse(node.func.value)
+              and any(isinstance(c, ast.Constant) and c.value == "tests" for a in node.args for c in ast.walk(a))):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_tools_and_benchmarks_stand_without_the_tests():
+    assert len(TOOLS_AND_BENCHMARKS) > 5 and "browser" in TEST_MODULES
+    bad = {p.relative_to(ROOT).as_posix(): f for p in TOOLS_AND_BENCHMARKS
+           if (f := _imports_from_tests(p.read_text(encoding="utf-8")))}
+    assert not bad, f"tools/ and benchmarks/ must not import from tests/ (use tools/mmguide_dev): {bad}"
+
+
+def test_the_tests_import_check_catches_each_way_in():
+    assert _imports_from_tests("from browser import chromium") == ["browser"]
+    assert _imports_from_tests("import tests.conftest") == ["tests.conftest"]
+    assert _imports_from_tests('import sys\nsys.path.insert(0, str(ROOT / "tests"))')
+    assert _imports_from_tests("from mmguide_dev.browser import chromium\nimport sys") == []

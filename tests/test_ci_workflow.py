@@ -77,12 +77,21 @@ def test_pull_requests_run_make_test_publish_the_site_and_the_clinical_diff():
     assert "pull_request" in on and on["push"]["branches"] == ["main"]
     steps = [s for _, s in _steps({"jobs": {"test": wf["jobs"]["test"]}})]
     runs = "\n".join(s.get("run", "") for s in steps)
-    assert re.search(r"^make test$", runs, re.M)
+    assert re.search(r"^make test( TEST_JOBS=\w+)?$", runs, re.M)
     assert "make clinical-diff" in runs and "$GITHUB_STEP_SUMMARY" in runs
     uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert any(s["with"]["path"] == "_build/html" for s in uploads)
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # the merge base must be in the clone
+
+
+def test_the_fast_lane_runs_first_and_the_full_suite_only_after_it():
+    wf = _load(CI)
+    fast = "\n".join(s.get("run", "") for _, s in _steps({"jobs": {"fast": wf["jobs"]["fast"]}}))
+    assert re.search(r"^make test-fast( TEST_JOBS=\w+)?$", fast, re.M)
+    assert "make test\n" not in fast + "\n" and not re.search(r"^make test( |$)", fast, re.M)
+    assert wf["jobs"]["test"]["needs"] in ("fast", ["fast"])
+    assert wf["jobs"]["fast"]["if"] == wf["jobs"]["test"]["if"]  # both run on the same events
 
 
 def test_only_a_push_to_main_deploys_to_pages_and_only_that_job_may_write():

@@ -299,7 +299,7 @@ def test_every_page_names_version_and_build_date_and_links_the_pdf(site_root):
 # names of scores, trials, drugs and people; units; the book's and licences' names.
 ZH_ALLOWED = {
     # the book, licences, formats
-    "mmguide", "Jupyter", "ipynb", "CC", "BY", "MIT", "PDF", "JavaScript", "Python", "Pyodide", "DOI",
+    "mmguide", "Jupyter", "ipynb", "CC", "BY", "MIT", "PDF", "JavaScript", "Python", "DOI",
     # units
     "mL", "min", "mg", "dL", "mmol", "mol", "µmol", "umol", "kg", "g", "L", "m²", "IU", "IV",
     # names of equations, scores, staging systems, trials, drugs, people

@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 import pytest
-import sphinx  # noqa: F401 - CPython only: the Pyodide runner skips modules it cannot import
+import sphinx  # noqa: F401 - this module needs Sphinx (installed from requirements.lock)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "sphinxext"))

@@ -190,6 +190,10 @@ def _settle(page) -> None:
 
 
 def _set_mode(page, mode: str) -> None:
+    """Show the page in *mode*; a page loaded in it already (the stored mode, which the previous
+    page left) is not loaded again."""
+    if page.evaluate("m => localStorage.getItem('mode') === m && document.documentElement.dataset.theme === m", mode):
+        return
     page.evaluate("m => localStorage.setItem('mode', m)", mode)
     page.reload(wait_until="load")
     page.wait_for_function("m => document.documentElement.dataset.theme === m", arg=mode)
@@ -259,7 +263,8 @@ def browser_visits(site, pages) -> dict[str, Visit]:
                     _set_mode(page, "dark")
                     visit.axe["dark"] = _axe(page)
                     page.screenshot(path=str(SHOTS / _shot_name(rel, width, "-dark")))
-                    _set_mode(page, "light")
+                    # the next page opens in light mode (stored; this page is not reloaded for it)
+                    page.evaluate("localStorage.setItem('mode', 'light')")
                     visit.shots += [SHOTS / _shot_name(rel, width), SHOTS / _shot_name(rel, width, "-dark")]
                 else:
                     visit.overflow = page.evaluate("document.documentElement.scrollWidth")

@@ -5,7 +5,7 @@
 For each edition: Sphinx's ``singlehtml`` builder writes the whole book as one page (with its
 own doctrees, so later builds only re-read what changed; notebooks come from the execution
 cache), Debian's Chromium
-(tests/browser.py: no outside requests) opens it from a server on 127.0.0.1 and prints it
+(tools/mmguide_dev/browser.py: no outside requests) opens it from a server on 127.0.0.1 and prints it
 with the book's print stylesheet (lean.css): a title page, a table of contents, every page
 of the guide, tutorials, calculators and the bibliography; headers with the version and
 build date, page numbers, a PDF outline. Chromium embeds the fonts it uses (a subset of
@@ -24,7 +24,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "sphinxext"))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 EDITIONS = ("en", "zh_CN")
 
 TITLE = {
@@ -114,7 +114,7 @@ def build_single(lang: str, out: pathlib.Path, sphinx_opts: list[str]) -> pathli
 
 def print_pdf(lang: str, single: pathlib.Path, pdf: pathlib.Path) -> None:
     import mmguide
-    from browser import chromium, serve
+    from mmguide_dev.browser import chromium, serve
     from mmguide_book.printing import build_date
 
     title, subtitle, contents, version_word, built_word = TITLE[lang]

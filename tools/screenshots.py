@@ -11,8 +11,8 @@ import argparse
 import pathlib
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
-from browser import chromium, serve  # noqa: E402
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from mmguide_dev.browser import chromium, serve  # noqa: E402
 
 
 def main() -> int:

@@ -5,7 +5,7 @@
     ...                 creatinine="1.0 mg/dL", sex="male").value
     60.0
 
-Standard library only, so the same code runs in CPython and in the browser under Pyodide.
+Standard library only, so the same code runs in CPython and in the browser under MicroPython.
 """
 
 from __future__ import annotations
