@@ -57,7 +57,7 @@ def patients(draw, active=None):
     uln = st.one_of(st.none(), st.decimals(min_value=ulo, max_value=uhi, places=2).map(lambda v: f"{v} {unit}"))
     yn = st.sampled_from([True, False, "unknown", None])
     cr = st.one_of(st.none(), st.sampled_from(["1.0 mg/dL", "4.49 mg/dL", "4.5 mg/dL", "399 µmol/L", "400 µmol/L"]))
-    # a creatinine that cannot belong to one adult with this clearance is refused (HZ-62): not a patient
+    # a creatinine that cannot belong to one adult with this clearance is refused (HZ-49): not a patient
     cg = importlib.import_module("mmguide.calculators.crcl_cockcroft_gault")
     cr = cr.filter(lambda c: c is None or cg.pair_possible(cg.Quantity(F(str(crcl)), "mL/min", "crcl"),
                                                             cg.CREATININE_INPUT.parse(c)))

@@ -1,5 +1,5 @@
 """Offline on the ward (issue 25): each edition installs as a web app and reads without a network,
-and never serves an older edition's page silently (hazard HZ-80).
+and never serves an older edition's page silently (hazard HZ-62).
 
 Static checks read the built site (the ``site_root`` fixture). Browser checks copy it to a temporary
 folder, serve that copy from a server of their own on 127.0.0.1 (so that it can be stopped, slowed
@@ -344,7 +344,7 @@ def _publish_newer_edition(folder: pathlib.Path, page: str, marker: str, work: p
 
 @pytest.mark.browser
 def test_an_online_reader_gets_the_corrected_page_not_the_stored_one(served, context, tmp_path):
-    """HZ-80: once a page is corrected on the site, a reader who is online reads the corrected page,
+    """HZ-62: once a page is corrected on the site, a reader who is online reads the corrected page,
     even before the newer edition's worker has taken over."""
     page = context.new_page()
     _install(page, f"{served.base}/en/{HOME}")
@@ -359,7 +359,7 @@ def test_an_online_reader_gets_the_corrected_page_not_the_stored_one(served, con
 @pytest.mark.browser
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_a_newer_edition_is_announced_and_loaded_on_reload(served, context, edition, tmp_path):
-    """HZ-80: a reader with a page of the older edition open is told, in the edition's language, that
+    """HZ-62: a reader with a page of the older edition open is told, in the edition's language, that
     a newer edition exists; the button reloads the page from it, and it is the one stored for offline."""
     page = context.new_page()
     _install(page, f"{served.base}/{edition}/{UNVISITED}")

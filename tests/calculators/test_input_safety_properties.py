@@ -1,4 +1,4 @@
-"""Inputs that cannot be read safely, and numbers shown beside a limit: hazards HZ-60 to HZ-64.
+"""Inputs that cannot be read safely, and numbers shown beside a limit: hazards HZ-47 to HZ-51.
 
 Each hazard is checked at both sides of every edge it has, in every unit, and as a property over a
 grid of edges and their neighbours (both units, unknown, missing) and over random inputs (hypothesis).
@@ -41,7 +41,7 @@ def refused(calc, field, **inputs):
     return str(e.value)
 
 
-# --- HZ-60: a clearance typed without a unit that may be a creatinine in µmol/L ------------------------
+# --- HZ-47: a clearance typed without a unit that may be a creatinine in µmol/L ------------------------
 
 CLEARANCE_CALCS = (  # every calculator that takes a Cockcroft–Gault clearance, with what else it needs
     (ZA, {}),
@@ -98,7 +98,7 @@ def test_the_form_always_sends_the_unit_of_a_clearance():
     assert mmguide.calculator(CG).input("age").as_dict()["unit_required"] is False
 
 
-# --- HZ-61: a calcium typed without a unit where mmol/L and mg/dL overlap ---------------------------------
+# --- HZ-48: a calcium typed without a unit where mmol/L and mg/dL overlap ---------------------------------
 
 CALCIUM_CALCS = (  # every calcium input
     (CA, "calcium", {"albumin": "40 g/L"}),
@@ -132,7 +132,7 @@ def test_a_bare_calcium_above_5_is_refused_with_the_likely_unit():
     assert "Did you mean mg/dL?" in refused(CA, "calcium", calcium="5.01", albumin="40 g/L")
 
 
-# --- HZ-62: a creatinine and a clearance that cannot belong to one adult -----------------------------------
+# --- HZ-49: a creatinine and a clearance that cannot belong to one adult -----------------------------------
 
 def _highest_clearance(scr_mg_dl):
     # Cockcroft–Gault for the youngest adult (18 years) of 150 kg, male (fact sheet §8)
@@ -163,7 +163,7 @@ def test_a_low_clearance_beside_a_modest_creatinine_is_not_refused():
     assert compute(PLAN, active_mm=True, crcl="20 mL/min", creatinine="1.0 mg/dL").category == "start-now"
 
 
-# --- HZ-63: the renal check beyond the label's limits -------------------------------------------------------
+# --- HZ-50: the renal check beyond the label's limits -------------------------------------------------------
 
 def check(base, cur, **kw):
     return compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw)
@@ -230,7 +230,7 @@ def _current_above_limit(base, cur):
 
 
 def test_property_renal_check_beyond_the_limits_never_says_continue_or_resume():
-    """HZ-63 property: current creatinine > 3.0 mg/dL (265 µmol/L) or CrCl < 30 ⇒ never continue or resume,
+    """HZ-50 property: current creatinine > 3.0 mg/dL (265 µmol/L) or CrCl < 30 ⇒ never continue or resume,
     over every combination of the grid's edges and neighbours, both units, withheld yes/no/missing and a
     clearance missing, just below, at or above its limit."""
     seen = set()
@@ -254,14 +254,14 @@ def test_property_renal_check_beyond_the_limits_never_says_continue_or_resume():
     assert {(True, "not-by-rise-rule"), (False, "continue"), (False, "resume")} <= seen
 
 
-# --- HZ-60, HZ-61 as one property: an ambiguous bare value is refused, never dosed -----------------------
+# --- HZ-47, HZ-48 as one property: an ambiguous bare value is refused, never dosed -----------------------
 
 @settings(max_examples=300, deadline=None)
 @given(st.integers(1, 300_000).map(lambda n: str(Decimal(n) / 100)))
 @example("250")
 @example("45")
 def test_property_no_bare_clearance_is_ever_dosed(typed):
-    """HZ-60 property: every clearance typed as text without a unit is asked about (a creatinine in mg/dL at
+    """HZ-47 property: every clearance typed as text without a unit is asked about (a creatinine in mg/dL at
     or below 15, a creatinine in µmol/L above), never answered with a dose."""
     for calc, extra in CLEARANCE_CALCS:
         with pytest.raises(InputError):
@@ -273,7 +273,7 @@ def test_property_no_bare_clearance_is_ever_dosed(typed):
 @example("4")
 @example("5")
 def test_property_a_bare_calcium_is_read_only_where_one_unit_is_plausible(typed):
-    """HZ-61 property: a bare calcium from 4 to 5 is refused in every calcium input; below 4 it is mmol/L."""
+    """HZ-48 property: a bare calcium from 4 to 5 is refused in every calcium input; below 4 it is mmol/L."""
     x = F(typed)
     for calc, field, extra in CALCIUM_CALCS:
         if 4 <= x <= 5 or x > 5:
@@ -284,7 +284,7 @@ def test_property_a_bare_calcium_is_read_only_where_one_unit_is_plausible(typed)
             assert r.inputs[field].unit == "mmol/L"
 
 
-# --- HZ-64: a number shown on the other side of a limit ---------------------------------------------------
+# --- HZ-51: a number shown on the other side of a limit ---------------------------------------------------
 
 def _cli_value(calc, inputs, capsys):
     assert cli.main(["compute", calc] + [f"{k}={v}" for k, v in inputs.items()]) == 0

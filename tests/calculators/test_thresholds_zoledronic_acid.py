@@ -21,7 +21,7 @@ def dose(crcl):
     return compute(ZA, crcl=_ml_min(crcl))
 
 def _ml_min(crcl):
-    """A clearance typed as a reader types it, with its unit (a bare number is asked about: HZ-60)."""
+    """A clearance typed as a reader types it, with its unit (a bare number is asked about: HZ-47)."""
     return f"{crcl} mL/min" if isinstance(crcl, str) and crcl[-1:] in "0123456789" and crcl[-1:] != "" else crcl
 
 
