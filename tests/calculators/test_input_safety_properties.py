@@ -328,7 +328,7 @@ def test_a_computed_clearance_is_never_shown_across_a_dosing_edge(edge, creatini
         shown.append(_number(r.explanation[lang], CLEARANCE_TEXTS[0 if lang == "en" else 1]))
         v = view(r, lang)
         shown.append(F(v["answer"]["headline"].split()[0]))
-        shown.append(_number(note(r, lang, date="2026-12-01"), r"(?:Result: |结果:)(\d+(?:\.\d+)?) mL/min"))
+        shown.append(_number(note(r, lang, date="2026-12-01"), r"(?:Result: |结果[:：])(\d+(?:\.\d+)?) mL/min"))
         z = compute(ZA, **inputs)
         zv = view(z, lang)
         line = zv["answer"]["lines"][0]

@@ -1897,6 +1897,7 @@ class _PlanFunction:
         four = {"age": age, "weight": weight, "creatinine": creatinine, "sex": sex}
         if age is None and weight is None and sex is None:
             q = crcl  # a creatinine alone is the plan's own (hypercalcaemia), not a request to calculate
+            cg.check_pair(crcl, creatinine)  # a creatinine and a clearance that cannot belong to one adult
         elif crcl is None and any(v is None for v in four.values()):
             q, needed = None, tuple(k for k in cg.CG_NAMES if four[k] is None)
         else:
