@@ -35,7 +35,7 @@ BAD = list(NASTY) + [
 KEPT = re.compile(
     r"'[^']*'|\"[^\"]*\"|\b(?:dict|list|bytes|complex|True|False|None|nan|inf|NaN|Infinity|sNaN)\b"
     r"|(?<![A-Za-z])(?:mL/min/1\.73 m²|mL/min|mg/24 h|g/24 h|mg/dL|µmol/L|mmol/L|g/dL|g/L|mg/L|µg/mL|kg|lb|mg|mm|h)(?![A-Za-z])"
-    r"|\b(?:IMWG|CTCAE|CRAB|eGFR|Cockcroft|Gault|Zometa|ISS|R-ISS|R2-ISS|LDH|ADL|IADL|ECOG|Charlson|Katz|Lawton"
+    r"|\b(?:IMWG|CTCAE|CRAB|eGFR|Cockcroft|Gault|Zometa|Xgeva|Prolia|ISS|R-ISS|R2-ISS|LDH|ADL|IADL|ECOG|Charlson|Katz|Lawton"
     r"|FLC|MRI|CT|PET|CKD|EPI|iFISH|FISH|del|t|q|M|X|κ|λ|β2)\b"
 )
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
