@@ -111,6 +111,7 @@ html_context = {"default_mode": "light"}
 mmguide_offline = True
 mmguide_offline_network_timeout = 3
 mmguide_offline_theme_color = "#0d5bc6"  # lean.css's primary colour (light mode)
+mmguide_node_modules = "node_modules"  # npm's folder (tools/setup-node.sh): Workbox, copied to the site
 
 html_math_renderer = "mathml"  # registered by mmguide_book: MathML, no MathJax
 

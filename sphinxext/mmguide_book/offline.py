@@ -24,7 +24,9 @@ service workers; ``file://`` reads the site as before; about 1.3 KB gzip), which
 is from the edition of <date>" when the page came from the precache.
 
 Settings (``conf.py``): ``mmguide_offline`` (on), ``mmguide_offline_network_timeout`` (3 s),
-``mmguide_offline_theme_color``. :data:`PRECACHE_BUDGET_BYTES` bounds what one edition stores.
+``mmguide_offline_theme_color``, ``mmguide_node_modules`` (npm's folder, relative to ``conf.py``:
+Workbox is read from there). :data:`PRECACHE_BUDGET_BYTES` bounds what one edition stores. The
+manifest's and the banners' words are English here and Chinese in ``strings.py`` (context "offline").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import pathlib
 import posixpath
 import re
@@ -44,11 +47,11 @@ import zlib
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from . import strings
+
 logger = logging.getLogger(__name__)
 
 HERE = pathlib.Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-NODE_MODULES = REPO / "node_modules"
 SW_SOURCE = HERE / "offline-sw.js"
 DRIVER = HERE / "offline-workbox.cjs"
 SW_NAME = "sw.js"
@@ -78,18 +81,19 @@ GLOB_IGNORES = [
 ]
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a larger file is not precached: the build fails (-W) and says so
 
+# the manifest's and the banners' words, in English; strings.py's "offline" table has them in Chinese
 TEXT = {
-    "en": {"name": "mmguide · Multiple myeloma whole-course management and bone protection",
-           "short": "mmguide",
-           "description": "An executable clinical guide to multiple myeloma bone protection, readable offline.",
-           "newer": "A newer edition is available —", "reload": "reload",
-           "offline": "Offline: this page is from the edition of {date}"},
-    "zh": {"name": "mmguide · 多发性骨髓瘤全程管理与骨保护",
-           "short": "mmguide",
-           "description": "多发性骨髓瘤骨保护的可执行临床指南，离线亦可阅读。",
-           "newer": "有新版本可用——", "reload": "重新加载",
-           "offline": "离线：本页来自 {date} 的版本"},
+    "name": "mmguide · Multiple myeloma whole-course management and bone protection",
+    "short": "mmguide",
+    "description": "An executable clinical guide to multiple myeloma bone protection, readable offline.",
+    "newer": "A newer edition is available —", "reload": "reload",
+    "offline": "Offline: this page is from the edition of {date}",
 }
+
+
+def words(language: str, key: str) -> str:
+    """One of :data:`TEXT`'s words in the edition's language."""
+    return strings.translate(language, TEXT[key], "offline", general=False)
 
 
 # --- icons ----------------------------------------------------------------------------------
@@ -136,13 +140,13 @@ def icon_png(size: int, color: str) -> bytes:
 
 
 def manifest(language: str, color: str) -> dict:
-    t = TEXT["zh" if language.startswith("zh") else "en"]
     icons = [{"src": f"{ICON_DIR}/mmguide-{n}.png", "sizes": f"{n}x{n}", "type": "image/png", "purpose": "any"}
              for n in ICON_SIZES]
     icons.append({"src": f"{ICON_DIR}/mmguide-512.png", "sizes": "512x512", "type": "image/png",
                   "purpose": "maskable"})
     return {
-        "id": "./", "name": t["name"], "short_name": t["short"], "description": t["description"],
+        "id": "./", "name": words(language, "name"), "short_name": words(language, "short"),
+        "description": words(language, "description"),
         "lang": language.replace("_", "-"), "dir": "ltr",
         "start_url": "docs/index.html", "scope": "./", "display": "standalone",
         "theme_color": color, "background_color": "#ffffff", "icons": icons,
@@ -185,17 +189,27 @@ def _node() -> str | None:
     return shutil.which("node")
 
 
-def generate(edition_dir: pathlib.Path, edition: dict, work_dir: pathlib.Path) -> dict:
+def generate(edition_dir: pathlib.Path, edition: dict, work_dir: pathlib.Path,
+             node_modules: pathlib.Path | None = None) -> dict:
     """Write ``<edition_dir>/sw.js`` for the files now in the edition's folder; returns Workbox's
-    ``{count, size, warnings, urls}``. Raises RuntimeError with the fix when it cannot."""
+    ``{count, size, warnings, urls}``. Raises RuntimeError with the fix when it cannot.
+
+    *node_modules* is the npm folder that holds ``workbox-build`` (the build passes conf.py's
+    ``mmguide_node_modules``); without it, Node finds ``workbox-build`` as it finds any package,
+    from the driver's folder upwards."""
     edition_dir = pathlib.Path(edition_dir)
     node = _node()
     if node is None:
         raise RuntimeError("Node.js is not installed: install it (Debian: apt-get install nodejs npm) and run "
                            "`bash tools/setup-node.sh`")
-    if not (NODE_MODULES / "workbox-build").is_dir():
-        raise RuntimeError(f"workbox-build is not installed in {NODE_MODULES}: run `bash tools/setup-node.sh` "
-                           "(npm ci, from package-lock.json)")
+    env = None
+    if node_modules is not None:
+        node_modules = pathlib.Path(node_modules).resolve()
+        if not (node_modules / "workbox-build").is_dir():
+            raise RuntimeError(f"workbox-build is not installed in {node_modules}: run `bash tools/setup-node.sh` "
+                               "(npm ci, from package-lock.json)")
+        env = dict(os.environ)
+        env["NODE_PATH"] = str(node_modules)  # the driver's require() looks there too
     work_dir = pathlib.Path(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
     src = work_dir / "mmguide-sw-source.js"
@@ -210,7 +224,7 @@ def generate(edition_dir: pathlib.Path, edition: dict, work_dir: pathlib.Path) -
         "maximumFileSizeToCacheInBytes": MAX_FILE_BYTES, "variants": requested_forms(edition_dir),
     }
     proc = subprocess.run([node, str(DRIVER)], input=json.dumps(request), capture_output=True, text=True,
-                          cwd=REPO, timeout=300)
+                          env=env, timeout=300)
     if proc.returncode != 0:
         raise RuntimeError(f"Workbox could not write {edition_dir / SW_NAME}: {proc.stderr.strip()[-2000:]}")
     return json.loads(proc.stdout)
@@ -247,9 +261,10 @@ def _active(app: Sphinx) -> bool:
 def _builder_inited(app: Sphinx) -> None:
     if not _active(app):
         return
-    t = TEXT["zh" if (app.config.language or "en").startswith("zh") else "en"]
+    language = app.config.language or "en"
     app.add_js_file("mmguide-offline.js", loading_method="defer", **{
-        "data-newer": t["newer"], "data-reload": t["reload"], "data-offline": t["offline"]})
+        "data-newer": words(language, "newer"), "data-reload": words(language, "reload"),
+        "data-offline": words(language, "offline")})
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -267,6 +282,7 @@ def _build_finished(app: Sphinx, exc) -> None:
     from .printing import build_date
 
     out = pathlib.Path(app.outdir)
+    node_modules = pathlib.Path(app.confdir, app.config.mmguide_node_modules)
     color = app.config.mmguide_offline_theme_color
     language = app.config.language or "en"
     for n in ICON_SIZES:
@@ -275,7 +291,7 @@ def _build_finished(app: Sphinx, exc) -> None:
                       (json.dumps(manifest(language, color), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     missing = []
     for package, name in WORKBOX_FILES:
-        src = NODE_MODULES / package / "build" / name
+        src = node_modules / package / "build" / name
         if src.is_file():
             _write_if_changed(out / WORKBOX_DIR / name, src.read_bytes())
         else:
@@ -289,7 +305,7 @@ def _build_finished(app: Sphinx, exc) -> None:
     edition = {"language": language, "version": app.config.release, "built": date,
                "networkTimeoutSeconds": app.config.mmguide_offline_network_timeout}
     try:
-        result = generate(out, edition, pathlib.Path(app.doctreedir))
+        result = generate(out, edition, pathlib.Path(app.doctreedir), node_modules)
     except RuntimeError as e:
         logger.warning("offline: %s", e, type="mmguide", subtype="offline")
         return
@@ -308,6 +324,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("mmguide_offline", True, "html", types=(bool,))
     app.add_config_value("mmguide_offline_network_timeout", 3, "html", types=(int,))
     app.add_config_value("mmguide_offline_theme_color", "#0d5bc6", "html", types=(str,))
+    app.add_config_value("mmguide_node_modules", "node_modules", "html", types=(str,))
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _build_finished, priority=900)  # after every file is written

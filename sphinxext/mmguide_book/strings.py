@@ -158,6 +158,15 @@ CONTEXTS: dict[str, dict[str, str]] = {
              "药品说明书或多个来源的综合）：这不等于弱推荐，本书也不自行给出分级。"),
 
     },
+    # the web app manifest and the offline banners (offline.py)
+    "offline": {
+        "mmguide · Multiple myeloma whole-course management and bone protection": "mmguide · 多发性骨髓瘤全程管理与骨保护",
+        "An executable clinical guide to multiple myeloma bone protection, readable offline.":
+            "多发性骨髓瘤骨保护的可执行临床指南，离线亦可阅读。",
+        "A newer edition is available —": "有新版本可用——",
+        "reload": "重新加载",
+        "Offline: this page is from the edition of {date}": "离线：本页来自 {date} 的版本",
+    },
     # the in-page calculator form (forms.py)
     "form": {
         "Reset": "清空",
