@@ -160,7 +160,10 @@ def widen(t: str) -> str:
         elif ch == ";":
             out.append(ch if nxt == " " else _WIDE[ch])
         elif ch == ":":
-            out.append(_WIDE[ch] if (_cjk(prev) or prev == "\uff09") and nxt != " " else ch)
+            # after Chinese, or before Chinese or at the end (after a unit, a Latin word: "eGFR:首剂")
+            out.append(_WIDE[ch] if ((_cjk(prev) or prev == "\uff09") and nxt != " ")
+                       or _cjk(nxt) or nxt in ("\u201c", "\uff08", "\u300a", "")
+                       or (nxt == "(" and i + 1 in wide) else ch)
         else:  # "?"
             out.append(_WIDE[ch] if _cjk(prev) or nxt == "" or _cjk(nxt) or nxt == " " else ch)
     return "".join(out)

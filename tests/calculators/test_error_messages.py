@@ -68,6 +68,15 @@ def test_unknown_input_name_lists_the_accepted_ones():
         "crcl-cockcroft-gault: unknown input height; accepted inputs: age, weight, creatinine, sex.", "height")
 
 
+def test_unknown_input_name_lists_the_accepted_ones_in_chinese_too():
+    from mmguide import InputError, compute
+    from mmguide.presentation import widen
+    with pytest.raises(InputError) as e:
+        compute("zoledronic-acid-dose", clearance="45 mL/min")
+    assert widen(e.value.text["zh"]) == (
+        "clearance：“按肌酐清除率确定唑来膦酸剂量”没有此输入项；可用的输入项：crcl、age、weight、creatinine、sex。")
+
+
 def test_bool_passed_as_a_number_is_refused():
     assert message("crcl-cockcroft-gault", creatinine=True, **CG) == (
         "creatinine: expected a number, got the boolean True.", "creatinine")
