@@ -29,8 +29,8 @@ def test_cockcroft_gault_just_below_30_is_never_shown_as_30():
 
 
 @pytest.mark.parametrize("crcl,shown,dose", [
-    # label bands (fact sheet §2): 60.04 > 60 → 4.0; 49.99 < 50 → 3.3; 39.96 < 40 → 3.0; 29.97 < 30 → none
-    ("60.04", "60.04", "4.0 mg"), ("49.99", "49.99", "3.3 mg"), ("39.96", "39.96", "3.0 mg"),
+    # label bands (fact sheet §2): 60.04 > 60 → 4; 49.99 < 50 → 3.3; 39.96 < 40 → 3; 29.97 < 30 → none
+    ("60.04", "60.04", "4 mg"), ("49.99", "49.99", "3.3 mg"), ("39.96", "39.96", "3 mg"),
     ("29.97", "29.97", None),
 ])
 def test_zoledronic_acid_dose_message_shows_the_clearance_on_its_own_side_of_the_edge(crcl, shown, dose):

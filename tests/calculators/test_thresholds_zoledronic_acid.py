@@ -50,7 +50,7 @@ def test_zoledronic_acid_dose_explanation_agrees_with_the_category():
         if r.category == "not-recommended":
             assert "not recommended" in en and "不推荐" in zh and "mg IV" not in en
         else:
-            assert f"zoledronic acid {r.value:.1f} mg IV" in en and f"唑来膦酸 {r.value:.1f} mg" in zh
+            assert f"zoledronic acid {r.value:g} mg IV" in en and f"唑来膦酸 {r.value:g} mg" in zh
             assert ("reduced dose" in en) == (r.category == "reduced-dose")
 
 

@@ -192,8 +192,8 @@ NOT_KNOWN = text("not known", "未知")
 
 
 def _za_dose_text(dose: F) -> dict:
-    return text(f"{fmt(dose, 1)} mg IV over ≥{_ZA_MIN} min, {zad.INTERVAL}",
-                f"{fmt(dose, 1)} mg 静脉输注 ≥{_ZA_MIN} 分钟,{zad.INTERVAL_ZH}一次")
+    return text(f"{zad.show_dose(dose)} mg IV over ≥{_ZA_MIN} min, {zad.INTERVAL}",
+                f"{zad.show_dose(dose)} mg 静脉输注 ≥{_ZA_MIN} 分钟,{zad.INTERVAL_ZH}一次")
 
 
 def _band_branches() -> tuple[Branch, ...]:
@@ -215,8 +215,8 @@ def _za_outcomes() -> tuple[Node, ...]:
     doses = (zad.FULL_DOSE,) + tuple(d for _, d in zad.DOSE_BANDS)
     return tuple(
         Node(f"za-{fmt(d, 1)}", "outcome",
-             text(f"Zoledronic acid {fmt(d, 1)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
-                  f"唑来膦酸 {fmt(d, 1)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
+             text(f"Zoledronic acid {zad.show_dose(d)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
+                  f"唑来膦酸 {zad.show_dose(d)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
              recommendations=("BP-4", "BP-8"), actions=("monitor-creatinine", "za-duration"))
         for d in doses
     )
@@ -246,9 +246,9 @@ _NODES = (
          ), recommendations=("BP-6",)),
     Node("hcm-za", "action",
          text(f"Now: saline rehydration first (no loop diuretic before); then zoledronic acid "
-              f"{fmt(HCM_ZA_MG, 1)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
+              f"{zad.show_dose(HCM_ZA_MG)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
               "delay it",
-              f"立即:先以生理盐水补液(补液前不用袢利尿剂);随后唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 输注 ≥{_ZA_MIN} 分钟,"
+              f"立即:先以生理盐水补液(补液前不用袢利尿剂);随后唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 输注 ≥{_ZA_MIN} 分钟,"
               "不按肾功能减量;不因口腔检查推迟"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-severe-renal", "action",
@@ -258,8 +258,8 @@ _NODES = (
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-creatinine", "action",
          text(f"Now: saline rehydration first; measure serum creatinine before zoledronic acid "
-              f"{fmt(HCM_ZA_MG, 1)} mg",
-              f"立即:先以生理盐水补液;唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 给药前检测血清肌酐"),
+              f"{zad.show_dose(HCM_ZA_MG)} mg",
+              f"立即:先以生理盐水补液;唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 给药前检测血清肌酐"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     # 2. Is the plan for this patient?
     Node("active", "decision",
@@ -656,7 +656,7 @@ def _t_dental(f, s):
 
 def _t_hcm(f, s):
     ren = f["hcm_renal"]
-    mg = fmt(HCM_ZA_MG, 1)
+    mg = zad.show_dose(HCM_ZA_MG)
     en = (f"Urgent: hypercalcaemia of malignancy (corrected calcium ≥ {_HCM['mmol/L']} mmol/L, "
           f"≥ {_HCM['mg/dL']} mg/dL). Treat it now, before the routine steps of this plan. Rehydrate with intravenous "
           "saline first, aiming at about 2 L of urine a day and avoiding overhydration (heart failure); give no loop "
@@ -959,7 +959,7 @@ def _ask_phrase(action_id: str, f: dict) -> dict | None:
 
 
 def _hcm_headline(f: dict, shown_ca: str) -> dict:
-    mg = fmt(HCM_ZA_MG, 1)
+    mg = zad.show_dose(HCM_ZA_MG)
     head = text(f"Urgent: hypercalcaemia of malignancy (corrected calcium {shown_ca}, at or above "
                 f"{_HCM['mmol/L']} mmol/L or {_HCM['mg/dL']} mg/dL): rehydrate with intravenous saline first (no loop "
                 "diuretic before), then ",
