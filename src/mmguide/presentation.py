@@ -236,6 +236,11 @@ def inputs_of(result: Result, lang: str) -> list[dict]:
     return out
 
 
+def category_text(result: Result, lang: str) -> str | None:
+    """The result's category in the reader's words (its label), never its code."""
+    return _category_label(result, lang)
+
+
 def _category_label(result: Result, lang: str) -> str | None:
     if result.category is None:
         return None
