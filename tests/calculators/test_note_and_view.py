@@ -134,7 +134,7 @@ def test_what_readers_see_names_no_calculator_by_its_code_name():
 
 @pytest.mark.parametrize("lang, words", [
     ("en", ("hypercalcaemia of malignancy", "saline first", "no loop diuretic", "4 mg", "Measure serum creatinine now")),
-    ("zh", ("恶性肿瘤高钙血症", "生理盐水", "袢利尿剂", "4 mg", "立即检测血清肌酐")),
+    ("zh", ("恶性肿瘤相关高钙血症", "生理盐水", "袢利尿剂", "4 mg", "立即检测血清肌酐")),
 ])
 def test_hypercalcaemia_of_malignancy_is_first_and_whole_in_the_answer_box(lang, words):
     """Corrected calcium 3.3 mmol/L (>= 3.0 mmol/L, Zometa label; fact sheet §12): the box a reader sees

@@ -199,7 +199,7 @@ def test_r2_iss_names_1q_gain_or_amplification_in_chinese():
 
 
 def test_no_text_in_the_package_calls_onj_a_mandible_only_necrosis():
-    # ONJ is 颌骨坏死 (药物相关性颌骨坏死); 下颌骨坏死 names the mandible only
+    # ONJ is 颌骨坏死 (颌骨坏死); 下颌骨坏死 names the mandible only
     package = Path(mmguide.__file__).parent
     for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.json")):
         assert "下颌骨" not in path.read_text(encoding="utf-8"), path.name

@@ -229,7 +229,7 @@ _NODES = (
     Node("hcm", "decision",
          text(f"Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
               "malignancy?",
-              f"校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤高钙血症?"),
+              f"校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤相关高钙血症?"),
          branches=(
              Branch(_status_in(HCM), "hcm-renal", text("yes: urgent", "是:紧急")),
              Branch(_status_in(HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED), "active",
@@ -495,7 +495,7 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "而非每个周期重新按剂量表分档。", "zometa_label")
             why("Renally excreted: serum creatinine before every dose; watch for acute-phase reactions "
                 "and osteonecrosis of the jaw.",
-                "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和药物相关性颌骨坏死。",
+                "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和颌骨坏死。",
                 "zometa_label", "song_interview")
         else:
             why(f"Not recommended: CrCl below {_S} mL/min or dialysis (severe renal impairment)."
@@ -646,12 +646,12 @@ def _t_dental(f, s):
         return text(
             "Dental examination done: complete any preventive dental treatment before the first dose. "
             "During treatment keep good oral hygiene and avoid invasive dental procedures (osteonecrosis of the jaw).",
-            "口腔检查已完成:首剂前完成必要的预防性口腔处理。治疗期间保持口腔卫生,避免有创牙科操作(预防药物相关性颌骨坏死)。")
+            "口腔检查已完成:首剂前完成必要的预防性口腔处理。治疗期间保持口腔卫生,避免有创牙科操作(预防颌骨坏死)。")
     return text(
         "Before the first dose: a comprehensive dental examination and any preventive dental treatment, to "
         "reduce the risk of osteonecrosis of the jaw. During treatment keep good oral hygiene and avoid "
         "invasive dental procedures.",
-        "首剂前:全面口腔检查及必要的预防性口腔处理,以降低药物相关性颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
+        "首剂前:全面口腔检查及必要的预防性口腔处理,以降低颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
 
 
 def _t_hcm(f, s):
@@ -661,7 +661,7 @@ def _t_hcm(f, s):
           f"≥ {_HCM['mg/dL']} mg/dL). Treat it now, before the routine steps of this plan. Rehydrate with intravenous "
           "saline first, aiming at about 2 L of urine a day and avoiding overhydration (heart failure); give no loop "
           "diuretic before the hypovolaemia is corrected. ")
-    zh = (f"紧急:恶性肿瘤高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL)。须立即处理,"
+    zh = (f"紧急:恶性肿瘤相关高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL)。须立即处理,"
           "先于本方案的常规步骤。首先静脉输注生理盐水补液,目标尿量约每日 2 L,避免补液过量(心力衰竭);"
           "低血容量纠正前不用袢利尿剂。")
     if ren == "ok":
@@ -763,7 +763,7 @@ def _t_hypercalcaemia(f, s):
         "high. Mild or asymptomatic hypercalcaemia may be treated conservatively with saline hydration, and the "
         "bone-targeted agent of this plan lowers calcium; if it causes symptoms or keeps rising, treat it urgently.",
         f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室正常上限:高钙血症,"
-        f"但未达恶性肿瘤高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
+        f"但未达恶性肿瘤相关高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
         "维生素 D。轻度或无症状高钙血症可采用生理盐水补液等保守治疗,本方案的骨靶向药物亦可降低血钙;"
         "如出现症状或持续升高,须紧急处理。")
 
@@ -963,7 +963,7 @@ def _hcm_headline(f: dict, shown_ca: str) -> dict:
     head = text(f"Urgent: hypercalcaemia of malignancy (corrected calcium {shown_ca}, at or above "
                 f"{_HCM['mmol/L']} mmol/L or {_HCM['mg/dL']} mg/dL): rehydrate with intravenous saline first (no loop "
                 "diuretic before), then ",
-                f"紧急:恶性肿瘤高钙血症(校正血钙 {shown_ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):"
+                f"紧急:恶性肿瘤相关高钙血症(校正血钙 {shown_ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):"
                 "先静脉输注生理盐水补液(补液前不用袢利尿剂),随后")
     if f["hcm_renal"] == "ok":
         tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_MIN} min without renal dose reduction",
@@ -1133,7 +1133,7 @@ def _yn(name, en, zh, help_=None):
 _CREATININE_HELP = text(
     "With age, weight and sex it gives the clearance (Cockcroft–Gault). Needed too when calcium is very high: "
     "the zoledronic acid dose for hypercalcaemia of malignancy depends on it.",
-    "与年龄、体重和性别一起用于计算清除率(Cockcroft–Gault)。血钙很高时也需要:恶性肿瘤高钙血症的唑来膦酸用法取决于此。")
+    "与年龄、体重和性别一起用于计算清除率(Cockcroft–Gault)。血钙很高时也需要:恶性肿瘤相关高钙血症的唑来膦酸用法取决于此。")
 
 CALCULATOR = Calculator(
     id=ID,
@@ -1212,7 +1212,7 @@ CALCULATOR = Calculator(
              f"CrCl < {_S} mL/min or dialysis, only after weighing risks and benefits; with no creatinine given, the "
              "plan asks for it. The sources name no symptom threshold, so symptoms do not move a lower calcium into "
              "this branch; the text says to treat urgently if it causes symptoms or keeps rising.",
-             f"恶性肿瘤高钙血症定义为校正血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)(唑来膦酸说明书定义)。"
+             f"恶性肿瘤相关高钙血症定义为校正血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)(唑来膦酸说明书定义)。"
              "它是决策树的第一个判断,无论其他答案如何均立即处理:先补充生理盐水,血清肌酐低于 "
              f"{_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)时唑来膦酸 4 mg 不按肾功能减量;肌酐达到或超过该值、"
              f"肌酐清除率 < {_S} mL/min 或透析时,须权衡利弊后使用;未提供肌酐时,方案要求先检测。文献未给出症状界值,"
