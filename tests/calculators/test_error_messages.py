@@ -152,3 +152,18 @@ def test_every_error_is_a_value_error():
     with pytest.raises(ValueError):
         compute("iss", beta2m="x", albumin=40)
 
+
+
+def _zh(calculator_id, **inputs):
+    from mmguide.presentation import widen
+    with pytest.raises(InputError) as e:
+        compute(calculator_id, **inputs)
+    return widen(e.value.text["zh"])
+
+
+def test_chinese_range_error_has_no_stray_space_and_sets_the_range_off():
+    assert _zh("crcl-cockcroft-gault", **{**CG, "age": "1.5"}, creatinine="1 mg/dL") == "年龄：1.5 岁超出合理范围（18–120 岁）。"
+
+
+def test_chinese_choice_error_says_what_was_typed():
+    assert "输入的是 'x'" in _zh("crcl-cockcroft-gault", **{**CG, "sex": "x"}, creatinine="1 mg/dL")

@@ -141,8 +141,8 @@ _MEANING = {
         "does not exceed the absolute CRAB threshold; the other criterion (more than "
         f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L or {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL above "
         "the laboratory's upper limit) is assessed by myeloma-defining-events",
-        "未超过 CRAB 绝对阈值;另一标准(高于实验室正常上限 "
-        f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L 或 {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL 以上)"
+        "未超过 CRAB 绝对阈值;另一标准(比实验室正常上限高出 > "
+        f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L 或 > {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL)"
         "请用骨髓瘤定义事件计算器评估"),
     LOW: text(
         "is below the laboratory's lower limit of normal (low calcium): correct it before a bone-targeted "
