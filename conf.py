@@ -84,6 +84,9 @@ mmguide_jieba_dict = "docs/locales/zh_CN/jieba-userdict.txt"  # the Chinese edit
 mmguide_theme_po = "docs/locales/zh_CN/theme.po"  # theme strings the Chinese catalogues lack
 mmguide_runtime_layer = "runtime/micropython"  # MicroPython compatibility layer, bundled with the package
 mmguide_micropython_dir = "node_modules/@micropython/micropython-webassembly-pyscript"  # npm, package-lock.json
+# Units each edition's readers' laboratories report: a calculator's unit menu starts on them (the
+# reader can still choose another). Chinese laboratories report creatinine in µmol/L.
+mmguide_units: dict[str, list[str]] = {"zh_CN": ["µmol/L"]}
 html_theme_options = {
     "repository_url": "",
     "use_download_button": True,

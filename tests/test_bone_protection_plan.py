@@ -91,9 +91,9 @@ def test_clearance_is_required_and_active_mm_not_known_is_asked_not_refused():
     # "not ticked" must never mean "no": an unanswered active-myeloma question stops the plan at
     # "find out first" (see test_plan_safety), it neither refuses nor reads it as smouldering myeloma
     assert mmguide.compute(ID, crcl=80).category == "find-out-first"
-    with pytest.raises(InputError) as e:
-        mmguide.compute(ID, active_mm=True)
-    assert e.value.field == "crcl"
+    # without a clearance the plan is not refused: the agent waits for it, and it is asked for
+    r = mmguide.compute(ID, active_mm=True)
+    assert r.category == "hold" and "crcl" in r.details["needed"]
 
 
 # --- BP-4: renal dosing ------------------------------------------------------------------------
@@ -269,7 +269,8 @@ def test_zoledronic_acid_for_at_least_12_months_then_review_at_vgpr_and_restart_
     d = plan(active_mm=True, crcl=70)
     dur = next(a for a in d["actions"] if a["id"] == "za-duration")
     assert "at least 12 months" in dur["text"]["en"] and "VGPR" in dur["text"]["en"]
-    assert "every 3 or 6 months" in dur["text"]["en"] and dur["references"] == ["terpos2021bone"]
+    assert "every 3 or 6 months" in dur["text"]["en"] and dur["references"] == ["terpos2021bone", "anderson2018asco"]
+    assert "Reconsider at 24 months" in dur["text"]["en"]  # ASCO 2018: up to 2 years, then reconsider
     rel = next(a for a in d["actions"] if a["id"] == "restart-at-relapse")
     assert rel["references"] == ["terpos2013imwg"] and rel["recommendation"] == "BP-8"
 
@@ -294,7 +295,8 @@ def test_every_action_and_agent_has_a_recommendation_id_and_known_references(p):
             assert HAN.search(a["dose"]["zh"])
     assert HAN.search(d["explanation"]["zh"])
     json.dumps(d, ensure_ascii=False)
-    assert d["value"] is None and d["category"] in ("start-now", "not-indicated", "find-out-first")
+    assert d["value"] is None and d["category"] in ("start-now", "not-indicated", "find-out-first", "urgent-first",
+                                                    "hold", "continue")
 
 
 def test_chinese_texts_use_the_standard_clinical_terms():
@@ -392,10 +394,10 @@ def test_zoledronic_acid_not_recommended_text_carries_the_denosumab_hypocalcaemi
 
 def test_headline_does_not_ask_for_a_dental_examination_already_done():
     d = plan(active_mm=True, crcl=70, dental_exam_done=True)
-    assert "dental examination before the first dose" not in d["explanation"]["en"]
-    assert "首剂前口腔检查" not in d["explanation"]["zh"]
+    assert "dental examination before the first maintenance dose" not in d["explanation"]["en"]
+    assert "维持治疗首剂前口腔检查" not in d["explanation"]["zh"]
     assert "dental examination done" in d["explanation"]["en"]
-    assert "dental examination before the first dose" in plan(active_mm=True, crcl=70)["explanation"]["en"]
+    assert "dental examination before the first maintenance dose" in plan(active_mm=True, crcl=70)["explanation"]["en"]
 
 
 def test_smouldering_myeloma_or_mgus_is_outside_the_plan_not_refused_bone_treatment():

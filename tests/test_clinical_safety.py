@@ -17,7 +17,8 @@ from mmguide import flowcharts as fc
 PLAN = "bone-protection-plan"
 # every answer given, so that a test changes one thing at a time
 KNOWN = dict(active_mm=True, dialysis=False, creatinine_stable=True, dental_exam_done=True,
-             high_sre_risk=False, prefers_subcutaneous=False, vitamin_d_known=True)
+             high_sre_risk=False, prefers_subcutaneous=False, vitamin_d_known=True, pregnancy_possible=False,
+             current_agent="none", oliguria=False, heart_failure=False, onj="none")
 
 
 def plan(**kw):
@@ -52,11 +53,15 @@ def test_hypocalcaemia_below_the_ctcae_floor_holds_every_first_dose_without_labo
     assert d["details"]["calcium_status"] == "low" and d["details"]["hypocalcaemia"] is True
     assert d["details"]["calcium_ctcae_grade"] == 4
     assert "correct-hypocalcaemia" in d["start"]["first_dose_after"]
+    # below 1.9 mmol/L it is severe (Society for Endocrinology): an emergency, first, with IV calcium gluconate
+    assert d["category"] == "urgent-first" and d["details"]["severe_hypocalcaemia"] is True
+    assert ids(d)[0] == "severe-hypocalcaemia"
     head = d["explanation"]["en"]
-    assert head.startswith("Hypocalcaemia (corrected calcium 1.20 mmol/L, CTCAE grade 4): correct it first")
-    assert "the first dose of any bone-targeted agent waits" in head and not head.startswith("Start")
-    assert d["explanation"]["zh"].startswith("低钙血症")
-    assert "correct-calcium" in d["path"]
+    assert head.startswith("Urgent: severe hypocalcaemia (corrected calcium 1.20 mmol/L, CTCAE grade 4)")
+    assert "intravenous calcium gluconate now with ECG monitoring" in head and not head.startswith("Start")
+    assert "Maintenance (not today): only after the calcium is corrected" in head
+    assert d["explanation"]["zh"].startswith("紧急:重度低钙血症")
+    assert "correct-calcium" in d["path"] and "now-calcium-gluconate" in d["path"]
 
 
 @pytest.mark.parametrize("calcium,low", [
@@ -110,7 +115,7 @@ def test_calcium_above_the_laboratory_upper_limit_stops_calcium_supplements(kw, 
 def test_mild_hypercalcaemia_below_3_0_mmol_follows_the_usual_plan_without_supplements(calcium):
     d = plan(crcl=70, corrected_calcium=calcium)
     assert d["details"]["hypercalcaemia"] is True and d["details"]["hypercalcaemia_of_malignancy"] is False
-    assert "hcm-urgent" not in ids(d) and d["path"][1] == "hcm" and d["path"][2] == "active"
+    assert "hcm-urgent" not in ids(d) and d["path"][2] == "hcm" and d["path"][3] == "active"
     assert d["explanation"]["en"].startswith("Start bone protection now with zoledronic acid 4 mg")
     t = action(d, "hypercalcaemia")["text"]["en"]
     assert "Do not give calcium or vitamin D supplements" in t and "saline" in t and "urgently" in t
@@ -123,23 +128,26 @@ def test_mild_hypercalcaemia_below_3_0_mmol_follows_the_usual_plan_without_suppl
 def test_hypercalcaemia_of_malignancy_at_3_0_mmol_is_urgent_and_first_in_the_tree(calcium, hcm):
     d = plan(crcl=45, corrected_calcium=calcium, creatinine="1.5 mg/dL")
     assert d["details"]["hypercalcaemia_of_malignancy"] is hcm
-    assert d["path"][:2] == ["start", "hcm"]  # the first decision of the tree
+    assert d["path"][:3] == ["start", "severe-hypo", "hcm"]  # the emergencies are the tree's first decisions
     if not hcm:
         assert "hcm-urgent" not in ids(d)
         return
-    assert d["path"][2] == "hcm-renal" and d["path"].index("hcm-za") < d["path"].index("active")
-    assert d["actions"][0]["id"] == "hcm-urgent" and d["actions"][0]["phase"] == "urgent"
-    assert d["start"]["urgent"] == "hcm-urgent"
+    assert d["path"][3] == "hcm-renal" and d["path"].index("hcm-za") < d["path"].index("active")
+    assert d["actions"][0]["id"] == "hcm-urgent" and d["actions"][0]["phase"] == "now"
+    assert d["start"]["urgent"] == "hcm-urgent" and d["category"] == "urgent-first"
     head = d["explanation"]["en"]
     assert head.startswith("Urgent: hypercalcaemia of malignancy")
     assert head.index("saline first") < head.index("zoledronic acid 4 mg")
-    assert "no loop diuretic before" in head and "dental examination does not delay it" in head
-    assert "Maintenance, from the next dose" in head and "3.3 mg" in head  # then the usual plan, by clearance
+    assert "no loop diuretic before" in head
+    # the maintenance agent is labelled as maintenance with its start: never "now" beside the acute dose
+    assert "Maintenance (not today): from the next dose at the usual interval, 3–4 weeks after the acute" in head
+    assert "3.3 mg" in head and "Start bone protection now" not in head
     t = action(d, "hcm-urgent")["text"]["en"]
     for s in ("saline first", "no loop diuretic before the hypovolaemia is corrected", "over ≥15 min",
               "no renal dose reduction", "not sooner than 7 days", "after checking renal function",
               "calcium, phosphate, magnesium and creatinine", "dental examination does not delay",
-              "refractory to bisphosphonate", "days 8 and 15", "Maintenance bone protection then follows"):
+              "refractory to bisphosphonate", "days 8 and 15", "the maintenance agent, which starts later",
+              "Endocrine Society 2023 guideline suggests it rather than a bisphosphonate"):
         assert s in t, s
     assert "zometa_label" in action(d, "hcm-urgent")["references"]
     assert "紧急" in d["explanation"]["zh"] and "袢利尿剂" in d["explanation"]["zh"]
@@ -159,14 +167,15 @@ def test_hypercalcaemia_of_malignancy_gets_zoledronic_acid_4_mg_without_renal_re
         assert "zoledronic acid 4 mg IV over ≥15 min, a single dose, with no renal dose reduction" in t
         assert "3.3" not in t  # the maintenance band does not touch the hypercalcaemia dose
     else:
-        assert "only after weighing risks and benefits" in t and "decide with nephrology" in t
+        assert "only after weighing risks and benefits" in t and "Decide with nephrology" in t
 
 
 @pytest.mark.parametrize("kw", [dict(crcl=20), dict(crcl=45, dialysis=True), dict(crcl=29.9)])
 def test_hypercalcaemia_of_malignancy_with_severe_renal_impairment_weighs_risks_and_benefits(kw):
     d = plan(corrected_calcium="3.3 mmol/L", creatinine="2.0 mg/dL", **kw)
     assert "hcm-severe-renal" in d["path"] and d["details"]["hcm_zoledronic_acid_mg"] is None
-    assert "only after weighing risks and benefits with nephrology" in d["explanation"]["en"]
+    assert "with nephrology: zoledronic acid only after weighing risks and benefits" in d["explanation"]["en"]
+    assert "or denosumab, which lowers calcium without the kidney" in d["explanation"]["en"]
     assert favoured(d) == "denosumab"  # maintenance: the severe renal branch
     assert "severe-renal-denosumab" in d["start"]["first_dose_after"]
 
@@ -313,7 +322,7 @@ def test_risk_or_route_not_known_shows_zoledronic_acid_and_asks(kw):
 def test_dental_examination_not_known_is_asked_for_like_not_done(value):
     d = plan(crcl=70, corrected_calcium="2.3 mmol/L", dental_exam_done=value)
     assert "dental" in d["start"]["first_dose_after"]
-    assert "dental examination before the first dose" in d["explanation"]["en"]
+    assert "dental examination before the first maintenance dose" in d["explanation"]["en"]
 
 
 @pytest.mark.parametrize("value", [False, "unknown"])
@@ -338,7 +347,8 @@ def test_laboratory_limits_that_cannot_be_limits_are_refused(kw, field):
 def test_flowchart_shows_the_urgent_hypercalcaemia_hypocalcaemia_and_unknown_branches():
     g = fc.flowchart(PLAN)
     edges = {(e.source, e.target) for e in g.edges}
-    assert ("start", "hcm") in edges and ("hcm", "hcm-renal") in edges
+    assert ("start", "severe-hypo") in edges and ("severe-hypo", "hcm") in edges and ("hcm", "hcm-renal") in edges
+    assert ("severe-hypo", "now-calcium-gluconate") in edges
     assert {("hcm-renal", "hcm-za"), ("hcm-renal", "hcm-severe-renal"), ("hcm-renal", "hcm-creatinine")} <= edges
     assert {("active", "ask-active"), ("hypercalcaemia-check", "correct-calcium"),
             ("hypercalcaemia-check", "measure-calcium"), ("stable", "provisional-clearance"),

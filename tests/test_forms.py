@@ -394,7 +394,10 @@ def test_copy_to_note_copies_the_package_note(page, base_url, site, edition):
     page.wait_for_function("window.__copied !== null")
     copied = page.evaluate("window.__copied")
     date = page.evaluate("JSON.parse(document.querySelector('script.mmguide-form-config').textContent).date")
-    expected = mmguide.note(mmguide.compute(cid, **CG_PATIENT), "zh" if edition == "zh_CN" else "en", url, date)
+    # the note links this patient: the page's address with the inputs (the form keeps it up to date)
+    here = page.url.split("#")[0]
+    assert here.startswith(url + "?"), here
+    expected = mmguide.note(mmguide.compute(cid, **CG_PATIENT), "zh" if edition == "zh_CN" else "en", here, date)
     assert copied == expected
 
 

@@ -95,7 +95,7 @@ def test_hypercalcaemia_prose_types_no_dose_limit_or_calcium_cut_off():
 
 def test_hypercalcaemia_section_puts_rehydration_first_and_no_loop_diuretic_before_it():
     text = section(page("prescribing-safety"), "hypercalcaemia-of-malignancy")
-    assert text.index("**Rehydrate first.**") < text.index("**Zoledronic acid without the renal dose reduction.**")
+    assert text.index("**Rehydrate first, if the patient can pass the fluid.**") < text.index("**Zoledronic acid without the renal dose reduction.**")
     assert "A loop diuretic is not given until hypovolaemia has been corrected" in text
     assert "no sooner than 7 days after the first" in text
     assert "refractory to bisphosphonate therapy" in text

@@ -17,7 +17,7 @@ from test_book_sources import recommendations  # noqa: E402
 
 GOOD = {"strength": "not graded", "certainty": "not assessed", "grading": "Not graded: expert opinion from the interview.",
         "reviewed": "2026-11-25", "changed": "First published."}
-TODAY = datetime.date(2026, 12, 1)
+TODAY = datetime.date(2026, 12, 6)
 
 
 def test_every_recommendation_in_the_sources_is_graded_and_dated():
@@ -37,8 +37,8 @@ def test_an_unknown_strength_certainty_or_date_fails(field, value):
 
 
 def test_a_review_date_in_the_future_fails():
-    assert grading_problems({**GOOD, "reviewed": "2026-12-02"}, TODAY)
-    assert not grading_problems({**GOOD, "reviewed": "2026-12-01"}, TODAY)
+    assert grading_problems({**GOOD, "reviewed": "2026-12-07"}, TODAY)
+    assert not grading_problems({**GOOD, "reviewed": "2026-12-06"}, TODAY)
 
 
 def test_a_grade_is_never_given_without_its_source_and_certainty():

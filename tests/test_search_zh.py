@@ -32,6 +32,33 @@ QUERIES = {
     "骨相关事件": ["docs/guide/bone-disease.html", "docs/glossary.html"],
 }
 
+# Typed as Chinese readers type, without spaces -> the page (and section) an expert expects first.
+# The query is cut in the browser into the index's own words (docs/_static/mmguide-search-zh.js).
+FIRST = {
+    "骨保护方案": "docs/calculators/bone-protection-plan.html",
+    "唑来膦酸剂量": "docs/calculators/zoledronic-acid-dose.html",
+    "高钙血症怎么处理": "docs/guide/prescribing-safety.html#hypercalcaemia-of-malignancy",
+    "高钙血症治疗": "docs/guide/prescribing-safety.html#hypercalcaemia-of-malignancy",
+    "停用地舒单抗": "docs/guide/prescribing-safety.html#stopping-denosumab",
+    "地舒单抗剂量": "docs/guide/bone-targeted-agents.html#denosumab",
+    "颌骨坏死预防": "docs/guide/prescribing-safety.html#onj-in-practice",
+    "肌酐清除率计算": "docs/calculators/crcl-cockcroft-gault.html",
+    "重度肾功能损害": "docs/guide/prescribing-safety.html#severe-renal-impairment",
+    "非典型股骨骨折": "docs/guide/prescribing-safety.html#atypical-femoral-fractures",
+    "帕米膦酸": "docs/guide/bone-targeted-agents.html#pamidronate",
+    "骨相关事件定义": "docs/guide/bone-disease.html#sre-definition",
+    "国际分期": "docs/calculators/iss.html",
+    "虚弱评分": "docs/calculators/imwg-frailty.html",
+    "疗效评估标准": "docs/calculators/imwg-response.html",
+    "微小残留病": "notebooks/05-response-and-mrd.html",
+    "治疗目标": "docs/guide/treatment-goals.html",
+    "推荐意见索引": "docs/guide/recommendation-index.html",
+    "血钙校正": "docs/calculators/corrected-calcium.html",
+    "骨髓瘤定义事件": "docs/calculators/myeloma-defining-events.html",
+    "唑来膦酸肾功能恶化": "docs/calculators/zoledronic-acid-renal-check.html",
+    "骨髓瘤骨病": "docs/guide/bone-disease.html",
+}
+
 
 @pytest.fixture(scope="module")
 def search(zh_site):
@@ -39,7 +66,7 @@ def search(zh_site):
 
     results = {}
     with serve(zh_site) as base, chromium() as browser:
-        for term in QUERIES:
+        for term in {**QUERIES, **FIRST}:
             page = browser.new_page(locale="zh-CN")
             errors: list[str] = []
             page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
@@ -83,3 +110,26 @@ def test_search_results_page_is_chinese_and_clean(search, term):
     titles = [t for t in r["titles"] if t != "mmguide"]  # the landing page is titled by the book's name
     assert all(any("\u4e00" <= c <= "\u9fff" for c in t) for t in titles), titles
     assert any("\u4e00" <= c <= "\u9fff" for c in r["summary"]), r["summary"]
+
+
+@pytest.mark.parametrize("term", list(FIRST))
+def test_unspaced_chinese_query_lists_the_expected_page_first(search, term):
+    hrefs = search[term]["hrefs"]
+    assert hrefs, f"search for {term}: nothing found"
+    first = hrefs[0].split("?")[0]
+    assert first == FIRST[term] or (first.split("#")[0] == FIRST[term]), \
+        f"search for {term}: first {first}, expected {FIRST[term]}; got {search[term]['titles'][:4]}"
+
+
+def test_chinese_segmenter_is_small_and_loaded_by_the_chinese_search_page_only(zh_site):
+    """The cut uses the index already on the page: a few KB, no dictionary download."""
+    import gzip
+
+    script = ROOT / "docs" / "_static" / "mmguide-search-zh.js"
+    assert len(gzip.compress(script.read_bytes())) < 3_000
+    zh = (zh_site / "zh_CN" / "search.html").read_text(encoding="utf-8")
+    en = (zh_site / "en" / "search.html").read_text(encoding="utf-8")
+    assert "mmguide-search-zh.js" in zh and "mmguide-search-zh.js" not in en
+    others = [p for p in (zh_site / "zh_CN").rglob("*.html")
+              if p.name != "search.html" and "mmguide-search-zh.js" in p.read_text(encoding="utf-8")]
+    assert not others, others

@@ -32,11 +32,13 @@ EXPECTED_DIR = ROOT / "tests" / "notebooks" / "expected"
 TIMEOUT = 180  # seconds per cell, as nb_execution_timeout in conf.py
 
 PNG_PLACEHOLDER = "<png: not compared; figures are checked by the Sphinx build>"
+SVG_PLACEHOLDER = "<svg: not compared; figures are checked by the Sphinx build>"
 
 # What the regression may ignore: volatile parts only. Never a text output, so never a number.
 DIFF_IGNORE = (
     "/cells/*/outputs/*/traceback",
     "/cells/*/outputs/*/data/image/png",  # pixels differ between matplotlib/freetype builds
+    "/cells/*/outputs/*/data/image/svg+xml",  # so do the paths of an SVG figure
     "/cells/*/execution_count",
     "/cells/*/outputs/*/execution_count",
     "/cells/*/metadata/execution",  # timings
@@ -88,6 +90,8 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             data = out.get("data", {})
             if "image/png" in data:
                 data["image/png"] = PNG_PLACEHOLDER
+            if "image/svg+xml" in data:
+                data["image/svg+xml"] = SVG_PLACEHOLDER
     return nb
 
 

@@ -7,6 +7,12 @@
  * (or at the reader's first touch), never on pages without a calculator; until it can answer, the
  * form says so with a progress bar and its button is disabled. Results are rendered from JSON with
  * DOM calls and textContent only (no innerHTML).
+ *
+ * At the bedside: whatever the package answers is shown at once, in its order (an urgent phase with
+ * what is still needed under it); the address carries the inputs (history.replaceState as the reader
+ * types, so a copied link or the note's link opens the same patient); Reset clears fields, answer and
+ * address; an answer out of sight on a phone gets a compact bar that scrolls to it; screen readers
+ * hear the answer once, when the reader pauses (not on every keystroke).
  */
 (function () {
   "use strict";
@@ -98,6 +104,9 @@
     this.timer = null;
     this.seq = 0;
     this.note = null;
+    this.shown = null; // the JSON of the answer on screen: an identical answer is not redrawn
+    this.said = null; // the last summary announced to screen readers
+    this.announce = section.querySelector("[data-mmguide-announce]");
     var self = this;
 
     clear(this.result);
@@ -132,6 +141,10 @@
     };
     this.form.addEventListener("input", live);
     this.form.addEventListener("change", live);
+    this.resetButton = el("button", { type: "button", "class": "mmguide-reset" }, [this.S["Reset"]]);
+    this.resetButton.addEventListener("click", function () { self.reset(); });
+    this.submit.parentNode.insertBefore(this.resetButton, this.submit.nextSibling);
+    this.peek = this.makePeek();
     this.showSource();
     this.fromUrl();
   }
@@ -161,7 +174,18 @@
       var control = f.querySelector("input[name='" + CSS.escape(name) + "']:not([type=radio]), select[name='" + CSS.escape(name) + "']");
       if (radio) radio.checked = true;
       else if (control && control.type === "checkbox") control.checked = /^(yes|true|1)$/i.test(value);
-      else if (control) control.value = value;
+      else if (control) {
+        // "<number> <unit>" (as this form writes the address): the number in the field, the unit in its menu
+        var sel = f.querySelector("select.mmguide-unit"), m = /^\s*(\S+)\s+(.+?)\s*$/.exec(value);
+        var opt = sel && m ? Array.prototype.filter.call(sel.options, function (o) { return o.value === m[2]; })[0] : null;
+        if (opt) { control.value = m[1]; sel.value = opt.value; }
+        else {
+          control.value = value;
+          // a number without its unit means the calculator's own unit (the menu's first), whatever
+          // the edition's default: a link reads the same in both editions
+          if (sel) sel.value = sel.options[0].value;
+        }
+      }
       else return;
       if (name === "crcl") {
         var c = self.section.querySelector("input[type=radio][name$='-kidney-source'][value=crcl]");
@@ -250,7 +274,51 @@
     }
   };
 
-  Form.prototype.pageUrl = function () { return window.location.origin + window.location.pathname; };
+  // The page's address for these inputs: the inputs as query parameters (the form reads them back,
+  // fromUrl), so one link is one patient. Only this form's fields are written; other parameters and
+  // the fragment are kept.
+  Form.prototype.addressFor = function (inputs) {
+    var params = new URLSearchParams(window.location.search);
+    var self = this;
+    this.section.querySelectorAll(".mmguide-field[data-field]").forEach(function (f) { params.delete(f.getAttribute("data-field")); });
+    Object.keys(inputs).forEach(function (k) {
+      var v = inputs[k];
+      params.set(k, v === true ? "yes" : v === false ? "no" : String(v));
+    });
+    var q = params.toString();
+    return window.location.pathname + (q ? "?" + q : "") + window.location.hash;
+  };
+  Form.prototype.updateAddress = function (inputs) {
+    var next = this.addressFor(inputs);
+    var now = window.location.pathname + window.location.search + window.location.hash;
+    // replaceState: no reload and no entry in the history per keystroke
+    if (next !== now) { try { window.history.replaceState(window.history.state, "", next); } catch (e) { /* file:// */ } }
+  };
+  Form.prototype.pageUrl = function () { return window.location.href.split("#")[0]; };
+
+  // Reset: fields to their first state, no answer, no inputs in the address
+  Form.prototype.reset = function () {
+    this.seq++; // an answer on its way is dropped
+    clearTimeout(this.timer);
+    this.form.reset();
+    this.touched = {};
+    this.note = null;
+    this.shown = null;
+    this.said = null;
+    this.showSource();
+    this.clearErrors();
+    this.status.textContent = "";
+    clear(this.result);
+    this.result.appendChild(el("p", { "class": "mmguide-placeholder" }, [
+      this.S["Enter the values: the answer appears as you type. The calculation runs in your browser; nothing is sent anywhere."]]));
+    this.updateAddress(this.values());
+    this.peek.hidden = true;
+    if (this.announce) this.announce.textContent = "";
+    this.setState(this.ready ? "ready" : "idle");
+    var first = this.form.querySelector("input:not([type=radio]):not([type=hidden]), select");
+    if (first) first.focus();
+    this.section.dispatchEvent(new CustomEvent("mmguide:reset", { bubbles: true }));
+  };
 
   // live: the reader is typing (a field not reached yet is named, not an error); quick: as a key is
   // pressed, show a result only (a message for a half-typed value waits for the debounced call)
@@ -264,6 +332,7 @@
     } catch (e) { return; }
     if (seq !== this.seq) return; // a newer calculation is on its way
     var inputs = this.values();
+    this.updateAddress(inputs); // before computing: the note's link is this patient's
     var t0 = performance.now();
     var out;
     try {
@@ -277,7 +346,17 @@
     this.clearErrors();
     this.status.textContent = "";
     if (out.ok) {
-      this.render(out);
+      var json = JSON.stringify(out);
+      // the same answer again (the change event on leaving a field): not redrawn, so a tap on Copy
+      // that began before it still lands on its button
+      if (json !== this.shown) {
+        var before = this.result.querySelector(".mmguide-answer");
+        var was = before ? before.getAttribute("data-summary") : null;
+        this.render(out);
+        this.shown = json;
+        this.reveal(was);
+      }
+      if (!quick) this.say();
       this.setState("result");
     } else if (live && out.field && !this.touched[out.field] && !(out.field in inputs)) {
       // still typing: name what is missing instead of an error for a field not reached yet
@@ -285,10 +364,14 @@
       var missing = (out.field === "crcl" && this.source() === "creatinine") ? "age" : out.field;
       this.result.appendChild(el("p", { "class": "mmguide-placeholder" }, [
         this.S["Still needed: "] + (this.config.labels[missing] || missing)]));
+      this.shown = null;
+      this.peek.hidden = true;
       this.setState("incomplete");
     } else {
       this.showError(out.field, out.message);
       clear(this.result);
+      this.shown = null;
+      this.peek.hidden = true;
       this.setState("error");
     }
     var t2 = performance.now();
@@ -324,12 +407,23 @@
     var r = out.result, v = out.view, a = v.answer, S = this.S, self = this;
     this.note = out.note;
     clear(this.result);
-    var box = el("div", { "class": "mmguide-answer", "data-tone": a.tone, "data-category": a.category || null });
+    var box = el("div", { "class": "mmguide-answer", "data-tone": a.tone, "data-category": a.category || null,
+                          "data-summary": this.summary(a), tabindex: "-1" });
+    // urgent items first, in the package's order (the order of danger)
     if (a.urgent && a.urgent.length) {
       box.appendChild(el("ul", { "class": "mmguide-urgent" }, a.urgent.map(function (u) {
         return el("li", { "data-action": u.id || null }, [u.text, self.recLinks(u.recommendations),
           u.more ? el("details", { "class": "mmguide-more" }, [el("summary", null, [S["more"]]), u.more]) : null]);
       })));
+    }
+    // an answer decided before every input is in: what is still needed, under the urgent items
+    var needed = a.needed || v.needed || [];
+    if (needed.length) {
+      box.appendChild(el("p", { "class": "mmguide-needed", "data-needed": needed.map(function (n) {
+        return typeof n === "string" ? n : (n.name || ""); }).join(" ") }, [S["Still needed: "] + needed.map(function (n) {
+        var name = typeof n === "string" ? n : n.name;
+        return (typeof n !== "string" && n.label) || self.config.labels[name] || name;
+      }).join(S[", "] || ", ")]));
     }
     var rawValue = Array.isArray(r.value) ? r.value.join(",") : (r.value === null || r.value === undefined ? null : String(r.value));
     var favoured = (r.agents || []).filter(function (x) { return x.favoured; })[0];
@@ -365,9 +459,11 @@
       next.appendChild(this.recLinks(v.recommendations));
     }
     box.appendChild(next);
-    var copy = el("button", { type: "button", "class": "mmguide-copy" }, [S["Copy to note"]]);
+    var copy = el("button", { type: "button", "class": "mmguide-copy", "data-copy": "note" }, [S["Copy to note"]]);
     copy.addEventListener("click", function () { self.copyNote(); });
-    box.appendChild(el("div", { "class": "mmguide-copy-row" }, [copy, el("span", { "class": "mmguide-copy-status", role: "status" })]));
+    var link = el("button", { type: "button", "class": "mmguide-copy-link", "data-copy": "link" }, [S["Copy link"]]);
+    link.addEventListener("click", function () { self.copyLink(); });
+    box.appendChild(el("div", { "class": "mmguide-copy-row" }, [copy, link, el("span", { "class": "mmguide-copy-status", role: "status" })]));
     this.result.appendChild(box);
 
     (v.sections || []).forEach(function (s) {
@@ -385,6 +481,81 @@
       self.result.appendChild(el("details", { "class": "mmguide-section", "data-section": s.id }, [
         el("summary", null, [s.title]), body]));
     });
+  };
+
+  // the headline and its badge in one line (the phone's bar, the screen reader's announcement)
+  Form.prototype.summary = function (a) {
+    return [a.headline || "", a.label || ""].filter(Boolean).join(" · ");
+  };
+
+  // An answer that appeared or changed out of sight (below the fold on a phone): the bar shows its
+  // headline and tone, and a tap scrolls to it. Hidden again once the answer is in view.
+  Form.prototype.makePeek = function () {
+    var self = this;
+    // its name is its visible text (headline, badge) after a hidden "Show the answer:"
+    var peek = el("button", { type: "button", "class": "mmguide-peek", hidden: "hidden", "data-tone": "neutral" }, [
+      el("span", { "class": "mmguide-announce" }, [this.S["Show the answer"] + ": "]),
+      el("span", { "class": "mmguide-peek-text" }), el("span", { "class": "mmguide-badge" }),
+      el("span", { "class": "mmguide-peek-go", "aria-hidden": "true" }, ["↓"])]);
+    peek.addEventListener("click", function () {
+      var box = self.result.querySelector(".mmguide-answer") || self.result;
+      peek.hidden = true;
+      box.scrollIntoView({ block: "start", behavior: "smooth" });
+      box.focus({ preventScroll: true });
+    });
+    this.section.appendChild(peek);
+    if ("IntersectionObserver" in window) {
+      this.seen = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) peek.hidden = true;
+      });
+    }
+    return peek;
+  };
+  Form.prototype.reveal = function (was) {
+    var box = this.result.querySelector(".mmguide-answer");
+    if (!box) { this.peek.hidden = true; return; }
+    var now = box.getAttribute("data-summary");
+    var r = box.getBoundingClientRect();
+    var visible = r.top < window.innerHeight - 48 && r.bottom > 0;
+    if (visible || now === was) { if (visible) this.peek.hidden = true; }
+    else {
+      this.peek.setAttribute("data-tone", box.getAttribute("data-tone") || "neutral");
+      this.peek.querySelector(".mmguide-peek-text").textContent = box.querySelector(".mmguide-value") ?
+        box.querySelector(".mmguide-value").textContent : now;
+      var badge = box.querySelector(".mmguide-headline .mmguide-badge");
+      var pb = this.peek.querySelector(".mmguide-badge");
+      pb.textContent = badge ? badge.textContent : "";
+      pb.hidden = !badge;
+      this.peek.hidden = false;
+    }
+    if (this.seen) { this.seen.disconnect(); this.seen.observe(box); }
+  };
+  // once per answer, when the reader pauses: the summary, in a polite live region
+  Form.prototype.say = function () {
+    var box = this.result.querySelector(".mmguide-answer");
+    if (!box || !this.announce) return;
+    var urgent = box.querySelector(".mmguide-urgent li");
+    var text = (urgent ? urgent.firstChild.textContent + " " : "") + box.getAttribute("data-summary");
+    if (text === this.said) return;
+    this.said = text;
+    this.announce.textContent = text;
+  };
+
+  Form.prototype.copyLink = function () {
+    var self = this, text = window.location.href;
+    var status = this.section.querySelector(".mmguide-copy-status");
+    this.section.setAttribute("data-link-copied", "1");
+    var done = function () { status.textContent = self.S["Link copied: it opens this calculation with these values."]; };
+    var fallback = function () {
+      var input = el("input", { type: "text", readonly: "readonly", "class": "mmguide-note-text" });
+      input.value = text;
+      clear(status);
+      status.appendChild(document.createTextNode(self.S["Select the text and copy it:"]));
+      status.appendChild(input);
+      input.select();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+    else fallback();
   };
 
   Form.prototype.copyNote = function () {

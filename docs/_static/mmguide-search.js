@@ -29,16 +29,32 @@
   var dose = config.dose || {};
   var STOP = {the: 1, of: 1, by: 1, and: 1, for: 1, a: 1, an: 1, to: 1, in: 1, "的": 1};
   var query = (new URLSearchParams(window.location.search).get("q") || "").toLowerCase();
-  var words = query.split(/[\s,;:()\-–]+/).filter(function (w) { return w && !STOP[w]; });
+  var words = null;
+  // the query's words, once the index is loaded: the Chinese edition cuts unspaced Chinese into the
+  // index's own words (mmguide-search-zh.js)
+  function queryWords() {
+    if (words) return words;
+    var split = window.mmguideSegment ? window.mmguideSegment(query) : query.split(/[\s,;:()\-–]+/);
+    words = split.filter(function (w) { return w && !STOP[w]; });
+    return words;
+  }
 
   Scorer.score = function (result) {
+    var words = queryWords();
     var docname = result[0], title = String(result[1] || "").toLowerCase(), anchor = result[2];
     var score = result[4];
     if (!words.length) return score;
     var page = !anchor;
     var calculator = docname.indexOf("docs/calculators/") === 0 && docname !== "docs/calculators/index";
     var allInTitle = words.every(function (w) { return title.indexOf(w) !== -1; });
-    if (allInTitle) score += (calculator && page) ? 40 : 15;
+    if (allInTitle) {
+      score += (calculator && page) ? 40 : 15;
+      // the more of the title the query's words cover, the closer the match (国际分期 → ISS before R-ISS)
+      var covered = words.reduce(function (n, w) { return n + w.length; }, 0);
+      score += Math.round(10 * Math.min(covered, title.length) / Math.max(title.length, 1));
+    }
+    // the book about itself (hazard log, changes, references, about) after the clinical pages
+    if ((config.back || []).indexOf(docname) !== -1) score -= 20;
     words.forEach(function (w) { if (page && dose[w] === docname) score += 60; });
     return score;
   };

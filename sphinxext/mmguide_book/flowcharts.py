@@ -189,6 +189,7 @@ def view_text(lg: str) -> dict[str, str]:
     """The controls' words in language *lg* ("en" or "zh"; Chinese from strings.py)."""
     return {k: translate(lg, v, "flowchart", general=False) for k, v in VIEW_WORDS.items()}
 _PT = re.compile(r'<svg\b[^>]*\bwidth="([\d.]+)pt"')
+_PT_HEIGHT = re.compile(r'<svg\b[^>]*\bheight="([\d.]+)pt"')
 
 # one small script per page (a guard keeps it from running twice): the full-screen button
 # and, on phones, the step-by-step version opened in place of the picture
@@ -205,11 +206,40 @@ _SCRIPT = """<script>(function () {
   });
   function phone() { if (window.matchMedia("(max-width: 599.98px)").matches)
     document.querySelectorAll("details.mmguide-flowchart-steps").forEach(function (d) { d.open = true; }); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", phone); else phone();
+  // first view: a chart wider than its box opens scrolled to its start (data-start-x: the start
+  // node's centre as a fraction of the chart's width), not at its left edge
+  function start() {
+    document.querySelectorAll(".mmguide-flowchart-view[data-start-x]").forEach(function (v) {
+      var img = v.querySelector("img"); if (!img) return;
+      var go = function () {
+        if (v.dataset.started || img.offsetWidth <= v.clientWidth) return;
+        v.scrollLeft = Math.max(0, parseFloat(v.dataset.startX) * img.offsetWidth - v.clientWidth / 2);
+        v.dataset.started = "1";
+      };
+      go(); img.addEventListener("load", go); // a lazy image has no height, so no scroll, until it loads
+    });
+  }
+  function ready() { phone(); start(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready); else ready();
 })();</script>"""
 
 
-def figure_html(lg: str, rel: str, svg: str, alt: str, caption: str, fig_id: str) -> str:
+_TRANSLATE = re.compile(r'<g id="graph0"[^>]*translate\(([-\d.]+) ')
+_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ')
+
+
+def start_x(svg: str, node_id: str) -> float | None:
+    """Where the start node's centre sits across the chart, as a fraction of its width."""
+    m = re.search(r"<title>" + re.escape(html.escape(node_id, quote=False)) + r'</title>\s*<(?:ellipse|polygon|path)[^>]*?'
+                  r'(?:cx="([-\d.]+)"|points="([-\d.]+),|d="M([-\d.]+),)', svg)
+    t, vb = _TRANSLATE.search(svg), _VIEWBOX.search(svg)
+    if not (m and t and vb):
+        return None
+    x = float(next(g for g in m.groups() if g is not None)) + float(t.group(1))
+    return round(min(max(x / float(vb.group(1)), 0.0), 1.0), 4)
+
+
+def figure_html(lg: str, rel: str, svg: str, alt: str, caption: str, fig_id: str, start: str | None = None) -> str:
     """The chart in a box that scrolls, at three quarters of Graphviz's natural size (labels
     about 14 px: legible at 1280 px without zooming), with a full-screen button and a link
     to the SVG alone (the browser zooms it). Below 600 px the picture gives way to the
@@ -217,13 +247,18 @@ def figure_html(lg: str, rel: str, svg: str, alt: str, caption: str, fig_id: str
     t = view_text(lg)
     m = _PT.search(svg)
     width = f' width="{round(float(m.group(1)))}"' if m else ""
+    h = _PT_HEIGHT.search(svg)
+    if m and h:  # its box is laid out (and scrollable) before the lazy image arrives
+        width += f' height="{round(float(h.group(1)))}"'
+    sx = start_x(svg, start) if start else None
+    focus = f' data-start-x="{sx}"' if sx is not None else ""
     return (
         f'<figure class="mmguide-flowchart"{fig_id}>'
         f'<div class="mmguide-flowchart-tools">'
         f'<button type="button" class="btn btn-sm mmguide-fc-full pst-js-only" data-full="{t["full"]}" '
         f'data-exit="{t["exit"]}">{t["full"]}</button>'
         f'<a class="btn btn-sm mmguide-fc-open" href="{rel}">{t["open"]}</a></div>'
-        f'<div class="mmguide-flowchart-view" tabindex="0" role="region" aria-label="{html.escape(t["view"])}: '
+        f'<div class="mmguide-flowchart-view"{focus} tabindex="0" role="region" aria-label="{html.escape(t["view"])}: '
         f'{html.escape(caption)}"><img src="{rel}" alt="{html.escape(alt)}"{width} loading="lazy"></div>'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>{_SCRIPT}"
     )
@@ -295,7 +330,8 @@ class FlowchartDirective(SphinxDirective):
         if "no-label" not in self.options:
             label = f"flowchart-{fid}"
             self.env.get_domain("std").note_hyperlink_target(label, self.env.docname, label, caption)
-        out = [nodes.raw("", figure_html(lg, rel, svg, alt, caption, fig_id), format="html")]
+        first = next((n.id for n in g.nodes if n.kind == "start"), None)
+        out = [nodes.raw("", figure_html(lg, rel, svg, alt, caption, fig_id, start=first), format="html")]
         out.append(nodes.raw("", steps_html(self.env, g), format="html"))
         # a text version of every path, for screen readers, print and anyone who prefers words
         summary = translate(lg, "Every path, as text", "flowchart", general=False)

@@ -66,6 +66,13 @@ def _e(s) -> str:
     return html.escape(str(s), quote=True)
 
 
+def preferred_units(config) -> tuple[str, ...]:
+    """The edition's own units (``mmguide_units`` in conf.py, by language): a field offering one
+    of them has it chosen in its unit menu; the menu stays visible so another can be chosen."""
+    table = getattr(config, "mmguide_units", None) or {}
+    return tuple(table.get(config.language or "en", ()))
+
+
 def _unit_word(env, symbol: str) -> str:
     """A unit as the edition writes it ("years" is 岁 in Chinese)."""
     from mmguide.presentation import unit_text
@@ -111,8 +118,10 @@ def _field_html(env, calc_id: str, d: dict) -> str:
         control = (f'<input type="text" inputmode="decimal" autocomplete="off" id="{fid}" name="{_e(name)}" '
                    f'{describedby}{req} value="{value}">')
         if len(units) > 1:
-            opts = "".join(f'<option value="{_e(u["symbol"])}">{_e(_unit_word(env, u["symbol"]))}</option>'
-                           for u in units)
+            symbols = [u["symbol"] for u in units]
+            chosen = next((s for s in preferred_units(env.config) if s in symbols), symbols[0])
+            opts = "".join(f'<option value="{_e(u["symbol"])}"{" selected" if u["symbol"] == chosen else ""}>'
+                           f'{_e(_unit_word(env, u["symbol"]))}</option>' for u in units)
             unit = (f'<select class="mmguide-unit" id="{fid}-unit" name="{_e(name)}-unit" '
                     f'aria-label="{_e(T("Unit of"))} {_e(label)}">{opts}</select>')
         else:
@@ -161,7 +170,9 @@ def _strings(env) -> dict:
             "Loading the calculator…", "Calculating…", "The calculator could not be loaded: ",
             "Check this value: ", "Check the inputs: ", "Result", "Recommendations", "Recommendation",
             "Copy to note", "Copied: paste it into the note.", "Select the text and copy it:", "Still needed: ",
-            "Next", "more", "References (numbered as in the bibliography):", "Bibliography", "(none)", "yes", "no"]
+            "Next", "more", "References (numbered as in the bibliography):", "Bibliography", "(none)", "yes", "no",
+            "Reset", "Copy link", "Link copied: it opens this calculation with these values.", "Show the answer",
+            ", "]
     return {k: _t(env, k) for k in keys}
 
 
@@ -262,8 +273,11 @@ def form_html(env, calc) -> str:
         f'<div class="mmguide-actions"><button type="submit" class="mmguide-submit" disabled>{_e(T("Calculate"))}</button>'
         f'<span class="mmguide-status" data-mmguide-status role="status"></span></div>'
         f"</form>"
-        f'<div class="mmguide-result" data-mmguide-result aria-live="polite">'
+        # the answer is redrawn as the reader types; screen readers hear its summary once, from
+        # this region, when the reader pauses (mmguide-form.js), not the whole box at every key
+        f'<div class="mmguide-result" data-mmguide-result>'
         f'<p class="mmguide-placeholder">{nojs}</p></div>'
+        f'<p class="mmguide-announce" data-mmguide-announce role="status" aria-live="polite" aria-atomic="true"></p>'
         f"</section>"
     )
 
@@ -387,6 +401,8 @@ def setup(app) -> dict:
     app.add_config_value("mmguide_runtime_layer", "runtime/micropython", "env", types=(str,))
     app.add_config_value("mmguide_micropython_dir", "node_modules/@micropython/micropython-webassembly-pyscript",
                          "html", types=(str,))
+    # {language: [unit symbols]}: the units each edition's readers' laboratories report (conf.py)
+    app.add_config_value("mmguide_units", {}, "env", types=[dict])
     app.connect("builder-inited", _builder_inited)
     app.connect("doctree-resolved", _doctree_resolved)
     app.connect("html-page-context", _page_context)

@@ -59,6 +59,14 @@ CERTAINTIES = {
 }
 GRADING_OPTIONS = ("strength", "certainty", "grading", "reviewed", "changed")
 
+# The legend above a page's first recommendation and above the index: what the badges mean, and
+# why most say "not graded" (CONTRIBUTING.md, "Never invent a grade").
+LEGEND = ("A strength and a certainty are copied only from a graded guideline that makes the same "
+          "recommendation; its name and its own grade are then given under “Grading”. "
+          "“Not graded” with “certainty not assessed” means that no graded guideline makes this "
+          "recommendation as written (it restates the interview, a product label or several sources "
+          "together): it is not a weak recommendation, and the book does not invent a grade.")
+
 
 
 def strength_label(strength: str) -> str:
@@ -214,6 +222,14 @@ class RecommendationDirective(SphinxDirective):
         return [box]
 
 
+def legend(env) -> nodes.Element:
+    """What the grade badges mean: above a page's first recommendation and above the index."""
+    para = nodes.paragraph(classes=["mmguide-grading-legend"])
+    para += nodes.strong(text=_l(env, "How to read the grades") + ("：" if lang(env) == "zh" else ": "))
+    para += nodes.inline(text=_l(env, LEGEND))
+    return para
+
+
 def badge_row(env, rec: dict) -> nodes.Element:
     """Strength, certainty and review date as a row of badges: colour plus text, never colour alone."""
     row = nodes.paragraph(classes=["mmguide-rec-badges"])
@@ -317,8 +333,12 @@ def resolve(app: Sphinx, doctree, docname):
                 para += nodes.Text(" · ")
             para += link
         tools += para
+    first = next((n for n in doctree.findall(nodes.container) if "mmguide-recommendation" in n["classes"]), None)
+    if first is not None:
+        first.parent.insert(first.parent.index(first), legend(app.env))
     for node in list(doctree.findall(recommendation_index)):
-        node.replace_self(nodes.container("", index_table(app, docname, store), classes=["mmguide-rec-index-wrap"]))
+        node.replace_self(nodes.container("", legend(app.env), index_table(app, docname, store),
+                                          classes=["mmguide-rec-index-wrap"]))
 
 
 def _cell(label: str, *children, classes=()) -> nodes.entry:

@@ -12,7 +12,12 @@ Sphinx's own search (searchindex.js, searchtools.js) with three additions:
   colour-mode buttons) that the theme puts inside ``role="main"``.
 - **Ranking.** The same script defines ``Scorer.score``: a page whose title holds every word of
   the query moves up, calculator pages most, and a drug name or "drug + dose" puts the
-  drug's dose calculator first (:data:`DOSE_CALCULATORS`).
+  drug's dose calculator first (:data:`DOSE_CALCULATORS`); the book's pages about itself
+  (:data:`BACK_PAGES`: hazard log, changes, references) come after the clinical pages.
+- **Chinese typed without spaces.** The Chinese edition's search page also loads
+  ``_static/mmguide-search-zh.js``, which cuts a run of Chinese characters in the query into words
+  of the index itself (jieba's cut of the pages with the book's dictionary): "唑来膦酸剂量" is
+  searched as 唑来膦酸 + 剂量. It adds no download beyond its own few lines.
 """
 
 from __future__ import annotations
@@ -59,14 +64,23 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("frailty", "虚弱", "衰弱"),
 )
 
-# A drug named alone (or with "dose") ranks its dose calculator first (docnames).
+# A drug named alone (or with "dose") ranks its dose calculator first; a measure named alone,
+# its calculator (docnames).
 DOSE_CALCULATORS = {
     "zoledronic": "docs/calculators/zoledronic-acid-dose",
     "zoledronate": "docs/calculators/zoledronic-acid-dose",
     "zometa": "docs/calculators/zoledronic-acid-dose",
     "唑来膦酸": "docs/calculators/zoledronic-acid-dose",
     "唑来磷酸": "docs/calculators/zoledronic-acid-dose",
+    # a measure named alone ranks its calculator first
+    "clearance": "docs/calculators/crcl-cockcroft-gault",
+    "cockcroft": "docs/calculators/crcl-cockcroft-gault",
+    "肌酐清除率": "docs/calculators/crcl-cockcroft-gault",
 }
+
+
+# Pages about the book itself: listed after the clinical pages that hold the same words.
+BACK_PAGES = ("docs/safety", "docs/changes", "docs/bibliography", "docs/about")
 
 
 def add_synonyms(indexer) -> int:
@@ -111,7 +125,10 @@ def _builder_inited(app: Sphinx) -> None:
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if pagename == "search":
-        context["mmguide_search_config"] = json.dumps({"dose": DOSE_CALCULATORS}, ensure_ascii=False)
+        context["mmguide_search_config"] = json.dumps({"dose": DOSE_CALCULATORS, "back": BACK_PAGES},
+                                                       ensure_ascii=False)
+        # Chinese typed without spaces is cut into the index's words (the Chinese edition only)
+        context["mmguide_search_zh"] = (app.config.language or "").startswith("zh")
 
 
 def setup(app: Sphinx) -> None:

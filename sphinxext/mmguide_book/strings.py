@@ -147,10 +147,24 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "very low": "极低",
         "not assessed": "未评估",
         "Every recommendation of the book": "本书全部推荐意见",
+        "How to read the grades": "分级怎么看",
+        ("A strength and a certainty are copied only from a graded guideline that makes the same "
+         "recommendation; its name and its own grade are then given under “Grading”. "
+         "“Not graded” with “certainty not assessed” means that no graded guideline makes this "
+         "recommendation as written (it restates the interview, a product label or several sources "
+         "together): it is not a weak recommendation, and the book does not invent a grade."):
+            ("推荐强度与证据确定性只照录自提出相同推荐的已分级指南，并在“分级依据”中注明该指南及其原始分级。"
+             "“未分级”且“证据确定性：未评估”表示没有已分级指南以同样的表述提出这条推荐（内容来自专家访谈、"
+             "药品说明书或多个来源的综合）：这不等于弱推荐，本书也不自行给出分级。"),
 
     },
     # the in-page calculator form (forms.py)
     "form": {
+        "Reset": "清空",
+        "Copy link": "复制链接",
+        "Link copied: it opens this calculation with these values.": "链接已复制：打开即为本次计算及所填数值。",
+        "Show the answer": "查看结果",
+        ", ": "、",
         "Calculate": "计算",
         "Calculator": "在线计算",
         "Computation needs JavaScript; the tables below are the full reference.":

@@ -29,6 +29,7 @@ TONES = {
     "full-dose": "ok", "reduced-dose": "caution", "not-recommended": "stop",
     "continue": "ok", "resume": "ok", "withhold": "stop", "keep-withholding": "stop",
     "start-now": "ok", "not-indicated": "info",
+    "urgent-first": "stop", "hold": "stop", "continue": "ok",
     "hypercalcaemia-of-malignancy": "stop", "crab-hypercalcaemia": "stop", "below-lower-limit": "caution",
     "no-crab-hypercalcaemia": "ok",
     "mde-present": "stop", "no-mde-found": "info",
@@ -44,6 +45,15 @@ WORDS = {
     "other-agents": text("Other agents", "其他药物"),
     "evidence": text("Evidence", "证据"),
     "before-first-dose": text("Before the first dose", "首剂前"),
+    "before-first-maintenance-dose": text("Before the first maintenance dose", "维持治疗首剂前"),
+    "maintenance": text("Maintenance", "维持治疗"),
+    "still-needed": text("Still needed: ", "尚需填写:"),
+    "maintenance-later": text("Maintenance, not today: ", "维持治疗(不在今日):"),
+    "title-severe-hypo": text("Severe hypocalcaemia: treat now", "重度低钙血症:立即处理"),
+    "title-hcm": text("Hypercalcaemia of malignancy: treat now", "恶性肿瘤相关高钙血症:立即处理"),
+    "title-symptoms": text("Symptoms of hypocalcaemia: calcium now", "低钙血症症状:立即查血钙"),
+    "agent-waits": text("Agent and dose: give the creatinine clearance (or age, weight, creatinine and sex)",
+                        "药物及剂量:请提供肌酐清除率(或年龄、体重、肌酐和性别)"),
     "urgent": text("First", "优先处理"),
     "not-suitable": text("not suitable", "不适用"),
     "alternative": text("alternative", "备选"),
@@ -62,12 +72,11 @@ WORDS = {
 # Units as a Chinese reader writes them (symbols that are words in English).
 UNIT_WORDS = {"years": text("years", "岁"), "points": text("points", "分")}
 
-# The plan's actions that a reader must see first, above the dose.
-# The urgent treatment of hypercalcaemia of malignancy is shown by its first four sentences (what it
-# is, now, saline first with no loop diuretic before it, then the dose or the creatinine to measure);
-# the others by their first sentence; the rest is one tap away.
-URGENT_ACTIONS = ("hcm-urgent", "hypercalcaemia", "correct-hypocalcaemia")
-URGENT_SENTENCES = {"hcm-urgent": 4}
+# The plan's "now" phase is shown first and whole, above the maintenance agent, in the order of
+# danger the plan gives it; a hypocalcaemia that holds the first dose follows it (its first sentence,
+# the rest one tap away).
+NOW_PHASE = "now"
+URGENT_ACTIONS = ("hypercalcaemia", "correct-hypocalcaemia")
 PLAN = "bone-protection-plan"
 
 
@@ -355,31 +364,60 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
             out["text"], out["more"] = first, rest
         return out
 
-    urgent = [item(a, split=True, sentences=URGENT_SENTENCES.get(a["id"], 1))
-              for a in actions if a["id"] in URGENT_ACTIONS]
-    if result.details.get("severe_renal_impairment"):
-        node = {n.id: n for n in bpp.TREE.nodes}.get("denosumab-only")
-        if node is not None:
-            urgent.insert(0, {"text": _pick(node.label, lang), "recommendations": list(node.recommendations),
-                              "id": "severe-renal"})
+    urgent = [item(a) for a in actions if a["phase"] == NOW_PHASE]
+    hcm = bool(result.details.get("hypercalcaemia_of_malignancy"))
+    urgent += [item(a, split=True) for a in actions if a["id"] in URGENT_ACTIONS
+               and not (hcm and a["id"] == "hypercalcaemia")  # said whole in the urgent treatment
+               and not (result.details.get("severe_hypocalcaemia") and a["id"] == "correct-hypocalcaemia")]
     pending = set(start.get("first_dose_after") or [])
     checklist = [dict(item(a, split=True), pending=a["id"] in pending)
                  for a in by_phase.get("before-first-dose", []) if a["id"] not in URGENT_ACTIONS]
     lines = []
+    needed = result.details.get("needed") or []
+    if needed:  # what else would change this answer, listed under what is already decided
+        calc = _calc(result)
+        labels = []
+        for n in needed:
+            try:
+                labels.append(_pick(calc.input(n).label, lang))
+            except (KeyError, MMGuideError):
+                labels.append(n)
+        lines.append(_w("still-needed", lang) + ("; " if lang == "en" else ";").join(labels))
     clearance = result.details.get("clearance")
     if clearance:
         lines.append(_pick(clearance["text"], lang))
+    if result.details.get("severe_renal_impairment") and fav is not None:
+        node = {n.id: n for n in bpp.TREE.nodes}.get("denosumab-only")
+        if node is not None:
+            lines.append(_pick(node.label, lang))
+    timing = start.get("timing")
     if fav is not None:
         headline = _pick(fav["name"], lang)
         sub = _pick(fav.get("dose"), lang)
-    else:  # not indicated: the answer is the sentence
+        if result.category == bpp.URGENT_FIRST:  # the emergency is the headline; the agent is maintenance, later
+            sub = (_w("maintenance-later", lang) + headline + (" " + sub if sub else ""))
+            headline = _emergency_title(result, lang)
+            lines.insert(0, _pick(start.get("when"), lang))
+        elif timing in bpp._TIMING or timing == "hold-calcium":  # labelled as maintenance, with its start
+            headline = _w("maintenance", lang) + (": " if lang == "en" else ":") + headline
+            lines.insert(0, _pick(start.get("when"), lang))
+    elif result.category == bpp.URGENT_FIRST:
+        headline = _emergency_title(result, lang)
+        sub = None
+        lines += [_pick(a["text"], lang) for a in by_phase.get("maintenance", [])
+                  if a["id"] in ("not-indicated", "ask-active")]
+    elif result.details.get("decision") == bpp.START_NOW:  # indicated, but the agent waits for the clearance
+        headline = _category_label(result, lang)
+        sub = _w("agent-waits", lang)
+    else:  # not indicated / not known: the answer is the sentence
         headline = _category_label(result, lang)
         sub = None
-        lines = [_pick(a["text"], lang) for a in by_phase.get("start", [])] or [_pick(result.explanation, lang)]
+        lines += [_pick(a["text"], lang) for a in by_phase.get("maintenance", [])
+                  if a["id"] in ("not-indicated", "ask-active")] or [_pick(result.explanation, lang)]
     answer = {"headline": headline, "subheadline": sub, "label": _category_label(result, lang) if fav else None,
               "category": result.category, "tone": TONES.get(result.category, "info"),
               "lines": lines, "urgent": urgent, "checklist": checklist,
-              "checklist_title": _w("before-first-dose", lang)}
+              "checklist_title": _w("before-first-maintenance-dose", lang)}
 
     # Why: the path taken through the decision tree, each step with its recommendations
     nodes = {n.id: n for n in bpp.TREE.nodes}
@@ -395,16 +433,16 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
             continue
         label = _pick(n.label, lang).replace("\n", " ") + " — " + _pick(taken.label, lang)
         why.append({"text": label, "recommendations": list(n.recommendations)})
-    why += [item(a) for a in by_phase.get("start", []) if a["id"] == "agent-choice"]
+    why += [item(a) for a in by_phase.get("maintenance", []) if a["id"] == "agent-choice"]
     if fav is not None:
         why += [{"text": _pick(r, lang), "recommendations": [fav.get("recommendation")] if fav.get("recommendation") else []}
                 for r in fav.get("reasons", [])]
     sections = [{"id": "why", "title": _w("why", lang), "items": why}]
-    supportive = [item(a) for a in by_phase.get("supportive-care", []) if a["id"] not in URGENT_ACTIONS]
-    if supportive:
-        sections.append({"id": "supportive", "title": _w("supportive", lang), "items": supportive})
-    baseline = [a for a in by_phase.get("start", []) if a["id"] not in ("start-now", "not-indicated", "agent-choice")]
-    monitoring = [item(a) for a in baseline + by_phase.get("monitoring", []) + by_phase.get("duration", [])]
+    maintenance = [item(a) for a in by_phase.get("maintenance", [])
+                   if a["id"] not in ("not-indicated", "ask-active", "agent-choice")]
+    if maintenance:
+        sections.append({"id": "maintenance", "title": _w("maintenance", lang), "items": maintenance})
+    monitoring = [item(a) for a in by_phase.get("monitoring", [])]
     if monitoring:
         sections.append({"id": "monitoring", "title": _w("monitoring", lang), "items": monitoring})
     others = []
@@ -421,6 +459,16 @@ def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
     if others:
         sections.append({"id": "other-agents", "title": _w("other-agents", lang), "items": others})
     return answer, sections
+
+
+def _emergency_title(result: Result, lang: str) -> str:
+    """The headline of an answer whose now phase is an emergency: the emergency, not the maintenance agent."""
+    d = result.details
+    if d.get("severe_hypocalcaemia"):
+        return _w("title-severe-hypo", lang)
+    if d.get("hypercalcaemia_of_malignancy"):
+        return _w("title-hcm", lang)
+    return _w("title-symptoms", lang)
 
 
 def _id_char(ch: str) -> bool:
@@ -562,10 +610,52 @@ def respond(calculator_id: str, payload: str, lang: str = "en", url: str | None 
     """One call in, one JSON string out (the in-page form's only entry point)."""
     from .api import compute
 
+    inputs = json.loads(payload)
     try:
-        r = compute(calculator_id, **json.loads(payload))
+        r = compute(calculator_id, **inputs)
     except InputError as e:
+        partial = _urgent_despite(calculator_id, inputs, e, lang, url, date) if calculator_id == PLAN else None
+        if partial is not None:
+            return partial
         return _dumps({"ok": False, "field": e.field, "message": error_text(e, calculator_id, lang)})
     except MMGuideError as e:
         return _dumps({"ok": False, "field": None, "message": str(e)})
     return _dumps({"ok": True, "result": r.as_dict(), "view": view(r, lang), "note": note(r, lang, url, date)})
+
+
+def _urgent_despite(calculator_id: str, inputs: dict, err: InputError, lang: str, url, date) -> str | None:
+    """The plan's best answer while a field is still being typed or cannot be read: when the inputs without
+    that field already decide an emergency (the "now" phase), it is shown at once, with the field's message
+    first in the answer box and the field listed as still needed; otherwise None (the message alone)."""
+    from .api import compute
+
+    rest = dict(inputs)
+    fields = []
+    e = err
+    for _ in range(3):  # a few unreadable fields at most
+        if not e.field:
+            return None
+        fields.append((e.field, error_text(e, calculator_id, lang)))
+        if e.field in rest:
+            del rest[e.field]
+        else:  # a field that is missing, not wrong (the clearance's group is incomplete): set the group aside
+            group = [k for k in ("crcl", "age", "weight", "sex") if k in rest]
+            if not group:
+                return None
+            for k in group:
+                del rest[k]
+        try:
+            r = compute(calculator_id, **rest)
+            break
+        except InputError as again:
+            e = again
+        except MMGuideError:
+            return None
+    else:
+        return None
+    if not any(a["phase"] == "now" for a in getattr(r, "actions", [])):
+        return None
+    v = view(r, lang)
+    v["answer"]["lines"] = [m for _, m in fields] + v["answer"]["lines"]
+    return _dumps({"ok": True, "partial": True, "field": fields[0][0], "message": fields[0][1],
+                   "result": r.as_dict(), "view": v, "note": note(r, lang, url, date)})

@@ -150,6 +150,12 @@ class Input:
         return d
 
 
+def yes_no_unknown(name: str, en: str, zh: str, help: Text | None = None) -> Input:
+    """An optional yes/no input whose answer may be "unknown": not given is unknown too, never "no", and
+    the calculator asks for it where it changes the answer. The one helper for such inputs."""
+    return Input(name, text(en, zh), kind="boolean", required=False, default=None, unknown=True, help=help)
+
+
 @dataclass(frozen=True)
 class Band:
     """One interpretation band: the condition (built from the module's constants) and what it means."""

@@ -43,16 +43,19 @@ def test_the_chinese_note_has_no_english_words_but_units_and_ids():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_note_of_a_severe_renal_plan_puts_the_renal_stop_first_and_lists_the_first_dose_checks(lang):
-    # CrCl 25 mL/min: below 30, no zoledronic acid or pamidronate; denosumab (Zometa and Xgeva labels)
+def test_the_note_of_a_severe_renal_plan_says_the_renal_stop_beside_the_agent_and_lists_the_first_dose_checks(lang):
+    # CrCl 25 mL/min: below 30, no zoledronic acid or pamidronate; denosumab (Zometa and Xgeva labels). The
+    # renal stop is about the maintenance agent, not an emergency: it sits with the agent, not in the urgent list
     r = compute("bone-protection-plan", active_mm=True, crcl="25 mL/min")
     v = view(r, lang)
     assert v["answer"]["headline"] == ("Denosumab" if lang == "en" else "地舒单抗")
-    assert v["answer"]["urgent"] and v["answer"]["urgent"][0]["id"] == "severe-renal"
+    assert not v["answer"]["urgent"]
+    assert any(("No zoledronic acid or pamidronate" if lang == "en" else "不用唑来膦酸和帕米膦酸") in line
+               for line in v["answer"]["lines"])
     ids = [c["id"] for c in v["answer"]["checklist"]]
     assert "dental" in ids and "measure-calcium" in ids and "severe-renal-denosumab" in ids
     t = note(r, lang)
-    assert t.index("! ") < t.index("[ ]")
+    assert "[ ]" in t and "! " not in t
 
 
 def test_the_plan_says_nothing_twice():
@@ -148,3 +151,53 @@ def test_hypercalcaemia_of_malignancy_is_first_and_whole_in_the_answer_box(lang,
     # below 3.0 mmol/L there is no urgent treatment to show
     r = compute("bone-protection-plan", active_mm="yes", crcl="45 mL/min", corrected_calcium="2.9 mmol/L")
     assert "hcm-urgent" not in [u["id"] for u in view(r, lang)["answer"]["urgent"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_form_shows_an_emergency_as_soon_as_it_is_decided_with_what_else_is_needed(lang):
+    """Issue 23: with a corrected calcium of 3.2 mmol/L alone, the urgent treatment shows at once (no age,
+    weight or sex needed), what else would change the answer is listed under it, and a field that cannot
+    be read yet does not hide the emergency (its message comes first)."""
+    import json as _json
+
+    from mmguide.presentation import respond
+
+    out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "3.2 mmol/L"}), lang))
+    a = out["view"]["answer"]
+    assert out["ok"] and a["urgent"][0]["id"] == "hcm-urgent" and a["tone"] == "stop"
+    assert any(line.startswith("Still needed: " if lang == "en" else "尚需填写:") for line in a["lines"])
+    out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "3.2 mmol/L", "age": "7"}), lang))
+    assert out["ok"] and out["partial"] and out["field"] == "age"
+    assert out["view"]["answer"]["urgent"][0]["id"] == "hcm-urgent"
+    assert out["view"]["answer"]["lines"][0] == out["message"]
+    # without an emergency, an unreadable field is the answer, as before
+    out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "2.3 mmol/L", "age": "7"}), lang))
+    assert not out["ok"] and out["field"] == "age"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_maintenance_agent_under_an_acute_treatment_is_labelled_as_maintenance_with_its_start(lang):
+    r = compute("bone-protection-plan", active_mm="yes", crcl="48 mL/min", corrected_calcium="3.2 mmol/L",
+                creatinine="1.4 mg/dL")
+    a = view(r, lang)["answer"]
+    # the emergency is the headline; the agent is maintenance, not today, in the line under it
+    assert a["headline"] == ("Hypercalcaemia of malignancy: treat now" if lang == "en" else "恶性肿瘤相关高钙血症:立即处理")
+    assert a["subheadline"].startswith("Maintenance, not today: Zoledronic acid 3.3 mg" if lang == "en"
+                                       else "维持治疗(不在今日):唑来膦酸 3.3 mg")
+    assert a["label"] not in ("Start now", "立即启动") and a["category"] == "urgent-first"
+    assert ("not today" if lang == "en" else "不在今日") in a["lines"][0]
+
+
+def test_the_emergency_shows_when_the_clearance_inputs_are_incomplete():
+    """Review finding P16: calcium 3.1 mmol/L with a clearance and age, weight and sex but no creatinine: the
+    clearance's group cannot be read, and the urgent treatment still shows, with the message first."""
+    import json as _json
+
+    from mmguide.presentation import respond
+
+    payload = {"active_mm": "yes", "sex": "male", "age": "68", "weight": "75 kg", "corrected_calcium": "3.1 mmol/L",
+               "crcl": "25 mL/min"}
+    out = _json.loads(respond("bone-protection-plan", _json.dumps(payload), "en"))
+    assert out["ok"] and out["partial"]
+    assert out["view"]["answer"]["urgent"][0]["id"] == "hcm-urgent"
+    assert out["view"]["answer"]["lines"][0] == out["message"]

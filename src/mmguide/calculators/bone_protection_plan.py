@@ -25,7 +25,7 @@ from fractions import Fraction as F
 
 from ..decision import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
-from ..records import Calculator, Category, Input, Output, Result, text
+from ..records import Calculator, Category, Input, Output, Result, text, yes_no_unknown
 from ..units import fmt
 from . import corrected_calcium as cc
 from . import crcl_cockcroft_gault as cg
@@ -91,12 +91,51 @@ HCM_NO_RENAL_REDUCTION_BELOW = {"mg/dL": F("4.5"), "µmol/L": F(400)}
 HCM_RETREAT_AFTER_DAYS = 7
 # Hypocalcaemia whatever the laboratory's limits: below the CTCAE grade 2 floor (fact sheet §12B).
 HYPOCALCAEMIA_BELOW = cc.HYPOCALCAEMIA_BELOW
+# Severe hypocalcaemia, a medical emergency: adjusted calcium below 1.9 mmol/L, or symptoms at any level
+# below the reference range (Society for Endocrinology emergency guidance, turner2016hypocalcaemia; fact
+# sheet §13B). CTCAE grades 3-4 (< 1.75 mmol/L) lie beyond it. The guidance gives mmol/L only; a calcium
+# in mg/dL is converted exactly (units.py) and compared in mmol/L.
+SEVERE_HYPOCALCAEMIA_BELOW_MMOL = F("1.9")
+# Its first treatment (turner2016hypocalcaemia): 10-20 mL of 10% calcium gluconate in 50-100 mL of 5%
+# dextrose over 10 minutes with ECG monitoring, repeated until symptoms resolve, then an infusion.
+CA_GLUCONATE_ML = (10, 20)
+CA_GLUCONATE_DILUENT_ML = (50, 100)
+CA_GLUCONATE_MINUTES = 10
+# Severe hypercalcaemia: serum calcium above 14 mg/dL (3.5 mmol/L), where the Endocrine Society 2023
+# guideline suggests calcitonin with an intravenous bisphosphonate or denosumab as initial treatment
+# (elhajjfuleihan2023hypercalcemia, conditional; fact sheet §13A). Strictly above, in the unit measured.
+SEVERE_HYPERCALCAEMIA_ABOVE = {"mmol/L": F("3.5"), "mg/dL": F(14)}
+# Very low albumin: below it the albumin-corrected calcium is confirmed with an ionised calcium before an
+# emergency decision (fact sheet §13A; the edge, 25 g/L, is a project decision: no source gives one).
+LOW_ALBUMIN_BELOW = {"g/L": F(25), "g/dL": F("2.5")}
+# Zoledronic acid: the myeloma and bone-metastasis trials excluded serum creatinine above 3.0 mg/dL
+# (265 µmol/L) (Zometa label; fact sheet §13E): above it the plan does not start or continue it as routine.
+ZA_TRIALS_CREATININE_ABOVE = {"mg/dL": F("3.0"), "µmol/L": F(265)}
+# Denosumab: effective contraception during treatment and for at least 5 months after the last dose
+# (Xgeva label §5, §8; fact sheet §13C).
+DENOSUMAB_CONTRACEPTION_MONTHS = 5
+# Duration (BP-8): review at 12 months of monthly therapy (IMWG 2021), up to 2 years then reconsider
+# (ASCO 2018; fact sheet §13D).
+REVIEW_AT_MONTHS = ZA_MIN_MONTHS
+RECONSIDER_AT_MONTHS = 24
+# After stopping denosumab (osteoporosis): a bisphosphonate about 6 months after the last injection
+# (ECTS 2021, tsourdi2021ects; fact sheet §12E); no trial defines it for the 120 mg myeloma schedule.
+DENOSUMAB_FOLLOW_ON_MONTHS = 6
 
 ZA, DMAB, PAM = "zoledronic-acid", "denosumab", "pamidronate"
 AGENT_ORDER = (ZA, DMAB, PAM)
 ALL_AGENTS = (ZA, DMAB, PAM)
+# The choices of the plan's new inputs ("unknown" allowed, and not given is unknown too)
+ONJ_CHOICES = ("none", "previous", "active", "unknown")
+CURRENT_AGENT_CHOICES = ("none", ZA, DMAB, PAM, "unknown")
+RESPONSE_CHOICES = ("vgpr-or-better", "less-than-vgpr", "unknown")
 
 START_NOW, NOT_INDICATED, FIND_OUT = "start-now", "not-indicated", "find-out-first"
+# Categories the resolution step gives (the tree decides only whether and what to start):
+#   urgent-first: an emergency is treated now and the maintenance agent follows it;
+#   hold: the maintenance agent is not started until something is done (correct calcium, active ONJ,
+#   pregnancy); continue: the patient is already on a bone-targeted agent (duration and review).
+URGENT_FIRST, HOLD, CONTINUE = "urgent-first", "hold", "continue"
 
 # calcium_status values
 HCM, HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED = ("hcm", "high", "low", "not-low", "no-limit", "not-measured")
@@ -143,6 +182,25 @@ def facts_of(inputs: dict) -> dict:
     cca, lln, uln = inputs.get("corrected_calcium"), inputs.get("calcium_lln"), inputs.get("calcium_uln")
     status = _calcium_status(cca, lln, uln)
     dialysis = inputs.get("dialysis")
+    symptoms = inputs.get("hypocalcaemia_symptoms")
+    grade = None
+    shown = None
+    severe_hypo = severe_hyper = False
+    if cca is not None:
+        u = cca.unit
+        grade = cc.ctcae_grade(cca.value, u, None if lln is None else lln.to(u), None if uln is None else uln.to(u))[1]
+        shown = f"{fmt(cca.value, 2)} {u}"
+        # severe: below 1.9 mmol/L (compared in mmol/L, converted exactly), or symptomatic below the range
+        severe_hypo = status == LOW and (cca.to("mmol/L") < SEVERE_HYPOCALCAEMIA_BELOW_MMOL or symptoms is True)
+        severe_hyper = cca.value > SEVERE_HYPERCALCAEMIA_ABOVE[u]
+    alb = inputs.get("albumin")
+    low_albumin = alb is not None and alb.value < LOW_ALBUMIN_BELOW[alb.unit]
+    sex, pregnancy = inputs.get("sex"), inputs.get("pregnancy_possible")
+    current = inputs.get("current_agent")
+    if current == "unknown":
+        current = None
+    months = inputs.get("months_on_agent")
+    response = inputs.get("response")
     return {
         "active_mm": inputs.get("active_mm"),
         "crcl": crcl,
@@ -157,6 +215,30 @@ def facts_of(inputs: dict) -> dict:
         "severe_renal": (crcl is not None and crcl < SEVERE_RENAL_BELOW) or dialysis is True,
         "dental_exam_done": inputs.get("dental_exam_done"),
         "vitamin_d_known": inputs.get("vitamin_d_known"),
+        # the emergencies and the states they depend on
+        "calcium_ctcae_grade": grade,
+        "shown_calcium": shown,
+        "hypocalcaemia_symptoms": symptoms,
+        "severe_hypocalcaemia": severe_hypo,
+        "symptoms_no_calcium": cca is None and symptoms is True,
+        # symptoms with a calcium that may be below the laboratory's range, whose lower limit was not given
+        "symptoms_unclear": cca is not None and symptoms is True and status == NO_LIMIT,
+        "creatinine_above_trials": (inputs.get("creatinine") is not None and inputs["creatinine"].value
+                                    > ZA_TRIALS_CREATININE_ABOVE[inputs["creatinine"].unit]),
+        "severe_hypercalcaemia": severe_hyper,
+        "low_albumin_check": low_albumin and status in (HCM, HIGH, LOW),
+        "oliguria": inputs.get("oliguria"),
+        "heart_failure": inputs.get("heart_failure"),
+        # before the first dose: pregnancy and osteonecrosis of the jaw
+        "sex": sex,
+        "pregnancy_possible": pregnancy,
+        "pregnancy_check": pregnancy is True or (pregnancy is None and sex != "male"),
+        "onj": inputs.get("onj"),
+        # already on an agent (BP-8)
+        "current_agent": current,
+        "continuing": current in AGENT_ORDER,
+        "months_on_agent": months,
+        "response": None if response == "unknown" else response,
     }
 
 
@@ -167,6 +249,9 @@ def facts_of(inputs: dict) -> dict:
 SEVERE_RENAL = AnyOf((Cond("crcl", "<", SEVERE_RENAL_BELOW), Cond("dialysis", "is", True)))
 NOT_SEVERE_RENAL = AllOf((Cond("crcl", ">=", SEVERE_RENAL_BELOW), Cond("dialysis", "is", False)))
 DIALYSIS_NOT_KNOWN = AllOf((Cond("crcl", ">=", SEVERE_RENAL_BELOW), Cond("dialysis", "is", None)))
+# no clearance (nor age, weight, creatinine and sex) given, and not on dialysis: the agent waits for it
+CLEARANCE_NOT_KNOWN = AllOf((Cond("crcl", "is", None), AnyOf((Cond("dialysis", "is", False),
+                                                               Cond("dialysis", "is", None)))))
 WANTS_DENOSUMAB = AnyOf((Cond("high_sre_risk", "is", True), Cond("prefers_subcutaneous", "is", True)))
 # neither is "yes": both "no", or one or both not known (then the plan asks, see "ask-preference")
 NO_DENOSUMAB_WISH = AllOf((AnyOf((Cond("high_sre_risk", "is", False), Cond("high_sre_risk", "is", None))),
@@ -215,8 +300,8 @@ def _za_outcomes() -> tuple[Node, ...]:
     doses = (zad.FULL_DOSE,) + tuple(d for _, d in zad.DOSE_BANDS)
     return tuple(
         Node(f"za-{fmt(d, 1)}", "outcome",
-             text(f"Zoledronic acid {zad.show_dose(d)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
-                  f"唑来膦酸 {zad.show_dose(d)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
+             text(f"MAINTENANCE · Zoledronic acid {zad.show_dose(d)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
+                  f"维持治疗 · 唑来膦酸 {zad.show_dose(d)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
              recommendations=("BP-4", "BP-8"), actions=("monitor-creatinine", "za-duration"))
         for d in doses
     )
@@ -224,12 +309,26 @@ def _za_outcomes() -> tuple[Node, ...]:
 
 _NODES = (
     Node("start", "start", text("Plasma-cell disorder: plan bone protection", "浆细胞疾病:制定骨保护方案"),
-         next="hcm"),
+         next="severe-hypo"),
+    # 0. NOW: the emergencies, before anything routine; the maintenance agent follows them.
+    Node("severe-hypo", "decision",
+         text(f"NOW · Severe hypocalcaemia: corrected calcium < {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L, or "
+              "low with symptoms?",
+              f"立即 · 重度低钙血症:校正血钙 < {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L,或偏低且有症状?"),
+         branches=(
+             Branch(Cond("severe_hypocalcaemia", "is", True), "now-calcium-gluconate", text("yes: urgent", "是:紧急")),
+             Branch(Cond("severe_hypocalcaemia", "is", False), "hcm", NO),
+         ), recommendations=("BP-6",)),
+    Node("now-calcium-gluconate", "action",
+         text("Now: intravenous calcium gluconate with ECG monitoring; correct magnesium; no bone-targeted agent "
+              "until calcium is corrected",
+              "立即:心电监护下静脉补充葡萄糖酸钙;纠正血镁;血钙纠正前不用骨靶向药物"),
+         next="hcm", recommendations=("BP-6",), actions=("severe-hypocalcaemia",)),
     # 1. Urgent first: hypercalcaemia of malignancy is treated now, before anything routine.
     Node("hcm", "decision",
-         text(f"Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
+         text(f"NOW · Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
               "malignancy?",
-              f"校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤相关高钙血症?"),
+              f"立即 · 校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤相关高钙血症?"),
          branches=(
              Branch(_status_in(HCM), "hcm-renal", text("yes: urgent", "是:紧急")),
              Branch(_status_in(HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED), "active",
@@ -245,21 +344,23 @@ _NODES = (
              Branch(Cond("hcm_renal", "is", "unknown"), "hcm-creatinine", text("creatinine not known", "肌酐未知")),
          ), recommendations=("BP-6",)),
     Node("hcm-za", "action",
-         text(f"Now: saline rehydration first (no loop diuretic before); then zoledronic acid "
+         text(f"Now: fluids by what the patient can excrete (saline first if passing urine; no loop diuretic "
+              f"before); then zoledronic acid "
               f"{zad.show_dose(HCM_ZA_MG)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
               "delay it",
-              f"立即:先以生理盐水补液(补液前不用袢利尿剂);随后唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 输注 ≥{_ZA_MIN} 分钟,"
+              f"立即:按排泄能力补液(有尿者先予生理盐水;补液前不用袢利尿剂);随后唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 输注 ≥{_ZA_MIN} 分钟,"
               "不按肾功能减量;不因口腔检查推迟"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-severe-renal", "action",
-         text("Now: saline rehydration first; severe renal impairment: zoledronic acid only after weighing "
-              "risks and benefits, with nephrology",
-              "立即:先以生理盐水补液;重度肾功能损害:权衡利弊后方可使用唑来膦酸,并请肾内科会诊"),
+         text("Now: no saline load on dialysis or without urine (low-calcium dialysate with nephrology); severe renal "
+              "impairment: zoledronic acid only after weighing risks and benefits, or denosumab (guideline vs label)",
+              "立即:透析或无尿时不予生理盐水负荷(与肾内科安排低钙透析液);重度肾功能损害:权衡利弊后方可使用唑来膦酸,"
+              "或选用地舒单抗(指南与说明书不同)"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-creatinine", "action",
-         text(f"Now: saline rehydration first; measure serum creatinine before zoledronic acid "
-              f"{zad.show_dose(HCM_ZA_MG)} mg",
-              f"立即:先以生理盐水补液;唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 给药前检测血清肌酐"),
+         text(f"Now: fluids by what the patient can excrete (saline first if passing urine); measure serum creatinine "
+              f"before zoledronic acid {zad.show_dose(HCM_ZA_MG)} mg",
+              f"立即:按排泄能力补液(有尿者先予生理盐水);唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 给药前检测血清肌酐"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     # 2. Is the plan for this patient?
     Node("active", "decision",
@@ -289,8 +390,8 @@ _NODES = (
               "基线全身影像学检查及骨代谢标志物(无需等待结果)"),
          next="dental", recommendations=("BP-2",), actions=("baseline-imaging",)),
     Node("dental", "action",
-         text("Dental examination and preventive dental care before the first dose",
-              "首剂前口腔检查及预防性口腔处理"),
+         text("BEFORE THE FIRST MAINTENANCE DOSE · Dental examination and preventive dental care",
+              "维持治疗首剂前 · 口腔检查及预防性口腔处理"),
          next="hypercalcaemia-check", recommendations=("BP-5",), actions=("dental",)),
     # 3. Calcium: low calcium holds back the first dose of every agent; high calcium stops supplements.
     Node("hypercalcaemia-check", "decision",
@@ -344,7 +445,13 @@ _NODES = (
              Branch(NOT_SEVERE_RENAL, "preference", NO, {"agents": ALL_AGENTS}),
              Branch(DIALYSIS_NOT_KNOWN, "ask-dialysis", text("dialysis not known", "是否透析未知"),
                     {"agents": ALL_AGENTS}),
+             Branch(CLEARANCE_NOT_KNOWN, "ask-clearance", text("clearance not known", "清除率未知"),
+                    {"agents": (), "favoured": None}),
          ), recommendations=("BP-4",)),
+    Node("ask-clearance", "outcome",
+         text("Agent and dose wait for the creatinine clearance (or age, weight, creatinine and sex)",
+              "药物和剂量待肌酐清除率(或年龄、体重、肌酐和性别)明确后确定"),
+         recommendations=("BP-3", "BP-4"), actions=("ask-clearance",)),
     Node("ask-dialysis", "action",
          text("Find out whether the patient is on dialysis before the first dose (then denosumab only)",
               "首剂前明确患者是否透析(如透析则仅用地舒单抗)"),
@@ -384,9 +491,9 @@ _NODES = (
               "地舒单抗首剂前对照实验室正常下限检查校正血钙"),
          next="denosumab", recommendations=("BP-6",), actions=("check-calcium-denosumab",)),
     Node("denosumab", "outcome",
-         text(f"Denosumab {DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks; "
+         text(f"MAINTENANCE · Denosumab {DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks; "
               "monitor calcium; never stop without a plan",
-              f"地舒单抗 {DENOSUMAB_MG} mg 皮下注射,每 {DENOSUMAB_EVERY_WEEKS} 周一次;监测血钙;不可无计划停药"),
+              f"维持治疗 · 地舒单抗 {DENOSUMAB_MG} mg 皮下注射,每 {DENOSUMAB_EVERY_WEEKS} 周一次;监测血钙;不可无计划停药"),
          recommendations=("BP-6", "BP-8"), actions=("monitor-calcium-denosumab", "denosumab-stopping")),
 ) + _za_outcomes()
 
@@ -399,7 +506,7 @@ def _realise_bool(name):
 
 
 def _realise_crcl(v, chosen):
-    return [{"crcl": f"{fmt(v)} mL/min"}]
+    return [{}] if v is None else [{"crcl": f"{fmt(v)} mL/min"}]
 
 
 # Example laboratory values used only to build example patients for the flowchart's paths
@@ -429,12 +536,17 @@ def _realise_hcm_renal(v, chosen):
     through the hypercalcaemia-of-malignancy branch tests it."""
     if chosen["calcium_status"] != HCM:
         return [{}]
-    severe = chosen.get("dialysis") is True or chosen["crcl"] < SEVERE_RENAL_BELOW
+    severe = chosen.get("dialysis") is True or (chosen["crcl"] is not None and chosen["crcl"] < SEVERE_RENAL_BELOW)
     if v == "severe":
         return [{}] if severe else [{"creatinine": "5.0 mg/dL"}, {"creatinine": "450 µmol/L"}]
     if severe:
         return []
     return [{"creatinine": "2.0 mg/dL"}, {"creatinine": "399 µmol/L"}] if v == "ok" else [{}]
+
+
+def _realise_severe_hypo(v, chosen):
+    """Severe hypocalcaemia needs a low calcium (the calcium's own example decides which side it is on)."""
+    return [{}] if (v is False or chosen["calcium_status"] == LOW) else []
 
 
 TREE = Tree(
@@ -450,6 +562,7 @@ TREE = Tree(
         Fact("creatinine_stable", True, _realise_bool("creatinine_stable")),
         Fact("calcium_status", NOT_LOW, _realise_calcium),
         Fact("hcm_renal", "unknown", _realise_hcm_renal),
+        Fact("severe_hypocalcaemia", False, _realise_severe_hypo),
     ),
     facts_of=facts_of,
     recommendations=RECOMMENDATIONS,
@@ -480,8 +593,26 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
     crcl = f["crcl"]
     dose = None
     if agent_id == ZA:
-        d = zad.dose_for(crcl) if f["dialysis"] is not True else None
-        if suitable and d is not None:
+        d = zad.dose_for(crcl) if f["dialysis"] is not True and crcl is not None else None
+        if f["continuing"] and f["current_agent"] == ZA and (severe or f["creatinine_above_trials"]):
+            why(f"Held: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
+                f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_S} mL/min lies outside the label's "
+                "trials and use: review with nephrology before any further dose.",
+                f"暂停:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_S} mL/min,超出说明书试验及适用范围:"
+                "再次给药前请与肾内科共同评估。", "zometa_label", "zometa_smpc")
+        elif f["continuing"] and f["current_agent"] == ZA:
+            dose = text(f"the dose already established, {zad.INTERVAL} (not re-banded; the creatinine-rise rule "
+                        "before each dose)", f"沿用已确定的剂量,{zad.INTERVAL_ZH}一次(不重新分档;每次给药前按肌酐升高规则)")
+            why("Already on it: the dose set before the first dose is kept; each later dose follows the label's "
+                "creatinine-rise rule (zoledronic-acid-renal-check).",
+                "已在使用:沿用首剂前确定的剂量;此后每次给药按说明书的肌酐升高规则(zoledronic-acid-renal-check)。",
+                "zometa_label")
+        elif crcl is None and not severe:
+            why("The creatinine clearance was not given: whether it suits this patient, and its dose, depend on it "
+                "(label renal dose table).",
+                "未提供肌酐清除率:是否适用及剂量均取决于此(说明书肾功能剂量表)。", "zometa_label")
+        elif suitable and d is not None:
             dose = _za_dose_text(d)
             why("IMWG 2021: the preferred bone-targeted agent in newly diagnosed myeloma, with or without "
                 "bone disease on imaging.",
@@ -537,6 +668,9 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "Serum creatinine before each dose.",
                 "可选的双膦酸盐;IMWG 2021 首选唑来膦酸。每次给药前查血清肌酐。",
                 "pamidronate_label", "terpos2021bone")
+        elif crcl is None and not severe:
+            why("The creatinine clearance was not given: whether it suits this patient depends on it.",
+                "未提供肌酐清除率:是否适用取决于此。", "pamidronate_label")
         elif severe:
             why("Not recommended by its label in severe renal impairment.",
                 "说明书不推荐用于重度肾功能损害。", "pamidronate_label")
@@ -558,15 +692,20 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
 # Actions table: (id, phase, recommendation, references, applies(f, sets), text(f, sets))
 # ---------------------------------------------------------------------------------------
 
-PHASES = ("urgent", "start", "before-first-dose", "supportive-care", "monitoring", "duration")
+# The plan's four phases, in the order a reader acts on them. Every action belongs to one; a single
+# resolution step (bone_protection_plan, "resolve") decides what each phase shows, so that one state's
+# action cannot contradict another's: an emergency defers the maintenance start, hypercalcaemia removes
+# every supplement sentence, a held agent is never "Start now", the dental examination belongs to the
+# maintenance agent only.
+PHASES = ("now", "before-first-dose", "maintenance", "monitoring")
 PHASE_TITLES = {
-    "urgent": text("Urgent", "紧急"),
-    "start": text("Start", "启动"),
-    "before-first-dose": text("Before the first dose", "首剂前"),
-    "supportive-care": text("Supportive care", "支持治疗"),
-    "monitoring": text("Monitoring", "监测"),
-    "duration": text("Duration and review", "疗程与评估"),
+    "now": text("Now", "立即"),
+    "before-first-dose": text("Before the first maintenance dose", "维持治疗首剂前"),
+    "maintenance": text("Maintenance", "维持治疗"),
+    "monitoring": text("Monitoring and duration", "监测与疗程"),
 }
+# Within "now", the order of danger (the answer box shows them in this order, whole).
+NOW_ORDER = ("severe-hypocalcaemia", "symptoms-measure-calcium", "hcm-urgent", "confirm-ionised-calcium")
 
 
 @dataclass(frozen=True)
@@ -634,13 +773,6 @@ def _t_ask_active(f, s):
         "冒烟型骨髓瘤和 MGUS 不在本方案范围内。该项未作答,本方案不作推测。")
 
 
-def _t_start(f, s):
-    return text(
-        "Start bone protection now: at diagnosis, together with the anti-myeloma therapy, whether or not "
-        "imaging shows bone disease.",
-        "立即启动骨保护治疗:确诊并开始抗骨髓瘤治疗时同步启动,无论影像学是否发现骨病变。")
-
-
 def _t_dental(f, s):
     if f["dental_exam_done"] is True:
         return text(
@@ -654,48 +786,290 @@ def _t_dental(f, s):
         "首剂前:全面口腔检查及必要的预防性口腔处理,以降低颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
 
 
+def _t_volume(f) -> dict:
+    """Fluids in hypercalcaemia of malignancy, by what the patient can excrete (Zometa label; fact sheet §13A):
+    saline first only in a patient who passes urine; on dialysis or with anuria or oliguria, no saline load."""
+    if f["dialysis"] is True or f["oliguria"] is True:
+        return text(
+            "No saline load: on dialysis, or with anuria or oliguria, the patient cannot excrete it; give fluids "
+            "only by volume status. Haemodialysis with a low-calcium dialysate lowers calcium when the kidney "
+            "cannot: arrange it with nephrology now. ",
+            "不予生理盐水负荷:透析、无尿或少尿患者无法排出;仅按容量状态补液。肾脏无法排钙时,"
+            "以低钙透析液进行血液透析可降低血钙:立即与肾内科安排。")
+    if f["heart_failure"] is True:
+        return text(
+            "Heart failure: intravenous saline only cautiously, in small volumes guided by volume status, with close "
+            "review; no loop diuretic before the hypovolaemia is corrected. ",
+            "心力衰竭:仅谨慎静脉输注生理盐水,按容量状态小量给予并密切评估;低血容量纠正前不用袢利尿剂。")
+    if f["dialysis"] is False and f["oliguria"] is False and f["heart_failure"] is False:
+        return text(
+            "Rehydrate with intravenous saline first, aiming at about 2 L of urine a day and avoiding overhydration; "
+            "no loop diuretic before the hypovolaemia is corrected. ",
+            "首先静脉输注生理盐水补液,目标尿量约每日 2 L,避免补液过量;低血容量纠正前不用袢利尿剂。")
+    return text(
+        "Rehydrate with intravenous saline first only if the patient passes urine and has no heart failure (not "
+        "given: check now), aiming at about 2 L of urine a day; on dialysis or with anuria or oliguria, no saline "
+        "load (fluids by volume status; haemodialysis with a low-calcium dialysate, with nephrology); no loop "
+        "diuretic before the hypovolaemia is corrected. ",
+        "仅在患者有尿且无心力衰竭时(未提供:请立即核实)先静脉输注生理盐水补液,目标尿量约每日 2 L;"
+        "透析、无尿或少尿时不予生理盐水负荷(按容量状态补液;与肾内科安排低钙透析液血液透析);"
+        "低血容量纠正前不用袢利尿剂。")
+
+
+_LABEL_VS_GUIDELINE = text(
+    "Denosumab: the Endocrine Society 2023 guideline suggests it rather than a bisphosphonate (conditional, low "
+    "certainty), while its label (Xgeva) gives it for hypercalcaemia refractory to bisphosphonate, with loading "
+    f"doses on days {DENOSUMAB_LOADING_DAYS[0]} and {DENOSUMAB_LOADING_DAYS[1]}. ",
+    "地舒单抗:美国内分泌学会 2023 年指南建议优先于双膦酸盐使用(有条件推荐,证据确定性低);其说明书(Xgeva)"
+    f"仅用于双膦酸盐治疗无效的高钙血症,并于第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 {DENOSUMAB_LOADING_DAYS[1]} 天"
+    "给予负荷剂量。")
+
+
 def _t_hcm(f, s):
     ren = f["hcm_renal"]
     mg = zad.show_dose(HCM_ZA_MG)
     en = (f"Urgent: hypercalcaemia of malignancy (corrected calcium ≥ {_HCM['mmol/L']} mmol/L, "
-          f"≥ {_HCM['mg/dL']} mg/dL). Treat it now, before the routine steps of this plan. Rehydrate with intravenous "
-          "saline first, aiming at about 2 L of urine a day and avoiding overhydration (heart failure); give no loop "
-          "diuretic before the hypovolaemia is corrected. ")
-    zh = (f"紧急:恶性肿瘤相关高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL)。须立即处理,"
-          "先于本方案的常规步骤。首先静脉输注生理盐水补液,目标尿量约每日 2 L,避免补液过量(心力衰竭);"
-          "低血容量纠正前不用袢利尿剂。")
+          f"≥ {_HCM['mg/dL']} mg/dL): treat it now, before anything routine. ")
+    zh = (f"紧急:恶性肿瘤相关高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL):立即处理,先于一切常规步骤。")
+    v = _t_volume(f)
+    en, zh = en + v["en"], zh + v["zh"]
     if ren == "ok":
         en += (f"Then zoledronic acid {mg} mg IV over ≥{_ZA_MIN} min, a single dose, with no renal dose reduction "
-               f"(serum creatinine below {_HCR['mg/dL']} mg/dL, {_HCR['µmol/L']} µmol/L). ")
+               f"(serum creatinine below {_HCR['mg/dL']} mg/dL, {_HCR['µmol/L']} µmol/L; Zometa label). ")
         zh += (f"随后唑来膦酸 {mg} mg 单次静脉输注 ≥{_ZA_MIN} 分钟,不按肾功能减量(血清肌酐低于 "
-               f"{_HCR['mg/dL']} mg/dL,{_HCR['µmol/L']} µmol/L)。")
+               f"{_HCR['mg/dL']} mg/dL,{_HCR['µmol/L']} µmol/L;Zometa 说明书)。")
+        en += _LABEL_VS_GUIDELINE["en"]
+        zh += _LABEL_VS_GUIDELINE["zh"]
     elif ren == "unknown":
         en += (f"Measure serum creatinine now: below {_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L) zoledronic "
-               f"acid {mg} mg IV over ≥{_ZA_MIN} min is given without renal dose reduction; at or above it, or in "
-               "severe renal impairment, only after weighing risks and benefits. ")
+               f"acid {mg} mg IV over ≥{_ZA_MIN} min is given without renal dose reduction (Zometa label); at or "
+               "above it, or in severe renal impairment, only after weighing risks and benefits. ")
         zh += (f"立即检测血清肌酐:低于 {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)时唑来膦酸 {mg} mg 静脉输注 "
-               f"≥{_ZA_MIN} 分钟,不按肾功能减量;达到或超过该值,或重度肾功能损害时,须权衡利弊后方可使用。")
+               f"≥{_ZA_MIN} 分钟,不按肾功能减量(Zometa 说明书);达到或超过该值,或重度肾功能损害时,须权衡利弊后方可使用。")
+        en += _LABEL_VS_GUIDELINE["en"]
+        zh += _LABEL_VS_GUIDELINE["zh"]
     else:
         en += (f"Severe renal impairment (serum creatinine ≥ {_HCR['mg/dL']} mg/dL, {_HCR['µmol/L']} µmol/L, CrCl "
-               f"< {_S} mL/min or dialysis): the label gives zoledronic acid here only after weighing risks and "
-               f"benefits (the trials excluded creatinine above {_HCR['mg/dL']} mg/dL); decide with nephrology. ")
+               f"< {_S} mL/min or dialysis): the Zometa label gives zoledronic acid here only after weighing risks "
+               f"and benefits (its trials excluded creatinine above {_HCR['mg/dL']} mg/dL). Denosumab lowers calcium "
+               "without the kidney: the Endocrine Society 2023 guideline suggests it (conditional), while its label "
+               f"(Xgeva) gives it for hypercalcaemia refractory to bisphosphonate, with loading doses on days "
+               f"{DENOSUMAB_LOADING_DAYS[0]} and {DENOSUMAB_LOADING_DAYS[1]}; hypocalcaemia risk is highest here, "
+               "so check calcium closely. Decide with nephrology. ")
         zh += (f"重度肾功能损害(血清肌酐 ≥ {_HCR['mg/dL']} mg/dL,{_HCR['µmol/L']} µmol/L,肌酐清除率 < {_S} mL/min "
-               f"或透析):说明书规定此时须权衡利弊后方可使用唑来膦酸(临床试验排除了肌酐高于 {_HCR['mg/dL']} mg/dL "
-               "的患者);请与肾内科共同决定。")
-    en += (f"The dental examination does not delay this treatment. Retreat only if calcium does not return to normal "
+               f"或透析):Zometa 说明书规定此时须权衡利弊后方可使用唑来膦酸(其临床试验排除了肌酐高于 {_HCR['mg/dL']} "
+               "mg/dL 的患者)。地舒单抗降低血钙不依赖肾脏:美国内分泌学会 2023 年指南建议使用(有条件推荐),"
+               f"其说明书(Xgeva)则仅用于双膦酸盐治疗无效的高钙血症,并于第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 "
+               f"{DENOSUMAB_LOADING_DAYS[1]} 天给予负荷剂量;此时低钙血症风险最高,须密切监测血钙。请与肾内科共同决定。")
+    if f["current_agent"] in (ZA, PAM):
+        en += (f"Already on a bisphosphonate: zoledronic acid again only if the last dose was at least "
+               f"{HCM_RETREAT_AFTER_DAYS} days ago (Zometa label); hypercalcaemia despite a bisphosphonate is the "
+               "situation in which the Xgeva label gives denosumab and the Endocrine Society 2023 guideline suggests "
+               "it; it may signal progression: reassess the myeloma. ")
+        zh += (f"已在使用双膦酸盐:仅当距上次给药至少 {HCM_RETREAT_AFTER_DAYS} 天时方可再次给予唑来膦酸(Zometa 说明书);"
+               "双膦酸盐治疗下仍出现高钙血症,正是 Xgeva 说明书给予地舒单抗、美国内分泌学会 2023 年指南建议使用地舒单抗的情形;"
+               "亦可能提示疾病进展:请重新评估骨髓瘤。")
+    elif f["current_agent"] == DMAB:
+        en += "Already on denosumab: hypercalcaemia despite it may signal progression: reassess the myeloma. "
+        zh += "已在使用地舒单抗:仍出现高钙血症可能提示疾病进展:请重新评估骨髓瘤。"
+    if f["onj"] == "active":
+        en += ("Active osteonecrosis of the jaw: weigh the bisphosphonate or denosumab for this emergency with the "
+               "specialist and the dental team. ")
+        zh += "活动性颌骨坏死:此急症是否使用双膦酸盐或地舒单抗,请与专科医生及口腔科共同权衡。"
+    if f["pregnancy_possible"] is True or (f["pregnancy_possible"] is None and f["sex"] == "female"):
+        en += ("Pregnancy possible or not excluded: verify pregnancy status before zoledronic acid or denosumab, both "
+               "of which may cause fetal harm (labels); in pregnancy decide with obstetrics. ")
+        zh += ("可能妊娠或未排除妊娠:使用唑来膦酸或地舒单抗前核实妊娠状态,两者均可能致胎儿损害(说明书);"
+               "如已妊娠,请与产科共同决定。")
+    if f["severe_hypercalcaemia"]:
+        sh = SEVERE_HYPERCALCAEMIA_ABOVE
+        en += (f"Severe hypercalcaemia (above {fmt(sh['mmol/L'], 1)} mmol/L, {fmt(sh['mg/dL'])} mg/dL): the "
+               "Endocrine Society 2023 guideline also suggests calcitonin, with the bisphosphonate or denosumab, as "
+               "initial treatment (conditional). ")
+        zh += (f"重度高钙血症(高于 {fmt(sh['mmol/L'], 1)} mmol/L,{fmt(sh['mg/dL'])} mg/dL):美国内分泌学会 2023 年指南"
+               "建议初始治疗时在双膦酸盐或地舒单抗之外联用降钙素(有条件推荐)。")
+    en += (f"No calcium or vitamin D supplements while calcium is high. Retreat only if calcium does not return to "
            f"or stay normal, not sooner than {HCM_RETREAT_AFTER_DAYS} days after the first dose and after checking "
-           "renal function. Monitor calcium, phosphate, magnesium and creatinine. Denosumab here only as its label "
-           f"allows: hypercalcaemia refractory to bisphosphonate, with loading doses on days "
-           f"{DENOSUMAB_LOADING_DAYS[0]} and {DENOSUMAB_LOADING_DAYS[1]}. Maintenance bone protection then follows "
-           "the plan.")
-    zh += (f"口腔检查不推迟此项治疗。仅在血钙未恢复正常或未能维持正常时再次给药,且距首剂至少 {HCM_RETREAT_AFTER_DAYS} 天、"
-           "并先复查肾功能。监测血钙、血磷、血镁和肌酐。地舒单抗仅按其说明书用于双膦酸盐治疗无效的高钙血症,"
-           f"第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 {DENOSUMAB_LOADING_DAYS[1]} 天给予负荷剂量。此后的维持性骨保护按本方案进行。")
+           "renal function. Monitor calcium, phosphate, magnesium and creatinine. The dental examination does not "
+           "delay this treatment; it belongs to the maintenance agent, which starts later.")
+    zh += (f"血钙升高期间不补充钙剂和维生素 D。仅在血钙未恢复正常或未能维持正常时再次给药,且距首剂至少 "
+           f"{HCM_RETREAT_AFTER_DAYS} 天、并先复查肾功能。监测血钙、血磷、血镁和肌酐。口腔检查不推迟此项治疗;"
+           "口腔检查属于稍后开始的维持治疗。")
     if f["active_mm"] is not True:
         en += (" In a plasma-cell disorder this level of calcium is a myeloma-defining event when attributable to it: "
                "confirm the cause and whether the myeloma is active.")
         zh += "在浆细胞疾病中,此水平的血钙若可归因于该病即为骨髓瘤定义事件:请明确病因及骨髓瘤是否为活动性。"
     return text(en, zh)
+
+
+def _shown_calcium(f) -> tuple[str, str]:
+    return (f["shown_calcium"] or "", f["shown_calcium"] or "")
+
+
+def _t_severe_hypo(f, s):
+    g = f["calcium_ctcae_grade"]
+    ca = f["shown_calcium"]
+    sym_en = ", symptomatic" if f["hypocalcaemia_symptoms"] is True else ""
+    sym_zh = ",有症状" if f["hypocalcaemia_symptoms"] is True else ""
+    g_en = f", CTCAE grade {g}" if g else ""
+    g_zh = f",CTCAE {g} 级" if g else ""
+    ml, dil = CA_GLUCONATE_ML, CA_GLUCONATE_DILUENT_ML
+    return text(
+        f"Urgent: severe hypocalcaemia (corrected calcium {ca}{g_en}{sym_en}; severe below "
+        f"{fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L or with symptoms): a medical emergency. Give intravenous "
+        f"calcium gluconate now: {ml[0]}–{ml[1]} mL of 10% calcium gluconate in {dil[0]}–{dil[1]} mL of 5% dextrose "
+        f"over {CA_GLUCONATE_MINUTES} min with ECG monitoring, repeated until symptoms resolve, then a continuous "
+        "infusion adjusted to the calcium. Check and correct magnesium; check phosphate, PTH, vitamin D and renal "
+        "function. No bone-targeted agent until the calcium is corrected.",
+        f"紧急:重度低钙血症(校正血钙 {ca}{g_zh}{sym_zh};低于 {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L "
+        f"或有症状即为重度):属医疗急症。立即静脉补充葡萄糖酸钙:10% 葡萄糖酸钙 {ml[0]}–{ml[1]} mL 加入 5% 葡萄糖 "
+        f"{dil[0]}–{dil[1]} mL,{CA_GLUCONATE_MINUTES} 分钟内输注,同时心电监护;症状未缓解可重复,随后持续静脉滴注并按血钙调整。"
+        "检测并纠正血镁;检查血磷、PTH、维生素 D 和肾功能。血钙纠正前不用任何骨靶向药物。")
+
+
+def _t_symptoms_measure(f, s):
+    if f["symptoms_unclear"]:
+        return text(
+            f"Urgent: symptoms of hypocalcaemia with a corrected calcium of {f['shown_calcium']} and no laboratory lower "
+            "limit given: compare it with your laboratory's range now (give the lower limit). Below it, this is severe "
+            "hypocalcaemia, a medical emergency treated with intravenous calcium gluconate under ECG monitoring; check "
+            "magnesium. No bone-targeted agent until this is settled.",
+            f"紧急:有低钙血症症状,校正血钙 {f['shown_calcium']},未提供实验室正常下限:请立即与本实验室参考范围比较(填写正常下限)。"
+            "如低于下限,即为重度低钙血症,属医疗急症,须在心电监护下静脉补充葡萄糖酸钙;检测血镁。明确之前不用任何骨靶向药物。")
+    return text(
+        "Urgent: symptoms of hypocalcaemia and no calcium given: measure calcium (and magnesium) now. Severe "
+        "hypocalcaemia is a medical emergency treated with intravenous calcium gluconate under ECG monitoring.",
+        "紧急:有低钙血症症状但未提供血钙:立即检测血钙(及血镁)。重度低钙血症属医疗急症,"
+        "须在心电监护下静脉补充葡萄糖酸钙。")
+
+
+def _t_ionised(f, s):
+    lo = LOW_ALBUMIN_BELOW
+    return text(
+        f"Very low albumin (below {fmt(lo['g/L'])} g/L, {fmt(lo['g/dL'], 1)} g/dL): the albumin-corrected calcium can "
+        "misstate the free calcium. Confirm with an ionised calcium before an emergency decision; do not delay "
+        "treatment of a patient with symptoms.",
+        f"白蛋白很低(低于 {fmt(lo['g/L'])} g/L,{fmt(lo['g/dL'], 1)} g/dL):白蛋白校正血钙可能不能准确反映游离钙。"
+        "作出紧急决定前以离子钙确认;有症状者不因此推迟治疗。")
+
+
+def _t_onj(f, s):
+    if f["onj"] == "active":
+        return text(
+            "Active osteonecrosis of the jaw: do not start (or give) any bone-targeted agent until it has healed; "
+            "manage it with the dental or oral surgery team. This is the plan's safe default: the labels and IMWG 2021 "
+            "advise interrupting therapy, in wording not verified here.",
+            "活动性颌骨坏死:在愈合前不启动(或不给予)任何骨靶向药物;由口腔科或口腔颌面外科处理。"
+            "此为本方案的安全默认做法:说明书和 IMWG 2021 建议中断治疗,其具体措辞未在此核实。")
+    return text(
+        "Previous osteonecrosis of the jaw: before the first dose, the dental or oral surgery team confirms that it "
+        "has healed; restarting is a specialist's decision, with the risk of recurrence discussed.",
+        "既往颌骨坏死:首剂前由口腔科或口腔颌面外科确认已愈合;是否重新用药由专科医生决定,并讨论复发风险。")
+
+
+def _t_pregnancy(f, s):
+    m = DENOSUMAB_CONTRACEPTION_MONTHS
+    if f["pregnancy_possible"] is True:
+        head = text("Pregnancy possible: verify pregnancy status before any dose. ",
+                    "可能妊娠:任何给药前核实妊娠状态。")
+    else:
+        head = text("If the patient is a woman of childbearing potential (not given): verify pregnancy status "
+                    "before the first dose. ",
+                    "如为育龄女性(未提供):首剂前核实妊娠状态。")
+    return text(
+        head["en"] + "Denosumab can cause fetal harm: not in pregnancy, and effective contraception during treatment "
+        f"and for at least {m} months after the last dose (Xgeva label). Zoledronic acid may cause fetal harm and is "
+        "not for use in pregnancy (Zometa label).",
+        head["zh"] + f"地舒单抗可致胎儿损害:妊娠期不用,治疗期间及末次给药后至少 {m} 个月须有效避孕(Xgeva 说明书)。"
+        "唑来膦酸可能致胎儿损害,妊娠期不用(Zometa 说明书)。")
+
+
+def _t_ask_clearance(f, s):
+    return text(
+        "The creatinine clearance was not given (nor age, weight, creatinine and sex to calculate it): the agent "
+        f"and its dose depend on it (below {_S} mL/min, or on dialysis, no bisphosphonate). Give it before the first "
+        "maintenance dose.",
+        f"未提供肌酐清除率(也未提供可用于计算的年龄、体重、肌酐和性别):药物及剂量取决于此(低于 {_S} mL/min 或透析时不用双膦酸盐)。"
+        "维持治疗首剂前请提供。")
+
+
+def _t_ask_current(f, s):
+    return text(
+        "If the patient is already on a bone-targeted agent, give which one and for how many months: duration, "
+        "review and de-escalation then change the answer (BP-8).",
+        "如患者已在使用骨靶向药物,请提供药物名称及已用月数:疗程、评估和降阶梯将据此改变(BP-8)。")
+
+
+def _agent_name(agent_id, lang):
+    return AGENT_NAMES[agent_id][lang] if agent_id in AGENT_NAMES else agent_id
+
+
+def _t_continue(f, s):
+    ag = f["current_agent"]
+    months = f["months_on_agent"]
+    en = f"Already on {_agent_name(ag, 'en').lower()}"
+    zh = f"已在使用{_agent_name(ag, 'zh')}"
+    if months is not None:
+        en += f" for {months} months"
+        zh += f" {months} 个月"
+    en += ": this is not a first start. "
+    zh += ":并非首次启动。"
+    if f.get("timing", "now") != "now":
+        en += "Hold the next dose for now, for the reason above; then: "
+        zh += "因上述原因暂缓下一剂;之后:"
+    if ag in (ZA, PAM) and f["severe_renal"]:
+        en += (f"With CrCl < {_S} mL/min or dialysis a bisphosphonate is not recommended: review the agent with "
+               "nephrology (denosumab is the agent this plan gives in severe renal impairment). ")
+        zh += (f"肌酐清除率 < {_S} mL/min 或透析时不推荐双膦酸盐:请与肾内科重新评估用药(重度肾功能损害时本方案选用地舒单抗)。")
+    elif ag in (ZA, PAM):
+        en += ("Continue at the dose already established (the creatinine-rise rule governs later doses; not re-banded "
+               "each cycle). ")
+        zh += "按已确定的剂量继续(此后按肌酐升高规则给药,不每个周期重新分档)。"
+    else:
+        en += "Continue denosumab; do not stop it without a plan (rebound vertebral fractures). "
+        zh += "继续地舒单抗;不可无计划停药(停药后反跳性椎体骨折)。"
+    return text(en.strip(), zh)
+
+
+def _t_duration_review(f, s):
+    """BP-8 for a patient already on an agent: review at 12 months, de-escalate at VGPR or better, up to 2 years
+    (IMWG 2021, ASCO 2018), and stopping denosumab with a plan (ECTS 2021 in osteoporosis; fact sheet §13D, §12E)."""
+    ag, months, resp = f["current_agent"], f["months_on_agent"], f["response"]
+    r0, r1 = ZA_REDUCED_EVERY_MONTHS
+    if months is None:
+        en = (f"How long the patient has been on it was not given: review at {REVIEW_AT_MONTHS} months of monthly "
+              f"therapy, and reconsider at {RECONSIDER_AT_MONTHS} months (2 years). ")
+        zh = (f"未提供已用药时长:每月给药满 {REVIEW_AT_MONTHS} 个月时评估,满 {RECONSIDER_AT_MONTHS} 个月(2 年)时重新考虑。")
+    elif months < REVIEW_AT_MONTHS:
+        en = (f"Under {REVIEW_AT_MONTHS} months: continue monthly; review at {REVIEW_AT_MONTHS} months (IMWG 2021). ")
+        zh = f"不足 {REVIEW_AT_MONTHS} 个月:继续每月给药;满 {REVIEW_AT_MONTHS} 个月时评估(IMWG 2021)。"
+    elif resp == "vgpr-or-better":
+        if ag == DMAB:
+            en = ("At least 12 months and VGPR or better: de-escalation may be considered, but stopping denosumab "
+                  "needs a plan against the rebound. ").replace("12", str(REVIEW_AT_MONTHS))
+            zh = f"已满 {REVIEW_AT_MONTHS} 个月且达到 VGPR 或更好:可考虑降阶梯,但停用地舒单抗须有防止反跳的计划。"
+        else:
+            en = (f"At least {REVIEW_AT_MONTHS} months and VGPR or better: consider reducing to every {r0} or {r1} "
+                  "months, or stopping (IMWG 2021). ")
+            zh = (f"已满 {REVIEW_AT_MONTHS} 个月且达到 VGPR 或更好:可考虑减为每 {r0} 或 {r1} 个月一次,或停药(IMWG 2021)。")
+    elif resp == "less-than-vgpr":
+        en = f"At least {REVIEW_AT_MONTHS} months, response below VGPR: continue (IMWG 2021). "
+        zh = f"已满 {REVIEW_AT_MONTHS} 个月,缓解未达 VGPR:继续用药(IMWG 2021)。"
+    else:
+        en = (f"At least {REVIEW_AT_MONTHS} months: give the depth of response; at VGPR or better de-escalation "
+              "(less often, or stopping) may be considered, below it continue (IMWG 2021). ")
+        zh = (f"已满 {REVIEW_AT_MONTHS} 个月:请提供缓解深度;达到 VGPR 或更好时可考虑降阶梯(减少频率或停药),"
+              "未达则继续(IMWG 2021)。")
+    if months is not None and months >= RECONSIDER_AT_MONTHS:
+        en += f"At {RECONSIDER_AT_MONTHS} months (2 years) ASCO 2018 advises reconsidering whether to continue. "
+        zh += f"满 {RECONSIDER_AT_MONTHS} 个月(2 年)时,ASCO 2018 建议重新考虑是否继续。"
+    if ag == DMAB:
+        en += ("Stopping denosumab: no trial defines how for the myeloma schedule; in osteoporosis a bisphosphonate "
+               f"about {DENOSUMAB_FOLLOW_ON_MONTHS} months after the last injection is advised (ECTS 2021). Agree the "
+               "plan with the specialist before any interruption.")
+        zh += (f"停用地舒单抗:尚无试验确定骨髓瘤给药方案下的停药方法;骨质疏松中建议末次注射后约 {DENOSUMAB_FOLLOW_ON_MONTHS} "
+               "个月给予双膦酸盐(ECTS 2021)。任何中断前须与专科医生商定方案。")
+    return text(en.strip(), zh)
 
 
 def _t_correct_ca(f, s):
@@ -705,11 +1079,13 @@ def _t_correct_ca(f, s):
         "bone-targeted agent waits until it is corrected: all of them lower calcium, denosumab most, and the "
         "denosumab label requires pre-existing hypocalcaemia to be corrected before starting (severe and fatal "
         "hypocalcaemia has been reported). Check magnesium and vitamin D, and that a total, not an ionised, calcium "
-        "was entered.",
+        "was entered. If it causes symptoms (tetany, paraesthesia, seizures, arrhythmia) it is severe: a medical "
+        "emergency, treated with intravenous calcium gluconate under ECG monitoring.",
         f"低钙血症(校正血钙低于实验室正常下限,或低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL),"
         "无论参考范围如何均为 CTCAE ≥ 2 级):先予纠正。所有骨靶向药物的首剂均须待其纠正后给予:这些药物均可降低血钙,"
         "地舒单抗最明显;地舒单抗说明书要求开始治疗前纠正已有的低钙血症(曾有严重及致死性低钙血症报告)。"
-        "请检查血镁和维生素 D,并核实输入的是总钙而非离子钙。")
+        "请检查血镁和维生素 D,并核实输入的是总钙而非离子钙。如出现症状(手足搐搦、感觉异常、抽搐、心律失常)即为重度:"
+        "属医疗急症,须在心电监护下静脉补充葡萄糖酸钙。")
 
 
 def _t_measure_ca(f, s):
@@ -721,10 +1097,39 @@ def _t_measure_ca(f, s):
 
 
 def _t_check_ca(f, s):
+    if f["continuing"]:
+        return text("Before the next denosumab dose, check corrected calcium against the laboratory's lower limit and "
+                    "correct hypocalcaemia if present.",
+                    "地舒单抗下一剂前,对照实验室正常下限检查校正血钙;如有低钙血症应先纠正。")
     return text(
         "Before the first denosumab dose, check corrected calcium against the laboratory's lower limit and "
         "correct hypocalcaemia if present.",
         "地舒单抗首剂前,对照实验室正常下限检查校正血钙;如有低钙血症应先纠正。")
+
+
+def _t_check_ca_bp(f, s):
+    return text(
+        "Before the first dose, check corrected calcium against the laboratory's lower limit (not given) and correct "
+        "hypocalcaemia if present: every bone-resorption inhibitor lowers calcium.",
+        "首剂前,对照实验室正常下限(未提供)检查校正血钙;如有低钙血症应先纠正:所有骨吸收抑制剂均可降低血钙。")
+
+
+def _t_renal_check(f, s):
+    a, si = ZA_TRIALS_CREATININE_ABOVE["mg/dL"], ZA_TRIALS_CREATININE_ABOVE["µmol/L"]
+    return text(
+        "Before the next dose: compare today's serum creatinine with the baseline by the label's rule "
+        "(zoledronic-acid-renal-check): withhold on a rise, resume at the same dose when it returns. Above "
+        f"{fmt(a, 1)} mg/dL ({fmt(si)} µmol/L), or with CrCl < {_S} mL/min, it is not a matter of the rise rule: review "
+        "with nephrology.",
+        "下一剂前:按说明书规则将当日血清肌酐与基线比较(zoledronic-acid-renal-check):升高则暂停,恢复后按原剂量继续。"
+        f"高于 {fmt(a, 1)} mg/dL({fmt(si)} µmol/L)或肌酐清除率 < {_S} mL/min 时,不适用升高规则:请与肾内科共同评估。")
+
+
+def _t_dmab_stop_warning(f, s):
+    return text(
+        "Already on denosumab: whatever this plan decides, do not stop it without a plan: multiple vertebral fractures "
+        "have been reported after stopping (rebound). Agree how and when to stop with the treating specialist.",
+        "已在使用地舒单抗:无论本方案结论如何,均不可无计划停药:停药后曾报告多发椎体骨折(反跳)。请与主治专科医生商定停药方式和时机。")
 
 
 _VIT_D_NOTE = text(
@@ -734,6 +1139,10 @@ _VIT_D_NOTE = text(
 
 
 def _t_vit_d(f, s):
+    if f["hypercalcaemia"]:
+        t = text("Vitamin D status: measure it, but give no vitamin D while calcium is high.",
+                 "维生素 D 水平:可检测,但血钙升高期间不补充维生素 D。")
+        return t
     if f["vitamin_d_known"] is True:
         t = text("Vitamin D status is known: correct any deficiency before the first dose.",
                  "维生素 D 水平已知:首剂前纠正缺乏。")
@@ -756,15 +1165,29 @@ def _t_hypercalcaemia(f, s):
             "After the urgent treatment: no calcium or vitamin D supplements while calcium is high; start them once "
             "it is no longer high.",
             "紧急处理之后:血钙升高期间不补充钙剂和维生素 D;待血钙不再升高后再开始补充。")
+    if f["dialysis"] is True or f["oliguria"] is True:
+        fluids = text("may be treated conservatively, with fluids by volume status (no saline load on dialysis or "
+                      "with anuria or oliguria)",
+                      "可保守治疗,按容量状态补液(透析、无尿或少尿时不予生理盐水负荷)")
+    elif f["heart_failure"] is True:
+        fluids = text("may be treated conservatively, with saline only cautiously, by volume status (heart failure)",
+                      "可保守治疗,仅按容量状态谨慎给予生理盐水(心力衰竭)")
+    elif f["dialysis"] is False and f["oliguria"] is False and f["heart_failure"] is False:
+        fluids = text("may be treated conservatively with saline hydration",
+                      "可采用生理盐水补液等保守治疗")
+    else:
+        fluids = text("may be treated conservatively with saline hydration only if the patient passes urine and has "
+                      "no heart failure",
+                      "仅在患者有尿且无心力衰竭时可采用生理盐水补液等保守治疗")
     return text(
         f"Corrected calcium is above {_HC['mmol/L']} mmol/L ({_HC['mg/dL']} mg/dL), the CRAB threshold, or above the "
         "laboratory's upper limit: hypercalcaemia, below the level of hypercalcaemia of malignancy "
         f"({_HCM['mmol/L']} mmol/L, {_HCM['mg/dL']} mg/dL). Do not give calcium or vitamin D supplements while it is "
-        "high. Mild or asymptomatic hypercalcaemia may be treated conservatively with saline hydration, and the "
+        f"high. Mild or asymptomatic hypercalcaemia {fluids['en']}, and the "
         "bone-targeted agent of this plan lowers calcium; if it causes symptoms or keeps rising, treat it urgently.",
         f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室正常上限:高钙血症,"
         f"但未达恶性肿瘤相关高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
-        "维生素 D。轻度或无症状高钙血症可采用生理盐水补液等保守治疗,本方案的骨靶向药物亦可降低血钙;"
+        f"维生素 D。轻度或无症状高钙血症{fluids['zh']},本方案的骨靶向药物亦可降低血钙;"
         "如出现症状或持续升高,须紧急处理。")
 
 
@@ -808,12 +1231,17 @@ def _t_severe_renal(f, s):
         f"Severe renal impairment (CrCl < {_S} mL/min or dialysis): denosumab is the agent the sources point to, "
         f"but there are no randomised data for it below {_S} mL/min (the phase 3 trial excluded these patients). "
         "Before the first dose, assess CKD mineral and bone disorder with nephrology: intact PTH, calcium, "
-        "25(OH) vitamin D and 1,25(OH)₂ vitamin D. Give calcium and active vitamin D as needed, and check calcium "
-        "weekly for the first month, then monthly (the advice for denosumab in advanced CKD).",
+        "25(OH) vitamin D and 1,25(OH)₂ vitamin D. " + (
+            "No calcium or vitamin D supplements while calcium is high; check calcium weekly for the first month, then "
+            "monthly (the advice for denosumab in advanced CKD)." if f["hypercalcaemia"] else
+            "Give calcium and active vitamin D as needed, and check calcium weekly for the first month, then monthly "
+            "(the advice for denosumab in advanced CKD)."),
         f"重度肾功能损害(肌酐清除率 < {_S} mL/min 或透析):文献指向地舒单抗,但清除率 < {_S} mL/min 时无随机对照数据"
         "(3 期试验排除了此类患者)。首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常(CKD-MBD):全段 PTH、血钙、"
-        "25(OH) 维生素 D 和 1,25(OH)₂ 维生素 D。按需补充钙剂和活性维生素 D,第一个月每周查血钙,此后每月一次"
-        "(晚期慢性肾脏病使用地舒单抗的建议)。")
+        "25(OH) 维生素 D 和 1,25(OH)₂ 维生素 D。" + (
+            "血钙升高期间不补充钙剂和维生素 D;第一个月每周查血钙,此后每月一次(晚期慢性肾脏病使用地舒单抗的建议)。"
+            if f["hypercalcaemia"] else
+            "按需补充钙剂和活性维生素 D,第一个月每周查血钙,此后每月一次(晚期慢性肾脏病使用地舒单抗的建议)。"))
 
 
 def _t_monitor_cr(f, s):
@@ -832,84 +1260,225 @@ def _t_monitor_cr(f, s):
 
 def _t_monitor_ca(f, s):
     severe = SEVERE_RENAL.holds(f)
-    en = ("Monitor calcium during denosumab treatment and give calcium, magnesium and vitamin D as needed. "
-          f"Hypocalcaemia risk is highest with CrCl < {_S} mL/min or dialysis, and with inadequate calcium "
-          "supplementation.")
-    zh = (f"地舒单抗治疗期间监测血钙,按需补充钙、镁和维生素 D。肌酐清除率 < {_S} mL/min 或透析、钙补充不足时低钙血症风险最高。")
+    if f["hypercalcaemia"]:
+        en = ("Monitor calcium during denosumab treatment: no calcium or vitamin D supplements while it is high; once "
+              "it is no longer high, give calcium, magnesium and vitamin D as needed. "
+              f"Hypocalcaemia risk is highest with CrCl < {_S} mL/min or dialysis.")
+        zh = ("地舒单抗治疗期间监测血钙:血钙升高期间不补充钙剂和维生素 D;血钙不再升高后按需补充钙、镁和维生素 D。"
+              f"肌酐清除率 < {_S} mL/min 或透析时低钙血症风险最高。")
+    else:
+        en = ("Monitor calcium during denosumab treatment and give calcium, magnesium and vitamin D as needed. "
+              f"Hypocalcaemia risk is highest with CrCl < {_S} mL/min or dialysis, and with inadequate calcium "
+              "supplementation.")
+        zh = (f"地舒单抗治疗期间监测血钙,按需补充钙、镁和维生素 D。肌酐清除率 < {_S} mL/min 或透析、钙补充不足时低钙血症风险最高。")
     if severe:
         en += " This patient is in that highest-risk group: calcium weekly for the first month, then monthly."
         zh += "该患者属于最高风险人群:第一个月每周查血钙,此后每月一次。"
     return text(en, zh)
 
 
+# Why the maintenance agent waits (the resolution step's "timing"), in the headline's words.
+_TIMING = {
+    "after-acute-za": text(f"Maintenance (not today): from the next dose at the usual interval, {zad.INTERVAL[6:]} "
+                           "after the acute zoledronic acid dose: ",
+                           f"维持治疗(不在今日):于急性期唑来膦酸给药后按常规间隔({zad.INTERVAL_ZH[1:].strip()})给予下一剂起:"),
+    "after-acute": text("Maintenance (not today): once the calcium is controlled after the urgent treatment: ",
+                        "维持治疗(不在今日):紧急处理后血钙得到控制时开始:"),
+    "after-calcium": text("Maintenance (not today): only after the calcium is corrected: ",
+                          "维持治疗(不在今日):仅在血钙纠正后开始:"),
+    "hold-onj": text("Hold: active osteonecrosis of the jaw: no bone-targeted agent until it has healed; then ",
+                     "暂停:活动性颌骨坏死:愈合前不用任何骨靶向药物;之后"),
+    "hold-onj-previous": text("Hold until the dental team confirms that the previous osteonecrosis of the jaw has "
+                              "healed (a specialist's decision); then ",
+                              "暂停:待口腔科确认既往颌骨坏死已愈合(由专科医生决定);之后"),
+    "hold-pregnancy": text("Hold: pregnancy possible: verify pregnancy status first (neither agent in pregnancy); then ",
+                           "暂停:可能妊娠:先核实妊娠状态(妊娠期两种药物均不用);之后"),
+    "hold-renal": text(f"Hold the bisphosphonate: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} "
+                       f"mg/dL ({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L), outside the zoledronic acid trials, "
+                       f"or CrCl < {_S} mL/min: confirm the creatinine and the clearance (they may not belong together) "
+                       "and review with nephrology; denosumab is the alternative. Only if that review allows it: ",
+                       f"暂停双膦酸盐:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L,超出唑来膦酸临床试验范围)或肌酐清除率 < {_S} mL/min:"
+                       "请核实肌酐和清除率(两者可能不属于同一患者)并与肾内科共同评估;地舒单抗为替代药物。仅在评估允许时:"),
+    "hold-aki": text("Hold the bisphosphonate: the creatinine is not stable (acute kidney injury); its dose waits for a "
+                     "clearance at a stable creatinine (denosumab need not wait); then ",
+                     "暂停双膦酸盐:血清肌酐不稳定(急性肾损伤);其剂量须待肌酐稳定后的清除率确定(地舒单抗无需等待);之后"),
+}
+
+
+# A hold that outlasts an emergency, said with the maintenance start.
+_HOLD_AFTER = {
+    "hold-onj": text("then on hold while the osteonecrosis of the jaw is active; ",
+                     "其后在颌骨坏死活动期间暂缓;"),
+    "hold-onj-previous": text("then on hold until the dental team confirms that the previous osteonecrosis of the jaw "
+                              "has healed; ", "其后暂缓,待口腔科确认既往颌骨坏死已愈合;"),
+    "hold-pregnancy": text("then on hold until pregnancy status is verified; ", "其后暂缓,待核实妊娠状态;"),
+    "hold-renal": text(f"then on hold: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
+                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_S} mL/min is outside the "
+                       "zoledronic acid trials: review with nephrology (denosumab is the alternative); ",
+                       f"其后暂缓:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_S} mL/min 超出唑来膦酸临床试验范围:"
+                       "请与肾内科共同评估(地舒单抗为替代药物);"),
+    "hold-aki": text("then on hold until the creatinine is stable (acute kidney injury); ",
+                     "其后暂缓,待肌酐稳定(急性肾损伤);"),
+}
+
+
+def _timing(f: dict, starting: bool, favoured=None) -> str:
+    """When the maintenance agent starts: the single resolution step that every phase reads.
+    *favoured*: the agent the plan is about (the one the patient is on, or the tree's choice)."""
+    if f["severe_hypocalcaemia"] or f["symptoms_no_calcium"] or f["symptoms_unclear"]:
+        return "after-calcium"
+    if f["calcium_status"] == HCM:
+        return "after-acute-za" if f["hcm_renal"] == "ok" else "after-acute"
+    if not starting:
+        return "none"
+    if f["onj"] == "active":
+        return "hold-onj"
+    if f["pregnancy_possible"] is True:
+        return "hold-pregnancy"
+    if f["onj"] == "previous":
+        return "hold-onj-previous"
+    if f["calcium_status"] == LOW:
+        return "hold-calcium"
+    bisphosphonate = favoured in (ZA, PAM)
+    if bisphosphonate and (f["creatinine_above_trials"] or (f["continuing"] and f["severe_renal"])):
+        return "hold-renal"
+    if bisphosphonate and not f["continuing"] and f["creatinine_stable"] is False:
+        return "hold-aki"
+    if f["crcl"] is None and f["dialysis"] is not True and not f["continuing"]:
+        return "no-agent"
+    return "now"
+
+
+def _t_start(f, s):
+    t = f.get("timing", "now")
+    if t == "now":
+        return text(
+            "Start bone protection now: at diagnosis, together with the anti-myeloma therapy, whether or not "
+            "imaging shows bone disease.",
+            "立即启动骨保护治疗:确诊并开始抗骨髓瘤治疗时同步启动,无论影像学是否发现骨病变。")
+    if t == "no-agent":
+        return text(
+            "Bone protection is indicated now, with the anti-myeloma therapy, whatever the imaging; the agent and its "
+            "dose wait for the creatinine clearance.",
+            "骨保护治疗现已有指征,与抗骨髓瘤治疗同步,无论影像学结果如何;药物及剂量待肌酐清除率明确后确定。")
+    if t in ("after-acute-za", "after-acute", "after-calcium"):
+        return text(
+            "Bone protection is indicated (active myeloma), but not today: the maintenance agent starts after the "
+            "urgent treatment above, once the steps before its first dose are done.",
+            "骨保护治疗有指征(活动性骨髓瘤),但不在今日:维持治疗药物在上述紧急处理之后、首剂前各项完成后开始。")
+    return text(
+        "Bone protection is indicated (active myeloma), but its first dose is on hold until the steps before the "
+        "first maintenance dose are done.",
+        "骨保护治疗有指征(活动性骨髓瘤),但首剂暂缓,待维持治疗首剂前各项完成后给予。")
+
+
+# A maintenance agent is being started (not held back by the tree's start decision) and the patient is not
+# already on one.
+NEW_START = AllOf((STARTING, Cond("continuing", "is", False)))
+CONTINUING = AllOf((STARTING, Cond("continuing", "is", True)))
+
 ACTIONS: tuple[Action, ...] = (
-    Action("hcm-urgent", "urgent", "BP-6", ("zometa_label", "terpos2021bone", "xgeva2025label"),
+    # --- now: emergencies, in the order of danger (NOW_ORDER) ---------------------------------------
+    Action("severe-hypocalcaemia", "now", "BP-6", ("turner2016hypocalcaemia", "nci2017ctcae", "xgeva2025label"),
+           Cond("severe_hypocalcaemia", "is", True), _t_severe_hypo),
+    Action("symptoms-measure-calcium", "now", "BP-6", ("turner2016hypocalcaemia",),
+           AnyOf((Cond("symptoms_no_calcium", "is", True), Cond("symptoms_unclear", "is", True))), _t_symptoms_measure),
+    Action("hcm-urgent", "now", "BP-6",
+           ("zometa_label", "elhajjfuleihan2023hypercalcemia", "xgeva2025label", "terpos2021bone"),
            Cond("calcium_status", "is", HCM), _t_hcm),
-    Action("not-indicated", "start", "BP-1", ("terpos2021bone", "song_interview"),
-           Cond("category", "is", NOT_INDICATED), _t_not_indicated),
-    Action("ask-active", "start", "BP-1", ("terpos2021bone", "song_interview"),
-           Cond("category", "is", FIND_OUT), _t_ask_active),
-    Action("start-now", "start", "BP-1",
-           ("song_interview", "csco2025mbdguideline", "terpos2021bone", "terpos2013imwg"), STARTING, _t_start),
-    Action("baseline-imaging", "start", "BP-2", ("song_interview", "hillengass2019imaging"), STARTING, text(
-        "Baseline skeletal imaging (low-dose whole-body CT; whole-body MRI or PET-CT) and bone-turnover "
-        "markers, as the reference for follow-up. Do not wait for the result to start bone protection.",
-        "基线骨骼影像学检查(低剂量全身 CT;全身 MRI 或 PET-CT)及骨代谢标志物检测,作为随访对照。无需等待结果再启动骨保护。")),
-    Action("agent-choice", "start", "BP-3", ("song_interview", "terpos2021bone"), STARTING, text(
-        "Choose the agent for this patient: age, performance status, renal function, oral health, previous "
-        "fractures, risk of skeletal-related events, and the preferred route and adherence.",
-        "个体化选择药物:综合评估年龄、体能状态、肾功能、口腔健康状况、既往骨折史、骨相关事件风险以及对给药途径的偏好和依从性。")),
-    Action("ask-preference", "start", "BP-3", ("song_interview",),
-           AllOf((STARTING, Cond("favoured", "is", ZA), PREFERENCE_NOT_KNOWN)), _t_ask_preference),
-    Action("dental", "before-first-dose", "BP-5", ("song_interview", "zometa_smpc"), STARTING, _t_dental),
+    Action("confirm-ionised-calcium", "now", "BP-6", ("payne1973calcium", "elhajjfuleihan2023hypercalcemia"),
+           Cond("low_albumin_check", "is", True), _t_ionised),
+    # --- before the first maintenance dose ---------------------------------------------------------
+    Action("onj", "before-first-dose", "BP-5", ("xgeva2025label", "zometa_label", "terpos2021bone"),
+           AllOf((STARTING, AnyOf((Cond("onj", "is", "active"), Cond("onj", "is", "previous"))))), _t_onj),
+    Action("pregnancy", "before-first-dose", "BP-3", ("xgeva2025label", "zometa_label"),
+           AllOf((STARTING, Cond("pregnancy_check", "is", True))), _t_pregnancy),
+    Action("dental", "before-first-dose", "BP-5", ("song_interview", "zometa_smpc"), NEW_START, _t_dental),
     Action("correct-hypocalcaemia", "before-first-dose", "BP-6", ("xgeva2025label", "nci2017ctcae", "anderson2018asco"),
            AllOf((STARTING, Cond("calcium_status", "is", LOW))), _t_correct_ca),
     Action("measure-calcium", "before-first-dose", "BP-6", ("xgeva2025label", "zometa_label"),
            AllOf((STARTING, Cond("calcium_status", "is", NOT_MEASURED))), _t_measure_ca),
     Action("check-calcium-denosumab", "before-first-dose", "BP-6", ("xgeva2025label",),
            AllOf((HAS_DMAB, Cond("calcium_status", "is", NO_LIMIT))), _t_check_ca),
+    Action("check-calcium-lln", "before-first-dose", "BP-6", ("xgeva2025label", "anderson2018asco"),
+           AllOf((STARTING, HAS_BISPHOSPHONATE, Cond("calcium_status", "is", NO_LIMIT))), _t_check_ca_bp),
+    Action("renal-check-before-dose", "before-first-dose", "BP-4", ("zometa_label",),
+           AllOf((CONTINUING, HAS_BISPHOSPHONATE)), _t_renal_check),
+    Action("ask-clearance", "before-first-dose", "BP-4", ("zometa_label", "zometa_smpc"),
+           AllOf((STARTING, CLEARANCE_NOT_KNOWN)), _t_ask_clearance),
     Action("ask-dialysis", "before-first-dose", "BP-4", ("zometa_smpc", "xgeva2025label"),
            AllOf((STARTING, DIALYSIS_NOT_KNOWN)), _t_ask_dialysis),
     Action("provisional-clearance", "before-first-dose", "BP-4", ("cockcroft1976", "zometa_label"),
-           AllOf((STARTING, AnyOf((Cond("creatinine_stable", "is", False), Cond("creatinine_stable", "is", None))))),
+           AllOf((NEW_START, AnyOf((Cond("creatinine_stable", "is", False), Cond("creatinine_stable", "is", None))))),
            _t_provisional),
     Action("severe-renal-denosumab", "before-first-dose", "BP-4",
-           ("raje2018denosumab", "fda2024prolia", "xgeva2025label"), AllOf((STARTING, SEVERE_RENAL)),
+           ("raje2018denosumab", "fda2024prolia", "xgeva2025label"), AllOf((NEW_START, SEVERE_RENAL)),
            _t_severe_renal),
-    Action("hypercalcaemia", "supportive-care", "BP-6", ("rajkumar2014imwg", "zometa_label"),
-           AllOf((STARTING, AnyOf((Cond("calcium_status", "is", HIGH), Cond("calcium_status", "is", HCM))))),
-           _t_hypercalcaemia),
     # A project addition (see decisions): cited only for the "vitamin D as needed" it rests on.
-    Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label",),
-           STARTING, _t_vit_d),
-    Action("calcium-vitamin-d", "supportive-care", "BP-6", ("zometa_label", "song_interview"),
+    Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label",), NEW_START, _t_vit_d),
+    # --- maintenance -------------------------------------------------------------------------------
+    Action("not-indicated", "maintenance", "BP-1", ("terpos2021bone", "song_interview"),
+           Cond("category", "is", NOT_INDICATED), _t_not_indicated),
+    Action("ask-active", "maintenance", "BP-1", ("terpos2021bone", "song_interview"),
+           Cond("category", "is", FIND_OUT), _t_ask_active),
+    Action("start-now", "maintenance", "BP-1",
+           ("song_interview", "csco2025mbdguideline", "terpos2021bone", "terpos2013imwg"), NEW_START, _t_start),
+    Action("continue-therapy", "maintenance", "BP-8", ("terpos2021bone", "zometa_label", "xgeva2025label"),
+           CONTINUING, _t_continue),
+    Action("ask-current-therapy", "maintenance", "BP-8", ("terpos2021bone", "anderson2018asco"),
+           AllOf((STARTING, Cond("current_agent", "is", None))), _t_ask_current),
+    Action("agent-choice", "maintenance", "BP-3", ("song_interview", "terpos2021bone"), NEW_START, text(
+        "Choose the agent for this patient: age, performance status, renal function, oral health, previous "
+        "fractures, risk of skeletal-related events, and the preferred route and adherence.",
+        "个体化选择药物:综合评估年龄、体能状态、肾功能、口腔健康状况、既往骨折史、骨相关事件风险以及对给药途径的偏好和依从性。")),
+    Action("ask-preference", "maintenance", "BP-3", ("song_interview",),
+           AllOf((NEW_START, Cond("favoured", "is", ZA), PREFERENCE_NOT_KNOWN)), _t_ask_preference),
+    Action("hypercalcaemia", "maintenance", "BP-6", ("rajkumar2014imwg", "zometa_label"),
+           AllOf((STARTING, _status_in(HIGH, HCM))), _t_hypercalcaemia),
+    Action("calcium-vitamin-d", "maintenance", "BP-6", ("zometa_label", "song_interview"),
            AllOf((STARTING, _status_in(NOT_LOW, NO_LIMIT, LOW, NOT_MEASURED))),
            text(
-        f"Calcium and vitamin D for everyone on bone-targeted therapy: calcium {CALCIUM_SUPPLEMENT_MG} mg plus "
-        f"vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily (zoledronic acid label), to supply bone and prevent "
-        "treatment-related hypocalcaemia; not while the patient is hypercalcaemic.",
-        f"所有接受骨保护治疗的患者常规补充钙剂和维生素 D:每日钙 {CALCIUM_SUPPLEMENT_MG} mg 加维生素 D "
-        f"{VITAMIN_D_SUPPLEMENT_IU} IU(唑来膦酸说明书),为骨骼提供原料并预防治疗相关的低钙血症;高钙血症期间暂不补钙。")),
-    Action("lifestyle", "supportive-care", "BP-7", ("song_interview",), STARTING, text(
+        f"Calcium and vitamin D for everyone on bone-targeted therapy whose calcium is not high: calcium "
+        f"{CALCIUM_SUPPLEMENT_MG} mg plus vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily (zoledronic acid label), to "
+        "supply bone and prevent treatment-related hypocalcaemia; none while the patient is hypercalcaemic.",
+        f"血钙不高的骨保护治疗患者均补充钙剂和维生素 D:每日钙 {CALCIUM_SUPPLEMENT_MG} mg 加维生素 D "
+        f"{VITAMIN_D_SUPPLEMENT_IU} IU(唑来膦酸说明书),为骨骼提供原料并预防治疗相关的低钙血症;高钙血症期间不补充。")),
+    Action("lifestyle", "maintenance", "BP-7", ("song_interview",), STARTING, text(
         "Moderate weight-bearing exercise as the patient's condition allows, a balanced diet, no smoking and "
         "little alcohol.",
         "在身体条件允许时进行适度负重锻炼,均衡饮食,戒烟限酒。")),
+    # --- monitoring and duration ---------------------------------------------------------------------
+    Action("baseline-imaging", "monitoring", "BP-2", ("song_interview", "hillengass2019imaging"), NEW_START, text(
+        "Baseline skeletal imaging (low-dose whole-body CT; whole-body MRI or PET-CT) and bone-turnover "
+        "markers, as the reference for follow-up. Do not wait for the result to start bone protection.",
+        "基线骨骼影像学检查(低剂量全身 CT;全身 MRI 或 PET-CT)及骨代谢标志物检测,作为随访对照。无需等待结果再启动骨保护。")),
     Action("monitor-creatinine", "monitoring", "BP-4",
            ("zometa_label", "zometa_smpc", "pamidronate_label"), AllOf((STARTING, HAS_BISPHOSPHONATE)),
            _t_monitor_cr),
     Action("monitor-calcium-denosumab", "monitoring", "BP-6", ("xgeva2025label", "fda2024prolia"), HAS_DMAB,
            _t_monitor_ca),
-    Action("za-duration", "duration", "BP-8", ("terpos2021bone",), AllOf((STARTING, HAS_BISPHOSPHONATE)), text(
-        f"Zoledronic acid (or pamidronate) monthly for at least {ZA_MIN_MONTHS} months. At VGPR or better, "
-        f"consider reducing to every {ZA_REDUCED_EVERY_MONTHS[0]} or {ZA_REDUCED_EVERY_MONTHS[1]} months or "
-        "stopping; without VGPR, continue.",
-        f"唑来膦酸(或帕米膦酸)每月一次,至少 {ZA_MIN_MONTHS} 个月。达到非常好的部分缓解(VGPR)或更好时,可考虑减为每 "
-        f"{ZA_REDUCED_EVERY_MONTHS[0]} 或 {ZA_REDUCED_EVERY_MONTHS[1]} 个月一次或停药;未达 VGPR 则继续。")),
-    Action("denosumab-stopping", "duration", "BP-8", ("xgeva2025label", "terpos2021bone"), HAS_DMAB, text(
+    Action("duration-review", "monitoring", "BP-8", ("terpos2021bone", "anderson2018asco", "tsourdi2021ects"),
+           CONTINUING, _t_duration_review),
+    Action("za-duration", "monitoring", "BP-8", ("terpos2021bone", "anderson2018asco"),
+           AllOf((NEW_START, HAS_BISPHOSPHONATE)), text(
+        f"Zoledronic acid (or pamidronate) monthly for at least {ZA_MIN_MONTHS} months, then review: at VGPR or "
+        f"better, consider reducing to every {ZA_REDUCED_EVERY_MONTHS[0]} or {ZA_REDUCED_EVERY_MONTHS[1]} months or "
+        f"stopping; without VGPR, continue (IMWG 2021). Reconsider at {RECONSIDER_AT_MONTHS} months, 2 years "
+        "(ASCO 2018).",
+        f"唑来膦酸(或帕米膦酸)每月一次,至少 {ZA_MIN_MONTHS} 个月后评估:达到非常好的部分缓解(VGPR)或更好时,可考虑减为每 "
+        f"{ZA_REDUCED_EVERY_MONTHS[0]} 或 {ZA_REDUCED_EVERY_MONTHS[1]} 个月一次或停药;未达 VGPR 则继续(IMWG 2021)。"
+        f"满 {RECONSIDER_AT_MONTHS} 个月(2 年)时重新考虑(ASCO 2018)。")),
+    Action("denosumab-stopping", "monitoring", "BP-8", ("xgeva2025label", "terpos2021bone"),
+           AllOf((HAS_DMAB, Cond("continuing", "is", False))), text(
         "Do not stop denosumab without a plan: multiple vertebral fractures have been reported after stopping "
         "(rebound). Agree how and when to stop with the treating specialist before any interruption.",
         "不可无计划停用地舒单抗:停药后曾报告多发椎体骨折(反跳)。任何中断前须与主治专科医生商定停药方式和时机。")),
-    Action("restart-at-relapse", "duration", "BP-8", ("terpos2013imwg",), STARTING, text(
+    Action("denosumab-stop-warning", "monitoring", "BP-8", ("xgeva2025label", "tsourdi2021ects"),
+           AllOf((Cond("current_agent", "is", DMAB), AnyOf((Cond("category", "is", NOT_INDICATED),
+                                                            Cond("category", "is", FIND_OUT))))), _t_dmab_stop_warning),
+    Action("restart-at-relapse", "monitoring", "BP-8", ("terpos2013imwg",), STARTING, text(
         "Restart bone-targeted therapy at relapse.", "疾病复发时重新启动骨靶向治疗。")),
 )
 ACTION_IDS = tuple(a.id for a in ACTIONS)
@@ -946,25 +1515,51 @@ def _ask_phrase(action_id: str, f: dict) -> dict | None:
                         "待肌酐稳定后重新估算清除率(急性肾损伤),再给予唑来膦酸或帕米膦酸首剂")
         return text("find out whether creatinine is stable (a clearance during acute kidney injury is provisional)",
                     "明确血清肌酐是否稳定(急性肾损伤期间的清除率仅为暂定值)")
+    if action_id == "pregnancy" and f["pregnancy_possible"] is not True:
+        return text("verify pregnancy status if a woman of childbearing potential",
+                    "如为育龄女性,核实妊娠状态")
     return {
         "measure-calcium": text("measure corrected calcium", "检测校正血钙"),
         "check-calcium-denosumab": text("check corrected calcium against the laboratory's lower limit",
                                         "对照实验室正常下限检查校正血钙"),
         "ask-dialysis": text("find out whether the patient is on dialysis (if so, denosumab only)",
                              "明确患者是否透析(如透析,仅用地舒单抗)"),
+        "ask-clearance": text("give the creatinine clearance (or age, weight, creatinine and sex)",
+                              "提供肌酐清除率(或年龄、体重、肌酐和性别)"),
+        "check-calcium-lln": text("check corrected calcium against the laboratory's lower limit",
+                                  "对照实验室正常下限检查校正血钙"),
+        "renal-check-before-dose": text("compare the creatinine with the baseline by the label's rule",
+                                        "按说明书规则将肌酐与基线比较"),
+        "ask-current-therapy": text("find out whether the patient is already on a bone-targeted agent",
+                                    "明确患者是否已在使用骨靶向药物"),
         "severe-renal-denosumab": text("assess CKD mineral and bone disorder with nephrology",
                                        "与肾内科共同评估慢性肾脏病矿物质和骨异常"),
         "vitamin-d-status": text("measure vitamin D", "检测维生素 D"),
     }.get(action_id)
 
 
-def _hcm_headline(f: dict, shown_ca: str) -> dict:
+def _hcm_headline(f: dict) -> dict:
+    """The urgent treatment of hypercalcaemia of malignancy in one sentence, for the headline."""
     mg = zad.show_dose(HCM_ZA_MG)
-    head = text(f"Urgent: hypercalcaemia of malignancy (corrected calcium {shown_ca}, at or above "
-                f"{_HCM['mmol/L']} mmol/L or {_HCM['mg/dL']} mg/dL): rehydrate with intravenous saline first (no loop "
-                "diuretic before), then ",
-                f"紧急:恶性肿瘤相关高钙血症(校正血钙 {shown_ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):"
-                "先静脉输注生理盐水补液(补液前不用袢利尿剂),随后")
+    ca = f["shown_calcium"]
+    head = text(f"Urgent: hypercalcaemia of malignancy (corrected calcium {ca}, at or above "
+                f"{_HCM['mmol/L']} mmol/L or {_HCM['mg/dL']} mg/dL): ",
+                f"紧急:恶性肿瘤相关高钙血症(校正血钙 {ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):")
+    if f["dialysis"] is True or f["oliguria"] is True:
+        fluid = text("no saline load (dialysis, anuria or oliguria: fluids by volume status; haemodialysis with a "
+                     "low-calcium dialysate lowers calcium, with nephrology), then ",
+                     "不予生理盐水负荷(透析、无尿或少尿:按容量状态补液;与肾内科安排低钙透析液血液透析降钙),随后")
+    elif f["heart_failure"] is True:
+        fluid = text("saline only cautiously, by volume status (heart failure; no loop diuretic before the "
+                     "hypovolaemia is corrected), then ",
+                     "仅按容量状态谨慎给予生理盐水(心力衰竭;低血容量纠正前不用袢利尿剂),随后")
+    elif f["dialysis"] is False and f["oliguria"] is False and f["heart_failure"] is False:
+        fluid = text("rehydrate with intravenous saline first (no loop diuretic before), then ",
+                     "先静脉输注生理盐水补液(补液前不用袢利尿剂),随后")
+    else:
+        fluid = text("rehydrate with intravenous saline first if the patient passes urine and has no heart failure "
+                     "(check now; no loop diuretic before), then ",
+                     "如患者有尿且无心力衰竭,先静脉输注生理盐水补液(请立即核实;补液前不用袢利尿剂),随后")
     if f["hcm_renal"] == "ok":
         tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_MIN} min without renal dose reduction",
                     f"唑来膦酸 {mg} mg 输注 ≥{_ZA_MIN} 分钟,不按肾功能减量")
@@ -974,110 +1569,215 @@ def _hcm_headline(f: dict, shown_ca: str) -> dict:
                     f"确认血清肌酐低于 {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)后给予唑来膦酸 {mg} mg 输注 "
                     f"≥{_ZA_MIN} 分钟:立即检测肌酐")
     else:
-        tail = text("zoledronic acid only after weighing risks and benefits with nephrology (severe renal impairment)",
-                    "重度肾功能损害:须与肾内科权衡利弊后方可使用唑来膦酸")
-    return text(head["en"] + tail["en"] + "; the dental examination does not delay it. ",
-                head["zh"] + tail["zh"] + ";不因口腔检查推迟。")
+        tail = text("with nephrology: zoledronic acid only after weighing risks and benefits (severe renal "
+                    "impairment), or denosumab, which lowers calcium without the kidney",
+                    "与肾内科共同决定:重度肾功能损害时唑来膦酸须权衡利弊后使用,或选用不依赖肾脏降钙的地舒单抗")
+    en, zh = head["en"] + fluid["en"] + tail["en"], head["zh"] + fluid["zh"] + tail["zh"]
+    if f["severe_hypercalcaemia"]:
+        en += "; severe hypercalcaemia: the guideline also suggests calcitonin (conditional)"
+        zh += ";重度高钙血症:指南亦建议加用降钙素(有条件推荐)"
+    if f["current_agent"] in (ZA, PAM):
+        en += f" (only if the last bisphosphonate dose was at least {HCM_RETREAT_AFTER_DAYS} days ago; despite it: denosumab)"
+        zh += f"(仅当距上次双膦酸盐给药至少 {HCM_RETREAT_AFTER_DAYS} 天;双膦酸盐治疗下仍高钙:地舒单抗)"
+    if f["onj"] == "active":
+        en += "; active osteonecrosis of the jaw: weigh either drug with the dental team"
+        zh += ";活动性颌骨坏死:与口腔科共同权衡用药"
+    if f["pregnancy_possible"] is True or (f["pregnancy_possible"] is None and f["sex"] == "female"):
+        en += "; verify pregnancy status before either drug"
+        zh += ";用药前核实妊娠状态"
+    return text(en + "; no calcium or vitamin D supplements. ", zh + ";不补充钙剂和维生素 D。")
+
+
+def _severe_hypo_headline(f: dict) -> dict:
+    g = f["calcium_ctcae_grade"]
+    g_en = f", CTCAE grade {g}" if g else ""
+    g_zh = f",CTCAE {g} 级" if g else ""
+    sym_en = ", symptomatic" if f["hypocalcaemia_symptoms"] is True else ""
+    sym_zh = ",有症状" if f["hypocalcaemia_symptoms"] is True else ""
+    return text(f"Urgent: severe hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}{sym_en}), a medical "
+                "emergency: intravenous calcium gluconate now with ECG monitoring; check and correct magnesium. ",
+                f"紧急:重度低钙血症(校正血钙 {f['shown_calcium']}{g_zh}{sym_zh}),属医疗急症:立即在心电监护下静脉补充"
+                "葡萄糖酸钙;检测并纠正血镁。")
 
 
 def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calcium_lln=None, dialysis=None,
                          dental_exam_done=None, high_sre_risk=None, prefers_subcutaneous=None,
                          vitamin_d_known=None, calcium_uln=None, creatinine=None,
-                         creatinine_stable=None) -> PlanResult:
+                         creatinine_stable=None, sex=None, hypocalcaemia_symptoms=None, oliguria=None,
+                         heart_failure=None, albumin=None, pregnancy_possible=None, onj=None, current_agent=None,
+                         months_on_agent=None, response=None, needed=()) -> PlanResult:
+    """The plan. *crcl* may be None (not given): the emergencies are still answered, and the agent waits for
+    it. *needed*: inputs not given that the clearance needs (from the wrapper)."""
     if calcium_lln is not None or calcium_uln is not None:
         unit = (corrected_calcium or calcium_lln or calcium_uln).unit
         cc.check_limits(unit, None if calcium_lln is None else calcium_lln.to(unit),
                         None if calcium_uln is None else calcium_uln.to(unit))
-    if crcl is None:  # pragma: no cover - compute() refuses a missing clearance first
-        raise InputError("crcl: this input is required.", "crcl", zh="此项为必填项。")
     f = facts_of(dict(
         active_mm=active_mm, crcl=crcl, corrected_calcium=corrected_calcium, calcium_lln=calcium_lln,
         calcium_uln=calcium_uln, creatinine=creatinine, creatinine_stable=creatinine_stable,
         dialysis=dialysis, dental_exam_done=dental_exam_done, high_sre_risk=high_sre_risk,
-        prefers_subcutaneous=prefers_subcutaneous, vitamin_d_known=vitamin_d_known))
+        prefers_subcutaneous=prefers_subcutaneous, vitamin_d_known=vitamin_d_known, sex=sex,
+        hypocalcaemia_symptoms=hypocalcaemia_symptoms, oliguria=oliguria, heart_failure=heart_failure,
+        albumin=albumin, pregnancy_possible=pregnancy_possible, onj=onj, current_agent=current_agent,
+        months_on_agent=months_on_agent, response=response))
     path, sets = TREE.walk(f)
-    ctx = dict(f, category=sets["category"], agents=sets.get("agents", ()), favoured=sets.get("favoured"))
-    starting = sets["category"] == START_NOW
+    decision = sets["category"]
+    starting = decision == START_NOW
+    continuing = starting and f["continuing"]
+    # the agent the plan is about: the one the patient is on, or the one the tree chose for a new start
+    shown = dict(sets)
+    if continuing:
+        shown["favoured"] = f["current_agent"]
+    # --- the single resolution step: when the maintenance agent starts, read by every phase ---------
+    timing = _timing(f, starting, shown.get("favoured"))
+    ctx = dict(f, category=decision, agents=shown.get("agents", ()), favoured=shown.get("favoured"), timing=timing)
 
-    if starting:
-        favoured = sets["favoured"]
+    if starting and shown.get("favoured") is not None:
+        favoured = shown["favoured"]
         order = (favoured,) + tuple(a for a in AGENT_ORDER if a != favoured)
-        agents = [_agent(a, f, sets) for a in order]
+        agents = [_agent(a, f, shown) for a in order]
     else:
         agents = []
     # by phase, then in table order (both written out: MicroPython's sort is not stable)
     applicable = [(PHASES.index(a.phase), i, a) for i, a in enumerate(ACTIONS) if a.applies.holds(ctx)]
-    actions = [a.render(f, sets) for _, _, a in sorted(applicable, key=lambda t: t[:2])]
+    actions = [a.render(ctx, shown) for _, _, a in sorted(applicable, key=lambda t: t[:2])]
+    for a in actions:
+        a["phase_title"] = PHASE_TITLES[a["phase"]]
 
     # what must be done (or found out) before the first dose of the maintenance agent
-    bisphosphonate = sets.get("favoured") in (ZA, PAM)
+    bisphosphonate = shown.get("favoured") in (ZA, PAM)
     gating = {"dental": f["dental_exam_done"] is not True, "correct-hypocalcaemia": True,
               "measure-calcium": True, "check-calcium-denosumab": True, "ask-dialysis": True,
-              "severe-renal-denosumab": True,
+              "ask-clearance": True, "severe-renal-denosumab": True, "onj": True, "pregnancy": True,
+              "check-calcium-lln": True, "renal-check-before-dose": True, "ask-current-therapy": True,
               # a clearance from an unstable creatinine sets no bisphosphonate dose
               "provisional-clearance": bisphosphonate,
               # vitamin D (a project addition) gates the first dose only where hypocalcaemia risk is highest
               "vitamin-d-status": f["severe_renal"] and f["vitamin_d_known"] is not True}
-    pending = [a["id"] for a in actions if gating.get(a["id"], False)]
+    pending = [a["id"] for a in actions if gating.get(a["id"], False)] if starting else []
     hcm = f["calcium_status"] == HCM
+    urgent_now = timing in ("after-calcium", "after-acute-za", "after-acute")
+    if urgent_now:
+        category = URGENT_FIRST
+    elif starting and timing != "now":
+        category = HOLD
+    elif continuing:
+        category = CONTINUE
+    else:
+        category = decision
     if starting:
-        start = {"indicated": True, "recommendation": "BP-1",
-                 "when": text("Now: at diagnosis, with the anti-myeloma therapy, whatever the imaging.",
-                              "立即:确诊时与抗骨髓瘤治疗同步启动,无论影像学结果如何。"),
+        when = {
+            "now": text("Now: at diagnosis, with the anti-myeloma therapy, whatever the imaging.",
+                        "立即:确诊时与抗骨髓瘤治疗同步启动,无论影像学结果如何。"),
+        }.get(timing) or _t_start(ctx, shown)
+        if continuing and timing == "now":
+            when = text("Already on bone-targeted therapy: continue, review and de-escalate as BP-8 says.",
+                        "已在接受骨靶向治疗:按 BP-8 继续、评估和降阶梯。")
+        elif continuing:
+            when = text("Already on bone-targeted therapy: the next dose is held for the reason above; then continue, "
+                        "review and de-escalate as BP-8 says.",
+                        "已在接受骨靶向治疗:因上述原因暂缓下一剂;之后按 BP-8 继续、评估和降阶梯。")
+        start = {"indicated": True, "recommendation": "BP-1", "when": when, "timing": timing,
                  "first_dose_after": pending,
                  "references": ["song_interview", "terpos2021bone", "terpos2013imwg"]}
-    elif sets["category"] == FIND_OUT:
-        start = {"indicated": None, "recommendation": "BP-1",
+    elif decision == FIND_OUT:
+        start = {"indicated": None, "recommendation": "BP-1", "timing": timing,
                  "when": text("Not known yet: find out whether the myeloma is active (needs anti-myeloma therapy).",
                               "尚不确定:请先明确骨髓瘤是否为活动性(需要抗骨髓瘤治疗)。"),
                  "first_dose_after": [], "references": ["terpos2021bone", "song_interview"]}
     else:
-        start = {"indicated": False, "recommendation": "BP-1",
+        start = {"indicated": False, "recommendation": "BP-1", "timing": timing,
                  "when": text("Not covered by this plan (active multiple myeloma only): smouldering myeloma "
                               "and MGUS are outside it; treat bone health on its own merits.",
                               "本方案不涵盖(仅针对活动性多发性骨髓瘤):冒烟型骨髓瘤和 MGUS 不在本方案范围内;"
                               "骨骼健康按其自身情况处理。"),
                  "first_dose_after": [], "references": ["terpos2021bone", "song_interview"]}
-    if hcm:
-        start["urgent"] = "hcm-urgent"
+    now_ids = [a["id"] for a in actions if a["phase"] == "now"]
+    if now_ids:
+        start["urgent"] = now_ids[0]
 
-    kind = grade = None
-    shown_ca = ""
-    if corrected_calcium is not None:
-        u = corrected_calcium.unit
-        kind, grade = cc.ctcae_grade(corrected_calcium.value, u,
-                                     None if calcium_lln is None else calcium_lln.to(u),
-                                     None if calcium_uln is None else calcium_uln.to(u))
-        shown_ca = f"{fmt(corrected_calcium.value, 2)} {u}"
+    # --- the headline: the now phase first and whole, then the maintenance agent with its start -------
     en = zh = ""
+    if f["severe_hypocalcaemia"]:
+        h = _severe_hypo_headline(f)
+        en, zh = en + h["en"], zh + h["zh"]
+    if f["symptoms_no_calcium"]:
+        en += "Urgent: symptoms of hypocalcaemia: measure calcium (and magnesium) now. "
+        zh += "紧急:有低钙血症症状:立即检测血钙(及血镁)。"
+    if f["symptoms_unclear"]:
+        en += ("Urgent: symptoms of hypocalcaemia with a calcium that may be below your laboratory's range: compare it "
+               "with the lower limit now; below it, treat as severe hypocalcaemia (intravenous calcium gluconate with ECG "
+               "monitoring). ")
+        zh += "紧急:有低钙血症症状,血钙可能低于本实验室参考范围:请立即与正常下限比较;如低于下限,按重度低钙血症处理(心电监护下静脉补充葡萄糖酸钙)。"
     if hcm:
-        h = _hcm_headline(f, shown_ca)
-        en, zh = h["en"], h["zh"]
+        h = _hcm_headline(f)
+        en, zh = en + h["en"], zh + h["zh"]
+    if f["low_albumin_check"]:
+        en += "Very low albumin: confirm the calcium with an ionised calcium. "
+        zh += "白蛋白很低:以离子钙确认血钙。"
     if starting:
-        fav = next(a for a in agents if a["favoured"])
-        dose = fav["dose"]
-        if f["calcium_status"] == LOW:
-            g_en = f", CTCAE grade {grade}" if grade else ""
-            g_zh = f",CTCAE {grade} 级" if grade else ""
-            en += (f"Hypocalcaemia (corrected calcium {shown_ca}{g_en}): correct it first; the first dose of any "
-                   "bone-targeted agent waits until it is corrected. Then ")
-            zh += f"低钙血症(校正血钙 {shown_ca}{g_zh}):先予纠正;任何骨靶向药物的首剂均须待其纠正后给予。之后"
-            verb_en, verb_zh = "start", "启动骨保护:"
-        elif hcm:
-            en += "Maintenance, from the next dose at the usual interval: "
-            zh += "维持治疗(按常规间隔给予下一剂起):"
-            verb_en, verb_zh = "start", "启动骨保护:"
+        fav = next((a for a in agents if a["favoured"]), None)
+        if fav is None:
+            agent_en = "agent and dose once the creatinine clearance is known"
+            agent_zh = "药物及剂量待肌酐清除率明确后确定"
+        elif continuing:
+            held = timing not in ("now", "hold-renal")
+            agent_en = (f"hold the next {fav['name']['en'].lower()} dose, then continue" if held
+                        else f"continue {fav['name']['en'].lower()}")
+            agent_zh = f"暂缓下一剂{fav['name']['zh']},之后继续" if held else f"继续{fav['name']['zh']}"
+            if fav["dose"] is not None and fav["agent"] == DMAB:
+                agent_en += f" {fav['dose']['en']}"
+                agent_zh += f" {fav['dose']['zh']}"
+            elif fav["agent"] in (ZA, PAM):
+                if f["severe_renal"] or f["creatinine_above_trials"]:
+                    agent_en += ", at the dose already established"
+                    agent_zh += ",按已确定的剂量"
+                else:
+                    agent_en += f" at the dose already established, {zad.INTERVAL}"
+                    agent_zh += f",按已确定的剂量,{zad.INTERVAL_ZH}一次"
         else:
-            verb_en, verb_zh = "Start", "立即启动骨保护:"
-        en += f"{verb_en} bone protection {'now ' if verb_en == 'Start' else ''}with {fav['name']['en'].lower()} {dose['en']}; "
-        zh += f"{verb_zh}{fav['name']['zh']} {dose['zh']};"
-        if f["dental_exam_done"] is True:
-            en += "dental examination done: complete any preventive dental treatment before the first dose; "
-            zh += "口腔检查已完成:首剂前完成必要的预防性口腔处理;"
+            agent_en = f"{fav['name']['en'].lower()} {fav['dose']['en']}" if fav["dose"] else fav["name"]["en"].lower()
+            agent_zh = f"{fav['name']['zh']} {fav['dose']['zh']}" if fav["dose"] else fav["name"]["zh"]
+        if timing == "hold-calcium":
+            g = f["calcium_ctcae_grade"]
+            g_en = f", CTCAE grade {g}" if g else ""
+            g_zh = f",CTCAE {g} 级" if g else ""
+            then_en = f"Then {agent_en}; " if continuing else f"Then start bone protection with {agent_en}; "
+            then_zh = f"之后{agent_zh};" if continuing else f"之后启动骨保护:{agent_zh};"
+            en += (f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the next dose of "
+                   "any bone-targeted agent waits until it is corrected. " if continuing else
+                   f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the first dose of "
+                   "any bone-targeted agent waits until it is corrected. ") + then_en
+            zh += (f"低钙血症(校正血钙 {f['shown_calcium']}{g_zh}):先予纠正;任何骨靶向药物的"
+                   + ("下一剂" if continuing else "首剂") + "均须待其纠正后给予。" + then_zh)
+        elif timing in _TIMING:
+            en += _TIMING[timing]["en"] + agent_en + "; "
+            zh += _TIMING[timing]["zh"] + agent_zh + ";"
+            if timing.startswith("after-"):  # a hold that outlasts the emergency is said with it
+                hold = _timing(dict(f, severe_hypocalcaemia=False, symptoms_no_calcium=False, symptoms_unclear=False,
+                                    calcium_status=NOT_LOW), True, shown.get("favoured"))
+                if hold in _HOLD_AFTER:
+                    en += _HOLD_AFTER[hold]["en"]
+                    zh += _HOLD_AFTER[hold]["zh"]
+        elif timing == "no-agent":
+            en += f"Bone protection is indicated, with the anti-myeloma therapy: {agent_en}; "
+            zh += f"骨保护治疗有指征(与抗骨髓瘤治疗同步):{agent_zh};"
+        elif continuing:
+            en += f"Already on bone-targeted therapy: {agent_en}; "
+            zh += f"已在接受骨靶向治疗:{agent_zh};"
         else:
-            en += "dental examination before the first dose; "
-            zh += "首剂前口腔检查;"
-        if f["calcium_status"] in (HIGH, HCM):
+            en += f"Start bone protection now with {agent_en}; "
+            zh += f"立即启动骨保护:{agent_zh};"
+        if not continuing:
+            if f["dental_exam_done"] is True:
+                en += "dental examination done: complete any preventive dental treatment before the first dose; "
+                zh += "口腔检查已完成:首剂前完成必要的预防性口腔处理;"
+            else:
+                en += "dental examination before the first maintenance dose; "
+                zh += "维持治疗首剂前口腔检查;"
+        if hcm:  # said in the urgent sentence
+            en, zh = en.rstrip("; ") + ".", zh.rstrip(";") + "。"
+        elif f["calcium_status"] == HIGH:
             en += "hypercalcaemia: no calcium or vitamin D supplements while calcium is high."
             zh += "高钙血症:血钙升高期间不补充钙剂和维生素 D。"
         else:
@@ -1085,13 +1785,18 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
             zh += "补充钙和维生素 D。"
         asks = [p for p in (_ask_phrase(i, f) for i in pending) if p is not None]
         if asks:
-            en += " Before the first dose: " + "; ".join(p["en"] for p in asks) + "."
-            zh += "首剂前:" + ";".join(p["zh"] for p in asks) + "。"
+            en += (" Before the next dose: " if continuing else " Before the first maintenance dose: ") \
+                + "; ".join(p["en"] for p in asks) + "."
+            zh += ("下一剂前:" if continuing else "维持治疗首剂前:") + ";".join(p["zh"] for p in asks) + "。"
         if any(a["id"] == "ask-preference" for a in actions):
             en += (" Ask whether the patient is at high risk of skeletal-related events or prefers a subcutaneous "
                    "injection (the interview then favours denosumab).")
             zh += "请询问患者是否为骨相关事件高风险或更希望皮下注射(专家访谈此时倾向地舒单抗)。"
-    elif sets["category"] == FIND_OUT:
+        if continuing:
+            dr = _t_duration_review(f, shown)
+            en += " " + dr["en"]
+            zh += dr["zh"]
+    elif decision == FIND_OUT:
         en += ("Find out first whether the myeloma is active (needs anti-myeloma therapy): this plan depends on it "
                "and does not guess it.")
         zh += "请先明确骨髓瘤是否为活动性(需要抗骨髓瘤治疗):本方案取决于此,不作推测。"
@@ -1101,31 +1806,104 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
         if hcm or f["calcium_status"] == HIGH:
             en += " Hypercalcaemia is a myeloma-defining event when attributable: reassess whether the myeloma is active."
             zh += "高钙血症若可归因于浆细胞疾病即为骨髓瘤定义事件:请重新评估骨髓瘤是否为活动性。"
+    if not starting and f["current_agent"] == DMAB:
+        t = _t_dmab_stop_warning(f, shown)
+        en += " " + t["en"]
+        zh += t["zh"]
+
+    # --- what else is needed: inputs not given that would change this answer ---------------------------
+    need = []
+    if f["active_mm"] is None:
+        need.append("active_mm")
+    if f["crcl"] is None and f["dialysis"] is not True:
+        need += [n for n in (needed or ("crcl",)) if n not in need]
+    if hcm and f["hcm_renal"] == "unknown" and "creatinine" not in need:
+        need.append("creatinine")
+    if f["calcium_status"] == NOT_MEASURED:
+        need.append("corrected_calcium")
+    if f["dialysis"] is None:
+        need.append("dialysis")
+    if hcm:
+        need += [n for n in ("oliguria", "heart_failure") if f[n] is None]
+    if f["calcium_status"] == LOW and f["hypocalcaemia_symptoms"] is None and not f["severe_hypocalcaemia"]:
+        need.append("hypocalcaemia_symptoms")
+    if starting and f["pregnancy_check"] and f["pregnancy_possible"] is None:
+        need.append("pregnancy_possible")
+    if starting and f["current_agent"] is None and current_agent is None:
+        need.append("current_agent")
+    if continuing and f["months_on_agent"] is None:
+        need.append("months_on_agent")
+    if continuing and f["months_on_agent"] is not None and f["months_on_agent"] >= REVIEW_AT_MONTHS \
+            and f["response"] is None:
+        need.append("response")
+
     refs = []
     for item in [start] + agents + actions:
         refs += [k for k in item["references"] if k not in refs]
     recs = sorted({a["recommendation"] for a in actions} | ({"BP-3"} if agents else set()) | {"BP-1"})
-    za = zad.dose_for(f["crcl"]) if starting and ZA in sets["agents"] and f["dialysis"] is not True else None
+    za = (zad.dose_for(f["crcl"]) if starting and not continuing and ZA in shown.get("agents", ())
+          and f["dialysis"] is not True and f["crcl"] is not None else None)
     return PlanResult(
-        calculator=ID, value=None, unit=None, category=sets["category"], explanation=text(en.strip(), zh),
+        calculator=ID, value=None, unit=None, category=category, explanation=text(en.strip(), zh),
         references=tuple(refs), recommendations=tuple(recs),
-        details={"favoured": sets.get("favoured"),
+        details={"favoured": shown.get("favoured"), "decision": decision, "timing": timing,
                  "agents": [a["agent"] for a in agents if a["suitable"]],
                  "zoledronic_acid_dose_mg": za, "calcium_status": f["calcium_status"],
                  "hypercalcaemia": f["hypercalcaemia"],
                  "hypercalcaemia_of_malignancy": hcm,
+                 "severe_hypercalcaemia": f["severe_hypercalcaemia"],
                  "hcm_zoledronic_acid_mg": HCM_ZA_MG if hcm and f["hcm_renal"] == "ok" else None,
                  "hypocalcaemia": f["calcium_status"] == LOW,
-                 "calcium_ctcae": kind, "calcium_ctcae_grade": grade,
+                 "severe_hypocalcaemia": f["severe_hypocalcaemia"],
+                 "calcium_ctcae": cc.ctcae_grade(corrected_calcium.value, corrected_calcium.unit,
+                                                 None if calcium_lln is None else calcium_lln.to(corrected_calcium.unit),
+                                                 None if calcium_uln is None else calcium_uln.to(corrected_calcium.unit))[0]
+                 if corrected_calcium is not None else None,
+                 "calcium_ctcae_grade": f["calcium_ctcae_grade"],
                  "severe_renal_impairment": SEVERE_RENAL.holds(f),
+                 "continuing": continuing,
+                 "needed": need,
                  "first_dose_after": pending},
         start=start, agents=agents, actions=actions, path=path,
     )
 
 
+class _PlanFunction:
+    """The plan's calculator function: the clearance, or age, weight, creatinine and sex to calculate it, as
+    for every calculator that needs one (crcl_cockcroft_gault.resolve_clearance), except that nothing of it is
+    required. Without a clearance the plan still answers what does not depend on it (an emergency, the start
+    decision) and lists what is needed; the creatinine also serves on its own (hypercalcaemia of malignancy).
+    A class, not a closure: MicroPython's closures carry no attributes."""
+
+    def __init__(self, function):
+        self.function = function
+        self.__name__ = function.__name__
+        self.__module__ = getattr(function, "__module__", None)
+        self.__doc__ = getattr(function, "__doc__", None)
+        self.__wrapped__ = function
+
+    def __call__(self, crcl=None, age=None, weight=None, creatinine=None, sex=None, **others):
+        source, needed = None, ()
+        four = {"age": age, "weight": weight, "creatinine": creatinine, "sex": sex}
+        if age is None and weight is None and sex is None:
+            q = crcl  # a creatinine alone is the plan's own (hypercalcaemia), not a request to calculate
+        elif crcl is None and any(v is None for v in four.values()):
+            q, needed = None, tuple(k for k in cg.CG_NAMES if four[k] is None)
+        else:
+            q, source = cg.resolve_clearance(crcl, age, weight, creatinine, sex)
+        result = self.function(crcl=q, creatinine=creatinine, sex=sex, needed=needed, **others)
+        if source is not None:
+            result.details["clearance"] = source
+        return result
+
+
 def _yn(name, en, zh, help_=None):
-    """A yes/no input that accepts "unknown" (or no answer) and is then asked for, never read as "no"."""
-    return Input(name, text(en, zh), kind="boolean", required=False, default=None, unknown=True, help=help_)
+    return yes_no_unknown(name, en, zh, help_)
+
+
+def _choice(name, en, zh, choices, help_):
+    """An optional choice whose last choice is "unknown"; not given is unknown too."""
+    return Input(name, text(en, zh), kind="choice", required=False, default=None, choices=choices, help=help_)
 
 
 # The plan's creatinine serves twice: with age, weight and sex it gives the clearance; on its own
@@ -1138,7 +1916,7 @@ _CREATININE_HELP = text(
 CALCULATOR = Calculator(
     id=ID,
     title=text("Bone protection plan", "骨保护治疗方案"),
-    function=cg.with_clearance(bone_protection_plan, keeps_creatinine=True),
+    function=_PlanFunction(bone_protection_plan),
     equation="mmguide bone-protection decision tree (interview; IMWG 2021; Zometa, Xgeva and pamidronate labels)",
     purpose=text(
         "Says whether and when to start bone-targeted therapy in multiple myeloma, which agent at what dose, "
@@ -1184,25 +1962,101 @@ CALCULATOR = Calculator(
         _yn("creatinine_stable", "Creatinine stable (no acute kidney injury)", "血清肌酐稳定(无急性肾损伤)",
             text("No during acute kidney injury (for example cast nephropathy): the clearance is then provisional.",
                  "急性肾损伤(如管型肾病)时选“否”:此时清除率仅为暂定值。")),
+        _yn("hypocalcaemia_symptoms", "Symptoms of hypocalcaemia (tetany, paraesthesia, seizures, arrhythmia)",
+            "低钙血症症状(手足搐搦、感觉异常、抽搐、心律失常)",
+            text("With a calcium below the reference range, symptoms make the hypocalcaemia severe: an emergency.",
+                 "血钙低于参考范围时,出现症状即为重度低钙血症:属急症。")),
+        _yn("oliguria", "Anuria or oliguria", "无尿或少尿",
+            text("Decides the fluids in hypercalcaemia: no saline load for a patient who cannot pass it.",
+                 "决定高钙血症的补液方式:无法排尿的患者不予生理盐水负荷。")),
+        _yn("heart_failure", "Heart failure", "心力衰竭",
+            text("Decides the fluids in hypercalcaemia: saline only cautiously, by volume status.",
+                 "决定高钙血症的补液方式:仅按容量状态谨慎给予生理盐水。")),
+        Input("albumin", text("Serum albumin", "血清白蛋白"), analyte="albumin", required=False,
+              help=text("Very low albumin: the corrected calcium is confirmed with an ionised calcium.",
+                        "白蛋白很低时,以离子钙确认校正血钙。")),
+        _yn("pregnancy_possible",
+            "Pregnant or could become pregnant (woman of childbearing potential without effective contraception)",
+            "已妊娠或可能妊娠(未有效避孕的育龄女性)",
+            text("No for a man, a woman who cannot become pregnant, or one using effective contraception with "
+                 "pregnancy excluded; if not known, the plan asks for the pregnancy check.",
+                 "男性、无生育可能的女性,或已排除妊娠且有效避孕者选“否”;如未知,方案会要求核实妊娠状态。")),
+        _choice("onj", "Osteonecrosis of the jaw", "颌骨坏死", ONJ_CHOICES,
+                text("none, previous (healed) or active; active holds every bone-targeted agent.",
+                     "无、既往(已愈合)或活动性;活动性时暂停所有骨靶向药物。")),
+        _choice("current_agent", "Bone-targeted agent the patient is already on", "患者正在使用的骨靶向药物",
+                CURRENT_AGENT_CHOICES,
+                text("none for a first start; otherwise duration, review and de-escalation apply (BP-8).",
+                     "首次启动选“none”;否则适用疗程、评估和降阶梯(BP-8)。")),
+        Input("months_on_agent", text("Months on that agent", "该药物已用月数"), kind="integer", required=False,
+              low=0, high=240, help=text("Review at 12 months; reconsider at 2 years.", "满 12 个月时评估;满 2 年时重新考虑。")),
+        _choice("response", "Depth of response of the myeloma", "骨髓瘤缓解深度", RESPONSE_CHOICES,
+                text("VGPR or better allows de-escalation after 12 months (IMWG 2021).",
+                     "达到 VGPR 或更好时,12 个月后可考虑降阶梯(IMWG 2021)。")),
     ),
     output=Output(text("Bone protection plan", "骨保护方案"), categories=(
         Category(START_NOW, text("Start now", "立即启动")),
         Category(NOT_INDICATED, text("Not covered by this plan (active myeloma only)", "本方案不涵盖(仅限活动性骨髓瘤)")),
         Category(FIND_OUT, text("Find out first whether the myeloma is active", "先明确骨髓瘤是否为活动性")),
+        Category(URGENT_FIRST, text("Urgent treatment first; maintenance later", "先紧急处理;维持治疗稍后")),
+        Category(HOLD, text("On hold: act first, then start", "暂缓:先处理,再启动")),
+        Category(CONTINUE, text("Already on treatment: continue and review", "已在治疗:继续并评估")),
     )),
     references=REFERENCES,
     recommendations=RECOMMENDATIONS,
     flowchart=TREE,
     decisions=(
+        text("The answer is built in four phases: now (emergencies), before the first maintenance dose, maintenance, "
+             "and monitoring and duration. One resolution step decides when the maintenance agent starts: after an "
+             "acute zoledronic acid dose for hypercalcaemia, from the next dose at the usual interval; after any other "
+             "urgent treatment, once calcium is controlled or corrected; on hold while hypocalcaemia, active or "
+             "unconfirmed-healed osteonecrosis of the jaw or a possible pregnancy holds it. A held or deferred agent "
+             "is never shown as 'Start now', hypercalcaemia removes every calcium and vitamin D sentence, and the "
+             "dental examination belongs to the maintenance agent only.",
+             "方案分四个阶段:立即(急症)、维持治疗首剂前、维持治疗、监测与疗程。由单一的统筹步骤决定维持治疗何时开始:"
+             "高钙血症急性期给予唑来膦酸后,于常规间隔给予下一剂起;其他紧急处理后,待血钙得到控制或纠正;"
+             "低钙血症、活动性或未确认愈合的颌骨坏死、可能妊娠时暂缓。暂缓或推迟的药物绝不显示为“立即启动”,"
+             "高钙血症时删除所有补钙和维生素 D 的语句,口腔检查仅属于维持治疗。"),
+        text("No input is required. A corrected calcium alone decides the emergencies; with a serum creatinine it "
+             "gives the zoledronic acid dose for hypercalcaemia of malignancy. Without a clearance (or age, weight, "
+             "creatinine and sex) the maintenance agent is not named and its first dose waits; the answer lists what "
+             "else would change it.",
+             "所有输入均非必填。仅凭校正血钙即可判断急症;加上血清肌酐即可给出恶性肿瘤相关高钙血症的唑来膦酸用法。"
+             "未提供清除率(或年龄、体重、肌酐和性别)时不指定维持治疗药物,首剂等待;答案列出其余会改变结果的信息。"),
+        text("Severe hypocalcaemia, a corrected calcium below 1.9 mmol/L or a low calcium with symptoms (Society for "
+             "Endocrinology), is an emergency treated first with intravenous calcium gluconate under ECG monitoring; "
+             "CTCAE grades 3-4 lie beyond it. A calcium in mg/dL is converted exactly and compared in mmol/L, the unit "
+             "of the guidance.",
+             "重度低钙血症(校正血钙低于 1.9 mmol/L,或血钙偏低且有症状;英国内分泌学会)属急症,首先在心电监护下"
+             "静脉补充葡萄糖酸钙;CTCAE 3-4 级均在此范围内。以 mg/dL 表示的血钙精确换算后按该指南的单位 mmol/L 比较。"),
+        text("Fluids in hypercalcaemia follow what the patient can excrete: saline first only for a patient who "
+             "passes urine; no saline load on dialysis or with anuria or oliguria (haemodialysis with a low-calcium "
+             "dialysate, with nephrology: the project's safe default, its nephrology source not yet verified); saline "
+             "only cautiously in heart failure. Where the Xgeva label (denosumab for hypercalcaemia refractory to "
+             "bisphosphonate) and the Endocrine Society 2023 guideline (denosumab suggested rather than a "
+             "bisphosphonate; calcitonin as well above 14 mg/dL, 3.5 mmol/L) differ, both are shown, each attributed.",
+             "高钙血症的补液取决于患者的排泄能力:仅对有尿者先予生理盐水;透析、无尿或少尿时不予生理盐水负荷"
+             "(与肾内科安排低钙透析液血液透析:项目的安全默认做法,其肾内科文献尚未核实);心力衰竭时仅谨慎给予生理盐水。"
+             "Xgeva 说明书(地舒单抗用于双膦酸盐治疗无效的高钙血症)与美国内分泌学会 2023 年指南(建议优先地舒单抗;"
+             "高于 14 mg/dL、3.5 mmol/L 时加用降钙素)不同之处,两者均列出并注明出处。"),
+        text("Very low albumin (below 25 g/L, a project decision: no source gives an edge) with a high or low "
+             "calcium asks for an ionised calcium before an emergency decision. A possible pregnancy holds every "
+             "agent; not known in a woman (or with sex not given) asks for the check before the first dose. Active "
+             "osteonecrosis of the jaw holds every agent; a previous one waits for the dental team to confirm "
+             "healing. A patient already on an agent is continued and reviewed (BP-8), never started again.",
+             "白蛋白很低(低于 25 g/L,项目决定:文献未给出界值)且血钙偏高或偏低时,作出紧急决定前要求检测离子钙。"
+             "可能妊娠时暂缓所有药物;女性(或未提供性别)妊娠状态未知时,首剂前须核实。活动性颌骨坏死时暂缓所有药物;"
+             "既往颌骨坏死待口腔科确认愈合。已在用药的患者继续治疗并按 BP-8 评估,不再重新启动。"),
         text("Severe renal impairment is CrCl < 30 mL/min or dialysis; pamidronate's \"severe renal impairment\" "
              "is read as the same 30 mL/min.",
              "重度肾功能损害定义为肌酐清除率 < 30 mL/min 或透析;帕米膦酸说明书中的\u201c重度肾功能损害\u201d按同一 30 mL/min 理解。"),
-        text("Exactly one agent is favoured. Denosumab when CrCl < 30 mL/min or dialysis (the only suitable agent), "
+        text("Exactly one agent is favoured. Denosumab when CrCl < 30 mL/min or dialysis (the agent the sources point "
+             "to, without randomised data there; see below), "
              "or when the patient is at high risk of skeletal-related events or wants a subcutaneous injection "
              "(the interview's view: the randomised trial showed non-inferiority, not superiority). Otherwise "
              "zoledronic acid, IMWG 2021's default, at the label's renal dose; between 30 and 60 mL/min denosumab is "
              "shown as the alternative IMWG suggests in renal impairment.",
-             "仅优先推荐一种药物:肌酐清除率 < 30 mL/min 或透析时选地舒单抗(唯一适用药物);骨相关事件高风险或希望皮下注射者亦优先地舒单抗"
+             "仅优先推荐一种药物:肌酐清除率 < 30 mL/min 或透析时选地舒单抗(文献指向的药物,但该人群无随机对照数据;见下文);骨相关事件高风险或希望皮下注射者亦优先地舒单抗"
              "(专家访谈观点:随机对照试验显示非劣效,而非优效)。其余情况按 IMWG 2021 默认首选唑来膦酸,按说明书肾功能剂量给药;"
              "清除率 30–60 mL/min 时列出地舒单抗作为 IMWG 建议的肾功能损害备选。"),
         text(f"Hypercalcaemia of malignancy is a corrected calcium ≥ {_HCM['mmol/L']} mmol/L ({_HCM['mg/dL']} mg/dL), the "
