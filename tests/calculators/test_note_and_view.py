@@ -165,7 +165,7 @@ def test_the_form_shows_an_emergency_as_soon_as_it_is_decided_with_what_else_is_
     out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "3.2 mmol/L"}), lang))
     a = out["view"]["answer"]
     assert out["ok"] and a["urgent"][0]["id"] == "hcm-urgent" and a["tone"] == "stop"
-    assert any(line.startswith("Still needed: " if lang == "en" else "尚需填写:") for line in a["lines"])
+    assert any(line.startswith("Still needed: " if lang == "en" else "尚需填写：") for line in a["lines"])
     out = _json.loads(respond("bone-protection-plan", _json.dumps({"corrected_calcium": "3.2 mmol/L", "age": "7"}), lang))
     assert out["ok"] and out["partial"] and out["field"] == "age"
     assert out["view"]["answer"]["urgent"][0]["id"] == "hcm-urgent"
@@ -181,9 +181,9 @@ def test_a_maintenance_agent_under_an_acute_treatment_is_labelled_as_maintenance
                 creatinine="1.4 mg/dL")
     a = view(r, lang)["answer"]
     # the emergency is the headline; the agent is maintenance, not today, in the line under it
-    assert a["headline"] == ("Hypercalcaemia of malignancy: treat now" if lang == "en" else "恶性肿瘤相关高钙血症:立即处理")
+    assert a["headline"] == ("Hypercalcaemia of malignancy: treat now" if lang == "en" else "恶性肿瘤相关高钙血症：立即处理")
     assert a["subheadline"].startswith("Maintenance, not today: Zoledronic acid 3.3 mg" if lang == "en"
-                                       else "维持治疗(不在今日):唑来膦酸 3.3 mg")
+                                       else "维持治疗（不在今日）：唑来膦酸 3.3 mg")
     assert a["label"] not in ("Start now", "立即启动") and a["category"] == "urgent-first"
     assert ("not today" if lang == "en" else "不在今日") in a["lines"][0]
 
