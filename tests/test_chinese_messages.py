@@ -147,3 +147,13 @@ def test_cli_error_in_chinese_names_age_in_years_as_chinese(capsys):
                      "sex=male"]) == 2
     err = capsys.readouterr().err
     assert "years" not in err and "岁" in err, err
+
+
+def test_reviewed_chinese_explanations_say_what_the_english_says():
+    # "more than" is 高出 >, never 以上 (which a Chinese reader takes as inclusive); a score has its 分
+    import mmguide
+    cc = mmguide.compute("corrected-calcium", calcium="1.8 mmol/L", albumin="30 g/L").explanation["zh"]
+    assert "比实验室正常上限高出 > 0.25 mmol/L 或 > 1 mg/dL" in cc and "以上" not in cc
+    r2 = mmguide.compute("r2-iss", beta2m="3 mg/L", albumin="40 g/L", ldh_high=False, del17p=False,
+                         t_4_14=False, gain_1q=False).explanation["zh"]
+    assert r2.startswith("R2-ISS 评分 0 分(")

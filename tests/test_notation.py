@@ -66,6 +66,19 @@ def test_prose_punctuation_is_still_widened(step):
     assert STEPS[step]("先补液(生理盐水),再给药;是否已查肌酐?") == "先补液（生理盐水），再给药；是否已查肌酐？"
 
 
+@pytest.mark.parametrize("step", STEPS)
+@pytest.mark.parametrize("chinese, widened", [
+    ("见下 {cite:p}`song_interview`:", "见下 {cite:p}`song_interview`："),
+    ("肌酐清除率 45.00 mL/min:唑来膦酸 3.3 mg", "肌酐清除率 45.00 mL/min：唑来膦酸 3.3 mg"),
+    ("应使用此清除率,而非 eGFR:首剂前", "应使用此清除率，而非 eGFR：首剂前"),
+    ("HZ-29:页面", "HZ-29：页面"),
+    ("受累/非受累(involved:uninvolved)比值 100:1", "受累/非受累（involved:uninvolved）比值 100:1"),
+])
+def test_a_colon_after_a_citation_unit_or_latin_word_is_widened_before_chinese(chinese, widened, step):
+    # a colon that ends a lead-in or sits before Chinese is prose; a ratio or "a:b" between Latin letters is not
+    assert STEPS[step](chinese) == widened
+
+
 @pytest.mark.parametrize("text", ["No Chinese here: (a, b); c?", "见 '1,5' 与 \"a;b\"", "血钙 2.6 mmol/L(10.4 mg/dL)"])
 def test_package_step_leaves_typed_values_english_and_unit_conversions_alone(text):
     out = widen(text)

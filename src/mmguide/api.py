@@ -46,7 +46,7 @@ def compute(calculator_id: str, **inputs) -> Result:
             f"{calc.id}: unknown input{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
             f"accepted inputs: {', '.join(i.name for i in calc.inputs)}.",
             unknown[0],
-            zh=f"{calc.title['zh']}没有此输入项:{', '.join(unknown)}。",
+            zh=f"“{calc.title['zh']}”没有此输入项;可用的输入项:{'、'.join(i.name for i in calc.inputs)}。",
         )
     parsed = {}
     not_given, assumed = [], {}

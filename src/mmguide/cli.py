@@ -84,18 +84,18 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(note(result, args.lang, args.url))
         return 0
-    line = []
+    from .presentation import category_text, list_text, shown_value, unit_text, widen
+
+    # the answer in the reader's words: "3.3 mg (reduced dose)", "3.3 mg（减量）"; never a category's code
+    line = ""
     if isinstance(result.value, list):  # myeloma-defining-events: the events met
-        line.append(", ".join(result.value) or ("无" if args.lang == "zh" else "none"))
-    elif result.value is not None:  # written as the answer box writes it: never rounded onto a limit
-        from .presentation import shown_value, unit_text
-
-        line.append(f"{shown_value(result)} {unit_text(result.unit, args.lang)}".strip())
-    if result.category is not None:
-        line.append(f"[{result.category}]")
-    print(" ".join(line))
-    from .presentation import widen
-
+        line = list_text(result.calculator, result.value, args.lang) or ("无" if args.lang == "zh" else "none")
+    elif result.value is not None:
+        line = f"{shown_value(result)} {unit_text(result.unit, args.lang)}".strip()  # never rounded onto a limit
+    label = category_text(result, args.lang)
+    if label:
+        line = (f"{line}（{label}）" if args.lang == "zh" else f"{line} ({label})") if line else label
+    print(widen(line) if args.lang == "zh" else line)
     print(widen(result.explanation[args.lang]) if args.lang == "zh" else result.explanation["en"])
     heading = "参考文献：" if args.lang == "zh" else "References: "
     print(heading + ", ".join(result.references))

@@ -50,7 +50,7 @@ WORDS = {
     "still-needed": text("Still needed: ", "尚需填写:"),
     "maintenance-later": text("Maintenance, not today: ", "维持治疗(不在今日):"),
     "title-severe-hypo": text("Severe hypocalcaemia: treat now", "重度低钙血症:立即处理"),
-    "title-hcm": text("Hypercalcaemia of malignancy: treat now", "恶性肿瘤高钙血症:立即处理"),
+    "title-hcm": text("Hypercalcaemia of malignancy: treat now", "恶性肿瘤相关高钙血症:立即处理"),
     "title-symptoms": text("Symptoms of hypocalcaemia: calcium now", "低钙血症症状:立即查血钙"),
     "agent-waits": text("Agent and dose: give the creatinine clearance (or age, weight, creatinine and sex)",
                         "药物及剂量:请提供肌酐清除率(或年龄、体重、肌酐和性别)"),
@@ -169,7 +169,10 @@ def widen(t: str) -> str:
         elif ch == ";":
             out.append(ch if nxt == " " else _WIDE[ch])
         elif ch == ":":
-            out.append(_WIDE[ch] if (_cjk(prev) or prev == "\uff09") and nxt != " " else ch)
+            # after Chinese, or before Chinese or at the end (after a unit, a Latin word: "eGFR:首剂")
+            out.append(_WIDE[ch] if ((_cjk(prev) or prev == "\uff09") and nxt != " ")
+                       or _cjk(nxt) or nxt in ("\u201c", "\uff08", "\u300a", "")
+                       or (nxt == "(" and i + 1 in wide) else ch)
         else:  # "?"
             out.append(_WIDE[ch] if _cjk(prev) or nxt == "" or _cjk(nxt) or nxt == " " else ch)
     return "".join(out)
@@ -258,6 +261,11 @@ def inputs_of(result: Result, lang: str) -> list[dict]:
             out.append({"name": spec.name, "label": _pick(spec.label, lang),
                         "value": value_text(result.inputs[spec.name], lang)})
     return out
+
+
+def category_text(result: Result, lang: str) -> str | None:
+    """The result's category in the reader's words (its label), never its code."""
+    return _category_label(result, lang)
 
 
 def _category_label(result: Result, lang: str) -> str | None:

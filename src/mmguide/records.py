@@ -98,17 +98,17 @@ class Input:
                 return None
             if self.unknown:
                 raise InputError(f"{n}: expected yes, no or unknown, got {U._short(raw)}.", n,
-                                 zh=f"应为“是”“否”或“不详”,收到 {U._short(raw)}。")
+                                 zh=f"应为“是”“否”或“不详”,输入的是 {U._short(raw)}。")
             raise InputError(f"{n}: expected True or False, got {U._short(raw)}.", n,
-                             zh=f"应为“是”或“否”,收到 {U._short(raw)}。")
+                             zh=f"应为“是”或“否”,输入的是 {U._short(raw)}。")
         if self.kind == "sex":
             if isinstance(raw, str) and raw.strip().lower() in SEX_WORDS:
                 return SEX_WORDS[raw.strip().lower()]
             raise InputError(f"{n}: expected 'female' or 'male', got {U._short(raw)}.", n,
-                             zh=f"应为“女”或“男”,收到 {U._short(raw)}。")
+                             zh=f"应为“女”或“男”,输入的是 {U._short(raw)}。")
         if self.kind == "integer":
             whole = f"{n}: expected a whole number {self.low}–{self.high}, got "
-            whole_zh = f"应为 {self.low}–{self.high} 的整数,收到 "
+            whole_zh = f"应为 {self.low}–{self.high} 的整数,输入的是 "
             if isinstance(raw, bool):
                 raise InputError(whole + f"{repr(raw)}.", n, zh=whole_zh + f"{repr(raw)}。")
             try:
@@ -125,7 +125,7 @@ class Input:
             if isinstance(raw, str) and raw.strip() in self.choices:
                 return raw.strip()
             raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {U._short(raw)}.", n,
-                             zh=f"应为以下之一:{'、'.join(self.choices)},收到 {U._short(raw)}。")
+                             zh=f"应为以下之一:{'、'.join(self.choices)},输入的是 {U._short(raw)}。")
         raise AssertionError(f"unknown input kind {self.kind}")  # pragma: no cover
 
     def as_dict(self) -> dict:

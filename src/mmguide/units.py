@@ -461,7 +461,7 @@ def to_fraction(value, name: str) -> Fraction:
     """
     if isinstance(value, bool):
         raise InputError(f"{name}: expected a number, got the boolean {value}.", name,
-                         zh=f"应为数字,收到的是布尔值 {value}。")
+                         zh=f"应为数字,输入的是布尔值 {value}。")
     if isinstance(value, Fraction):
         return _bounded(value, value, name)
     if isinstance(value, int):
@@ -472,12 +472,12 @@ def to_fraction(value, name: str) -> Fraction:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise InputError(f"{name}: expected a finite number, got {value}.", name,
-                             zh=f"应为有限的数字,收到 {value}。")
+                             zh=f"应为有限的数字,输入的是 {value}。")
         return _bounded(F(repr(value)), value, name)  # the shortest decimal that round-trips: 1.2 stays 6/5
     if hasattr(value, "is_finite") and hasattr(value, "adjusted"):  # a decimal.Decimal from a Python caller
         if not value.is_finite():
             raise InputError(f"{name}: expected a finite number, got {value}.", name,
-                             zh=f"应为有限的数字,收到 {value}。")
+                             zh=f"应为有限的数字,输入的是 {value}。")
         if value != 0 and not -13 <= value.adjusted() <= 12:
             return _bounded(F(10) ** 13, value, name)  # refused, without building the huge fraction
         return _bounded(F(*value.as_integer_ratio()), value, name)
@@ -486,7 +486,7 @@ def to_fraction(value, name: str) -> Fraction:
         m = _ONLY_NUMBER.match(fold(value))
         if not m and ascii_lower(fold(value)).lstrip("+-") in ("inf", "infinity", "nan", "snan"):
             raise InputError(f"{name}: expected a finite number, got {_short(value)}.", name,
-                             zh=f"应为有限的数字,收到 {_short(value)}。")
+                             zh=f"应为有限的数字,输入的是 {_short(value)}。")
         if not m:
             raise InputError(f"{name}: {_short(value)} is not a number.", name,
                              zh=f"{_short(value)} 不是数字。")
@@ -495,7 +495,7 @@ def to_fraction(value, name: str) -> Fraction:
             return _bounded(F(10) ** 13, value, name)  # refused, without building the huge fraction
         return _bounded(F(text), value, name)
     raise InputError(f"{name}: expected a number, got {type(value).__name__} {_short(value)}.", name,
-                     zh=f"应为数字,收到 {type(value).__name__} {_short(value)}。")
+                     zh=f"应为数字,输入的是 {type(value).__name__} {_short(value)}。")
 
 
 @dataclass(frozen=True)
@@ -616,7 +616,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
                 "involved:uninvolved ratio puts the involved light chain on top, so it cannot be below 1. "
                 f"For λ disease the ratio is λ/κ ({example}); did you enter the laboratory's κ/λ ratio?",
                 name,
-                zh=f"{fmt(number)} 超出合理范围 {fmt(unit.low)}–{fmt(unit.high)}:受累/非受累比值以受累轻链为分子,不可能小于 1。"
+                zh=f"{fmt(number)} 超出合理范围({fmt(unit.low)}–{fmt(unit.high)}):受累/非受累比值以受累轻链为分子,不可能小于 1。"
                    "λ 型疾病的比值为 λ/κ;是否误填了实验室报告的 κ/λ 比值?")
         likely = [
             u.symbol for u in units
@@ -627,7 +627,10 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             f"{name}: {fmt(number)} {symbol} is outside the plausible range "
             f"{fmt(unit.low)}–{fmt(unit.high)} {symbol}".rstrip() + "."
         )
-        zh = f"{fmt(number)} {zh_unit(symbol)}".strip() + f" 超出合理范围 {fmt(unit.low)}–{fmt(unit.high)} {zh_unit(symbol)}".rstrip() + "。"
+        shown = f"{fmt(number)} {zh_unit(symbol)}".strip()
+        # "1.5 岁超出…", "150 mg/dL 超出…": a space only between Latin and Chinese; the range set off in brackets
+        gap = "" if "\u4e00" <= shown[-1] <= "\u9fff" else " "
+        zh = f"{shown}{gap}超出合理范围({fmt(unit.low)}–{fmt(unit.high)} {zh_unit(symbol)}".rstrip() + ")。"
         if likely:
             msg += f" Did you mean {likely[0]}?"
             zh += f"单位是否应为 {likely[0]}?"

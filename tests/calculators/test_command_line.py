@@ -29,14 +29,25 @@ def test_compute_with_json_gives_the_fact_sheet_value():
 def test_compute_text_output_for_a_list_valued_calculator():
     p = run("compute", "myeloma-defining-events", "calcium=2.8 mmol/L", "hemoglobin=95 g/L")
     assert p.returncode == 0, p.stderr
-    assert p.stdout.splitlines()[0] == "anaemia, hypercalcaemia [mde-present]"
+    assert p.stdout.splitlines()[0] == "anaemia, hypercalcaemia (At least one myeloma-defining event)"
     p = run("compute", "myeloma-defining-events", "bm_plasma_cells=10")
-    assert p.stdout.splitlines()[0] == "none [no-mde-found]"
+    assert p.stdout.splitlines()[0] == "none (No myeloma-defining event found in the values given)"
 
 
 def test_compute_in_chinese():
     p = run("compute", "iss", "beta2m=5.5", "albumin=4.2g/dL", "--lang", "zh")
-    assert p.returncode == 0 and p.stdout.startswith("[III]\nISS 分期 III 期")
+    assert p.returncode == 0 and p.stdout.startswith("III 期\nISS 分期 III 期")
+
+
+def test_plain_output_names_the_category_in_the_readers_words_never_its_code():
+    p = run("compute", "zoledronic-acid-dose", "crcl=45mL/min", "--lang", "zh")
+    assert p.returncode == 0 and p.stdout.splitlines()[0] == "3.3 mg（减量）"
+    p = run("compute", "zoledronic-acid-dose", "crcl=45mL/min")
+    assert p.returncode == 0 and p.stdout.splitlines()[0] == "3.3 mg (Reduced dose)"
+    p = run("compute", "myeloma-defining-events", "calcium=2.8 mmol/L", "hemoglobin=95 g/L", "--lang", "zh")
+    assert p.stdout.splitlines()[0] == "贫血、高钙血症（至少一项骨髓瘤定义事件）"
+    p = run("compute", "imwg-frailty", "age=70", "charlson=1", "adl=6", "iadl=8", "--lang", "zh")
+    assert p.stdout.splitlines()[0] == "0 分（体能良好）"
 
 
 def test_bad_input_exits_2_with_the_message():

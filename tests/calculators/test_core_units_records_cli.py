@@ -106,7 +106,7 @@ def test_cli_in_process(capsys):
                      "sex=male"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "60.00 mL/min"  # as the answer box and explanation write it
     assert cli.main(["compute", "myeloma-defining-events", "lytic_lesions=2"]) == 0
-    assert capsys.readouterr().out.startswith("bone [mde-present]")
+    assert capsys.readouterr().out.startswith("bone lesions (At least one myeloma-defining event)")
     assert cli.main(["compute", "iss", "beta2m=3.5 g/dL", "albumin=40"]) == 2
     assert "mg/L, not g/dL" in capsys.readouterr().err
     assert cli.main(["compute", "iss", "=3"]) == 2

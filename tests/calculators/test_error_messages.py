@@ -68,6 +68,15 @@ def test_unknown_input_name_lists_the_accepted_ones():
         "crcl-cockcroft-gault: unknown input height; accepted inputs: age, weight, creatinine, sex.", "height")
 
 
+def test_unknown_input_name_lists_the_accepted_ones_in_chinese_too():
+    from mmguide import InputError, compute
+    from mmguide.presentation import widen
+    with pytest.raises(InputError) as e:
+        compute("zoledronic-acid-dose", clearance="45 mL/min")
+    assert widen(e.value.text["zh"]) == (
+        "clearance：“按肌酐清除率确定唑来膦酸剂量”没有此输入项；可用的输入项：crcl、age、weight、creatinine、sex。")
+
+
 def test_bool_passed_as_a_number_is_refused():
     assert message("crcl-cockcroft-gault", creatinine=True, **CG) == (
         "creatinine: expected a number, got the boolean True.", "creatinine")
@@ -143,3 +152,18 @@ def test_every_error_is_a_value_error():
     with pytest.raises(ValueError):
         compute("iss", beta2m="x", albumin=40)
 
+
+
+def _zh(calculator_id, **inputs):
+    from mmguide.presentation import widen
+    with pytest.raises(InputError) as e:
+        compute(calculator_id, **inputs)
+    return widen(e.value.text["zh"])
+
+
+def test_chinese_range_error_has_no_stray_space_and_sets_the_range_off():
+    assert _zh("crcl-cockcroft-gault", **{**CG, "age": "1.5"}, creatinine="1 mg/dL") == "年龄：1.5 岁超出合理范围（18–120 岁）。"
+
+
+def test_chinese_choice_error_says_what_was_typed():
+    assert "输入的是 'x'" in _zh("crcl-cockcroft-gault", **{**CG, "sex": "x"}, creatinine="1 mg/dL")

@@ -226,7 +226,7 @@ def test_input_error_carries_its_message_in_both_languages_with_the_field_label(
     assert str(err) == "creatinine: 150 mg/dL is outside the plausible range 0.1–20 mg/dL. Did you mean µmol/L?"
     assert err.text == {
         "en": "Serum creatinine: 150 mg/dL is outside the plausible range 0.1–20 mg/dL. Did you mean µmol/L?",
-        "zh": "血清肌酐:150 mg/dL 超出合理范围 0.1–20 mg/dL。单位是否应为 µmol/L?",
+        "zh": "血清肌酐:150 mg/dL 超出合理范围(0.1–20 mg/dL)。单位是否应为 µmol/L?",
     }
 
 

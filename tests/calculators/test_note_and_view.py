@@ -136,8 +136,8 @@ def test_what_readers_see_names_no_calculator_by_its_code_name():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ("hypercalcaemia of malignancy", "saline first", "no loop diuretic", "4.0 mg", "Measure serum creatinine now")),
-    ("zh", ("恶性肿瘤高钙血症", "生理盐水", "袢利尿剂", "4.0 mg", "立即检测血清肌酐")),
+    ("en", ("hypercalcaemia of malignancy", "saline first", "no loop diuretic", "4 mg", "Measure serum creatinine now")),
+    ("zh", ("恶性肿瘤相关高钙血症", "生理盐水", "袢利尿剂", "4 mg", "立即检测血清肌酐")),
 ])
 def test_hypercalcaemia_of_malignancy_is_first_and_whole_in_the_answer_box(lang, words):
     """Corrected calcium 3.3 mmol/L (>= 3.0 mmol/L, Zometa label; fact sheet §12): the box a reader sees
@@ -181,7 +181,7 @@ def test_a_maintenance_agent_under_an_acute_treatment_is_labelled_as_maintenance
                 creatinine="1.4 mg/dL")
     a = view(r, lang)["answer"]
     # the emergency is the headline; the agent is maintenance, not today, in the line under it
-    assert a["headline"] == ("Hypercalcaemia of malignancy: treat now" if lang == "en" else "恶性肿瘤高钙血症：立即处理")
+    assert a["headline"] == ("Hypercalcaemia of malignancy: treat now" if lang == "en" else "恶性肿瘤相关高钙血症：立即处理")
     assert a["subheadline"].startswith("Maintenance, not today: Zoledronic acid 3.3 mg" if lang == "en"
                                        else "维持治疗（不在今日）：唑来膦酸 3.3 mg")
     assert a["label"] not in ("Start now", "立即启动") and a["category"] == "urgent-first"

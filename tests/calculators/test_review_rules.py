@@ -29,8 +29,8 @@ def test_cockcroft_gault_just_below_30_is_never_shown_as_30():
 
 
 @pytest.mark.parametrize("crcl,shown,dose", [
-    # label bands (fact sheet §2): 60.04 > 60 → 4.0; 49.99 < 50 → 3.3; 39.96 < 40 → 3.0; 29.97 < 30 → none
-    ("60.04", "60.04", "4.0 mg"), ("49.99", "49.99", "3.3 mg"), ("39.96", "39.96", "3.0 mg"),
+    # label bands (fact sheet §2): 60.04 > 60 → 4; 49.99 < 50 → 3.3; 39.96 < 40 → 3; 29.97 < 30 → none
+    ("60.04", "60.04", "4 mg"), ("49.99", "49.99", "3.3 mg"), ("39.96", "39.96", "3 mg"),
     ("29.97", "29.97", None),
 ])
 def test_zoledronic_acid_dose_message_shows_the_clearance_on_its_own_side_of_the_edge(crcl, shown, dose):
@@ -199,7 +199,7 @@ def test_r2_iss_names_1q_gain_or_amplification_in_chinese():
 
 
 def test_no_text_in_the_package_calls_onj_a_mandible_only_necrosis():
-    # ONJ is 颌骨坏死 (药物相关性颌骨坏死); 下颌骨坏死 names the mandible only
+    # ONJ is 颌骨坏死 (颌骨坏死); 下颌骨坏死 names the mandible only
     package = Path(mmguide.__file__).parent
     for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.json")):
         assert "下颌骨" not in path.read_text(encoding="utf-8"), path.name

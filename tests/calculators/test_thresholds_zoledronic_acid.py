@@ -57,7 +57,7 @@ def test_zoledronic_acid_dose_explanation_agrees_with_the_category():
         if r.category == "not-recommended":
             assert "not recommended" in en and "不推荐" in zh and "mg IV" not in en
         else:
-            assert f"zoledronic acid {r.value:.1f} mg IV" in en and f"唑来膦酸 {r.value:.1f} mg" in zh
+            assert f"zoledronic acid {r.value:g} mg IV" in en and f"唑来膦酸 {r.value:g} mg" in zh
             assert ("reduced dose" in en) == (r.category == "reduced-dose")
 
 
@@ -258,6 +258,14 @@ def test_renal_check_never_says_creatinine_fell_when_it_did_not():
     assert "fell" not in check("1.0 mg/dL", "1.0 mg/dL").explanation["en"]
     assert "Creatinine fell by 0.10 mg/dL" in check("1.0 mg/dL", "0.9 mg/dL").explanation["en"]
     assert "Creatinine rose by 0.10 mg/dL" in check("1.0 mg/dL", "1.1 mg/dL").explanation["en"]
+
+
+def test_renal_check_in_chinese_says_whether_creatinine_rose_or_fell():
+    # a withhold rule must not hang on the reader spotting a minus sign: 升高 / 下降, never a signed 变化
+    rose = check("1.0 mg/dL", "1.5 mg/dL").explanation["zh"]
+    assert "肌酐较正常基线 1.00 mg/dL 升高 0.50 mg/dL" in rose and "变化" not in rose
+    fell = check("1.0 mg/dL", "0.8 mg/dL").explanation["zh"]
+    assert "肌酐较正常基线 1.00 mg/dL 下降 0.20 mg/dL" in fell and "-0.20" not in fell and "升高 0.20" not in fell
 
 
 # --- the renal rule's flowchart agrees with the calculator for any baseline ----------------------

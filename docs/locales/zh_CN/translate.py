@@ -61,7 +61,10 @@ _PROTECTED = re.compile("|".join(f"(?:{p})" for p in PROTECTED_PATTERNS.values()
 _HALF = [
     (re.compile(r"(?<!\d),(?! )|(?<=\d),(?!\d)(?! )"), "\uff0c"),  # not 1,718, 1,25-(OH)2D nor "a, b"
     (re.compile(r";(?! )"), "\uff1b"),
-    (re.compile(r"(?<=[\u4e00-\u9fff\uff09]):(?! )|(?<=[\u4e00-\u9fff]):(?=\*\*)"), "\uff1a"),
+    # a colon after Chinese, or before Chinese or at the end of the message (a lead-in after a citation,
+    # a unit or a Latin word: "{cite:p}`x`:", "eGFR:首剂"); not "label: value", "involved:uninvolved", "1:100"
+    (re.compile(r"(?<=[\u4e00-\u9fff\uff09]):(?! )|(?<=[\u4e00-\u9fff]):(?=\*\*)"
+                r"|:(?=[\u4e00-\u9fff\u201c\uff08\u300a])|:$"), "\uff1a"),
     (re.compile(r"(?<=[\u4e00-\u9fff])\?"), "\uff1f"),
     (re.compile(r"(?<! )\(([^()]*)\)"), "\uff08\\1\uff09"),  # a pair, unless "word (unit)"
 ]

@@ -277,8 +277,8 @@ NOT_KNOWN = text("not known", "未知")
 
 
 def _za_dose_text(dose: F) -> dict:
-    return text(f"{fmt(dose, 1)} mg IV over ≥{_ZA_MIN} min, {zad.INTERVAL}",
-                f"{fmt(dose, 1)} mg 静脉输注 ≥{_ZA_MIN} 分钟,{zad.INTERVAL_ZH}一次")
+    return text(f"{zad.show_dose(dose)} mg IV over ≥{_ZA_MIN} min, {zad.INTERVAL}",
+                f"{zad.show_dose(dose)} mg 静脉输注 ≥{_ZA_MIN} 分钟,{zad.INTERVAL_ZH}一次")
 
 
 def _band_branches() -> tuple[Branch, ...]:
@@ -300,8 +300,8 @@ def _za_outcomes() -> tuple[Node, ...]:
     doses = (zad.FULL_DOSE,) + tuple(d for _, d in zad.DOSE_BANDS)
     return tuple(
         Node(f"za-{fmt(d, 1)}", "outcome",
-             text(f"MAINTENANCE · Zoledronic acid {fmt(d, 1)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
-                  f"维持治疗 · 唑来膦酸 {fmt(d, 1)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
+             text(f"MAINTENANCE · Zoledronic acid {zad.show_dose(d)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
+                  f"维持治疗 · 唑来膦酸 {zad.show_dose(d)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
              recommendations=("BP-4", "BP-8"), actions=("monitor-creatinine", "za-duration"))
         for d in doses
     )
@@ -328,7 +328,7 @@ _NODES = (
     Node("hcm", "decision",
          text(f"NOW · Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
               "malignancy?",
-              f"立即 · 校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤高钙血症?"),
+              f"立即 · 校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤相关高钙血症?"),
          branches=(
              Branch(_status_in(HCM), "hcm-renal", text("yes: urgent", "是:紧急")),
              Branch(_status_in(HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED), "active",
@@ -346,9 +346,9 @@ _NODES = (
     Node("hcm-za", "action",
          text(f"Now: fluids by what the patient can excrete (saline first if passing urine; no loop diuretic "
               f"before); then zoledronic acid "
-              f"{fmt(HCM_ZA_MG, 1)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
+              f"{zad.show_dose(HCM_ZA_MG)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
               "delay it",
-              f"立即:按排泄能力补液(有尿者先予生理盐水;补液前不用袢利尿剂);随后唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 输注 ≥{_ZA_MIN} 分钟,"
+              f"立即:按排泄能力补液(有尿者先予生理盐水;补液前不用袢利尿剂);随后唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 输注 ≥{_ZA_MIN} 分钟,"
               "不按肾功能减量;不因口腔检查推迟"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-severe-renal", "action",
@@ -359,8 +359,8 @@ _NODES = (
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-creatinine", "action",
          text(f"Now: fluids by what the patient can excrete (saline first if passing urine); measure serum creatinine "
-              f"before zoledronic acid {fmt(HCM_ZA_MG, 1)} mg",
-              f"立即:按排泄能力补液(有尿者先予生理盐水);唑来膦酸 {fmt(HCM_ZA_MG, 1)} mg 给药前检测血清肌酐"),
+              f"before zoledronic acid {zad.show_dose(HCM_ZA_MG)} mg",
+              f"立即:按排泄能力补液(有尿者先予生理盐水);唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 给药前检测血清肌酐"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     # 2. Is the plan for this patient?
     Node("active", "decision",
@@ -636,7 +636,7 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "而非每个周期重新按剂量表分档。", "zometa_label")
             why("Renally excreted: serum creatinine before every dose; watch for acute-phase reactions "
                 "and osteonecrosis of the jaw.",
-                "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和药物相关性颌骨坏死。",
+                "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和颌骨坏死。",
                 "zometa_label", "song_interview")
         else:
             why(f"Not recommended: CrCl below {_S} mL/min or dialysis (severe renal impairment)."
@@ -788,12 +788,12 @@ def _t_dental(f, s):
         return text(
             "Dental examination done: complete any preventive dental treatment before the first dose. "
             "During treatment keep good oral hygiene and avoid invasive dental procedures (osteonecrosis of the jaw).",
-            "口腔检查已完成:首剂前完成必要的预防性口腔处理。治疗期间保持口腔卫生,避免有创牙科操作(预防药物相关性颌骨坏死)。")
+            "口腔检查已完成:首剂前完成必要的预防性口腔处理。治疗期间保持口腔卫生,避免有创牙科操作(预防颌骨坏死)。")
     return text(
         "Before the first dose: a comprehensive dental examination and any preventive dental treatment, to "
         "reduce the risk of osteonecrosis of the jaw. During treatment keep good oral hygiene and avoid "
         "invasive dental procedures.",
-        "首剂前:全面口腔检查及必要的预防性口腔处理,以降低药物相关性颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
+        "首剂前:全面口腔检查及必要的预防性口腔处理,以降低颌骨坏死风险。治疗期间保持口腔卫生,避免有创牙科操作。")
 
 
 def _t_volume(f) -> dict:
@@ -837,10 +837,10 @@ _LABEL_VS_GUIDELINE = text(
 
 def _t_hcm(f, s):
     ren = f["hcm_renal"]
-    mg = fmt(HCM_ZA_MG, 1)
+    mg = zad.show_dose(HCM_ZA_MG)
     en = (f"Urgent: hypercalcaemia of malignancy (corrected calcium ≥ {_HCM['mmol/L']} mmol/L, "
           f"≥ {_HCM['mg/dL']} mg/dL): treat it now, before anything routine. ")
-    zh = (f"紧急:恶性肿瘤高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL):立即处理,先于一切常规步骤。")
+    zh = (f"紧急:恶性肿瘤相关高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL):立即处理,先于一切常规步骤。")
     v = _t_volume(f)
     en, zh = en + v["en"], zh + v["zh"]
     if ren == "ok":
@@ -1196,7 +1196,7 @@ def _t_hypercalcaemia(f, s):
         f"high. Mild or asymptomatic hypercalcaemia {fluids['en']}, and the "
         "bone-targeted agent of this plan lowers calcium; if it causes symptoms or keeps rising, treat it urgently.",
         f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室正常上限:高钙血症,"
-        f"但未达恶性肿瘤高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
+        f"但未达恶性肿瘤相关高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
         f"维生素 D。轻度或无症状高钙血症{fluids['zh']},本方案的骨靶向药物亦可降低血钙;"
         "如出现症状或持续升高,须紧急处理。")
 
@@ -1550,11 +1550,11 @@ def _ask_phrase(action_id: str, f: dict) -> dict | None:
 
 def _hcm_headline(f: dict) -> dict:
     """The urgent treatment of hypercalcaemia of malignancy in one sentence, for the headline."""
-    mg = fmt(HCM_ZA_MG, 1)
+    mg = zad.show_dose(HCM_ZA_MG)
     ca = f["shown_calcium"]
     head = text(f"Urgent: hypercalcaemia of malignancy (corrected calcium {ca}, at or above "
                 f"{_HCM['mmol/L']} mmol/L or {_HCM['mg/dL']} mg/dL): ",
-                f"紧急:恶性肿瘤高钙血症(校正血钙 {ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):")
+                f"紧急:恶性肿瘤相关高钙血症(校正血钙 {ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):")
     if f["dialysis"] is True or f["oliguria"] is True:
         fluid = text("no saline load (dialysis, anuria or oliguria: fluids by volume status; haemodialysis with a "
                      "low-calcium dialysate lowers calcium, with nephrology), then ",
@@ -1922,7 +1922,7 @@ def _choice(name, en, zh, choices, help_):
 _CREATININE_HELP = text(
     "With age, weight and sex it gives the clearance (Cockcroft–Gault). Needed too when calcium is very high: "
     "the zoledronic acid dose for hypercalcaemia of malignancy depends on it.",
-    "与年龄、体重和性别一起用于计算清除率(Cockcroft–Gault)。血钙很高时也需要:恶性肿瘤高钙血症的唑来膦酸用法取决于此。")
+    "与年龄、体重和性别一起用于计算清除率(Cockcroft–Gault)。血钙很高时也需要:恶性肿瘤相关高钙血症的唑来膦酸用法取决于此。")
 
 CALCULATOR = Calculator(
     id=ID,
@@ -2032,7 +2032,7 @@ CALCULATOR = Calculator(
              "gives the zoledronic acid dose for hypercalcaemia of malignancy. Without a clearance (or age, weight, "
              "creatinine and sex) the maintenance agent is not named and its first dose waits; the answer lists what "
              "else would change it.",
-             "所有输入均非必填。仅凭校正血钙即可判断急症;加上血清肌酐即可给出恶性肿瘤高钙血症的唑来膦酸用法。"
+             "所有输入均非必填。仅凭校正血钙即可判断急症;加上血清肌酐即可给出恶性肿瘤相关高钙血症的唑来膦酸用法。"
              "未提供清除率(或年龄、体重、肌酐和性别)时不指定维持治疗药物,首剂等待;答案列出其余会改变结果的信息。"),
         text("Severe hypocalcaemia, a corrected calcium below 1.9 mmol/L or a low calcium with symptoms (Society for "
              "Endocrinology), is an emergency treated first with intravenous calcium gluconate under ECG monitoring; "
@@ -2077,7 +2077,7 @@ CALCULATOR = Calculator(
              f"CrCl < {_S} mL/min or dialysis, only after weighing risks and benefits; with no creatinine given, the "
              "plan asks for it. The sources name no symptom threshold, so symptoms do not move a lower calcium into "
              "this branch; the text says to treat urgently if it causes symptoms or keeps rising.",
-             f"恶性肿瘤高钙血症定义为校正血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)(唑来膦酸说明书定义)。"
+             f"恶性肿瘤相关高钙血症定义为校正血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)(唑来膦酸说明书定义)。"
              "它是决策树的第一个判断,无论其他答案如何均立即处理:先补充生理盐水,血清肌酐低于 "
              f"{_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)时唑来膦酸 4 mg 不按肾功能减量;肌酐达到或超过该值、"
              f"肌酐清除率 < {_S} mL/min 或透析时,须权衡利弊后使用;未提供肌酐时,方案要求先检测。文献未给出症状界值,"

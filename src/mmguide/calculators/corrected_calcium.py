@@ -55,7 +55,7 @@ HYPO = "hypocalcaemia"
 CATEGORIES = (
     Category("hypercalcaemia-of-malignancy", text(
         "Hypercalcaemia of malignancy (Zometa definition); also CRAB hypercalcaemia",
-        "恶性肿瘤高钙血症(唑来膦酸说明书定义),同时符合 CRAB 高钙血症")),
+        "恶性肿瘤相关高钙血症(唑来膦酸说明书定义),同时符合 CRAB 高钙血症")),
     Category("crab-hypercalcaemia", text("CRAB hypercalcaemia", "CRAB 高钙血症")),
     Category("no-crab-hypercalcaemia", text(
         "Not hypercalcaemic by the absolute CRAB threshold", "未达 CRAB 高钙血症绝对阈值")),
@@ -133,7 +133,7 @@ def corrected(calcium, albumin) -> F:
 _MEANING = {
     "hypercalcaemia-of-malignancy": text(
         "meets the Zometa definition of hypercalcaemia of malignancy and the CRAB hypercalcaemia criterion",
-        "符合唑来膦酸说明书的恶性肿瘤高钙血症定义及 CRAB 高钙血症标准"),
+        "符合唑来膦酸说明书的恶性肿瘤相关高钙血症定义及 CRAB 高钙血症标准"),
     "crab-hypercalcaemia": text(
         "meets the absolute CRAB hypercalcaemia criterion (a myeloma-defining event)",
         "符合 CRAB 高钙血症绝对标准(骨髓瘤定义事件)"),
@@ -141,8 +141,8 @@ _MEANING = {
         "does not exceed the absolute CRAB threshold; the other criterion (more than "
         f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L or {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL above "
         "the laboratory's upper limit) is assessed by myeloma-defining-events",
-        "未超过 CRAB 绝对阈值;另一标准(高于实验室正常上限 "
-        f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L 或 {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL 以上)"
+        "未超过 CRAB 绝对阈值;另一标准(比实验室正常上限高出 > "
+        f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L 或 > {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL)"
         "请用骨髓瘤定义事件计算器评估"),
     LOW: text(
         "is below the laboratory's lower limit of normal (low calcium): correct it before a bone-targeted "
@@ -301,7 +301,7 @@ CALCULATOR = Calculator(
             f"{fmt(CRAB_ABOVE['mmol/L'])} mmol/L or {fmt(CRAB_ABOVE['mg/dL'])} mg/dL is negative); the Zometa "
             "definition of hypercalcaemia of malignancy uses ≥.",
             f"CRAB 高钙血症采用严格大于(恰为 {fmt(CRAB_ABOVE['mmol/L'])} mmol/L 或 {fmt(CRAB_ABOVE['mg/dL'])} mg/dL 为阴性);"
-            "唑来膦酸说明书的恶性肿瘤高钙血症定义采用 ≥。",
+            "唑来膦酸说明书的恶性肿瘤相关高钙血症定义采用 ≥。",
         ),
         text(
             "Low calcium is judged against the laboratory's own lower limit when one is given, and in any case against "

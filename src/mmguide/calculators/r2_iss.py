@@ -42,7 +42,7 @@ def r2_iss(beta2m, albumin, ldh_high, del17p, t_4_14, gain_1q) -> Result:
         calculator=ID, value=float(score), unit="points", category=group,
         explanation=text(
             f"R2-ISS score {fmt(score)} (ISS {iss}: {fmt(ISS_POINTS[iss])}; {en_f}): group {group}.",
-            f"R2-ISS 评分 {fmt(score)}(ISS {iss} 期:{fmt(ISS_POINTS[iss])} 分;{zh_f}):{group} 组。",
+            f"R2-ISS 评分 {fmt(score)} 分(ISS {iss} 期:{fmt(ISS_POINTS[iss])} 分;{zh_f}):{group} 组。",
         ),
         references=REFERENCES, details={"iss": iss, "factors": present},
         recommendations=("TG-1", "TG-3"),

@@ -7,15 +7,15 @@ the table sits below both, so neither imports the other in a circle.
 
 from fractions import Fraction as F
 
-from ..units import fmt_beside
+from ..units import fmt, fmt_beside
 
 # The label's table, as half-open bands on Cockcroft–Gault clearance (mL/min).
 # The label writes integer bands (>60, 50–60, 40–49, 30–39, <30); the gaps between
 # 49 and 50 and between 39 and 40 are closed downwards ([DECISION], fact sheet §2):
-#   CrCl > 60        -> 4.0 mg
+#   CrCl > 60        -> 4 mg
 #   50 <= CrCl <= 60 -> 3.5 mg
 #   40 <= CrCl < 50  -> 3.3 mg
-#   30 <= CrCl < 40  -> 3.0 mg
+#   30 <= CrCl < 40  -> 3 mg
 #   CrCl < 30        -> not recommended
 FULL_DOSE_ABOVE = F(60)
 DOSE_BANDS = (  # (lowest clearance of the band, inclusive; dose in mg), highest band first
@@ -34,6 +34,12 @@ CRCL_PLACES = 2  # decimals shown for a clearance
 def show_crcl(crcl: F) -> str:
     """A clearance for a message: 2 decimals, never on the other side of a band edge."""
     return fmt_beside(crcl, CRCL_PLACES, EDGES)
+
+
+def show_dose(mg: F) -> str:
+    """A dose for a reader: "4 mg", never "4.0 mg" (a trailing zero after a whole-number dose can be
+    misread tenfold, ISMP's list of error-prone dose designations); 3.5 and 3.3 keep their decimal."""
+    return fmt(mg)
 
 
 def dose_for(crcl: F) -> F | None:

@@ -13,6 +13,7 @@ REFERENCES = ("zometa_label", "zometa_smpc")
 # module and the Cockcroft–Gault calculator; its names are re-exported here.
 from .zoledronic_acid_bands import (  # noqa: E402
     CRCL_PLACES, DOSE_BANDS, EDGES, FULL_DOSE, FULL_DOSE_ABOVE, NOT_RECOMMENDED_BELOW, dose_for, show_crcl,
+    show_dose,
 )
 
 # Denosumab, the alternative offered below 30 mL/min: hypocalcaemia risk is highest with
@@ -23,12 +24,12 @@ INTERVAL = "every 3–4 weeks"
 INTERVAL_ZH = "每 3–4 周"
 def _bands():
     rows = [Band(text(f"CrCl > {fmt(FULL_DOSE_ABOVE)} mL/min", f"CrCl > {fmt(FULL_DOSE_ABOVE)} mL/min"),
-                 text(f"{fmt(FULL_DOSE, 1)} mg", f"{fmt(FULL_DOSE, 1)} mg"), "dose")]
+                 text(f"{show_dose(FULL_DOSE)} mg", f"{show_dose(FULL_DOSE)} mg"), "dose")]
     upper = FULL_DOSE_ABOVE
     first = True
     for low, dose in DOSE_BANDS:
         cond = f"{fmt(low)} ≤ CrCl {'≤' if first else '<'} {fmt(upper)} mL/min"
-        rows.append(Band(text(cond, cond), text(f"{fmt(dose, 1)} mg", f"{fmt(dose, 1)} mg"), "dose"))
+        rows.append(Band(text(cond, cond), text(f"{show_dose(dose)} mg", f"{show_dose(dose)} mg"), "dose"))
         upper, first = low, False
     cond = f"CrCl < {fmt(NOT_RECOMMENDED_BELOW)} mL/min"
     rows.append(Band(text(cond, cond), text("Not recommended", "不推荐"), "not-recommended"))
@@ -61,11 +62,11 @@ def zoledronic_acid_dose(crcl) -> Result:
     return Result(
         calculator=ID, value=float(dose), unit="mg", category="reduced-dose" if reduced else "full-dose",
         explanation=text(
-            f"Creatinine clearance {show_crcl(c)} mL/min: zoledronic acid {fmt(dose, 1)} mg IV over no less than "
+            f"Creatinine clearance {show_crcl(c)} mL/min: zoledronic acid {show_dose(dose)} mg IV over no less than "
             f"{INFUSION_MINUTES} minutes, {INTERVAL}"
             + (" (reduced dose for renal impairment)." if reduced else ".")
             + " Measure serum creatinine before each dose.",
-            f"肌酐清除率 {show_crcl(c)} mL/min:唑来膦酸 {fmt(dose, 1)} mg 静脉输注,时间不少于 {INFUSION_MINUTES} 分钟,"
+            f"肌酐清除率 {show_crcl(c)} mL/min:唑来膦酸 {show_dose(dose)} mg 静脉输注,时间不少于 {INFUSION_MINUTES} 分钟,"
             f"{INTERVAL_ZH}一次" + ("(肾功能损害时减量)。" if reduced else "。") + "每次给药前检测血清肌酐。",
         ),
         references=REFERENCES,

@@ -150,7 +150,7 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
         cat = "withhold" if bad else "continue"
         rise_s = fmt_beside(rise, 2, (limit,))  # never shown across the limit (0.4989 is not "0.50")
         article = "an" if abnormal else "a"
-        moved = "rose" if rise >= 0 else "fell"
+        moved, moved_zh = ("rose", "升高") if rise >= 0 else ("fell", "下降")
         en = (
             f"Creatinine {moved} by {rise_s.lstrip('-')} {unit} from {article} {b_en} baseline of "
             f"{fmt(base, 2)} {unit}; a rise of "
@@ -160,7 +160,7 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
                "No renal deterioration by the rise rule." if beyond else "No renal deterioration: continue.")
         )
         zh = (
-            f"肌酐较{b_zh}基线 {fmt(base, 2)} {unit} 变化 {rise_s} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
+            f"肌酐较{b_zh}基线 {fmt(base, 2)} {unit} {moved_zh} {rise_s.lstrip('-')} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
             + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {fmt(RESUME_WITHIN * 100)}% 以内。" if bad else
                "按肌酐升高规则无肾功能恶化。" if beyond else "无肾功能恶化:继续给药。")
         )
