@@ -23,6 +23,13 @@ YES_WORDS = ("true", "yes", "1", "是")
 NO_WORDS = ("false", "no", "0", "否")
 SEX_WORDS = {"female": "female", "f": "female", "女": "female", "女性": "female",
              "male": "male", "m": "male", "男": "male", "男性": "male"}
+# The Chinese words of the choice inputs' code words (Input.choices), declared once for every input that
+# offers them: a Chinese reader is shown the Chinese word, and may type it as well as the code word.
+CHOICE_WORDS_ZH = {
+    "none": "无", "previous": "既往", "active": "活动性", "unknown": "不详",
+    "zoledronic-acid": "唑来膦酸", "denosumab": "地舒单抗", "pamidronate": "帕米膦酸",
+    "vgpr-or-better": "非常好的部分缓解或更好", "less-than-vgpr": "未达非常好的部分缓解",
+}
 
 
 def text(en: str, zh: str) -> Text:
@@ -122,10 +129,14 @@ class Input:
                                  zh=f"{int(v)} 超出范围 {self.low}–{self.high}。")
             return int(v)
         if self.kind == "choice":
-            if isinstance(raw, str) and raw.strip() in self.choices:
-                return raw.strip()
+            if isinstance(raw, str):
+                word = raw.strip()
+                for c in self.choices:
+                    if word == c or word == CHOICE_WORDS_ZH.get(c):
+                        return c
+            shown = "、".join("“" + CHOICE_WORDS_ZH.get(c, c) + "”" for c in self.choices)
             raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {U._short(raw)}.", n,
-                             zh=f"应为以下之一:{'、'.join(self.choices)},输入的是 {U._short(raw)}。")
+                             zh=f"应为以下之一:{shown},输入的是 {U._short(raw)}。")
         raise AssertionError(f"unknown input kind {self.kind}")  # pragma: no cover
 
     def as_dict(self) -> dict:

@@ -1998,7 +1998,7 @@ CALCULATOR = Calculator(
         _choice("current_agent", "Bone-targeted agent the patient is already on", "患者正在使用的骨靶向药物",
                 CURRENT_AGENT_CHOICES,
                 text("none for a first start; otherwise duration, review and de-escalation apply (BP-8).",
-                     "首次启动选“none”;否则适用疗程、评估和降阶梯(BP-8)。")),
+                     "首次启动选“无”;否则适用疗程、评估和降阶梯(BP-8)。")),
         Input("months_on_agent", text("Months on that agent", "该药物已用月数"), kind="integer", required=False,
               low=0, high=240, help=text("Review at 12 months; reconsider at 2 years.", "满 12 个月时评估;满 2 年时重新考虑。")),
         _choice("response", "Depth of response of the myeloma", "骨髓瘤缓解深度", RESPONSE_CHOICES,
