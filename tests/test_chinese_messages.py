@@ -137,7 +137,8 @@ def test_english_word_check_itself(message, left):
 
 
 def test_cli_in_chinese_prints_no_english_heading(capsys):
-    assert cli.main(["compute", "zoledronic-acid-dose", "crcl=45", "--lang", "zh"]) == 0
+    # with its unit: a bare 45 may be a clearance or a creatinine in µmol/L, and is asked (units.Analyte.bare_also)
+    assert cli.main(["compute", "zoledronic-acid-dose", "crcl=45 mL/min", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert "References" not in out and "参考文献" in out
 
