@@ -33,7 +33,7 @@ PLAN = "bone-protection-plan"
 LEVELS = {
     "active_mm": [True, False, None, "unknown"],
     # the clearance: given (each side of 30 and of the dose bands), not given, or computed (Cockcroft-Gault)
-    "renal": [None, "10 mL/min", "29.9 mL/min", "30 mL/min", "39.9", "60", "60.1 mL/min", "80 mL/min",
+    "renal": [None, "10 mL/min", "29.9 mL/min", "30 mL/min", "39.9 mL/min", "60 mL/min", "60.1 mL/min", "80 mL/min",
               "cg-female-35", "cg-male-70", "cg-partial"],
     "dialysis": [True, False, None],
     "corrected_calcium": [None, "1.2 mmol/L", "1.74 mmol/L", "1.75 mmol/L", "1.89 mmol/L", "1.9 mmol/L",
