@@ -220,7 +220,26 @@ def describe(p: dict) -> str:
     return ", ".join(parts)
 
 
+# A clearance and a creatinine that cannot belong to one adult are refused (hazard log: the impossible pair):
+# by Cockcroft-Gault no adult has clearance x creatinine (mg/dL) above that of an 18-year-old man of 150 kg.
+PAIR_LIMIT = Fraction(140 - 18) * 150 / 72
+
+
+def impossible_pair(p: dict) -> bool:
+    crcl, cr = p.get("crcl"), p.get("creatinine")
+    if not crcl or not cr or any(k in p for k in ("age", "weight", "sex")):
+        return False
+    v = Fraction(cr.split()[0].replace("mg/dL", "").replace("µmol/L", ""))
+    mg = v if "mg/dL" in cr else v / Fraction("88.4")
+    return Fraction(crcl.split()[0].replace("mL/min", "")) * mg > PAIR_LIMIT
+
+
 def scenario(sid: str, p: dict, note: str = "") -> dict:
+    if impossible_pair(p):
+        inputs = {k: v for k, v in p.items() if not k.startswith("_")}
+        reason = (note + " (" if note else "") + "a clearance and a creatinine no adult can have together: asked, not answered" + (")" if note else "")
+        return {"id": sid, "inputs": inputs, "expected": {"refused": "crcl"},
+                "sources": [SRC["cockcroft"]], "reason": reason}
     exp, src, why = expect(p)
     inputs = {k: v for k, v in p.items() if not k.startswith("_")}
     reason = "; ".join(why) or "routine start"
@@ -294,6 +313,9 @@ def main():
             num, unit = p["corrected_calcium"].split()
             p["_ca"] = (num, unit)
         sc = scenario(f"review22-{pid}", p, note)
+        if "refused" in sc["expected"]:
+            out.append(sc)
+            return
         sc["expected"]["require_pending"] += [x for x in require_pending if x not in sc["expected"]["require_pending"]]
         sc["expected"]["require_actions"] = list(require_actions)
         out.append(sc)
