@@ -29,8 +29,10 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "sphinxext"))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from mmguide_book import lean, offline  # noqa: E402
+import pageweight  # noqa: E402
+from mmguide_book import offline  # noqa: E402
 
 pytestmark = pytest.mark.build
 
@@ -78,7 +80,7 @@ def test_manifest_is_valid_and_installable(site_root, edition):
     # Chromium's install criteria: a 192 px and a 512 px icon
     assert {(192, "any"), (512, "any")} <= sizes
     # every page links the manifest and sets the theme colour
-    for page in lean.site_pages(folder):
+    for page in pageweight.site_pages(folder):
         text = page.read_text(encoding="utf-8")
         if 'class="bd-article"' not in text:
             continue
@@ -95,7 +97,7 @@ def test_the_precache_holds_the_whole_edition_pdfs_apart(site_root, edition):
     folder = site_root / edition
     cached = offline.precached(folder)
     urls = set(cached)
-    pages = {p.relative_to(folder).as_posix() for p in lean.site_pages(folder)}
+    pages = {p.relative_to(folder).as_posix() for p in pageweight.site_pages(folder)}
     assert pages <= urls, sorted(pages - urls)[:10]
     for needed in ("searchindex.js", "_static/searchtools.js", "_static/language_data.js",
                    "_static/mmguide-search.js", "_static/mmguide-worker.mjs",
@@ -107,8 +109,8 @@ def test_the_precache_holds_the_whole_edition_pdfs_apart(site_root, edition):
     assert len(bundles) == 1, bundles
     assert any(u.startswith("_sources/notebooks/") and u.endswith(".ipynb") for u in urls)
     assert not [u for u in urls if u.endswith(".pdf")]
-    for page in lean.site_pages(folder):
-        w = lean.page_weight(folder, page)
+    for page in pageweight.site_pages(folder):
+        w = pageweight.page_weight(folder, page)
         for f in [*w.files, *w.runtime]:
             assert any(u.split("?")[0] == f for u in urls), (page, f)
     # what a page requests with a query is precached with that very query

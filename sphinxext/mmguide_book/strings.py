@@ -217,7 +217,7 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "Copy to note": "复制到病历",
         "Copied: paste it into the note.": "已复制,可粘贴到病历。",
         "Select the text and copy it:": "请选中以下文字并复制:",
-        "Still needed: ": "尚需填写:",
+        "Still needed: ": "尚需填写：",
         "Next": "下一步",
         "more": "详情",
         "Recommendation": "推荐意见",
