@@ -422,8 +422,8 @@ def test_corrected_calcium_carries_its_value_to_the_plan(page, base_url, site):
     assert (value, unit) == (U.fmt(r.value), r.unit)  # the number in its field, its unit in the unit menu
 
 
-# The plan's answer for four patients, on a phone: the answer box (and anything urgent) must fit
-# two phone screens before the collapsed sections; the screenshots are kept for a reader to look at.
+# The plan's answer for four patients, on a phone: the answer box must fit two phone screens before the
+# collapsed sections (three with an emergency, shown whole); the screenshots are kept for a reader to look at.
 PHONE = {"width": 375, "height": 667}
 PLAN_PATIENTS = {
     "typical": {"active_mm": True, **CG_PATIENT, "corrected_calcium": "2.30 mmol/L", "calcium_lln": "2.10 mmol/L"},
@@ -455,7 +455,10 @@ def test_the_plan_answer_fits_two_phone_screens(browser, base_url, site, edition
         out = ROOT / "_build" / "screenshots" / f"plan-{patient}-{edition}-375.png"
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out), full_page=False)
-        assert height <= 2 * PHONE["height"], f"{patient}: {height}px before the collapsed sections"
+        # the emergency is shown whole, before anything routine (its now phase is not cut to a summary), so an
+        # answer with one may take three screens; a routine answer fits two
+        screens = 3 if patient == "hypercalcaemia" else 2
+        assert height <= screens * PHONE["height"], f"{patient}: {height}px before the collapsed sections"
         assert form.locator("details.mmguide-section[open]").count() == 0
     finally:
         context.close()
