@@ -67,6 +67,7 @@ nb_execution_timeout = 180
 nb_ipywidgets_js = {{}}
 root_doc = "index"
 exclude_patterns = ["_build"]
+mmguide_node_modules = {node_modules!r}  # Workbox, for the service worker (this conf.py is not at the root)
 '''
 
 
@@ -75,7 +76,7 @@ def _build(where: pathlib.Path) -> pathlib.Path:
     (src / "notebooks").mkdir(parents=True)
     shutil.copy(ROOT / "notebooks" / f"{TUTORIAL}.md", src / "notebooks" / f"{TUTORIAL}.md")
     (src / "index.md").write_text(f"# Check\n\n```{{toctree}}\nnotebooks/{TUTORIAL}\n```\n", encoding="utf-8")
-    (src / "conf.py").write_text(CONF.format(sphinxext=str(ROOT / "sphinxext")), encoding="utf-8")
+    (src / "conf.py").write_text(CONF.format(sphinxext=str(ROOT / "sphinxext"), node_modules=str(ROOT / "node_modules")), encoding="utf-8")
     out = where / "html"
     proc = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-d", str(where / "doctrees"),
                            str(src), str(out)], cwd=where, capture_output=True, text=True, timeout=600,
