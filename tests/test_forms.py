@@ -454,6 +454,9 @@ def test_the_plan_answer_fits_two_phone_screens(browser, base_url, site, edition
         form = page.locator(f"[data-mmguide-form='{cid}']")
         fill(page, mmguide.calculator(cid), PLAN_PATIENTS[patient])
         assert _wait_answer(page, form, ("result", "error")) == "result", form.inner_text()[:600]
+        # the plan answers before the last field is read: let the answer to every field settle first
+        page.wait_for_function("() => !document.querySelector('.mmguide-form .mmguide-busy, [aria-busy=true]')")
+        page.wait_for_timeout(1500)
         height = page.evaluate("""() => {
             const box = document.querySelector('.mmguide-answer');
             const first = document.querySelector('details.mmguide-section');
