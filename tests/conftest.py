@@ -44,6 +44,20 @@ SITE_FIXTURES = frozenset({"site_root", "built_site", "zh_site", "site_url"})
 BROWSER_FIXTURES = frozenset({"browser", "site_url"})
 
 
+# Tests that run the package over thousands of generated or fuzzed inputs: they check behaviour
+# over the whole input space, not which lines run, and under coverage's tracer (make test) they
+# take three to ten times as long. Coverage (make test's report and its 95 % floor in pyproject.toml)
+# is measured on every other test, which reach the same lines through the worked examples and the
+# threshold tests; tests/test_test_lanes.py checks that each file named here exists.
+EXHAUSTIVE = frozenset({
+    "test_chinese_messages.py",         # every bad value into every input of every example
+    "test_plan_safety_properties.py",   # the plan over a covering array of every input's edges
+    "test_input_safety_properties.py",  # every input's unit and range edges
+    "test_fuzz_records.py",             # fuzzed inputs into every calculator
+    "test_exact_formatting.py",         # the number writer against Decimal on generated values
+})
+
+
 def marks_for(fixturenames) -> set[str]:
     """The markers a test must carry given its fixture closure (``item.fixturenames``)."""
     names = set(fixturenames)
@@ -59,11 +73,29 @@ def pytest_collection_modifyitems(config, items):
     the site at once, while the other worker runs what needs no site: the slow tests marked by
     hand (the MicroPython equality check), then the rest; the other site tests come last."""
     for item in items:
+        if item.path.name in EXHAUSTIVE:
+            item.add_marker(pytest.mark.no_cover)
         for name in sorted(marks_for(getattr(item, "fixturenames", ()))):
             if item.get_closest_marker(name) is None:
                 item.add_marker(getattr(pytest.mark, name))
     first = next((item.path for item in items if _needs_site(item)), None)
     items.sort(key=lambda item: _order(item, first))  # stable: the order within each group is kept
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    """pytest-cov's ``no_cover`` pauses coverage for a test's call only; an exhaustive test's grid is
+    often computed by its fixtures, so their setup is left out as well."""
+    plugin = item.config.pluginmanager.getplugin("_cov")
+    controller = getattr(plugin, "cov_controller", None)
+    pause = controller is not None and getattr(controller, "started", False) and item.get_closest_marker("no_cover")
+    if pause:
+        controller.pause()
+    try:
+        yield
+    finally:
+        if pause:
+            controller.resume()
 
 
 def _needs_site(item) -> bool:
@@ -144,8 +176,9 @@ def zh_site(site_root: pathlib.Path) -> pathlib.Path:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, one per worker process (shared with every module that asks)."""
-    from mmguide_dev.browser import chromium
+    """Debian's Chromium, one per worker process (shared with every module that asks); its contexts
+    block the service worker unless a test passes ``service_workers="allow"``."""
+    from browser import chromium  # tests/browser.py
 
     with chromium() as b:
         yield b

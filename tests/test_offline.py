@@ -393,7 +393,7 @@ def test_a_newer_edition_is_announced_and_loaded_on_reload(served, context, edit
 
 @pytest.mark.browser
 def test_file_url_reads_the_site_as_before(site_root, browser):
-    ctx = browser.new_context()
+    ctx = browser.new_context(service_workers="allow")
     try:
         errors: list[str] = []
         page = ctx.new_page()

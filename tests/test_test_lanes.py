@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import marks_for
+from conftest import EXHAUSTIVE, marks_for
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FAST = "not build and not browser"
@@ -97,3 +97,9 @@ def test_markers_follow_the_fixture_closure():
     assert marks_for(["zh_site", "site_root"]) == {"build"}
     assert marks_for(["a_page", "site_url", "site_root"]) == {"build", "browser"}
     assert marks_for(["browser"]) == {"browser"}
+
+
+def test_every_file_left_out_of_coverage_exists():
+    """A renamed exhaustive test file would silently be measured again (and slow make test down)."""
+    found = {p.name for p in (ROOT / "tests").rglob("test_*.py")}
+    assert EXHAUSTIVE <= found, sorted(EXHAUSTIVE - found)
