@@ -559,12 +559,13 @@ def error_text(err: InputError, calculator_id: str, lang: str) -> str:
     return widen(msg) if lang == "zh" else msg
 
 
-def respond(calculator_id: str, payload: str, lang: str = "en", url: str | None = None,
+def respond(calculator_id: str, payload, lang: str = "en", url: str | None = None,
             date: str | None = None) -> str:
-    """One call in, one JSON string out (the in-page form's only entry point)."""
+    """One call in, one JSON string out (the in-page form's only entry point). *payload*: the inputs, a dict
+    {name: value} (the page's worker, which has decoded its one message already) or its JSON text."""
     from .api import calculator, compute
 
-    inputs = json.loads(payload)
+    inputs = json.loads(payload) if isinstance(payload, str) else dict(payload)
     try:
         r = compute(calculator_id, **inputs)
     except InputError as e:
