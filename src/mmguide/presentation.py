@@ -615,6 +615,7 @@ def _urgent_despite(calculator_id: str, inputs: dict, err: InputError, lang: str
     if not any(a["phase"] == "now" for a in getattr(r, "actions", [])):
         return None
     v = view(r, lang)
+    written = note(r, lang, url, date, v)  # the note of what is decided, without the fields' messages
     v["answer"]["lines"] = [m for _, m in fields] + v["answer"]["lines"]
     return _dumps({"ok": True, "partial": True, "field": fields[0][0], "message": fields[0][1],
-                   "result": r.as_dict(), "view": v, "note": note(r, lang, url, date)})
+                   "result": r.as_dict(), "view": v, "note": written})
