@@ -209,3 +209,17 @@ def test_the_worker_passes_the_inputs_encoded_once():
     inputs = {"crcl": "45 mL/min"}
     assert P.respond("zoledronic-acid-dose", inputs, "en", None, "2026-12-01") == \
         P.respond("zoledronic-acid-dose", json.dumps(inputs), "en", None, "2026-12-01")
+
+
+def test_the_clearance_line_is_written_from_facts_when_the_result_has_them_else_from_its_text():
+    r = mmguide.compute("bone-protection-plan", active_mm="yes", age="80", weight="36 kg",
+                        creatinine="1.0000001 mg/dL", sex="male")
+    facts = dict(r.details["clearance"])
+    line = P.clearance_line(r, "en")
+    assert line.startswith("CrCl 29.99 mL/min by Cockcroft–Gault from 80 years, 36 kg") and "30" not in line
+    # structured facts (an exact Fraction and the inputs it came from), no text: the same line
+    r.details["clearance"] = {"value": F(facts["exact"]), "calculator": facts["calculator"], "inputs": r.inputs}
+    assert P.clearance_line(r, "en") == line
+    # no facts: the calculator's own line
+    r.details["clearance"] = {"text": {"en": "CrCl as written", "zh": "如所写"}}
+    assert P.clearance_line(r, "zh") == "如所写"

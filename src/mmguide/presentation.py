@@ -279,18 +279,22 @@ def clearance_line(result: Result, lang: str, calc=None) -> str | None:
     c = result.details.get("clearance")
     if not c:
         return None
-    calc = calc or _calc(result)
-    given = result.inputs
-    facts = isinstance(c, dict) and c.get("exact") is not None and c.get("calculator") \
-        and all(k in given for k in ("age", "weight", "creatinine", "sex"))
-    if not facts:
-        return _pick(c.get("text") if isinstance(c, dict) else c, lang)
     from fractions import Fraction
 
+    calc = calc or _calc(result)
+    if not isinstance(c, dict):
+        return _pick(c, lang)
+    # the facts: the exact clearance (a Fraction, or its text), the calculator that computed it, its inputs
+    exact = c.get("exact")
+    if exact is None and isinstance(c.get("value"), Fraction):
+        exact = c["value"]
+    given = c.get("inputs") if isinstance(c.get("inputs"), dict) else result.inputs
+    if exact is None or not c.get("calculator") or not all(k in given for k in ("age", "weight", "creatinine", "sex")):
+        return _pick(c.get("text"), lang) or None
     from .api import calculator
 
     source = calculator(c["calculator"])
-    exact = Fraction(c["exact"]) if not isinstance(c["exact"], Fraction) else c["exact"]
+    exact = exact if isinstance(exact, Fraction) else Fraction(exact)
     age, weight = given["age"], given["weight"]
     age = age.value if isinstance(age, U.Quantity) else age
     kg = weight.to("kg") if isinstance(weight, U.Quantity) else weight
