@@ -21,7 +21,8 @@ const queue = [];
 
 function answer(m) {
   try {
-    mp.globals.set("_mmguide_args", JSON.stringify([m.calculator, JSON.stringify(m.inputs), m.lang, m.url, m.date]));
+    // encoded once here, decoded once in Python: respond() takes the inputs as they are
+    mp.globals.set("_mmguide_args", JSON.stringify([m.calculator, m.inputs, m.lang, m.url, m.date]));
     mp.runPython("_mmguide_out = _mmguide_respond(*json.loads(_mmguide_args))");
     postMessage({ id: m.id, out: mp.globals.get("_mmguide_out") });
   } catch (e) {

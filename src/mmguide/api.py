@@ -10,7 +10,7 @@ from .calculators import ORDER as _ORDER, REGISTRY as _REGISTRY
 from .errors import InputError, UnknownCalculatorError
 from .records import Calculator, Result
 
-__all__ = ["calculators", "calculator", "compute"]
+__all__ = ["calculators", "calculator", "compute", "ids"]
 
 
 def _registry():
@@ -20,6 +20,11 @@ def _registry():
 def calculators() -> list[Calculator]:
     """The metadata records of every calculator, in the book's order."""
     return [_registry()[i] for i in _ORDER]
+
+
+def ids() -> tuple[str, ...]:
+    """Every calculator's id, in the book's order (no calculator module is loaded to list them)."""
+    return _ORDER
 
 
 def calculator(calculator_id: str) -> Calculator:

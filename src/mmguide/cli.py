@@ -84,19 +84,15 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(note(result, args.lang, args.url))
         return 0
-    from .presentation import category_text, list_text, shown_value, unit_text, widen
+    from .presentation import answer_lines, headline_text, view, widen
 
-    # the answer in the reader's words: "3.3 mg (reduced dose)", "3.3 mg（减量）"; never a category's code
-    line = ""
-    if isinstance(result.value, list):  # myeloma-defining-events: the events met
-        line = list_text(result.calculator, result.value, args.lang) or ("无" if args.lang == "zh" else "none")
-    elif result.value is not None:
-        line = f"{shown_value(result)} {unit_text(result.unit, args.lang)}".strip()  # never rounded onto a limit
-    label = category_text(result, args.lang)
-    if label:
-        line = (f"{line}（{label}）" if args.lang == "zh" else f"{line} ({label})") if line else label
-    print(widen(line) if args.lang == "zh" else line)
-    print(widen(result.explanation[args.lang]) if args.lang == "zh" else result.explanation["en"])
+    # the same view as the page and the note: its headline ("3.3 mg (Reduced dose)", "3.3 mg（减量）"; never a
+    # category's code, never a number rounded onto a limit) and its lines, in the same words and numbers
+    shown = view(result, args.lang)
+    lines = [headline_text(shown, args.lang)] + answer_lines(shown, args.lang)
+    for line in lines:
+        if line:
+            print(widen(line) if args.lang == "zh" else line)
     heading = "参考文献：" if args.lang == "zh" else "References: "
     print(heading + ", ".join(result.references))
     return 0

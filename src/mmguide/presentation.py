@@ -2,8 +2,10 @@
 onward links and the plain-text note for a clinical record.
 
 One structure, built here, serves the in-page form (which only renders it), the command
-line (``mmguide compute … --note``) and :func:`note`. Nothing here decides anything
-clinical: it arranges what a calculator returned.
+line and :func:`note`. Nothing here decides anything clinical, and nothing here knows a
+calculator by name: each record declares how its result is shown (``Calculator.view``: onward
+links, an inline answer of another calculator, list labels, an arranging function beside the
+calculator; ``Category.tone``), and this module reads the declaration.
 
     >>> import mmguide
     >>> r = mmguide.compute("zoledronic-acid-dose", crcl="45 mL/min")
@@ -18,66 +20,36 @@ import json
 
 from . import units as U
 from .errors import InputError, MMGuideError
-from .records import Result, text
+from .records import NO_VIEW, Result, text
 
 LANGS = ("en", "zh")
 
-# The tone of a category: colour in the form, always shown with the category's words.
-#   ok: the routine answer; caution: an answer that needs care (reduced dose, intermediate);
-#   stop: do not give / act first; info: a class without a judgement.
-TONES = {
-    "full-dose": "ok", "reduced-dose": "caution", "not-recommended": "stop",
-    "continue": "ok", "resume": "ok", "withhold": "stop", "keep-withholding": "stop",
-    "start-now": "ok", "not-indicated": "info",
-    "urgent-first": "stop", "hold": "stop", "continue": "ok",
-    "hypercalcaemia-of-malignancy": "stop", "crab-hypercalcaemia": "stop", "below-lower-limit": "caution",
-    "no-crab-hypercalcaemia": "ok",
-    "mde-present": "stop", "no-mde-found": "info",
-    "fit": "ok", "intermediate": "caution", "frail": "stop", "non-frail": "ok",
-    "PD": "stop", "not-evaluable": "caution",
-}
-
-# Interface words of the view and the note (clinical words come from the calculators' records).
+# Interface words of the view and the note (clinical words come from the calculators' records; a calculator
+# whose answer has more structure arranges it with its own words, beside it: Calculator.view.arrange).
 WORDS = {
-    "why": text("Why", "依据"),
-    "monitoring": text("Monitoring and duration", "监测与疗程"),
-    "supportive": text("Supportive care", "支持治疗"),
-    "other-agents": text("Other agents", "其他药物"),
     "evidence": text("Evidence", "证据"),
     "before-first-dose": text("Before the first dose", "首剂前"),
-    "before-first-maintenance-dose": text("Before the first maintenance dose", "维持治疗首剂前"),
-    "maintenance": text("Maintenance", "维持治疗"),
-    "still-needed": text("Still needed: ", "尚需填写:"),
-    "maintenance-later": text("Maintenance, not today: ", "维持治疗(不在今日):"),
-    "title-severe-hypo": text("Severe hypocalcaemia: treat now", "重度低钙血症:立即处理"),
-    "title-hcm": text("Hypercalcaemia of malignancy: treat now", "恶性肿瘤相关高钙血症:立即处理"),
-    "title-symptoms": text("Symptoms of hypocalcaemia: calcium now", "低钙血症症状:立即查血钙"),
-    "agent-waits": text("Agent and dose: give the creatinine clearance (or age, weight, creatinine and sex)",
-                        "药物及剂量:请提供肌酐清除率(或年龄、体重、肌酐和性别)"),
-    "urgent": text("First", "优先处理"),
-    "not-suitable": text("not suitable", "不适用"),
-    "alternative": text("alternative", "备选"),
-    "recommendations": text("Recommendations", "推荐意见"),
     "inputs": text("Inputs", "输入"),
     "result": text("Result", "结果"),
+    "recommendations": text("Recommendations", "推荐意见"),
     "source": text("Source", "来源"),
     "yes": text("yes", "是"), "no": text("no", "否"), "unknown": text("unknown", "未知"),
     "female": text("female", "女"), "male": text("male", "男"),
-    "dose-for-clearance": text("Zoledronic acid dose for this clearance", "按此清除率的唑来膦酸剂量"),
-    "open-dose": text("Open the zoledronic acid dose", "打开唑来膦酸剂量计算"),
-    "open-plan": text("Plan bone protection with this calcium", "用此血钙制定骨保护方案"),
+    # a clearance computed from age, weight, creatinine and sex for this answer: with its number where the
+    # answer does not state it, without where the explanation beside the dose does (shown once)
+    "clearance-from": text("CrCl {value} mL/min by {equation} from {inputs}",
+                           "肌酐清除率 {value} mL/min,按 {equation} 公式由 {inputs}计算"),
+    "clearance-source": text("CrCl by {equation} from {inputs}", "肌酐清除率按 {equation} 公式由 {inputs}计算"),
+    "years": text("{value} years", "{value} 岁"),
+    "creatinine": text("creatinine {value}", "血清肌酐 {value}"),
     "version": text("mmguide {version}, {date}", "mmguide {version},{date}"),
     "computed-by": text("Computed with mmguide {version} ({date})", "由 mmguide {version} 计算({date})"),
 }
 # Units as a Chinese reader writes them (symbols that are words in English).
 UNIT_WORDS = {"years": text("years", "岁"), "points": text("points", "分")}
-
-# The plan's "now" phase is shown first and whole, above the maintenance agent, in the order of
-# danger the plan gives it; a hypocalcaemia that holds the first dose follows it (its first sentence,
-# the rest one tap away).
-NOW_PHASE = "now"
-URGENT_ACTIONS = ("hypercalcaemia", "correct-hypocalcaemia")
-PLAN = "bone-protection-plan"
+# The inputs a clearance is computed from, in the order a clearance line names them; a field set aside
+# together while the reader is still typing one of them (_urgent_despite).
+CLEARANCE_GROUP = ("crcl", "age", "weight", "sex")
 
 
 _SPACES = " \t\n\r\f\v\u00a0\u2009\u202f\u3000"
@@ -211,10 +183,20 @@ def _calc(result: Result):
     return calculator(result.calculator)
 
 
+def _view_of(calc):
+    return calc.view or NO_VIEW
+
+
 def unit_text(unit: str | None, lang: str) -> str:
     if not unit:
         return ""
     return UNIT_WORDS[unit][lang] if unit in UNIT_WORDS else unit
+
+
+def _as_given(x) -> str:
+    """A number as a reader gave it: exactly (a typed value is a finite decimal), else through the writer."""
+    shown = U.exact_text(x)
+    return U.write(x) if shown is None else shown
 
 
 def value_text(value, lang: str) -> str:
@@ -224,18 +206,13 @@ def value_text(value, lang: str) -> str:
     if value is None:
         return _w("unknown", lang)
     if isinstance(value, U.Quantity):  # as given: never rounded onto a limit
-        shown = U.exact_text(value.value)
-        return f"{U.fmt(value.value) if shown is None else shown} {unit_text(value.unit, lang)}".strip()
+        return f"{_as_given(value.value)} {unit_text(value.unit, lang)}".strip()
     if value in ("female", "male"):
         return _w(value, lang)
     return str(value)
 
 
-def _number(value: float, unit: str | None, lang: str) -> str:
-    return f"{U.fmt(value)} {unit_text(unit, lang)}".strip()
-
-
-def shown_value(result: Result) -> str | None:
+def shown_value(result: Result, calc=None) -> str | None:
     """A result's number as every reader sees it (answer box, note, command line): from the exact value,
     with the decimals its record declares, never rounded onto or across a limit it was compared with
     (the record's Output.edges and the result's own edges)."""
@@ -243,7 +220,7 @@ def shown_value(result: Result) -> str | None:
         return None
     from fractions import Fraction
 
-    out = _calc(result).output
+    out = (calc or _calc(result)).output
     exact = result.exact
     if exact is None and "exact" in result.details:
         exact = Fraction(result.details["exact"])
@@ -252,9 +229,13 @@ def shown_value(result: Result) -> str | None:
     return U.write(exact, out.places, tuple(out.edges) + tuple(result.edges or ()))
 
 
-def inputs_of(result: Result, lang: str) -> list[dict]:
+def _value_with_unit(result: Result, calc, lang: str) -> str:
+    return f"{shown_value(result, calc)} {unit_text(result.unit, lang)}".strip()
+
+
+def inputs_of(result: Result, lang: str, calc=None) -> list[dict]:
     """The inputs as given, labelled as the form labels them."""
-    calc = _calc(result)
+    calc = calc or _calc(result)
     out = []
     for spec in calc.inputs:
         if spec.name in result.inputs:
@@ -263,33 +244,94 @@ def inputs_of(result: Result, lang: str) -> list[dict]:
     return out
 
 
-def category_text(result: Result, lang: str) -> str | None:
+def category_text(result: Result, lang: str, calc=None) -> str | None:
     """The result's category in the reader's words (its label), never its code."""
-    return _category_label(result, lang)
+    return _category_label(result, lang, calc)
 
 
-def _category_label(result: Result, lang: str) -> str | None:
+def _category(result: Result, calc):
+    for c in calc.output.categories:
+        if c.id == result.category:
+            return c
+    return None
+
+
+def _category_label(result: Result, lang: str, calc=None) -> str | None:
     if result.category is None:
         return None
-    for c in _calc(result).output.categories:
-        if c.id == result.category:
-            return _pick(c.label, lang)
-    return str(result.category)
+    c = _category(result, calc or _calc(result))
+    return str(result.category) if c is None else _pick(c.label, lang)
 
 
-def _links_for(result: Result, lang: str) -> list[dict]:
-    """Where a clinician goes next: another calculator with values carried over."""
+def _tone(result: Result, calc) -> str:
+    """The colour of the answer: its category's declared tone (a category the record does not declare: info)."""
+    c = _category(result, calc) if result.category is not None else None
+    return "info" if c is None else c.tone
+
+
+def clearance_line(result: Result, lang: str, calc=None) -> str | None:
+    """The line that says a clearance was computed for this answer, and from what; None when none was.
+
+    Written from the result's facts (the exact clearance, the inputs as given, the clearance calculator's
+    decimals and edges) when it has them, else the line the calculator wrote. Where the record's explanation
+    states the clearance beside the dose (View.states_clearance), the number is not repeated here: near an
+    edge a whole number beside the exact one ("57" above "56.71") reads as two clearances."""
+    c = result.details.get("clearance")
+    if not c:
+        return None
+    from fractions import Fraction
+
+    calc = calc or _calc(result)
+    if not isinstance(c, dict):
+        return _pick(c, lang)
+    # the facts: the exact clearance (a Fraction, or its text), the calculator that computed it, its inputs
+    exact = c.get("exact")
+    if exact is None and isinstance(c.get("value"), Fraction):
+        exact = c["value"]
+    given = c.get("inputs") if isinstance(c.get("inputs"), dict) else result.inputs
+    if exact is None or not c.get("calculator") or not all(k in given for k in ("age", "weight", "creatinine", "sex")):
+        return _pick(c.get("text"), lang) or None
+    from .api import calculator
+
+    source = calculator(c["calculator"])
+    exact = exact if isinstance(exact, Fraction) else Fraction(exact)
+    age, weight = given["age"], given["weight"]
+    age = age.value if isinstance(age, U.Quantity) else age
+    kg = weight.to("kg") if isinstance(weight, U.Quantity) else weight
+    parts = [_w("years", lang).format(value=_as_given(Fraction(age))), f"{_as_given(Fraction(kg))} kg",
+             _w("creatinine", lang).format(value=value_text(given["creatinine"], lang)),
+             value_text(given["sex"], lang) + ("性" if lang == "zh" else "")]
+    inputs = ("、" if lang == "zh" else ", ").join(parts)
+    equation = source.equation or _pick(source.title, lang)
+    name, _, year = equation.rpartition(" ")
+    if name and year.isdigit():  # "Cockcroft–Gault 1976": the equation's name
+        equation = name
+    if _view_of(calc).states_clearance:
+        return _w("clearance-source", lang).format(equation=equation, inputs=inputs)
+    value = U.write(exact, source.output.places, tuple(source.output.edges))
+    return _w("clearance-from", lang).format(value=value, equation=equation, inputs=inputs)
+
+
+def _links_for(result: Result, calc, lang: str) -> list[dict]:
+    """Where a clinician goes next: the record's declared onward links, with values carried over."""
     links = []
-    if result.calculator == "crcl-cockcroft-gault":
-        carried = {k: _carry(v) for k, v in result.inputs.items()}
-        links.append({"calculator": "zoledronic-acid-dose", "params": carried, "text": _w("open-dose", lang)})
-    if result.calculator == "corrected-calcium" and isinstance(result.value, float):
-        from fractions import Fraction
-
-        exact = result.exact if result.exact is not None else Fraction(result.details["exact"])
-        carried = {"corrected_calcium": f"{U.exact_text(exact) or shown_value(result)} {result.unit}"}
-        links.append({"calculator": PLAN, "params": carried, "text": _w("open-plan", lang)})
+    for link in _view_of(calc).links:
+        if link.carry == "inputs":
+            carried = {k: _carry(v) for k, v in result.inputs.items()}
+        else:
+            if link.when_value and not isinstance(result.value, float):
+                continue
+            carried = {link.carry: f"{_exact_or_shown(result, calc)} {result.unit}"}
+        links.append({"calculator": link.calculator, "params": carried, "text": _pick(link.text, lang)})
     return links
+
+
+def _exact_or_shown(result: Result, calc) -> str:
+    """The result's value to carry to another calculator: exactly when a decimal writes it, else as shown."""
+    from fractions import Fraction
+
+    exact = result.exact if result.exact is not None else Fraction(result.details["exact"])
+    return U.exact_text(exact) or shown_value(result, calc)
 
 
 def _carry(v) -> str:
@@ -300,187 +342,72 @@ def _carry(v) -> str:
     return str(v)
 
 
-def list_text(calculator_id: str, values, lang: str) -> str:
-    """A result that is a list of findings (the myeloma-defining events met), in the reader's words, never
-    the findings' ids."""
-    labels = {}
-    if calculator_id == "myeloma-defining-events":
-        from .calculators.myeloma_defining_events import EVENT_LABELS
+def list_text(calculator_id: str, values, lang: str, calc=None) -> str:
+    """A result that is a list of findings (the myeloma-defining events met), in the reader's words (the
+    labels its record declares), never the findings' ids."""
+    from .api import calculator
 
-        labels = EVENT_LABELS
+    labels = _view_of(calc or calculator(calculator_id)).list_labels or {}
     words = [_pick(labels[v], lang) if v in labels else str(v) for v in values]
     return ("、" if lang == "zh" else ", ").join(words)
 
 
-def _answer_simple(result: Result, lang: str) -> dict:
+def _answer_simple(result: Result, calc, lang: str) -> dict:
     headline = None
     if isinstance(result.value, list):
-        headline = list_text(result.calculator, result.value, lang) if result.value else None
+        headline = list_text(result.calculator, result.value, lang, calc) if result.value else None
     elif result.value is not None:
-        headline = f"{shown_value(result)} {unit_text(result.unit, lang)}".strip()
-    label = _category_label(result, lang)
+        headline = _value_with_unit(result, calc, lang)
+    label = _category_label(result, lang, calc)
     lines = []
-    clearance = result.details.get("clearance")
+    clearance = clearance_line(result, lang, calc)
     if clearance:
-        lines.append(_pick(clearance["text"], lang))
+        lines.append(clearance)
     lines.append(_pick(result.explanation, lang))
     answer = {"headline": headline or label, "label": label if headline else None,
-              "category": result.category, "tone": TONES.get(result.category, "info"),
+              "category": result.category, "tone": _tone(result, calc),
               "lines": lines, "urgent": [], "checklist": []}
-    if result.calculator == "crcl-cockcroft-gault":
-        answer["inline"] = _za_inline(result, lang)
+    inline = _view_of(calc).inline
+    if inline is not None:
+        answer["inline"] = _inline(result, inline, lang)
     return answer
 
 
-def _za_inline(result: Result, lang: str) -> dict | None:
-    """The Cockcroft–Gault result's zoledronic acid dose, shown with it."""
-    from fractions import Fraction
+def _inline(result: Result, inline, lang: str) -> dict | None:
+    """Another calculator's answer for this result's inputs, shown with it (the record's View.inline): computed
+    by id from the inputs as given, so a value that calculator refuses (a clearance no one can be dosed from)
+    shows no answer rather than one."""
+    from .api import calculator, compute
 
-    from .calculators import zoledronic_acid_dose as zad
-
-    exact = Fraction(result.details["exact"]) if "exact" in result.details else Fraction(repr(result.value))
+    calc = calculator(inline.calculator)
+    names = {i.name for i in calc.inputs}
     try:
-        r = zad.zoledronic_acid_dose(U.Quantity(exact, "mL/min", "crcl"))
-    except MMGuideError:  # pragma: no cover - a clearance outside the table's range
+        r = compute(inline.calculator, **{k: _carry(v) for k, v in result.inputs.items() if k in names})
+    except MMGuideError:
         return None
-    label = _category_label(r, lang)
-    dose = _number(r.value, r.unit, lang) if r.value is not None else label
-    return {"label": _w("dose-for-clearance", lang), "value": dose,
-            "category": r.category, "tone": TONES.get(r.category, "info"),
+    label = _category_label(r, lang, calc)
+    dose = _value_with_unit(r, calc, lang) if r.value is not None else label
+    return {"label": _pick(inline.label, lang), "value": dose,
+            "category": r.category, "tone": _tone(r, calc),
             "note": label if r.value is not None else None}
 
 
-# --- the plan ----------------------------------------------------------------------------------
+class _Kit:
+    """What a record's arranging function (View.arrange) may use of this module, handed to it (it lives below)."""
 
-def _plan_view(result: Result, lang: str) -> tuple[dict, list[dict]]:
-    from .calculators import bone_protection_plan as bpp
+    def __init__(self, calc):
+        self.calc = calc
+        self.pick = _pick
+        self.first_sentence = first_sentence
 
-    agents = list(getattr(result, "agents", []) or [])
-    actions = list(getattr(result, "actions", []) or [])
-    start = getattr(result, "start", {}) or {}
-    fav = next((a for a in agents if a.get("favoured")), None)
-    by_phase: dict[str, list] = {}
-    for a in actions:
-        by_phase.setdefault(a["phase"], []).append(a)
+    def category_label(self, result, lang):
+        return _category_label(result, lang, self.calc)
 
-    def item(a, split=False, sentences=1):
-        t = _pick(a["text"], lang)
-        out = {"text": t, "recommendations": [a["recommendation"]] if a.get("recommendation") else [], "id": a["id"]}
-        if split:  # the first sentence(s) in the box, the rest one tap away
-            first, rest = "", t
-            for _ in range(sentences):
-                head, rest = first_sentence(rest)
-                first = (first + " " + head).strip() if lang == "en" else first + head
-                if not rest:
-                    break
-            out["text"], out["more"] = first, rest
-        return out
+    def tone(self, result):
+        return _tone(result, self.calc)
 
-    urgent = [item(a) for a in actions if a["phase"] == NOW_PHASE]
-    hcm = bool(result.details.get("hypercalcaemia_of_malignancy"))
-    urgent += [item(a, split=True) for a in actions if a["id"] in URGENT_ACTIONS
-               and not (hcm and a["id"] == "hypercalcaemia")  # said whole in the urgent treatment
-               and not (result.details.get("severe_hypocalcaemia") and a["id"] == "correct-hypocalcaemia")]
-    pending = set(start.get("first_dose_after") or [])
-    checklist = [dict(item(a, split=True), pending=a["id"] in pending)
-                 for a in by_phase.get("before-first-dose", []) if a["id"] not in URGENT_ACTIONS]
-    lines = []
-    needed = result.details.get("needed") or []
-    if needed:  # what else would change this answer, listed under what is already decided
-        calc = _calc(result)
-        labels = []
-        for n in needed:
-            try:
-                labels.append(_pick(calc.input(n).label, lang))
-            except (KeyError, MMGuideError):
-                labels.append(n)
-        lines.append(_w("still-needed", lang) + ("; " if lang == "en" else ";").join(labels))
-    clearance = result.details.get("clearance")
-    if clearance:
-        lines.append(_pick(clearance["text"], lang))
-    if result.details.get("severe_renal_impairment") and fav is not None:
-        node = {n.id: n for n in bpp.TREE.nodes}.get("denosumab-only")
-        if node is not None:
-            lines.append(_pick(node.label, lang))
-    timing = start.get("timing")
-    if fav is not None:
-        headline = _pick(fav["name"], lang)
-        sub = _pick(fav.get("dose"), lang)
-        if result.category == bpp.URGENT_FIRST:  # the emergency is the headline; the agent is maintenance, later
-            sub = (_w("maintenance-later", lang) + headline + (" " + sub if sub else ""))
-            headline = _emergency_title(result, lang)
-            lines.insert(0, _pick(start.get("when"), lang))
-        elif timing in bpp._TIMING or timing == "hold-calcium":  # labelled as maintenance, with its start
-            headline = _w("maintenance", lang) + (": " if lang == "en" else ":") + headline
-            lines.insert(0, _pick(start.get("when"), lang))
-    elif result.category == bpp.URGENT_FIRST:
-        headline = _emergency_title(result, lang)
-        sub = None
-        lines += [_pick(a["text"], lang) for a in by_phase.get("maintenance", [])
-                  if a["id"] in ("not-indicated", "ask-active")]
-    elif result.details.get("decision") == bpp.START_NOW:  # indicated, but the agent waits for the clearance
-        headline = _category_label(result, lang)
-        sub = _w("agent-waits", lang)
-    else:  # not indicated / not known: the answer is the sentence
-        headline = _category_label(result, lang)
-        sub = None
-        lines += [_pick(a["text"], lang) for a in by_phase.get("maintenance", [])
-                  if a["id"] in ("not-indicated", "ask-active")] or [_pick(result.explanation, lang)]
-    answer = {"headline": headline, "subheadline": sub, "label": _category_label(result, lang) if fav else None,
-              "category": result.category, "tone": TONES.get(result.category, "info"),
-              "lines": lines, "urgent": urgent, "checklist": checklist,
-              "checklist_title": _w("before-first-maintenance-dose", lang)}
-
-    # Why: the path taken through the decision tree, each step with its recommendations
-    nodes = {n.id: n for n in bpp.TREE.nodes}
-    path = list(getattr(result, "path", []) or [])
-    why = [{"text": _pick(start.get("when"), lang), "recommendations": [start.get("recommendation", "BP-1")]}] \
-        if fav is not None and start.get("when") else []
-    for i, nid in enumerate(path):  # the questions asked and the answers taken (the steps are above)
-        n = nodes.get(nid)
-        if n is None or n.kind != "decision" or i + 1 >= len(path):
-            continue
-        taken = next((b for b in n.branches if b.to == path[i + 1]), None)
-        if taken is None:
-            continue
-        label = _pick(n.label, lang).replace("\n", " ") + " — " + _pick(taken.label, lang)
-        why.append({"text": label, "recommendations": list(n.recommendations)})
-    why += [item(a) for a in by_phase.get("maintenance", []) if a["id"] == "agent-choice"]
-    if fav is not None:
-        why += [{"text": _pick(r, lang), "recommendations": [fav.get("recommendation")] if fav.get("recommendation") else []}
-                for r in fav.get("reasons", [])]
-    sections = [{"id": "why", "title": _w("why", lang), "items": why}]
-    maintenance = [item(a) for a in by_phase.get("maintenance", [])
-                   if a["id"] not in ("not-indicated", "ask-active", "agent-choice")]
-    if maintenance:
-        sections.append({"id": "maintenance", "title": _w("maintenance", lang), "items": maintenance})
-    monitoring = [item(a) for a in by_phase.get("monitoring", [])]
-    if monitoring:
-        sections.append({"id": "monitoring", "title": _w("monitoring", lang), "items": monitoring})
-    others = []
-    for a in agents:
-        if a is fav:
-            continue
-        flag = _w("alternative", lang) if a.get("suitable") else _w("not-suitable", lang)
-        head = f"{_pick(a['name'], lang)} ({flag})"
-        if a.get("suitable") and a.get("dose"):
-            head += ": " + _pick(a["dose"], lang)
-        others.append({"text": head, "recommendations": [a["recommendation"]] if a.get("recommendation") else [],
-                       "details": [_pick(r, lang) for r in a.get("reasons", [])], "agent": a["agent"],
-                       "suitable": bool(a.get("suitable"))})
-    if others:
-        sections.append({"id": "other-agents", "title": _w("other-agents", lang), "items": others})
-    return answer, sections
-
-
-def _emergency_title(result: Result, lang: str) -> str:
-    """The headline of an answer whose now phase is an emergency: the emergency, not the maintenance agent."""
-    d = result.details
-    if d.get("severe_hypocalcaemia"):
-        return _w("title-severe-hypo", lang)
-    if d.get("hypercalcaemia_of_malignancy"):
-        return _w("title-hcm", lang)
-    return _w("title-symptoms", lang)
+    def clearance_line(self, result, lang):
+        return clearance_line(result, lang, self.calc)
 
 
 def _id_char(ch: str) -> bool:
@@ -503,11 +430,10 @@ def _replace_word(text: str, word: str, by: str) -> str:
 
 def _plain(x, lang: str):
     """Readers' words: a calculator id named in a text becomes the calculator's title."""
-    from .api import calculator
-    from .calculators import ORDER
+    from .api import calculator, ids
 
     if isinstance(x, str):
-        for cid in ORDER:
+        for cid in ids():
             if cid in x:  # only the calculators a text names are loaded
                 x = _replace_word(x, cid, _pick(calculator(cid).title, lang))
         return widen(x) if lang == "zh" else x
@@ -529,14 +455,15 @@ def _relabel(item: dict, shown) -> dict:
 def view(result: Result, lang: str = "en") -> dict:
     """Everything a reader sees of *result*, arranged: the answer box, the sections under it
     (collapsed in the form), onward links, the recommendations and the references (keys, which
-    the book renders as its bibliography does)."""
+    the book renders as its bibliography does). How is the record's to say (Calculator.view)."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, got {repr(lang)}")
-    calc = _calc(result)
-    if result.calculator == PLAN:
-        answer, sections = _plan_view(result, lang)
+    calc = _calc(result)  # the one look-up of the record; everything below is given it
+    arrange = _view_of(calc).arrange
+    if arrange is not None:
+        answer, sections = arrange(result, lang, calc, _Kit(calc))
     else:
-        answer, sections = _answer_simple(result, lang), []
+        answer, sections = _answer_simple(result, calc, lang), []
     sections.append({"id": "evidence", "title": _w("evidence", lang), "items": [], "references": list(result.references)})
     answer, sections = _plain(answer, lang), _plain(sections, lang)
     shown = widen if lang == "zh" else (lambda s: s)
@@ -546,19 +473,33 @@ def view(result: Result, lang: str = "en") -> dict:
         "lang": lang,
         "answer": answer,
         "sections": sections,
-        "links": _links_for(result, lang),
+        "links": _links_for(result, calc, lang),
         "recommendations": list(result.recommendations or calc.recommendations),
         "references": list(result.references),
-        "inputs": [_relabel(i, shown) for i in inputs_of(result, lang)],
+        "inputs": [_relabel(i, shown) for i in inputs_of(result, lang, calc)],
     }
 
 
-def note(result: Result, lang: str = "en", url: str | None = None, date: str | None = None) -> str:
+def headline_text(v: dict, lang: str) -> str:
+    """The answer in one line, as the note and the command line write it: the headline, its subheadline and
+    its category in the reader's words ("3.3 mg (Reduced dose)", "3.3 mg(减量)")."""
+    a = v["answer"]
+    head = a["headline"] or ""
+    if a.get("subheadline"):
+        head += " " + a["subheadline"]
+    if a.get("label"):
+        head += f" ({a['label']})" if lang == "en" else f"({a['label']})"
+    return head
+
+
+def note(result: Result, lang: str = "en", url: str | None = None, date: str | None = None,
+         shown: dict | None = None) -> str:
     """A plain-text summary for a clinical note: the calculator, the inputs with their units, the
-    answer, the recommendation IDs, mmguide's version and date, and the page it came from."""
+    answer, the recommendation IDs, mmguide's version and date, and the page it came from.
+    *shown*: the view of *result* in *lang*, when the caller has it already (it is not built twice)."""
     from .version import __version__
 
-    v = view(result, lang)
+    v = shown if shown is not None else view(result, lang)
     a = v["answer"]
     date = date or datetime.date.today().isoformat()
     colon = ":" if lang == "zh" else ": "
@@ -566,20 +507,8 @@ def note(result: Result, lang: str = "en", url: str | None = None, date: str | N
     if v["inputs"]:
         lines.append(_w("inputs", lang) + colon.rstrip())
         lines += [f"- {i['label']}{colon}{i['value']}" for i in v["inputs"]]
-    head = a["headline"] or ""
-    if a.get("subheadline"):
-        head += " " + a["subheadline"]
-    if a.get("label"):
-        head += f" ({a['label']})" if lang == "en" else f"({a['label']})"
-    lines.append(_w("result", lang) + colon + head)
-    for u in a["urgent"]:
-        lines.append("! " + u["text"] + (f" {u['more']}" if u.get("more") else ""))
-    lines += a["lines"]
-    if a.get("inline"):
-        lines.append(f"{a['inline']['label']}{colon}{a['inline']['value']}")
-    if a["checklist"]:
-        lines.append(a.get("checklist_title") or _w("before-first-dose", lang))
-        lines += [f"[ ] {c['text']}" + (f" {c['more']}" if c.get("more") else "") for c in a["checklist"]]
+    lines.append(_w("result", lang) + colon + headline_text(v, lang))
+    lines += answer_lines(v, lang)
     if v["recommendations"]:
         lines.append(_w("recommendations", lang) + colon + ", ".join(v["recommendations"]))
     lines.append(_w("computed-by", lang).format(version=__version__, date=date))
@@ -588,6 +517,23 @@ def note(result: Result, lang: str = "en", url: str | None = None, date: str | N
     if url:
         lines.append(_w("source", lang) + colon + url)
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def answer_lines(v: dict, lang: str) -> list[str]:
+    """The answer box's lines under its headline, as plain text (the note and the command line): what to do
+    first, the lines, another calculator's answer shown with it, the checklist."""
+    a = v["answer"]
+    colon = ":" if lang == "zh" else ": "
+    lines = []
+    for u in a["urgent"]:
+        lines.append("! " + u["text"] + (f" {u['more']}" if u.get("more") else ""))
+    lines += a["lines"]
+    if a.get("inline"):
+        lines.append(f"{a['inline']['label']}{colon}{a['inline']['value']}")
+    if a["checklist"]:
+        lines.append(a.get("checklist_title") or _w("before-first-dose", lang))
+        lines += [f"[ ] {c['text']}" + (f" {c['more']}" if c.get("more") else "") for c in a["checklist"]]
+    return lines
 
 
 # --- the form's one call ---------------------------------------------------------------------
@@ -617,28 +563,33 @@ def error_text(err: InputError, calculator_id: str, lang: str) -> str:
     return widen(msg) if lang == "zh" else msg
 
 
-def respond(calculator_id: str, payload: str, lang: str = "en", url: str | None = None,
+def respond(calculator_id: str, payload, lang: str = "en", url: str | None = None,
             date: str | None = None) -> str:
-    """One call in, one JSON string out (the in-page form's only entry point)."""
-    from .api import compute
+    """One call in, one JSON string out (the in-page form's only entry point). *payload*: the inputs, a dict
+    {name: value} (the page's worker, which has decoded its one message already) or its JSON text."""
+    from .api import calculator, compute
 
-    inputs = json.loads(payload)
+    inputs = json.loads(payload) if isinstance(payload, str) else dict(payload)
     try:
         r = compute(calculator_id, **inputs)
     except InputError as e:
-        partial = _urgent_despite(calculator_id, inputs, e, lang, url, date) if calculator_id == PLAN else None
+        partial = None
+        if _view_of(calculator(calculator_id)).urgent_despite:
+            partial = _urgent_despite(calculator_id, inputs, e, lang, url, date)
         if partial is not None:
             return partial
         return _dumps({"ok": False, "field": e.field, "message": error_text(e, calculator_id, lang)})
     except MMGuideError as e:
         return _dumps({"ok": False, "field": None, "message": str(e)})
-    return _dumps({"ok": True, "result": r.as_dict(), "view": view(r, lang), "note": note(r, lang, url, date)})
+    v = view(r, lang)
+    return _dumps({"ok": True, "result": r.as_dict(), "view": v, "note": note(r, lang, url, date, v)})
 
 
 def _urgent_despite(calculator_id: str, inputs: dict, err: InputError, lang: str, url, date) -> str | None:
-    """The plan's best answer while a field is still being typed or cannot be read: when the inputs without
-    that field already decide an emergency (the "now" phase), it is shown at once, with the field's message
-    first in the answer box and the field listed as still needed; otherwise None (the message alone)."""
+    """The best answer while a field is still being typed or cannot be read (a record that declares
+    View.urgent_despite: the plan): when the inputs without that field already decide an emergency (an action
+    of the "now" phase), it is shown at once, with the field's message first in the answer box and the field
+    listed as still needed; otherwise None (the message alone)."""
     from .api import compute
 
     rest = dict(inputs)
@@ -651,7 +602,7 @@ def _urgent_despite(calculator_id: str, inputs: dict, err: InputError, lang: str
         if e.field in rest:
             del rest[e.field]
         else:  # a field that is missing, not wrong (the clearance's group is incomplete): set the group aside
-            group = [k for k in ("crcl", "age", "weight", "sex") if k in rest]
+            group = [k for k in CLEARANCE_GROUP if k in rest]
             if not group:
                 return None
             for k in group:
@@ -668,6 +619,7 @@ def _urgent_despite(calculator_id: str, inputs: dict, err: InputError, lang: str
     if not any(a["phase"] == "now" for a in getattr(r, "actions", [])):
         return None
     v = view(r, lang)
+    written = note(r, lang, url, date, v)  # the note of what is decided, without the fields' messages
     v["answer"]["lines"] = [m for _, m in fields] + v["answer"]["lines"]
     return _dumps({"ok": True, "partial": True, "field": fields[0][0], "message": fields[0][1],
-                   "result": r.as_dict(), "view": v, "note": note(r, lang, url, date)})
+                   "result": r.as_dict(), "view": v, "note": written})

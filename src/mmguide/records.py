@@ -181,8 +181,13 @@ class Band:
 
 @dataclass(frozen=True)
 class Category:
+    """One category of a result. tone: how the form colours it, always beside its label: "ok" (the routine
+    answer), "caution" (an answer that needs care: a reduced dose, an intermediate class), "stop" (do not
+    give, act first) or "info" (a class without a judgement)."""
+
     id: str
     label: Text
+    tone: str = "info"
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,53 @@ class Output:
     categories: tuple[Category, ...] = ()
     places: int | None = None
     edges: tuple = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """An onward link from a result to another calculator, with values carried over.
+
+    carry: "inputs" (every input of this result, as given) or the name of the other calculator's input
+    that receives this result's exact value with its unit. when_value: only when the result has a number."""
+
+    calculator: str
+    text: Text
+    carry: str = "inputs"
+    when_value: bool = False
+
+
+@dataclass(frozen=True)
+class Inline:
+    """Another calculator's answer shown inside this one's answer box, computed (by id, through
+    mmguide.api.compute) from this result's inputs as given: the Cockcroft–Gault page shows the zoledronic
+    acid dose for its clearance."""
+
+    calculator: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class View:
+    """How a calculator's result is shown, declared on its record and read by mmguide.presentation (which
+    knows no calculator by name).
+
+    links: onward links (Link); inline: another calculator's answer in the answer box (Inline);
+    list_labels: {item id: Text} for a result whose value is a list of findings; arrange: for an answer with
+    more structure than a value and a sentence, a function (result, lang, calculator record, helpers) ->
+    (answer, sections) that lives beside the calculator; states_clearance: the explanation itself states
+    the clearance the answer was decided on, so a clearance computed from its inputs is not written twice;
+    urgent_despite: while a field is still being typed or cannot be read, an emergency the other inputs
+    already decide is shown at once (mmguide.presentation.respond)."""
+
+    links: tuple = ()
+    inline: Any = None
+    list_labels: Any = None
+    arrange: Any = None
+    states_clearance: bool = False
+    urgent_despite: bool = False
+
+
+NO_VIEW = View()
 
 
 @dataclass(frozen=True)
@@ -214,6 +266,7 @@ class Calculator:
     decisions: tuple[Text, ...] = ()  # choices the project made where the sources are silent
     when_to_use: Text | None = None
     flowchart: Any = None  # the decision tree (mmguide.decision.Tree) the function walks, if any
+    view: Any = None  # how its result is shown (View); None: a value, its category and its explanation
 
     def input(self, name: str) -> Input:
         for i in self.inputs:

@@ -138,7 +138,7 @@ def outcome(case):
     if "lang" in case:  # what the page shows: respond(), the in-page form's entry point
         try:
             return {"page": json.loads(mmguide.presentation.respond(
-                case["calculator"], json.dumps(case["inputs"]), case["lang"], "https://example.org/p.html",
+                case["calculator"], case["inputs"], case["lang"], "https://example.org/p.html",
                 "2026-12-01"))}
         except Exception as e:
             return {"crash": type(e).__name__ + ": " + str(e)}

@@ -25,7 +25,7 @@ from fractions import Fraction as F
 
 from ..decision import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
-from ..records import Calculator, Category, Input, Output, Result, text, yes_no_unknown
+from ..records import Calculator, Category, Input, Output, Result, View, text, yes_no_unknown
 from ..units import fmt
 from . import corrected_calcium as cc
 from . import crcl_cockcroft_gault as cg
@@ -1924,6 +1924,14 @@ _CREATININE_HELP = text(
     "the zoledronic acid dose for hypercalcaemia of malignancy depends on it.",
     "与年龄、体重和性别一起用于计算清除率(Cockcroft–Gault)。血钙很高时也需要:恶性肿瘤相关高钙血症的唑来膦酸用法取决于此。")
 
+def _arrange_view(result, lang, calc, kit):
+    """The plan's answer arranged for a reader: bone_protection_plan_view.arrange, imported when an answer is
+    first shown (a caller that only computes never loads it), given the plan's codes it reads."""
+    from .bone_protection_plan_view import arrange
+
+    return arrange(result, lang, calc, kit, URGENT_FIRST, START_NOW, _TIMING)
+
+
 CALCULATOR = Calculator(
     id=ID,
     title=text("Bone protection plan", "骨保护治疗方案"),
@@ -2006,16 +2014,17 @@ CALCULATOR = Calculator(
                      "达到 VGPR 或更好时,12 个月后可考虑降阶梯(IMWG 2021)。")),
     ),
     output=Output(text("Bone protection plan", "骨保护方案"), categories=(
-        Category(START_NOW, text("Start now", "立即启动")),
+        Category(START_NOW, text("Start now", "立即启动"), "ok"),
         Category(NOT_INDICATED, text("Not covered by this plan (active myeloma only)", "本方案不涵盖(仅限活动性骨髓瘤)")),
         Category(FIND_OUT, text("Find out first whether the myeloma is active", "先明确骨髓瘤是否为活动性")),
-        Category(URGENT_FIRST, text("Urgent treatment first; maintenance later", "先紧急处理;维持治疗稍后")),
-        Category(HOLD, text("On hold: act first, then start", "暂缓:先处理,再启动")),
-        Category(CONTINUE, text("Already on treatment: continue and review", "已在治疗:继续并评估")),
+        Category(URGENT_FIRST, text("Urgent treatment first; maintenance later", "先紧急处理;维持治疗稍后"), "stop"),
+        Category(HOLD, text("On hold: act first, then start", "暂缓:先处理,再启动"), "stop"),
+        Category(CONTINUE, text("Already on treatment: continue and review", "已在治疗:继续并评估"), "ok"),
     )),
     references=REFERENCES,
     recommendations=RECOMMENDATIONS,
     flowchart=TREE,
+    view=View(arrange=_arrange_view, urgent_despite=True),
     decisions=(
         text("The answer is built in four phases: now (emergencies), before the first maintenance dose, maintenance, "
              "and monitoring and duration. One resolution step decides when the maintenance agent starts: after an "

@@ -7,7 +7,7 @@ with the threshold written in that unit (11 mg/dL is 2.7445 mmol/L, not 2.75).
 
 from fractions import Fraction as F
 
-from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..records import Band, Calculator, Category, Input, Link, Output, Result, View, text
 from ..errors import InputError
 from ..units import fmt, fmt_beside
 from .myeloma_defining_events import CALCIUM_ABOVE, CALCIUM_ABOVE_ULN_BY
@@ -55,12 +55,12 @@ HYPO = "hypocalcaemia"
 CATEGORIES = (
     Category("hypercalcaemia-of-malignancy", text(
         "Hypercalcaemia of malignancy (Zometa definition); also CRAB hypercalcaemia",
-        "恶性肿瘤相关高钙血症(唑来膦酸说明书定义),同时符合 CRAB 高钙血症")),
-    Category("crab-hypercalcaemia", text("CRAB hypercalcaemia", "CRAB 高钙血症")),
+        "恶性肿瘤相关高钙血症(唑来膦酸说明书定义),同时符合 CRAB 高钙血症"), "stop"),
+    Category("crab-hypercalcaemia", text("CRAB hypercalcaemia", "CRAB 高钙血症"), "stop"),
     Category("no-crab-hypercalcaemia", text(
-        "Not hypercalcaemic by the absolute CRAB threshold", "未达 CRAB 高钙血症绝对阈值")),
+        "Not hypercalcaemic by the absolute CRAB threshold", "未达 CRAB 高钙血症绝对阈值"), "ok"),
     Category(LOW, text(
-        "Below the laboratory's lower limit (low calcium)", "低于实验室正常下限(低钙)")),
+        "Below the laboratory's lower limit (low calcium)", "低于实验室正常下限(低钙)"), "caution"),
     Category(HYPO, text(
         f"Hypocalcaemia: below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L ({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL), "
         "CTCAE grade 2 or worse, whatever the laboratory's limits",
@@ -287,6 +287,9 @@ CALCULATOR = Calculator(
     bands=_bands(),
     references=REFERENCES,
     recommendations=("TG-3", "BP-6"),
+    # the plan, with this corrected calcium (exactly as computed, with its unit)
+    view=View(links=(Link("bone-protection-plan", text("Plan bone protection with this calcium", "用此血钙制定骨保护方案"),
+                          carry="corrected_calcium", when_value=True),)),
     decisions=(
         text(
             "The correction is done in the calcium's unit (mg/dL form for mg/dL, SI form for mmol/L; the albumin is "

@@ -8,7 +8,7 @@ from fractions import Fraction as F
 
 from .. import units as U
 from ..errors import InputError
-from ..records import Calculator, Category, Input, Output, Result, text
+from ..records import Calculator, Category, Inline, Input, Link, Output, Result, View, text
 from ..units import ANALYTES, Quantity, canonical_unit, fmt, fmt_beside, split_typed, to_fraction
 from .zoledronic_acid_bands import CRCL_PLACES, EDGES, dose_for, show_crcl
 
@@ -119,6 +119,10 @@ CALCULATOR = Calculator(
     ),
     references=REFERENCES,
     recommendations=("BP-4",),
+    # the dose for this clearance beside it, and the dose calculator with these inputs one tap away
+    view=View(
+        inline=Inline("zoledronic-acid-dose", text("Zoledronic acid dose for this clearance", "按此清除率的唑来膦酸剂量")),
+        links=(Link("zoledronic-acid-dose", text("Open the zoledronic acid dose", "打开唑来膦酸剂量计算")),)),
     decisions=(
         text(
             "Creatinine in µmol/L is converted to mg/dL by dividing by 88.4 before the equation is applied; "

@@ -122,9 +122,9 @@ CALCULATOR = Calculator(
                         f"能独立完成的工具性活动项数,0–{IADL_MAX}:分数越高越独立({IADL_MAX} 分 = 完全独立)。")),
     ),
     output=Output(text("IMWG frailty score", "IMWG 衰弱评分"), unit="points", categories=(
-        Category("fit", text("Fit", "体能良好")),
-        Category("intermediate", text("Intermediate fitness", "中等")),
-        Category("frail", text("Frail", "衰弱")),
+        Category("fit", text("Fit", "体能良好"), "ok"),
+        Category("intermediate", text("Intermediate fitness", "中等"), "caution"),
+        Category("frail", text("Frail", "衰弱"), "stop"),
     )),
     formula=(
         AGE_FORMULA + rf";\ \text{{CCI}} \ge {CHARLSON_POINT_FROM} \to 1;\ "

@@ -65,6 +65,7 @@ CATEGORY_LABELS = {
     "PD": text("Progressive disease", "疾病进展"),
     "not-evaluable": text("Not evaluable from the values given", "所给数据无法评估"),
 }
+CATEGORY_TONES = {"PD": "stop", "not-evaluable": "caution"}  # the others are classes without a judgement
 
 
 # Reductions at which a category changes; a percentage shown next to them is never rounded across
@@ -429,7 +430,7 @@ CALCULATOR = Calculator(
            "骨髓免疫组化无克隆性浆细胞"),
     ),
     output=Output(text("Serum M-protein reduction from baseline", "血清 M 蛋白较基线下降"), unit="%",
-                  categories=tuple(Category(c, CATEGORY_LABELS[c]) for c in CATEGORY_IDS), edges=REDUCTION_EDGES),
+                  categories=tuple(Category(c, CATEGORY_LABELS[c], CATEGORY_TONES.get(c, "info")) for c in CATEGORY_IDS), edges=REDUCTION_EDGES),
     bands=_bands(),
     references=REFERENCES,
     recommendations=("RS-1",),

@@ -9,7 +9,7 @@ value it limits.
 from fractions import Fraction as F
 
 from ..errors import InputError
-from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..records import Band, Calculator, Category, Input, Output, Result, View, text
 from ..units import fmt
 from .crcl_cockcroft_gault import check_pair
 
@@ -294,7 +294,7 @@ CALCULATOR = Calculator(
               kind="integer", required=False, low=0, high=1000),
     ),
     output=Output(text("Myeloma-defining events met", "符合的骨髓瘤定义事件"), categories=(
-        Category("mde-present", text("At least one myeloma-defining event", "至少一项骨髓瘤定义事件")),
+        Category("mde-present", text("At least one myeloma-defining event", "至少一项骨髓瘤定义事件"), "stop"),
         Category("no-mde-found", text("No myeloma-defining event found in the values given",
                                       "所给数据中未发现骨髓瘤定义事件")),
         Category(REVIEW, text(f"One lytic lesion with marrow plasma cells below {fmt(CLONAL_BMPC_AT_LEAST)}%: possible "
@@ -304,6 +304,7 @@ CALCULATOR = Calculator(
     bands=_bands(),
     references=REFERENCES,
     recommendations=("TG-3",),
+    view=View(list_labels=EVENT_LABELS),  # the events met, in the reader's words
     decisions=(
         text(
             f"A single lytic lesion with clonal marrow plasma cells below {fmt(CLONAL_BMPC_AT_LEAST)}% is not counted as "

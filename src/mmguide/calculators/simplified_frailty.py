@@ -55,8 +55,8 @@ CALCULATOR = Calculator(
         Input("ecog", text("ECOG performance status", "ECOG 体能状态"), kind="integer", low=0, high=ECOG_MAX),
     ),
     output=Output(text("Simplified frailty score", "简化衰弱评分"), unit="points", categories=(
-        Category("non-frail", text("Non-frail", "非衰弱")),
-        Category("frail", text("Frail", "衰弱")),
+        Category("non-frail", text("Non-frail", "非衰弱"), "ok"),
+        Category("frail", text("Frail", "衰弱"), "stop"),
     )),
     formula=(
         AGE_FORMULA + rf";\ \text{{CCI}} > {CHARLSON_POINT_ABOVE} \to 1;\ "

@@ -2,7 +2,7 @@
 
 from fractions import Fraction as F
 
-from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..records import Band, Calculator, Category, Input, Output, Result, View, text
 from ..units import fmt, fmt_beside
 from . import crcl_cockcroft_gault as cg
 
@@ -96,13 +96,14 @@ CALCULATOR = Calculator(
               help=text("An eGFR in mL/min/1.73 m² is refused: the label's table uses Cockcroft–Gault clearance.",
                         "不接受以 mL/min/1.73 m² 表示的 eGFR:说明书剂量表使用 Cockcroft–Gault 清除率。"))),
     output=Output(text("Dose", "剂量"), unit="mg", categories=(
-        Category("full-dose", text("Full dose", "全量")),
-        Category("reduced-dose", text("Reduced dose", "减量")),
-        Category("not-recommended", text("Not recommended", "不推荐")),
+        Category("full-dose", text("Full dose", "全量"), "ok"),
+        Category("reduced-dose", text("Reduced dose", "减量"), "caution"),
+        Category("not-recommended", text("Not recommended", "不推荐"), "stop"),
     )),
     bands=_bands(),
     references=REFERENCES,
     recommendations=("BP-4", "BP-6"),
+    view=View(states_clearance=True),  # the explanation names the clearance beside the dose
     decisions=(
         text(
             "The label's integer bands leave gaps (49–50, 39–40); a clearance in a gap takes the lower band's "

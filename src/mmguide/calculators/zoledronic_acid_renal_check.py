@@ -38,10 +38,10 @@ TRIALS_EXCLUDED_CREATININE_ABOVE = {"mg/dL": F("3.0"), "µmol/L": F(265)}
 BEYOND_RULE = "not-by-rise-rule"
 
 CATEGORIES = (
-    Category("continue", text("Continue: no renal deterioration", "继续给药:无肾功能恶化")),
-    Category("withhold", text("Withhold: renal deterioration", "暂停给药:肾功能恶化")),
-    Category("resume", text("May resume at the previous dose", "可按原剂量恢复给药")),
-    Category("keep-withholding", text("Keep withholding", "继续暂停")),
+    Category("continue", text("Continue: no renal deterioration", "继续给药:无肾功能恶化"), "ok"),
+    Category("withhold", text("Withhold: renal deterioration", "暂停给药:肾功能恶化"), "stop"),
+    Category("resume", text("May resume at the previous dose", "可按原剂量恢复给药"), "ok"),
+    Category("keep-withholding", text("Keep withholding", "继续暂停"), "stop"),
     Category(BEYOND_RULE, text(
         f"Not by the rise rule: re-estimate the clearance; not recommended below {fmt(NOT_RECOMMENDED_BELOW)} mL/min",
         f"不能仅按肌酐升高规则判断:请重新估算清除率;清除率 < {fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用")),
