@@ -428,15 +428,36 @@ def _replace_word(text: str, word: str, by: str) -> str:
         i = k
 
 
-def _plain(x, lang: str):
-    """Readers' words: a calculator id named in a text becomes the calculator's title."""
+# Texts already made plain, per language: an answer's sentences recur from one response to the next
+# (the form answers on every keystroke), and widening a Chinese text is the costliest step of a view.
+# Bounded, since a text may carry what the reader typed.
+_PLAIN_TEXTS: dict = {}
+_PLAIN_TEXTS_MAX = 4096
+
+
+def _plain_text(x: str, lang: str) -> str:
+    key = (lang, x)
+    done = _PLAIN_TEXTS.get(key)
+    if done is not None:
+        return done
     from .api import calculator, ids
 
+    t = x
+    for cid in ids():
+        if cid in t:  # only the calculators a text names are loaded
+            t = _replace_word(t, cid, _pick(calculator(cid).title, lang))
+    if lang == "zh":
+        t = widen(t)
+    if len(_PLAIN_TEXTS) >= _PLAIN_TEXTS_MAX:
+        _PLAIN_TEXTS.clear()
+    _PLAIN_TEXTS[key] = t
+    return t
+
+
+def _plain(x, lang: str):
+    """Readers' words: a calculator id named in a text becomes the calculator's title."""
     if isinstance(x, str):
-        for cid in ids():
-            if cid in x:  # only the calculators a text names are loaded
-                x = _replace_word(x, cid, _pick(calculator(cid).title, lang))
-        return widen(x) if lang == "zh" else x
+        return _plain_text(x, lang)
     if isinstance(x, list):
         return [_plain(v, lang) for v in x]
     if isinstance(x, dict):

@@ -304,7 +304,12 @@ def load_examples(calculator_id: str) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["rows"]
 
 
+_PLAIN_JSON = (str, int, float, bool, type(None))
+
+
 def _jsonable(x):
+    if type(x) in _PLAIN_JSON:  # most leaves: nothing to convert
+        return x
     if isinstance(x, Fraction):
         return float(x)
     if isinstance(x, U.Quantity):
