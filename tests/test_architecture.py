@@ -1,4 +1,4 @@
-"""The clinical core is a stack without knots: errors → units → records → decision →
+"""The clinical core is a stack without knots: errors → numbers → units → records → decision, clearance →
 calculators → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
 so a change to a rule is made in one room and the drawing never reaches into the logic."""
 
@@ -16,16 +16,18 @@ SRC = ROOT / "src" / "mmguide"
 LAYERS = {
     "mmguide.version": 0,
     "mmguide.errors": 0,
-    "mmguide.units": 1,
-    "mmguide.records": 2,
-    "mmguide.decision": 3,
-    "mmguide.calculators": 4,
-    "mmguide.flowcharts": 5,
-    "mmguide.api": 5,
-    "mmguide.presentation": 6,
-    "mmguide": 7,
-    "mmguide.cli": 8,
-    "mmguide.__main__": 9,
+    "mmguide.numbers": 1,
+    "mmguide.units": 2,
+    "mmguide.records": 3,
+    "mmguide.decision": 4,
+    "mmguide.clearance": 4,
+    "mmguide.calculators": 5,
+    "mmguide.flowcharts": 6,
+    "mmguide.api": 6,
+    "mmguide.presentation": 7,
+    "mmguide": 8,
+    "mmguide.cli": 9,
+    "mmguide.__main__": 10,
 }
 
 

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from . import units as U
 from .errors import InputError
+from .numbers import write_given
 
 Text = dict  # {"en": str, "zh": str}
 
@@ -123,7 +124,7 @@ class Input:
             except InputError:
                 raise InputError(whole + f"{U._short(raw)}.", n, zh=whole_zh + f"{U._short(raw)}。") from None
             if v.denominator != 1:
-                raise InputError(whole + f"{U.fmt(v)}.", n, zh=whole_zh + f"{U.fmt(v)}。")
+                raise InputError(whole + f"{write_given(v)}.", n, zh=whole_zh + f"{write_given(v)}。")
             if v < self.low or v > self.high:  # the exact value on the left of each comparison
                 raise InputError(f"{n}: {int(v)} is outside the range {self.low}–{self.high}.", n,
                                  zh=f"{int(v)} 超出范围 {self.low}–{self.high}。")
@@ -189,13 +190,29 @@ class Category:
 class Output:
     """What a calculator gives. places: the decimals a reader is shown (None: up to 4, trailing zeros
     dropped); edges: the limits the value is compared with, which a shown value never reaches or crosses
-    by rounding (units.fmt_beside); a result adds its own (Result.edges)."""
+    by rounding (numbers.write); a result adds its own (Result.edges)."""
 
     label: Text
     unit: str | None = None
     categories: tuple[Category, ...] = ()
     places: int | None = None
     edges: tuple = ()
+
+
+@dataclass(frozen=True)
+class Composes:
+    """An input the reader may give, or leave to be computed from other inputs by another calculator
+    (a creatinine clearance, or age, weight, creatinine and sex: mmguide.clearance). The calculator
+    pages' forms read it: one set or the other is asked for.
+
+    also_alone: those of *inputs* the calculator also uses on their own, so they are asked for whichever
+        set the reader gives (the plan's creatinine: the acute dose, the renal holds).
+    """
+
+    input: str
+    calculator: str
+    inputs: tuple
+    also_alone: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -214,6 +231,11 @@ class Calculator:
     decisions: tuple[Text, ...] = ()  # choices the project made where the sources are silent
     when_to_use: Text | None = None
     flowchart: Any = None  # the decision tree (mmguide.decision.Tree) the function walks, if any
+    # inputs given or computed from others (Composes), read by the form
+    composes: tuple = ()
+    # how each quantity the calculator shows is written ({name: numbers.Scale}: decimals and the edges it is
+    # compared with); the value itself follows Output.places and Output.edges
+    numbers: dict = field(default_factory=dict)
 
     def input(self, name: str) -> Input:
         for i in self.inputs:

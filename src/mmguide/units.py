@@ -17,6 +17,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .errors import InputError
+from .numbers import write, write_given
+# The writer's names as this module had them, for callers outside the package until they use
+# mmguide.numbers (the package itself writes numbers only through numbers.write).
+from .numbers import (  # noqa: F401
+    EDGE_EXTRA_PLACES, EXACT_PLACES, SIGNIFICANT_FIGURES, decimal_text, exact_text, fmt, fmt_beside,
+)
 
 F = Fraction
 
@@ -265,7 +271,7 @@ def zh_unit(symbol: str | None) -> str:
 
 
 def _zh_range(a_units) -> str:
-    return "；".join(f"{fmt(u.low)}–{fmt(u.high)} {zh_unit(u.symbol)}".strip() for u in a_units)
+    return "；".join(f"{write(u.low)}–{write(u.high)} {zh_unit(u.symbol)}".strip() for u in a_units)
 
 
 def _check_length(raw: str, name: str) -> None:
@@ -318,138 +324,6 @@ def canonical_unit(text: str) -> str | None:
         return ALIASES[key]
     key2 = key.replace("µ", "u")
     return ALIASES.get(key2)
-
-
-# Significant figures kept when a value is too small for the decimals it would be shown with:
-# 0.00001 g/dL is shown as "0.00001", never "0".
-SIGNIFICANT_FIGURES = 2
-
-
-def decimal_text(x: Fraction, places: int, rounding: str = "half-even") -> str:
-    """*x* written out with *places* decimals (*places* < 0: to a multiple of 10**-places, written in
-    full), rounded on the exact value: "half-even" (a tie goes to the even last digit), "floor"
-    (down) or "ceiling" (up). Exact arithmetic only, so every runtime writes the same digits."""
-    x = F(x)
-    scaled = x * F(10) ** places
-    q, r = divmod(scaled.numerator, scaled.denominator)  # q = floor(scaled)
-    if r and (rounding == "ceiling" or (rounding == "half-even" and (
-            2 * r > scaled.denominator or (2 * r == scaled.denominator and q % 2)))):
-        q += 1
-    sign = "-" if q < 0 else ""
-    digits = str(abs(q))
-    if places <= 0:
-        return sign + digits + ("0" * -places if q else "")
-    digits = "0" * (places + 1 - len(digits)) + digits
-    return sign + digits[:-places] + "." + digits[-places:]
-
-
-def _magnitude(x: Fraction) -> int:
-    """The power of ten of the first significant digit of a non-zero *x* (0.0012 -> -3)."""
-    x, e = abs(x), 0
-    while x >= 10 ** (e + 1):
-        e += 1
-    while x < F(10) ** e:
-        e -= 1
-    return e
-
-
-def _significant(x: Fraction, figures: int = SIGNIFICANT_FIGURES) -> str:
-    """A non-zero *x* to *figures* significant figures, in plain notation, trailing zeros dropped."""
-    s = decimal_text(x, figures - 1 - _magnitude(x))
-    return s.rstrip("0").rstrip(".") if "." in s else s
-
-
-def _figures(text: str) -> int:
-    """Significant figures of a written decimal, trailing zeros not counted ("1.2300" -> 3, "100" -> 1)."""
-    return len(text.lstrip("-").replace(".", "").strip("0"))
-
-
-def fmt(x: Fraction | int | float, places: int | None = None) -> str:
-    """Format an exact number for messages and tables: no trailing zeros, no float noise.
-
-    Up to 4 decimals (or exactly *places*); a value those decimals would round to 0 or to fewer
-    than SIGNIFICANT_FIGURES significant figures is shown to SIGNIFICANT_FIGURES significant figures
-    instead, so no value is shown as 0 that is not, nor rounded by more than a few per cent.
-    """
-    if isinstance(x, float):
-        x = F(repr(x))
-    x = F(x)
-    s = decimal_text(x, 4 if places is None else places)
-    shown = F(s)
-    if x != 0 and shown != x and (shown == 0 or _figures(s) < SIGNIFICANT_FIGURES):
-        return _significant(x)  # 0.000123 is "0.00012", not "0.0001"; 0.00001 is never "0"
-    if places is None and "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
-# A value exactly on a decision edge is written with up to this many decimals beyond the usual, so
-# that it shows the edge exactly (an edge computed from a baseline, 1.234 × 1.10 = 1.3574).
-EDGE_EXTRA_PLACES = 4
-
-
-def fmt_beside(x: Fraction | int | float, places: int, edges) -> str:
-    """Format *x* to *places* decimals without letting the shown number cross a decision edge.
-
-    Ordinary rounding can put a value on the other side of a threshold from the decision made
-    on the exact value (29.999 mL/min shown as "30.00" next to "below 30"). For each edge in
-    *edges* the shown number keeps the exact value's side: it is cut down (toward the edge's
-    lower side) when the value is below the edge and up when it is above. A value exactly on an
-    edge is written exactly, with the fewest decimals from *places* up that write it (at most
-    EDGE_EXTRA_PLACES more), so it reads as the edge it is: 1.3574 on a limit of 1.3574 is
-    "1.3574", not "1.36" beyond it.
-    """
-    if isinstance(x, float):
-        x = F(repr(x))
-    x = F(x)
-    for e in edges:
-        if x == F(e):
-            for p in range(places, places + EDGE_EXTRA_PLACES):
-                s = decimal_text(x, p)
-                if F(s) == x:
-                    return s
-            return decimal_text(x, places + EDGE_EXTRA_PLACES)  # exact if any allowed decimals write it
-    rounding = "half-even"
-    for e in edges:
-        e = F(e)
-        s = F(decimal_text(x, places, rounding))
-        if x < e and e <= s:
-            rounding = "floor"
-        elif s <= e and e < x:
-            rounding = "ceiling"
-    shown = decimal_text(x, places, rounding)
-    if F(shown) == 0 and x != 0 and not any(F(e) == 0 for e in edges):
-        return _significant(x)  # never "0.00" for a value that is not 0
-    return shown
-
-
-# The most decimals an input is written back with as given (a typed value is a finite decimal).
-EXACT_PLACES = 10
-
-
-def exact_text(x: Fraction, places: int = EXACT_PLACES) -> str | None:
-    """*x* written exactly, with the fewest decimals that do (up to *places*), or None if it needs more
-    (1/3). A value read back to the reader is shown as it was given, never rounded onto a limit."""
-    x = F(x)
-    for p in range(places + 1):
-        s = decimal_text(x, p)
-        if F(s) == x:
-            return s
-    return None
-
-
-def write(x, places: int | None = None, edges=()) -> str:
-    """The one way a clinical number is written for a reader: *places* decimals (None: up to 4, trailing
-    zeros dropped), never rounded onto or across one of *edges* (fmt_beside)."""
-    if isinstance(x, float):
-        x = F(repr(x))
-    x = F(x)
-    if places is not None:
-        return fmt_beside(x, places, edges)
-    s = fmt_beside(x, 4, edges)
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return "0" if s in ("", "-0") else s
 
 
 def to_fraction(value, name: str) -> Fraction:
@@ -516,12 +390,11 @@ class Quantity:
 
     def __str__(self) -> str:
         """As given: exactly, unless it needs more than EXACT_PLACES decimals (29.9999 mL/min is never "30")."""
-        shown = exact_text(self.value)
-        return f"{fmt(self.value) if shown is None else shown} {self.unit}".strip()
+        return f"{write_given(self.value)} {self.unit}".strip()
 
 
 def _range_text(a: Analyte) -> str:
-    return "; ".join(f"{fmt(u.low)}–{fmt(u.high)} {u.symbol}".strip() for u in a.units)
+    return "; ".join(f"{write(u.low)}–{write(u.high)} {u.symbol}".strip() for u in a.units)
 
 
 def _unit_of(text: str, raw, name: str, analyte: str) -> str | None:
@@ -561,7 +434,7 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
         _check_length(raw, name)
         typed = split_typed(raw)
         if typed is None:
-            example = f"'{fmt(units[0].low + (units[0].high - units[0].low) / 10)} {default}'".replace(" '", "'")
+            example = f"'{write(units[0].low + (units[0].high - units[0].low) / 10)} {default}'".replace(" '", "'")
             raise InputError(
                 f"{name}: {_short(raw)} is not a number with a unit; write it like {example}.",
                 name, zh=f"{_short(raw)} 不是带单位的数值;请按 {example.replace(' ' + default, ' ' + zh_unit(default))} 的格式填写。",
@@ -602,21 +475,21 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
         if analyte == "egfr" or symbol == "mL/min/1.73 m²":
             hint, hint_zh = " An eGFR is not a creatinine clearance.", "eGFR 不是肌酐清除率。"
         raise InputError(
-            f"{name}: {fmt(number)} {symbol} is not accepted here; give it in "
+            f"{name}: {write(number)} {symbol} is not accepted here; give it in "
             + " or ".join(u.symbol for u in units) + "." + hint,
             name,
-            zh=f"此处不接受 {fmt(number)} {zh_unit(symbol)};请以 " + " 或 ".join(zh_unit(u.symbol) for u in units) + " 填写。" + hint_zh,
+            zh=f"此处不接受 {write(number)} {zh_unit(symbol)};请以 " + " 或 ".join(zh_unit(u.symbol) for u in units) + " 填写。" + hint_zh,
         )
     if number < unit.low or number > unit.high:
         if analyte == "flc_ratio" and number < unit.low:
-            example = (f"a κ/λ ratio of {fmt(number)} is an involved:uninvolved ratio of 1/{fmt(number)} = "
-                       f"{fmt(1 / number)}" if number > 0 else "e.g. a κ/λ ratio of 0.008 is 1/0.008 = 125")
+            example = (f"a κ/λ ratio of {write(number)} is an involved:uninvolved ratio of 1/{write(number)} = "
+                       f"{write(1 / number)}" if number > 0 else "e.g. a κ/λ ratio of 0.008 is 1/0.008 = 125")
             raise InputError(
-                f"{name}: {fmt(number)} is outside the plausible range {fmt(unit.low)}–{fmt(unit.high)}: an "
+                f"{name}: {write(number)} is outside the plausible range {write(unit.low)}–{write(unit.high)}: an "
                 "involved:uninvolved ratio puts the involved light chain on top, so it cannot be below 1. "
                 f"For λ disease the ratio is λ/κ ({example}); did you enter the laboratory's κ/λ ratio?",
                 name,
-                zh=f"{fmt(number)} 超出合理范围({fmt(unit.low)}–{fmt(unit.high)}):受累/非受累比值以受累轻链为分子,不可能小于 1。"
+                zh=f"{write(number)} 超出合理范围({write(unit.low)}–{write(unit.high)}):受累/非受累比值以受累轻链为分子,不可能小于 1。"
                    "λ 型疾病的比值为 λ/κ;是否误填了实验室报告的 κ/λ 比值?")
         likely = [
             u.symbol for u in units
@@ -624,13 +497,13 @@ def parse_quantity(name: str, raw, analyte: str, allowed: tuple[str, ...] | None
             and (number * unit.to_base / u.to_base < u.low or number * unit.to_base / u.to_base > u.high)
         ]
         msg = (
-            f"{name}: {fmt(number)} {symbol} is outside the plausible range "
-            f"{fmt(unit.low)}–{fmt(unit.high)} {symbol}".rstrip() + "."
+            f"{name}: {write(number)} {symbol} is outside the plausible range "
+            f"{write(unit.low)}–{write(unit.high)} {symbol}".rstrip() + "."
         )
-        shown = f"{fmt(number)} {zh_unit(symbol)}".strip()
+        shown = f"{write(number)} {zh_unit(symbol)}".strip()
         # "1.5 岁超出…", "150 mg/dL 超出…": a space only between Latin and Chinese; the range set off in brackets
         gap = "" if "\u4e00" <= shown[-1] <= "\u9fff" else " "
-        zh = f"{shown}{gap}超出合理范围({fmt(unit.low)}–{fmt(unit.high)} {zh_unit(symbol)}".rstrip() + ")。"
+        zh = f"{shown}{gap}超出合理范围({write(unit.low)}–{write(unit.high)} {zh_unit(symbol)}".rstrip() + ")。"
         if likely:
             msg += f" Did you mean {likely[0]}?"
             zh += f"单位是否应为 {likely[0]}?"
@@ -674,7 +547,7 @@ def _reading_text(number: Fraction, analyte: str, unit: Unit, lang: str, typed: 
     default = ANALYTES[analyte].units[0]
     shown = f"{typed} {unit.symbol}"
     if unit is not default:
-        other = decimal_text(number * unit.to_base / default.to_base, 2)
+        other = write(number * unit.to_base / default.to_base, 2)
         shown += f" ({other} {default.symbol})" if lang == "en" else f"(即 {other} {default.symbol})"
     return f"{_bare_word(analyte, 0)} of {shown}" if lang == "en" else f"{_bare_word(analyte, 2)} {shown}"
 
@@ -734,6 +607,6 @@ def zh_range(analyte: str, allowed: tuple[str, ...] | None = None) -> str:
 def range_text(analyte: str, allowed: tuple[str, ...] | None = None) -> str:
     a = ANALYTES[analyte]
     return "; ".join(
-        f"{fmt(u.low)}–{fmt(u.high)} {u.symbol}".strip()
+        f"{write(u.low)}–{write(u.high)} {u.symbol}".strip()
         for u in a.units if allowed is None or u.symbol in allowed
     )
