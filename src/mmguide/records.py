@@ -126,8 +126,8 @@ class Input:
             if v.denominator != 1:
                 raise InputError(whole + f"{write_given(v)}.", n, zh=whole_zh + f"{write_given(v)}。")
             if v < self.low or v > self.high:  # the exact value on the left of each comparison
-                raise InputError(f"{n}: {int(v)} is outside the range {self.low}–{self.high}.", n,
-                                 zh=f"{int(v)} 超出范围 {self.low}–{self.high}。")
+                raise InputError(f"{n}: {write_given(v)} is outside the range {self.low}–{self.high}.", n,
+                                 zh=f"{write_given(v)} 超出范围 {self.low}–{self.high}。")
             return int(v)
         if self.kind == "choice":
             if isinstance(raw, str):

@@ -91,8 +91,8 @@ CALCULATOR = Calculator(
                                    "不是可信的清除率:请核对输入;不可据此给药")),
     )),
     formula=(
-        r"\mathrm{CrCl} = \frac{(" + str(AGE_OFFSET) + r" - \text{age}) \times \text{weight (kg)}}"
-        r"{" + str(DENOMINATOR) + r" \times S_{Cr}\ (\text{mg/dL})} \times "
+        r"\mathrm{CrCl} = \frac{(" + write(AGE_OFFSET) + r" - \text{age}) \times \text{weight (kg)}}"
+        r"{" + write(DENOMINATOR) + r" \times S_{Cr}\ (\text{mg/dL})} \times "
         + write(FEMALE_FACTOR) + r"\ [\text{if female}]"
     ),
     references=REFERENCES,

@@ -83,7 +83,7 @@ CALCULATOR = Calculator(
     ),
     output=Output(text("eGFR", "eGFR"), unit="mL/min/1.73 m²", places=PLACES, edges=EDGES),
     formula=(
-        r"\mathrm{eGFR} = " + str(COEFFICIENT)
+        r"\mathrm{eGFR} = " + write(COEFFICIENT)
         + r" \times \min(S_{Cr}/\kappa, 1)^{\alpha} \times \max(S_{Cr}/\kappa, 1)^{"
         + write(UPPER_EXPONENT, 3) + r"} \times " + write(AGE_BASE) + r"^{\text{age}} \times "
         + write(FEMALE_FACTOR) + r"\ [\text{if female}];\ "
