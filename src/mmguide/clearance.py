@@ -239,7 +239,7 @@ def resolve_clearance(crcl=None, age=None, weight=None, creatinine=None, sex=Non
             f"填写的清除率({given_s} mL/min)与根据年龄、体重、血清肌酐和性别计算的清除率"
             f"({shown} mL/min,Cockcroft–Gault)不一致;请只填写其中一种。")
     kg = weight.to("kg")
-    near = tuple(e for e in scale.edges if abs(exact - e) < AGREE_WITHIN)
+    near = tuple(sorted({e for e in scale.edges if abs(exact - e) < AGREE_WITHIN}))
     facts = {
         "value": exact, "unit": "mL/min", "calculator": ID,
         "from": {"age": age.value, "weight_kg": kg, "creatinine": creatinine, "sex": sex},

@@ -26,7 +26,7 @@ def test_the_note_for_a_zoledronic_acid_dose_from_creatinine_names_inputs_result
     assert "- Age: 80 years" in lines and "- Body weight (actual): 72 kg" in lines
     assert "- Serum creatinine: 1.5 mg/dL" in lines and "- Sex: male" in lines
     assert "Result: 3.3 mg (Reduced dose)" in lines
-    assert any(line.startswith("CrCl 40 mL/min by Cockcroft–Gault") for line in lines)
+    assert any(line.startswith("CrCl 40.00 mL/min by Cockcroft–Gault") for line in lines)
     assert "Recommendations: BP-4" in lines
     assert f"Computed with mmguide {mmguide.__version__} (2026-12-01)" in lines
     assert lines[-1] == f"Source: {URL}"

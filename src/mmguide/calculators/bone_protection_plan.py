@@ -2016,6 +2016,8 @@ CALCULATOR = Calculator(
     references=REFERENCES,
     recommendations=RECOMMENDATIONS,
     flowchart=TREE,
+    # the clearance or the four inputs it comes from; the creatinine also serves alone (the acute dose, renal holds)
+    composes=(cg.C.composes(also_alone=("creatinine",)),),
     decisions=(
         text("The answer is built in four phases: now (emergencies), before the first maintenance dose, maintenance, "
              "and monitoring and duration. One resolution step decides when the maintenance agent starts: after an "
