@@ -28,7 +28,7 @@ F = Fraction
 
 # Conversion factors, each to the analyte's base unit (the first unit listed below).
 # creatinine: 1 mg/dL = 88.4 µmol/L (molar mass 113.12 g/mol; the factor the
-#   Cockcroft-Gault SI form and the fact sheet use).
+#   Cockcroft-Gault SI form uses; cockcroft1976).
 CREATININE_UMOL_PER_MG_DL = F("88.4")
 # calcium: 1 mmol/L = 4.008 mg/dL (molar mass 40.08 g/mol).
 CALCIUM_MG_DL_PER_MMOL_L = F("4.008")
@@ -91,7 +91,7 @@ ANALYTES: dict[str, Analyte] = {
         _u("mg/dL", 1, "0.1", "20"),
         Unit("µmol/L", 1 / CREATININE_UMOL_PER_MG_DL, F(9), F(1768)),
     )),
-    # The two plausible ranges overlap from 4 to 5 (fact sheet §13F): a bare number there is asked about.
+    # The two plausible ranges overlap from 4 to 5 (docs/safety.md, HZ-48): a bare number there is asked about.
     "calcium": Analyte("calcium", (
         _u("mmol/L", 1, "1.0", "5.0"),
         Unit("mg/dL", 1 / CALCIUM_MG_DL_PER_MMOL_L, F(4), F(20)),
@@ -117,14 +117,14 @@ ANALYTES: dict[str, Analyte] = {
     "age": Analyte("age", (
         _u("years", 1, 18, 120),
     ), "Adults only: the equations and scores were derived in adults (18 years and over)."),
-    # A creatinine in µmol/L (plausible 9–1768) covers every plausible clearance (fact sheet §13F): a
+    # A creatinine in µmol/L (plausible 9–1768) covers every plausible clearance (docs/safety.md, HZ-47): a
     # clearance typed without a unit is asked about wherever it is plausible as both.
     "crcl": Analyte("crcl", (
         _u("mL/min", 1, 1, 250),
     ), bare_also=(("creatinine", "µmol/L"),)),
     # The renal myeloma-defining event accepts a clearance "measured or estimated by validated
     # equations" (Rajkumar 2014), so it takes a Cockcroft-Gault clearance or an eGFR, both
-    # compared with the same 40 threshold (fact sheet §4).
+    # compared with the same 40 threshold (rajkumar2014imwg).
     "renal_clearance": Analyte("renal_clearance", (
         _u("mL/min", 1, 1, 250),
         _u("mL/min/1.73 m²", 1, 1, 250),
@@ -162,7 +162,7 @@ ANALYTES: dict[str, Analyte] = {
 
 # Units that are a known misprint for an analyte: the message names the right unit.
 # β2-microglobulin: some references print the ISS threshold in "g/dL"; the unit of the
-# ISS (Greipp 2005) is mg/L (fact sheet §5).
+# ISS is mg/L (greipp2005iss).
 WRONG_UNIT_HINTS: dict[tuple[str, str], str] = {
     ("beta2m", "g/dL"): "β2-microglobulin is measured in mg/L, not g/dL (some references misprint "
                         "the ISS unit); give it in mg/L, e.g. '3.5 mg/L'.",

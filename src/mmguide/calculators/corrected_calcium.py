@@ -15,20 +15,20 @@ from .myeloma_defining_events import CALCIUM_ABOVE, CALCIUM_ABOVE_ULN_BY
 ID = "corrected-calcium"
 REFERENCES = ("payne1973calcium", "zometa_label", "rajkumar2014imwg", "nci2017ctcae")
 
-# Conventional-unit form (Zometa label, fact sheet §8): cCa = Ca + 0.8 × (4.0 − albumin g/dL).
+# Conventional-unit form (zometa_label): cCa = Ca + 0.8 × (4.0 − albumin g/dL).
 MG_DL_SLOPE = F("0.8")
 MG_DL_REFERENCE_ALBUMIN = F("4.0")  # g/dL
-# SI form (Payne 1973 as widely quoted, fact sheet §8): cCa = Ca + 0.02 × (40 − albumin g/L).
+# SI form (payne1973calcium, as widely quoted): cCa = Ca + 0.02 × (40 − albumin g/L).
 SI_SLOPE = F("0.02")
 SI_REFERENCE_ALBUMIN = F(40)  # g/L
 
-# CRAB hypercalcaemia, absolute criterion (Rajkumar 2014, fact sheet §4): strictly above.
+# CRAB hypercalcaemia, absolute criterion (rajkumar2014imwg): strictly above.
 # Single source: the myeloma-defining-events module.
 CRAB_ABOVE = CALCIUM_ABOVE
-# Zometa definition of hypercalcaemia of malignancy (fact sheet §8): at or above.
+# Zometa definition of hypercalcaemia of malignancy (zometa_label): at or above.
 HCM_AT_LEAST = {"mmol/L": F("3.0"), "mg/dL": F(12)}
 
-# NCI CTCAE v5.0 grades of corrected serum calcium (fact sheet §12B; the v4.03 table, unchanged
+# NCI CTCAE v5.0 grades of corrected serum calcium (nci2017ctcae; the v4.03 table, unchanged
 # in v5.0), each written in both units and compared in the unit measured, never converted:
 #   hypocalcaemia  grade 1 < LLN to 2.0 mmol/L (8.0 mg/dL); grade 2 < 2.0 (8.0); grade 3 < 1.75 (7.0);
 #                  grade 4 < 1.5 (6.0)

@@ -14,7 +14,7 @@ from .myeloma_defining_events import CRCL_BELOW
 ID = "egfr-ckd-epi-2021"
 REFERENCES = ("inker2021ckdepi",)
 
-# Coefficients of the 2021 equation (Inker, NEJM 2021; kidney.org formula page; fact sheet §8).
+# Coefficients of the 2021 equation (inker2021ckdepi; kidney.org formula page).
 COEFFICIENT = 142
 AGE_BASE = F("0.9938")  # 0.9938^age (not 0.993, a known mistake elsewhere)
 FEMALE_FACTOR = F("1.012")

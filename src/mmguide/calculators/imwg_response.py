@@ -15,7 +15,7 @@ from ..numbers import write
 ID = "imwg-response"
 REFERENCES = ("kumar2016imwg",)
 
-# Kumar, Lancet Oncol 2016 (fact sheet §7). Reductions are fractions of the baseline value.
+# Kumar, Lancet Oncol 2016 (kumar2016imwg). Reductions are fractions of the baseline value.
 VGPR_SERUM_REDUCTION = F("0.90")  # ≥ 90% reduction in serum M-protein ...
 VGPR_URINE_BELOW = F(100)  # ... with urine M-protein < 100 mg/24 h
 PR_SERUM_REDUCTION = F("0.50")  # ≥ 50% reduction in serum M-protein ...
@@ -30,26 +30,26 @@ PD_SERUM_ABSOLUTE = F("0.5")  # g/dL
 PD_SERUM_ABSOLUTE_HIGH_NADIR = F(1)  # g/dL, when the serum nadir is ≥ 5 g/dL
 PD_HIGH_NADIR_FROM = F(5)  # g/dL
 PD_URINE_ABSOLUTE = F(200)  # mg/24 h
-# Measurable disease at baseline (Kumar 2016 and Durie 2006 reproduced tables, fact sheet §12D): serum
+# Measurable disease at baseline (Kumar 2016 and Durie 2006 reproduced tables; kumar2016imwg): serum
 # M-protein ≥ 1 g/dL or urine M-protein ≥ 200 mg/24 h; only when neither, an involved FLC ≥ 10 mg/dL with
 # an abnormal ratio (FLC criteria, outside this calculator). Without measurable M-protein the serum and
 # urine percentages define no response.
 MEASURABLE_SERUM_AT_LEAST = F(1)  # g/dL
 MEASURABLE_URINE_AT_LEAST = F(200)  # mg/24 h
 MEASURABLE_FLC_AT_LEAST = F(10)  # mg/dL, involved FLC with an abnormal ratio
-# Disease measurable only by free light chains (fact sheet §7): PR is a fall of at least 50% in the
+# Disease measurable only by free light chains (kumar2016imwg): PR is a fall of at least 50% in the
 # difference between involved and uninvolved FLC (dFLC); PD a rise of at least 25% from its nadir with an
 # absolute rise of more than 10 mg/dL (strict).
 FLC_PR_REDUCTION = F("0.50")
 PD_DFLC_ABSOLUTE_ABOVE = F(10)  # mg/dL
 # What an M-protein-only result has not looked at; any of them can make the disease progressive
 # (IMWG progression also counts new or enlarging bone lesions or plasmacytomas, and marrow plasma
-# cells; fact sheet §7, §12D).
+# cells; kumar2016imwg).
 NOT_ASSESSED_HERE = text("new or enlarging bone lesions, plasmacytomas and the marrow",
                          "新发或增大的骨病变、浆细胞瘤及骨髓")
 
 # Kumar 2016: a response category or progression is called only when confirmed on consecutive
-# assessments (stated without a count here: the fact sheet does not record it).
+# assessments (stated without a count here: the sources checked here do not give it).
 CONFIRM = text("IMWG calls a response or progression only when it is confirmed on consecutive assessments; "
                "this result is from the values of one assessment.",
                "IMWG 要求疗效或进展须经连续评估确认后方可判定;本结果仅基于一次评估的数值。")
@@ -89,7 +89,7 @@ def _progression(base, cur, nadir, absolute, high_nadir_from=None, high_absolute
 
     The rise from the nadir must meet both the relative (≥ 25%) and the absolute criterion; when the
     nadir is at or above *high_nadir_from*, a rise of *high_absolute* suffices on its own (Kumar 2016
-    footnote, fact sheet §7).
+    footnote; kumar2016imwg).
     """
     n = min(base, cur) if nadir is None else nadir
     rise = cur - n
@@ -100,7 +100,7 @@ def _progression(base, cur, nadir, absolute, high_nadir_from=None, high_absolute
 
 def _flc_only(result, baseline_involved_flc, flc_ratio_abnormal_at_baseline, baseline_dflc, current_dflc,
               nadir_dflc):
-    """The response of disease measurable only by free light chains (fact sheet §7, §12D), or None when
+    """The response of disease measurable only by free light chains (kumar2016imwg), or None when
     no light-chain values were given."""
     if baseline_dflc is None and current_dflc is None and baseline_involved_flc is None:
         return None
@@ -302,7 +302,7 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         note_en = " Immunofixation is negative, but the marrow or plasmacytoma criterion for CR is not met."
         note_zh = "免疫固定电泳阴性,但未满足 CR 的骨髓或浆细胞瘤标准。"
 
-    # Only what was measurable at baseline is followed (Kumar 2016; fact sheet §7, §12D): with urine-only
+    # Only what was measurable at baseline is followed (kumar2016imwg): with urine-only
     # measurable disease the serum M-protein, present but below the measurable level, takes no part in
     # VGPR, PR or MR, which are then judged by their urine criteria alone ([DECISION]); it still counts
     # towards progression above.

@@ -11,7 +11,7 @@ from ..numbers import write
 ID = "iss"
 REFERENCES = ("greipp2005iss",)
 
-# Greipp, JCO 2005 (fact sheet §5). β2-microglobulin in mg/L (not g/dL, a known misprint).
+# Greipp, JCO 2005 (greipp2005iss). β2-microglobulin in mg/L (not g/dL, a known misprint).
 STAGE_I_BETA2M_BELOW = F("3.5")  # mg/L, strictly below
 STAGE_I_ALBUMIN_AT_LEAST = {"g/dL": F("3.5"), "g/L": F(35)}  # at or above
 STAGE_III_BETA2M_AT_LEAST = F("5.5")  # mg/L

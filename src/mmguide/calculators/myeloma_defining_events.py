@@ -1,7 +1,7 @@
 """Myeloma-defining events (IMWG 2014 updated diagnostic criteria: CRAB and SLiM).
 
 Each threshold is evaluated in the unit that was measured, with the edge exactly as the criteria
-write it (fact sheet §4): 11 mg/dL is 2.7445 mmol/L and 2 mg/dL is 176.8 µmol/L, so nothing is
+write it (rajkumar2014imwg): 11 mg/dL is 2.7445 mmol/L and 2 mg/dL is 176.8 µmol/L, so nothing is
 converted before it is compared. A laboratory's own ULN or LLN is converted to the unit of the
 value it limits.
 """
@@ -16,7 +16,7 @@ from .crcl_cockcroft_gault import check_pair
 ID = "myeloma-defining-events"
 REFERENCES = ("rajkumar2014imwg",)
 
-# All thresholds: Rajkumar, Lancet Oncol 2014 (fact sheet §4).
+# All thresholds: Rajkumar, Lancet Oncol 2014 (rajkumar2014imwg).
 # Myeloma needs clonal bone-marrow plasma cells at least 10% (or a plasmacytoma) plus an event.
 CLONAL_BMPC_AT_LEAST = F(10)
 # C: serum calcium strictly above the absolute threshold, or strictly more than this above the ULN.
@@ -31,7 +31,7 @@ HEMOGLOBIN_BELOW_LLN_BY = {"g/L": F(20), "g/dL": F(2)}
 # B: at least one osteolytic lesion on skeletal radiography, CT or PET-CT.
 LYTIC_LESIONS_AT_LEAST = 1
 # A lytic lesion on CT or PET-CT counts from 5 mm (IMWG 2014 as worded in the Chinese guideline,
-# fact sheet §3; Hillengass 2019 imaging consensus).
+# hillengass2019imaging).
 LYTIC_LESION_MIN_MM = 5
 # CRAB features count only when they can be attributed to the plasma-cell disorder (Rajkumar 2014).
 CRAB = ("hypercalcaemia", "renal", "anaemia", "bone")
@@ -139,7 +139,7 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
     status["flc-ratio-100"], _ = _flc(flc_ratio, involved_flc)
 
     # One lytic lesion with clonal marrow plasma cells below 10% may be a solitary plasmacytoma with minimal
-    # marrow involvement rather than myeloma: the criteria then need more than one lesion (fact sheet §12D).
+    # marrow involvement rather than myeloma: the criteria then need more than one lesion (rajkumar2014imwg; hillengass2019imaging).
     # It is not counted silently; it is flagged for review.
     solitary = None
     if lytic_lesions == LYTIC_LESIONS_AT_LEAST and status["bone"] == MET:

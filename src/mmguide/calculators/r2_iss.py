@@ -9,7 +9,7 @@ from .iss import ALBUMIN_INPUT, BETA2M_INPUT, iss_stage
 ID = "r2-iss"
 REFERENCES = ("dagostino2022r2iss", "greipp2005iss")
 
-# D'Agostino, JCO 2022 (fact sheet §5). t(14;16) is not part of the R2-ISS.
+# D'Agostino, JCO 2022 (dagostino2022r2iss). t(14;16) is not part of the R2-ISS.
 ISS_POINTS = {"I": F(0), "II": F(1), "III": F("1.5")}
 FACTOR_POINTS = {"del17p": F(1), "ldh_high": F(1), "t_4_14": F(1), "gain_1q": F("0.5")}
 FACTOR_LABELS = {

@@ -1,4 +1,4 @@
-"""The zoledronic acid label's renal dose table (Zometa label; fact sheet §2), on its own.
+"""The zoledronic acid label's renal dose table (zometa_label), on its own.
 
 The Cockcroft–Gault calculator shows a clearance so that no value is rounded across one of
 these band edges, and the zoledronic acid dose calculator takes the Cockcroft–Gault inputs:
@@ -11,7 +11,7 @@ from ..numbers import Scale, write
 
 # The label's table, as half-open bands on Cockcroft–Gault clearance (mL/min).
 # The label writes integer bands (>60, 50–60, 40–49, 30–39, <30); the gaps between
-# 49 and 50 and between 39 and 40 are closed downwards ([DECISION], fact sheet §2):
+# 49 and 50 and between 39 and 40 are closed downwards ([DECISION], the dose calculator's record says so):
 #   CrCl > 60        -> 4 mg
 #   50 <= CrCl <= 60 -> 3.5 mg
 #   40 <= CrCl < 50  -> 3.3 mg

@@ -17,7 +17,7 @@ from .zoledronic_acid_bands import (  # noqa: E402
 )
 
 # Denosumab, the alternative offered below 30 mL/min: hypocalcaemia risk is highest with
-# CrCl < 30 mL/min and/or dialysis (Xgeva label, fact sheet §2).
+# CrCl < 30 mL/min and/or dialysis (xgeva2025label).
 DENOSUMAB_HYPOCALCAEMIA_RISK_BELOW = F(30)
 INFUSION_MINUTES = 15  # over no less than 15 minutes
 INTERVAL = "every 3–4 weeks"

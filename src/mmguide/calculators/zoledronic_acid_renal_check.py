@@ -1,4 +1,4 @@
-"""Zoledronic acid: withhold for renal deterioration, and when to resume (Zometa label §2, EU SmPC).
+"""Zoledronic acid: withhold for renal deterioration, and when to resume (zometa_label, section 2 of the US label; zometa_smpc).
 
 Before each dose the current serum creatinine is compared with the baseline (before the first
 dose). Thresholds are applied in the unit the baseline was measured in: the US label writes
@@ -20,16 +20,16 @@ TITLE = text("Zoledronic acid: renal deterioration check", "唑来膦酸:肾功�
 REFERENCES = ("zometa_label", "zometa_smpc", "pamidronate_label")
 
 # Normal baseline creatinine is below this; at or above it is abnormal (US trial description
-# quoted in the pamidronate label: "≥1.4 mg/dL"; EU SmPC 124 µmol/L; fact sheet §2).
+# quoted in the pamidronate label: "≥1.4 mg/dL"; EU SmPC 124 µmol/L; pamidronate_label, zometa_smpc).
 ABNORMAL_BASELINE_FROM = {"mg/dL": F("1.4"), "µmol/L": F(124)}
-# Rise that counts as renal deterioration (US label mg/dL; EU SmPC µmol/L; fact sheet §2).
-# Read "an increase of 0.5" as "an increase of at least 0.5" ([DECISION], fact sheet §2).
+# Rise that counts as renal deterioration (zometa_label in mg/dL; zometa_smpc in µmol/L).
+# Read "an increase of 0.5" as "an increase of at least 0.5" ([DECISION], the record's decisions say so).
 RISE_IF_NORMAL = {"mg/dL": F("0.5"), "µmol/L": F(44)}
 RISE_IF_ABNORMAL = {"mg/dL": F("1.0"), "µmol/L": F(88)}
-# Resume only when creatinine has returned to within 10% of baseline (US label §2).
+# Resume only when creatinine has returned to within 10% of baseline (zometa_label, section 2).
 RESUME_WITHIN = F("0.10")
 
-# The rise rule is not the whole answer beyond the label's limits (fact sheet §2, §13E): the trials behind
+# The rise rule is not the whole answer beyond the label's limits (zometa_label; docs/safety.md): the trials behind
 # the label excluded a serum creatinine above 3.0 mg/dL (265 µmol/L), and zoledronic acid is not recommended
 # with a creatinine clearance below 30 mL/min (zoledronic_acid_bands). A current creatinine strictly above
 # the limit, compared in the baseline's unit as every threshold here (exactly 3.0 mg/dL is within it), or a re-estimated
