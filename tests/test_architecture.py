@@ -1,4 +1,4 @@
-"""The clinical core is a stack without knots: errors → numbers → units → records → decision, clearance →
+"""The clinical core is a stack without knots: errors → numbers → unit table → parse → records → decision, clearance →
 calculators → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
 so a change to a rule is made in one room and the drawing never reaches into the logic."""
 
@@ -17,17 +17,19 @@ LAYERS = {
     "mmguide.version": 0,
     "mmguide.errors": 0,
     "mmguide.numbers": 1,
-    "mmguide.units": 2,
-    "mmguide.records": 3,
-    "mmguide.decision": 4,
-    "mmguide.clearance": 4,
-    "mmguide.calculators": 5,
-    "mmguide.flowcharts": 6,
-    "mmguide.api": 6,
-    "mmguide.presentation": 7,
-    "mmguide": 8,
-    "mmguide.cli": 9,
-    "mmguide.__main__": 10,
+    "mmguide.unit_table": 2,
+    "mmguide.parse": 3,
+    "mmguide.units": 4,  # the three above under the name callers outside the package use
+    "mmguide.records": 5,
+    "mmguide.decision": 6,
+    "mmguide.clearance": 6,
+    "mmguide.calculators": 7,
+    "mmguide.flowcharts": 8,
+    "mmguide.api": 8,
+    "mmguide.presentation": 9,
+    "mmguide": 10,
+    "mmguide.cli": 11,
+    "mmguide.__main__": 12,
 }
 
 

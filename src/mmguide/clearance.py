@@ -21,7 +21,8 @@ from fractions import Fraction as F
 from .errors import InputError
 from .numbers import Scale, write, write_given
 from .records import Composes, Input, text
-from .units import ANALYTES, Quantity, canonical_unit, split_typed, to_fraction
+from .parse import canonical_unit, split_typed, to_fraction
+from .unit_table import ANALYTES, Quantity
 
 ID = "crcl-cockcroft-gault"
 

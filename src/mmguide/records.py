@@ -12,7 +12,8 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any, Callable
 
-from . import units as U
+from . import parse as P
+from . import unit_table as T
 from .errors import InputError
 from .numbers import write_given
 
@@ -68,12 +69,12 @@ class Input:
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
-        a = U.ANALYTES[self.analyte]
+        a = T.ANALYTES[self.analyte]
         return tuple(u.symbol for u in a.units if self.units is None or u.symbol in self.units)
 
     def plausible_range(self) -> str:
         if self.kind == "quantity":
-            return U.range_text(self.analyte, self.units)
+            return T.range_text(self.analyte, self.units)
         if self.kind == "integer":
             return f"{self.low}–{self.high}"
         if self.kind == "boolean":
@@ -86,16 +87,16 @@ class Input:
         if self.range_source:
             return self.range_source
         if self.kind == "quantity":
-            return U.ANALYTES[self.analyte].range_source
+            return T.ANALYTES[self.analyte].range_source
         return "Defined by the scale or criterion itself."
 
     def parse(self, raw):
         """Turn a caller's value into the calculator's internal form, or raise InputError."""
         n = self.name
         if isinstance(raw, str):
-            U._check_length(raw, n)  # before any other work on it
+            P._check_length(raw, n)  # before any other work on it
         if self.kind == "quantity":
-            return U.parse_quantity(n, raw, self.analyte, self.units)
+            return P.parse_quantity(n, raw, self.analyte, self.units)
         if self.kind == "boolean":
             if isinstance(raw, bool):
                 return raw
@@ -105,24 +106,24 @@ class Input:
             if self.unknown and (raw is None or word in UNKNOWN_WORDS):
                 return None
             if self.unknown:
-                raise InputError(f"{n}: expected yes, no or unknown, got {U._short(raw)}.", n,
-                                 zh=f"应为“是”“否”或“不详”,输入的是 {U._short(raw)}。")
-            raise InputError(f"{n}: expected True or False, got {U._short(raw)}.", n,
-                             zh=f"应为“是”或“否”,输入的是 {U._short(raw)}。")
+                raise InputError(f"{n}: expected yes, no or unknown, got {P._short(raw)}.", n,
+                                 zh=f"应为“是”“否”或“不详”,输入的是 {P._short(raw)}。")
+            raise InputError(f"{n}: expected True or False, got {P._short(raw)}.", n,
+                             zh=f"应为“是”或“否”,输入的是 {P._short(raw)}。")
         if self.kind == "sex":
             if isinstance(raw, str) and raw.strip().lower() in SEX_WORDS:
                 return SEX_WORDS[raw.strip().lower()]
-            raise InputError(f"{n}: expected 'female' or 'male', got {U._short(raw)}.", n,
-                             zh=f"应为“女”或“男”,输入的是 {U._short(raw)}。")
+            raise InputError(f"{n}: expected 'female' or 'male', got {P._short(raw)}.", n,
+                             zh=f"应为“女”或“男”,输入的是 {P._short(raw)}。")
         if self.kind == "integer":
             whole = f"{n}: expected a whole number {self.low}–{self.high}, got "
             whole_zh = f"应为 {self.low}–{self.high} 的整数,输入的是 "
             if isinstance(raw, bool):
                 raise InputError(whole + f"{repr(raw)}.", n, zh=whole_zh + f"{repr(raw)}。")
             try:
-                v = U.to_fraction(raw, n)
+                v = P.to_fraction(raw, n)
             except InputError:
-                raise InputError(whole + f"{U._short(raw)}.", n, zh=whole_zh + f"{U._short(raw)}。") from None
+                raise InputError(whole + f"{P._short(raw)}.", n, zh=whole_zh + f"{P._short(raw)}。") from None
             if v.denominator != 1:
                 raise InputError(whole + f"{write_given(v)}.", n, zh=whole_zh + f"{write_given(v)}。")
             if v < self.low or v > self.high:  # the exact value on the left of each comparison
@@ -136,8 +137,8 @@ class Input:
                     if word == c or word == CHOICE_WORDS_ZH.get(c):
                         return c
             shown = "、".join("“" + CHOICE_WORDS_ZH.get(c, c) + "”" for c in self.choices)
-            raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {U._short(raw)}.", n,
-                             zh=f"应为以下之一:{shown},输入的是 {U._short(raw)}。")
+            raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {P._short(raw)}.", n,
+                             zh=f"应为以下之一:{shown},输入的是 {P._short(raw)}。")
         raise AssertionError(f"unknown input kind {self.kind}")  # pragma: no cover
 
     def as_dict(self) -> dict:
@@ -149,7 +150,7 @@ class Input:
         if self.kind == "boolean":
             d["unknown"] = self.unknown
         if self.kind == "quantity":
-            a = U.ANALYTES[self.analyte]
+            a = T.ANALYTES[self.analyte]
             d["unit"] = self.unit
             # a number typed without a unit may be refused (units.Analyte.ask_unit_when_bare, bare_also):
             # the form always sends the unit with the number
@@ -276,7 +277,7 @@ def load_examples(calculator_id: str) -> list[dict]:
 def _jsonable(x):
     if isinstance(x, Fraction):
         return float(x)
-    if isinstance(x, U.Quantity):
+    if isinstance(x, T.Quantity):
         return str(x)
     if isinstance(x, dict):
         return {str(k): _jsonable(v) for k, v in x.items()}

@@ -16,7 +16,7 @@ from ..clearance import (  # noqa: F401  (names calculators and tests import fro
 )
 from ..numbers import write
 from ..records import Calculator, Category, Output, Result, text
-from ..units import Quantity  # noqa: F401
+from ..unit_table import Quantity  # noqa: F401
 from .zoledronic_acid_bands import CLEARANCE, CRCL_PLACES, EDGES, dose_for
 
 ID = C.ID

@@ -10,7 +10,7 @@ from fractions import Fraction as F
 from ..decision import Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from .. import units as U
+from .. import unit_table as U
 from ..numbers import write
 from . import crcl_cockcroft_gault as cg
 from .zoledronic_acid_bands import CLEARANCE, NOT_RECOMMENDED_BELOW
