@@ -35,6 +35,8 @@ EXACT_PLACES = 10
 
 def exact(x) -> Fraction:
     """*x* as an exact fraction (a float as the shortest decimal that round-trips: 1.2 is 6/5)."""
+    if isinstance(x, Fraction):
+        return x
     if isinstance(x, float):
         return F(repr(x))
     return F(x)
@@ -111,12 +113,15 @@ def _beside(x: Fraction, places: int, edges: tuple) -> str:
                     return s
             return decimal_text(x, places + EDGE_EXTRA_PLACES)  # exact if any allowed decimals write it
     rounding = "half-even"
+    s = F(decimal_text(x, places, rounding))
     for e in edges:
-        s = F(decimal_text(x, places, rounding))
         if x < e and e <= s:
             rounding = "floor"
         elif s <= e and e < x:
             rounding = "ceiling"
+        else:
+            continue
+        s = F(decimal_text(x, places, rounding))
     shown = decimal_text(x, places, rounding)
     if F(shown) == 0 and x != 0 and 0 not in edges:
         return _significant(x)  # never "0.00" for a value that is not 0
@@ -131,7 +136,10 @@ def write(x, places: int | None = None, edges=()) -> str:
     them (29.999 beside 30 is "29.99"; a value exactly on an edge is written exactly).
     """
     x = exact(x)
-    edges = tuple(exact(e) for e in edges)
+    exact_edges = []
+    for e in edges:  # a loop, not a comprehension: no function call per number written
+        exact_edges.append(e if isinstance(e, Fraction) else exact(e))
+    edges = exact_edges
     if not edges:
         return _plain(x, places)
     s = _beside(x, DEFAULT_PLACES if places is None else places, edges)
@@ -152,11 +160,14 @@ def exactly(x, places: int = EXACT_PLACES) -> str | None:
     """*x* written exactly, with the fewest decimals that do (up to *places*), or None if it needs more
     (1/3)."""
     x = exact(x)
-    for p in range(places + 1):
-        s = decimal_text(x, p)
-        if F(s) == x:
-            return s
-    return None
+    # a fraction in lowest terms is a decimal with p places exactly when its denominator divides 10**p
+    d, twos, fives = x.denominator, 0, 0
+    while d % 2 == 0:
+        d, twos = d // 2, twos + 1
+    while d % 5 == 0:
+        d, fives = d // 5, fives + 1
+    p = max(twos, fives)
+    return decimal_text(x, p) if d == 1 and p <= places else None
 
 
 @dataclass(frozen=True)
