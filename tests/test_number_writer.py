@@ -150,3 +150,16 @@ def test_every_record_showing_a_clearance_declares_how_it_is_written():
         assert scale.places == 2 and set(scale.edges) == label_edges, cid
     assert mmguide.calculator("crcl-cockcroft-gault").output.places == 2
     assert set(mmguide.calculator("crcl-cockcroft-gault").output.edges) == label_edges
+
+
+def test_the_records_declare_how_their_clinical_quantities_are_written():
+    """Each quantity a calculator writes beside a limit is declared on its record with that limit: IMWG 2014 CRAB
+    calcium above 2.75 mmol/L (11 mg/dL), hypercalcaemia of malignancy from 3.0 mmol/L (12 mg/dL; Zometa label),
+    the renal myeloma-defining event's clearance below 40 (here an eGFR), and the dose table's clearance edges."""
+    calcium = mmguide.calculator("corrected-calcium").numbers["corrected_calcium"]
+    assert {Fraction("2.75"), Fraction(3)} <= set(calcium["mmol/L"].edges) and calcium["mmol/L"].places == 2
+    assert {Fraction(11), Fraction(12)} <= set(calcium["mg/dL"].edges) and calcium["mg/dL"].places == 2
+    assert Fraction(40) in mmguide.calculator("egfr-ckd-epi-2021").numbers["egfr"].edges
+    renal = mmguide.calculator("zoledronic-acid-renal-check").numbers
+    assert renal["rise"].places == renal["creatinine"].places == 2 and Fraction(30) in renal["crcl"].edges
+    assert mmguide.calculator("zoledronic-acid-dose").numbers["dose"].places is None  # "4 mg", never "4.0 mg"

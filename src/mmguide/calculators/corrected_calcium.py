@@ -9,7 +9,7 @@ from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from ..errors import InputError
-from ..numbers import write
+from ..numbers import Scale, write
 from .myeloma_defining_events import CALCIUM_ABOVE, CALCIUM_ABOVE_ULN_BY
 
 ID = "corrected-calcium"
@@ -163,6 +163,15 @@ GRADE_WORDS = {"hypocalcaemia": text("hypocalcaemia", "低钙血症"),
                "hypercalcaemia": text("hypercalcaemia", "高钙血症")}
 
 
+# How a corrected calcium is written, in each unit: 2 decimals, never rounded onto or across a limit it is
+# compared with (CRAB, hypercalcaemia of malignancy, the CTCAE grades); a result adds the laboratory's own.
+CALCIUM = {
+    u: Scale(2, (CRAB_ABOVE[u], HCM_AT_LEAST[u]) + tuple(v[u] for v in HYPO_GRADE_BELOW.values())
+             + tuple(v[u] for v in HYPER_GRADE_ABOVE.values()))
+    for u in ("mmol/L", "mg/dL")
+}
+
+
 def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> Result:
     unit = calcium.unit
     cca = corrected(calcium, albumin)
@@ -171,11 +180,11 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
     check_limits(unit, lln, uln)
     cat = category_for(cca, unit, lln)
     kind, grade = ctcae_grade(cca, unit, lln, uln)
-    places = 2
-    # shown to 2 decimals, never across a threshold it is compared with (2.7504 is not "2.75")
-    edges = (CRAB_ABOVE[unit], HCM_AT_LEAST[unit]) + tuple(v[unit] for v in HYPO_GRADE_BELOW.values()) \
-        + tuple(v[unit] for v in HYPER_GRADE_ABOVE.values()) + tuple(x for x in (lln, uln) if x is not None)
-    v = write(cca, places, edges)
+    # shown to 2 decimals, never across a threshold it is compared with (2.7504 is not "2.75"), the
+    # laboratory's own limits included
+    own = tuple(x for x in (lln, uln) if x is not None)
+    edges = CALCIUM[unit].edges + own
+    v = CALCIUM[unit](cca, own)
     limit_en = limit_zh = ""
     if cat == LOW:
         limit_en = f", laboratory lower limit {calcium_lln}"
@@ -285,6 +294,7 @@ CALCULATOR = Calculator(
         + write(SI_REFERENCE_ALBUMIN) + r" - \text{albumin (g/L)})"
     ),
     bands=_bands(),
+    numbers={"corrected_calcium": CALCIUM},
     references=REFERENCES,
     recommendations=("TG-3", "BP-6"),
     decisions=(

@@ -7,7 +7,7 @@ interchangeable with the Cockcroft–Gault clearance of the zoledronic acid dose
 from fractions import Fraction as F
 
 from ..records import Calculator, Output, Result, text
-from ..numbers import write
+from ..numbers import Scale, write
 from .crcl_cockcroft_gault import AGE_INPUT, CREATININE_INPUT, SEX_INPUT
 from .myeloma_defining_events import CRCL_BELOW
 
@@ -25,6 +25,8 @@ UPPER_EXPONENT = F("-1.200")  # exponent of max(SCr/κ, 1)
 # (myeloma_defining_events), so 39.6 is shown as 39, never 40.
 PLACES = 0
 EDGES = (CRCL_BELOW,)
+# how an eGFR is written: whole numbers, never rounded onto or across the renal myeloma-defining event's 40
+EGFR = Scale(PLACES, EDGES)
 
 
 def ckd_epi_2021(age, creatinine, sex) -> Result:
@@ -41,7 +43,7 @@ def ckd_epi_2021(age, creatinine, sex) -> Result:
     if sex == "female":
         egfr *= float(FEMALE_FACTOR)
     # a whole number, as laboratories report an eGFR, never rounded onto the renal myeloma-defining limit
-    v = write(F(egfr), PLACES, EDGES)
+    v = EGFR(F(egfr))
     return Result(
         calculator=ID,
         value=egfr,
@@ -90,6 +92,7 @@ CALCULATOR = Calculator(
         + r"\kappa = " + write(KAPPA["female"]) + r"\ (\text{female}),\ " + write(KAPPA["male"]) + r"\ (\text{male});\ "
         + r"\alpha = " + write(ALPHA["female"]) + r"\ (\text{female}),\ " + write(ALPHA["male"]) + r"\ (\text{male})"
     ),
+    numbers={"egfr": EGFR},
     references=REFERENCES,
     recommendations=("TG-1",),
     decisions=(

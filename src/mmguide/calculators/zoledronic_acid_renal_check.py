@@ -11,7 +11,7 @@ from ..decision import Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
 from .. import unit_table as U
-from ..numbers import write
+from ..numbers import Scale, write
 from . import crcl_cockcroft_gault as cg
 from .zoledronic_acid_bands import CLEARANCE, NOT_RECOMMENDED_BELOW
 
@@ -48,6 +48,12 @@ CATEGORIES = (
 )
 
 
+# How a creatinine and a creatinine rise are written: 2 decimals, in the baseline's unit, never rounded onto
+# or across the limit each is compared with (a result passes its own: the rise limit, the resume limit, the
+# trials' limit).
+CREATININE = Scale(2)
+RISE = Scale(2)
+
 def _show(v: F, unit: str) -> str:
     """One decimal place for mg/dL values (0.5, 1.0); whole numbers as written for µmol/L."""
     return write(v, 1) if unit == "mg/dL" else write(v)
@@ -77,7 +83,7 @@ def _beyond_text(why: dict, current_creatinine, crcl, estimated: bool = False) -
     lim_zh = f"{_show(lim, u)} {u}({_show(TRIALS_EXCLUDED_CREATININE_ABOVE[other], other)} {other})"
     en, zh = [], []
     if why["creatinine"]:
-        cur_s = write(current_creatinine.value, 2, (lim,))
+        cur_s = CREATININE(current_creatinine.value, (lim,))
         en.append(f"the current creatinine {cur_s} {u} is above {lim_s}, beyond the patients the label's trials "
                   "included")
         zh.append(f"当前肌酐 {cur_s} {u} 高于 {lim_zh},超出说明书所依据试验纳入的范围")
@@ -127,20 +133,20 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
         ok = cur <= resume_limit
         cat = "resume" if ok else "keep-withholding"
         # shown without crossing the limit it is compared with (1.1004 is not shown as "1.10")
-        cur_s = write(cur, 2, (resume_limit,))
+        cur_s = CREATININE(cur, (resume_limit,))
         # the limit written exactly when up to 7 decimals can (1.234 × 1.10 = 1.3574, not "1.357"), so a
         # creatinine exactly on it reads as equal to it
         limit_s = write(resume_limit, 3, (resume_limit,))
         en = (
             f"Current creatinine {cur_s} {unit} is {'within' if ok else 'more than'} "
-            f"{write(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {write(base, 2)} {unit} "
+            f"{write(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {CREATININE(base)} {unit} "
             f"(limit {limit_s} {unit}): "
             + (("by the rise rule it could be resumed." if beyond else
                 "zoledronic acid may be resumed at the dose given before it was withheld.")
                if ok else "keep withholding zoledronic acid and recheck creatinine.")
         )
         zh = (
-            f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {write(base, 2)} {unit} 的 {write(RESUME_WITHIN * 100)}% 范围"
+            f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {CREATININE(base)} {unit} 的 {write(RESUME_WITHIN * 100)}% 范围"
             f"{'内' if ok else ''}(上限 {limit_s} {unit}):"
             + (("按肌酐升高规则本可恢复给药。" if beyond else "可按暂停前的剂量恢复唑来膦酸。")
                if ok else "继续暂停唑来膦酸并复查肌酐。")
@@ -148,19 +154,19 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
     else:
         bad = rise >= limit
         cat = "withhold" if bad else "continue"
-        rise_s = write(rise, 2, (limit,))  # never shown across the limit (0.4989 is not "0.50")
+        rise_s = RISE(rise, (limit,))  # never shown across the limit (0.4989 is not "0.50")
         article = "an" if abnormal else "a"
         moved, moved_zh = ("rose", "升高") if rise >= 0 else ("fell", "下降")
         en = (
             f"Creatinine {moved} by {rise_s.lstrip('-')} {unit} from {article} {b_en} baseline of "
-            f"{write(base, 2)} {unit}; a rise of "
+            f"{CREATININE(base)} {unit}; a rise of "
             f"{_show(limit, unit)} {unit} or more counts as renal deterioration. "
             + ("Withhold zoledronic acid until creatinine returns to within "
                f"{write(RESUME_WITHIN * 100)}% of baseline." if bad else
                "No renal deterioration by the rise rule." if beyond else "No renal deterioration: continue.")
         )
         zh = (
-            f"肌酐较{b_zh}基线 {write(base, 2)} {unit} {moved_zh} {rise_s.lstrip('-')} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
+            f"肌酐较{b_zh}基线 {CREATININE(base)} {unit} {moved_zh} {rise_s.lstrip('-')} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
             + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {write(RESUME_WITHIN * 100)}% 以内。" if bad else
                "按肌酐升高规则无肾功能恶化。" if beyond else "无肾功能恶化:继续给药。")
         )
@@ -359,6 +365,7 @@ CALCULATOR = Calculator(
     output=Output(text("Rise in creatinine since baseline, in the baseline's unit", "肌酐较基线的升高(单位与基线肌酐相同)"),
                   unit=None, categories=CATEGORIES, places=2),
     bands=_bands(),
+    numbers={"creatinine": CREATININE, "rise": RISE, "crcl": CLEARANCE},
     references=REFERENCES,
     recommendations=("BP-4",),
     flowchart=TREE,
