@@ -6,8 +6,6 @@ names are importable from here too, bound to the zoledronic acid table (a cleara
 four inputs must give the same dose as the one computed; a clearance is written as CLEARANCE writes it).
 """
 
-from fractions import Fraction as F
-
 from .. import clearance as C
 from ..clearance import (  # noqa: F401  (names calculators and tests import from here)
     AGE_INPUT, AGE_OFFSET, AGREE_WITHIN, CREATININE_INPUT, CREATININE_LIKE_AT_MOST, CREATININE_UNITS, DENOMINATOR,

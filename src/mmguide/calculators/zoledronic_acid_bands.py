@@ -7,7 +7,7 @@ the table sits below both, so neither imports the other in a circle.
 
 from fractions import Fraction as F
 
-from ..numbers import Scale, write
+from ..numbers import Scale
 
 # The label's table, as half-open bands on Cockcroft–Gault clearance (mL/min).
 # The label writes integer bands (>60, 50–60, 40–49, 30–39, <30); the gaps between
