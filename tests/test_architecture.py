@@ -1,4 +1,4 @@
-"""The clinical core is a stack without knots: errors → units → records → decision →
+"""The clinical core is a stack without knots: errors → numbers → unit table → parse → records → decision, clearance →
 calculators → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
 so a change to a rule is made in one room and the drawing never reaches into the logic."""
 
@@ -16,16 +16,20 @@ SRC = ROOT / "src" / "mmguide"
 LAYERS = {
     "mmguide.version": 0,
     "mmguide.errors": 0,
-    "mmguide.units": 1,
-    "mmguide.records": 2,
-    "mmguide.decision": 3,
-    "mmguide.calculators": 4,
-    "mmguide.flowcharts": 5,
-    "mmguide.api": 5,
-    "mmguide.presentation": 6,
-    "mmguide": 7,
-    "mmguide.cli": 8,
-    "mmguide.__main__": 9,
+    "mmguide.numbers": 1,
+    "mmguide.unit_table": 2,
+    "mmguide.parse": 3,
+    "mmguide.units": 4,  # the three above under the name callers outside the package use
+    "mmguide.records": 5,
+    "mmguide.decision": 6,
+    "mmguide.clearance": 6,
+    "mmguide.calculators": 7,
+    "mmguide.flowcharts": 8,
+    "mmguide.api": 8,
+    "mmguide.presentation": 9,
+    "mmguide": 10,
+    "mmguide.cli": 11,
+    "mmguide.__main__": 12,
 }
 
 

@@ -376,6 +376,32 @@ def test_a_creatinine_gives_the_dose_on_every_page_needing_a_clearance(page, bas
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
+def test_the_plans_creatinine_stays_asked_when_the_reader_gives_a_clearance(page, base_url, site, edition):
+    """The plan declares that it also uses the creatinine on its own (the acute zoledronic acid dose, the renal
+    holds): choosing "I have a clearance" hides age, weight and sex, never the creatinine, and the creatinine is
+    sent with the clearance. A creatinine of 5 mg/dL cannot go with 80 mL/min (HZ-49): the plan refuses the pair,
+    which it can only do when the creatinine arrives."""
+    cid = "bone-protection-plan"
+    page.goto(calculator_url(base_url, site, edition, cid))
+    form = page.locator(f"[data-mmguide-form='{cid}']")
+    page.check(f"#mmguide-{cid}-kidney-source-crcl")
+    assert page.locator(f"#mmguide-{cid}-creatinine").is_visible()
+    assert page.locator(f"#mmguide-{cid}-crcl").is_visible()
+    for hidden in ("age", "weight", "sex"):
+        assert not page.locator(f"#mmguide-{cid}-{hidden}").is_visible(), hidden
+    page.check(f"#mmguide-{cid}-active_mm-yes")
+    page.fill(f"#mmguide-{cid}-crcl", "80")
+    page.fill(f"#mmguide-{cid}-creatinine", "5")
+    page.select_option(f"#mmguide-{cid}-creatinine-unit", "mg/dL")
+    page.wait_for_function(
+        "([el, words]) => el.getAttribute('data-state') === 'error' && words.some(w => el.innerText.includes(w))",
+        arg=[form.element_handle(), ["cannot belong to one adult", "不可能属于同一成年人"]], timeout=TIMEOUT_MS)
+    page.check(f"#mmguide-{cid}-kidney-source-creatinine")
+    for shown in ("age", "weight", "sex", "creatinine"):
+        assert page.locator(f"#mmguide-{cid}-{shown}").is_visible(), shown
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_a_creatinine_typed_as_the_clearance_is_asked_about_in_the_form(page, base_url, site, edition):
     """The clearance field shows its unit (a one-choice menu, sent with the number), so what is typed there is a
     clearance in mL/min: a creatinine in mg/dL typed by mistake reads as a clearance far below 30 mL/min, which

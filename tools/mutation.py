@@ -13,7 +13,7 @@ mutated module is written to a private copy of the package, never into src/. Res
 _build/mutation/results.json, keyed by the module's and the tests' content, so an interrupted run
 resumes where it stopped and a changed module is tested again. `--report` prints the score per
 module, the score on clinical mutants (a constant, threshold, boundary or conversion factor of a
-calculator or of units.py) and every survivor that is not a reviewed equivalent. Exit status 1 if a
+calculator or of the unit table, parsing and number writer) and every survivor that is not a reviewed equivalent. Exit status 1 if a
 goal is missed (GOAL per module, 100 % of clinical mutants).
 
 `--before REV` runs the same mutants against the tests as they were at git revision REV (only the
@@ -49,10 +49,21 @@ MIN_TIMEOUT_S = 20
 T = "tests/calculators/"
 COMMON = [T + "test_published_examples.py"]
 MODULE_TESTS = {
-    "units.py": [T + "test_input_safety_properties.py", T + "test_hostile_input.py", T + "test_core_units_records_cli.py", T + "test_error_messages.py",
+    "unit_table.py": [T + "test_input_safety_properties.py", T + "test_hostile_input.py", T + "test_core_units_records_cli.py", T + "test_error_messages.py",
                  T + "test_thresholds_zoledronic_acid.py", T + "test_thresholds_imwg_response.py",
                  T + "test_thresholds_staging_and_events.py", T + "test_review_rules.py", T + "test_thresholds_units.py",
                  *COMMON],
+    "parse.py": [T + "test_input_safety_properties.py", T + "test_hostile_input.py", T + "test_core_units_records_cli.py", T + "test_error_messages.py",
+                 T + "test_thresholds_zoledronic_acid.py", T + "test_thresholds_imwg_response.py",
+                 T + "test_thresholds_staging_and_events.py", T + "test_review_rules.py", T + "test_thresholds_units.py",
+                 *COMMON],
+    "numbers.py": [T + "test_number_edges.py", "tests/test_number_writer.py", T + "test_core_units_records_cli.py",
+                   T + "test_thresholds_zoledronic_acid.py", T + "test_thresholds_imwg_response.py",
+                   T + "test_thresholds_units.py", T + "test_review_rules.py", T + "test_exact_formatting.py", *COMMON],
+    "clearance.py": [T + "test_input_safety_properties.py", T + "test_thresholds_cockcroft_gault.py",
+                     T + "test_thresholds_zoledronic_acid.py", T + "test_clinical_rules.py", "tests/test_clinical_safety.py",
+                     T + "test_clearance_composition.py", T + "test_error_messages.py", T + "test_hostile_input.py",
+                     T + "test_number_edges.py", *COMMON],
     "calculators/zoledronic_acid_dose.py": [T + "test_thresholds_zoledronic_acid.py", T + "test_review_rules.py",
                                             T + "test_clinical_rules.py", *COMMON],
     "calculators/zoledronic_acid_bands.py": [T + "test_thresholds_zoledronic_acid.py", T + "test_clinical_rules.py",

@@ -187,7 +187,7 @@
         }
       }
       else return;
-      if (name === "crcl") {
+      if (self.config.composes && name === self.config.composes.input) {
         var c = self.section.querySelector("input[type=radio][name$='-kidney-source'][value=crcl]");
         if (c) { c.checked = true; self.showSource(); }
       }
@@ -361,7 +361,12 @@
     } else if (live && out.field && !this.touched[out.field] && !(out.field in inputs)) {
       // still typing: name what is missing instead of an error for a field not reached yet
       clear(this.result);
-      var missing = (out.field === "crcl" && this.source() === "creatinine") ? "age" : out.field;
+      // the composed input (a clearance) is missing while its parts are chosen: name the first part not
+      // given on its own
+      var comp = this.config.composes, missing = out.field;
+      if (comp && out.field === comp.input && this.source() === "creatinine") {
+        missing = comp.inputs.filter(function (n) { return comp.also_alone.indexOf(n) < 0; })[0] || out.field;
+      }
       this.result.appendChild(el("p", { "class": "mmguide-placeholder" }, [
         this.S["Still needed: "] + (this.config.labels[missing] || missing)]));
       this.shown = null;

@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import mmguide
+from mmguide.numbers import write
 
 from .i18n import lang, pick
 from .strings import translate
@@ -67,7 +68,7 @@ def _fmt_value(v) -> str:
     if v is None:
         return "—"
     if isinstance(v, float):
-        return f"{v:.4f}".rstrip("0").rstrip(".")
+        return write(v)  # the package's one number writer
     if isinstance(v, (list, tuple)):
         return ", ".join(str(x) for x in v) or "(none)"
     return str(v)
@@ -164,6 +165,7 @@ def _got_text(env, calc, row) -> str:
     e = row.get("expected", {})
     parts = []
     if "value" in e and e["value"] is not None:
+        # compared with the published value to its own precision (up to 4 decimals), through the one writer
         parts.append(_value_text(env, calc, result.value, result.unit or calc.output.unit))
     if e.get("category") is not None:
         parts.append(_category_text(env, calc, result.category))

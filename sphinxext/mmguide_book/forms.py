@@ -54,8 +54,8 @@ GROUPS = (
     ("Teeth", ("dental_exam_done",)),
     ("Risk and preferences", ("high_sre_risk", "prefers_subcutaneous")),
 )
-# A calculator that needs a clearance also takes the Cockcroft–Gault inputs (crcl_cockcroft_gault).
-CG_FIELDS = ("age", "weight", "creatinine", "sex")
+# A calculator declares on its record the inputs that may be given or computed from others
+# (records.Composes: a clearance, or age, weight, creatinine and sex); its form offers the choice.
 
 
 def _t(env, s: str) -> str:
@@ -176,31 +176,38 @@ def _strings(env) -> dict:
     return {k: _t(env, k) for k in keys}
 
 
-def _composes(d: dict) -> bool:
-    names = [i["name"] for i in d["inputs"]]
-    return "crcl" in names and all(n in names for n in CG_FIELDS)
+def _composes(calc) -> dict | None:
+    """The record's declaration of an input given or computed from others (records.Composes), as the form's
+    script reads it: {"input", "calculator", "inputs", "also_alone"}; None when it declares none."""
+    for c in getattr(calc, "composes", ()):
+        return {"input": c.input, "calculator": c.calculator, "inputs": list(c.inputs),
+                "also_alone": list(c.also_alone)}
+    return None
 
 
-def _fields_html(env, cid: str, d: dict) -> str:
+def _fields_html(env, cid: str, d: dict, composes: dict | None = None) -> str:
     T = lambda s: _t(env, s)  # noqa: E731
     by_name = {i["name"]: i for i in d["inputs"]}
-    composes = _composes(d)
 
     def block(names):
         out = []
         names = [n for n in names if n in by_name]
-        if composes and "crcl" in names:
-            # "I have a creatinine" (default) / "I have a clearance": one set is sent, never both
+        if composes and composes["input"] in names:
+            into, parts, alone = composes["input"], tuple(composes["inputs"]), tuple(composes["also_alone"])
+            # "I have a creatinine" (default) / "I have a clearance": one set is sent, never both; an input the
+            # calculator also uses on its own (the plan's creatinine) is shown and sent with either
             choice = _radios(env, f"mmguide-{cid}-kidney-source", f"{cid}-kidney-source", _e(T("Kidney function from")),
-                             [("creatinine", T("I have a creatinine")), ("crcl", T("I have a clearance"))], "",
+                             [("creatinine", T("I have a creatinine")), (into, T("I have a clearance"))], "",
                              checked="creatinine") + "</fieldset>"
+            shared = "".join(_field_html(env, cid, by_name[n]) for n in parts if n in alone)
             # within the chosen set every input is needed: none is marked optional
-            cg = "".join(_field_html(env, cid, dict(by_name[n], required=True)) for n in CG_FIELDS)
+            cg = "".join(_field_html(env, cid, dict(by_name[n], required=True)) for n in parts if n not in alone)
             out.append(f'<div class="mmguide-field mmguide-source-choice" data-source-choice="1">{choice}</div>'
+                       f'{shared}'
                        f'<div class="mmguide-source" data-source="creatinine">{cg}</div>'
-                       f'<div class="mmguide-source" data-source="crcl" hidden>'
-                       f'{_field_html(env, cid, dict(by_name["crcl"], required=True))}</div>')
-            names = [n for n in names if n not in CG_FIELDS + ("crcl",)]
+                       f'<div class="mmguide-source" data-source="{_e(into)}" hidden>'
+                       f'{_field_html(env, cid, dict(by_name[into], required=True))}</div>')
+            names = [n for n in names if n not in parts + (into,)]
         out += [_field_html(env, cid, by_name[n]) for n in names]
         return "".join(out)
 
@@ -255,11 +262,11 @@ def form_html(env, calc) -> str:
         "references": _bibliography(env),
         "bibliography": BIB_PLACEHOLDER,
         "date": datetime.date.today().isoformat(),
-        "composes": _composes(d),
+        "composes": _composes(calc),
     }
     # JSON inside <script>: "</" must not end the element
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-    fields = _fields_html(env, cid, d)
+    fields = _fields_html(env, cid, d, _composes(calc))
     nojs = _e(T("Computation needs JavaScript; the tables below are the full reference."))
     heading_id = f"mmguide-{cid}-form-title"
     return (

@@ -12,8 +12,10 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any, Callable
 
-from . import units as U
+from . import parse as P
+from . import unit_table as T
 from .errors import InputError
+from .numbers import write_given
 
 Text = dict  # {"en": str, "zh": str}
 
@@ -67,12 +69,12 @@ class Input:
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
-        a = U.ANALYTES[self.analyte]
+        a = T.ANALYTES[self.analyte]
         return tuple(u.symbol for u in a.units if self.units is None or u.symbol in self.units)
 
     def plausible_range(self) -> str:
         if self.kind == "quantity":
-            return U.range_text(self.analyte, self.units)
+            return T.range_text(self.analyte, self.units)
         if self.kind == "integer":
             return f"{self.low}–{self.high}"
         if self.kind == "boolean":
@@ -85,16 +87,16 @@ class Input:
         if self.range_source:
             return self.range_source
         if self.kind == "quantity":
-            return U.ANALYTES[self.analyte].range_source
+            return T.ANALYTES[self.analyte].range_source
         return "Defined by the scale or criterion itself."
 
     def parse(self, raw):
         """Turn a caller's value into the calculator's internal form, or raise InputError."""
         n = self.name
         if isinstance(raw, str):
-            U._check_length(raw, n)  # before any other work on it
+            P._check_length(raw, n)  # before any other work on it
         if self.kind == "quantity":
-            return U.parse_quantity(n, raw, self.analyte, self.units)
+            return P.parse_quantity(n, raw, self.analyte, self.units)
         if self.kind == "boolean":
             if isinstance(raw, bool):
                 return raw
@@ -104,29 +106,29 @@ class Input:
             if self.unknown and (raw is None or word in UNKNOWN_WORDS):
                 return None
             if self.unknown:
-                raise InputError(f"{n}: expected yes, no or unknown, got {U._short(raw)}.", n,
-                                 zh=f"应为“是”“否”或“不详”,输入的是 {U._short(raw)}。")
-            raise InputError(f"{n}: expected True or False, got {U._short(raw)}.", n,
-                             zh=f"应为“是”或“否”,输入的是 {U._short(raw)}。")
+                raise InputError(f"{n}: expected yes, no or unknown, got {P._short(raw)}.", n,
+                                 zh=f"应为“是”“否”或“不详”,输入的是 {P._short(raw)}。")
+            raise InputError(f"{n}: expected True or False, got {P._short(raw)}.", n,
+                             zh=f"应为“是”或“否”,输入的是 {P._short(raw)}。")
         if self.kind == "sex":
             if isinstance(raw, str) and raw.strip().lower() in SEX_WORDS:
                 return SEX_WORDS[raw.strip().lower()]
-            raise InputError(f"{n}: expected 'female' or 'male', got {U._short(raw)}.", n,
-                             zh=f"应为“女”或“男”,输入的是 {U._short(raw)}。")
+            raise InputError(f"{n}: expected 'female' or 'male', got {P._short(raw)}.", n,
+                             zh=f"应为“女”或“男”,输入的是 {P._short(raw)}。")
         if self.kind == "integer":
             whole = f"{n}: expected a whole number {self.low}–{self.high}, got "
             whole_zh = f"应为 {self.low}–{self.high} 的整数,输入的是 "
             if isinstance(raw, bool):
                 raise InputError(whole + f"{repr(raw)}.", n, zh=whole_zh + f"{repr(raw)}。")
             try:
-                v = U.to_fraction(raw, n)
+                v = P.to_fraction(raw, n)
             except InputError:
-                raise InputError(whole + f"{U._short(raw)}.", n, zh=whole_zh + f"{U._short(raw)}。") from None
+                raise InputError(whole + f"{P._short(raw)}.", n, zh=whole_zh + f"{P._short(raw)}。") from None
             if v.denominator != 1:
-                raise InputError(whole + f"{U.fmt(v)}.", n, zh=whole_zh + f"{U.fmt(v)}。")
+                raise InputError(whole + f"{write_given(v)}.", n, zh=whole_zh + f"{write_given(v)}。")
             if v < self.low or v > self.high:  # the exact value on the left of each comparison
-                raise InputError(f"{n}: {int(v)} is outside the range {self.low}–{self.high}.", n,
-                                 zh=f"{int(v)} 超出范围 {self.low}–{self.high}。")
+                raise InputError(f"{n}: {write_given(v)} is outside the range {self.low}–{self.high}.", n,
+                                 zh=f"{write_given(v)} 超出范围 {self.low}–{self.high}。")
             return int(v)
         if self.kind == "choice":
             if isinstance(raw, str):
@@ -135,8 +137,8 @@ class Input:
                     if word == c or word == CHOICE_WORDS_ZH.get(c):
                         return c
             shown = "、".join("“" + CHOICE_WORDS_ZH.get(c, c) + "”" for c in self.choices)
-            raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {U._short(raw)}.", n,
-                             zh=f"应为以下之一:{shown},输入的是 {U._short(raw)}。")
+            raise InputError(f"{n}: expected one of {', '.join(self.choices)}, got {P._short(raw)}.", n,
+                             zh=f"应为以下之一:{shown},输入的是 {P._short(raw)}。")
         raise AssertionError(f"unknown input kind {self.kind}")  # pragma: no cover
 
     def as_dict(self) -> dict:
@@ -148,7 +150,7 @@ class Input:
         if self.kind == "boolean":
             d["unknown"] = self.unknown
         if self.kind == "quantity":
-            a = U.ANALYTES[self.analyte]
+            a = T.ANALYTES[self.analyte]
             d["unit"] = self.unit
             # a number typed without a unit may be refused (units.Analyte.ask_unit_when_bare, bare_also):
             # the form always sends the unit with the number
@@ -194,7 +196,7 @@ class Category:
 class Output:
     """What a calculator gives. places: the decimals a reader is shown (None: up to 4, trailing zeros
     dropped); edges: the limits the value is compared with, which a shown value never reaches or crosses
-    by rounding (units.fmt_beside); a result adds its own (Result.edges)."""
+    by rounding (numbers.write); a result adds its own (Result.edges)."""
 
     label: Text
     unit: str | None = None
@@ -251,6 +253,22 @@ NO_VIEW = View()
 
 
 @dataclass(frozen=True)
+class Composes:
+    """An input the reader may give, or leave to be computed from other inputs by another calculator
+    (a creatinine clearance, or age, weight, creatinine and sex: mmguide.clearance). The calculator
+    pages' forms read it: one set or the other is asked for.
+
+    also_alone: those of *inputs* the calculator also uses on their own, so they are asked for whichever
+        set the reader gives (the plan's creatinine: the acute dose, the renal holds).
+    """
+
+    input: str
+    calculator: str
+    inputs: tuple
+    also_alone: tuple = ()
+
+
+@dataclass(frozen=True)
 class Calculator:
     id: str
     title: Text
@@ -267,6 +285,11 @@ class Calculator:
     when_to_use: Text | None = None
     flowchart: Any = None  # the decision tree (mmguide.decision.Tree) the function walks, if any
     view: Any = None  # how its result is shown (View); None: a value, its category and its explanation
+    # inputs given or computed from others (Composes), read by the form
+    composes: tuple = ()
+    # how each quantity the calculator shows is written ({name: numbers.Scale}: decimals and the edges it is
+    # compared with); the value itself follows Output.places and Output.edges
+    numbers: dict = field(default_factory=dict)
 
     def input(self, name: str) -> Input:
         for i in self.inputs:
@@ -312,7 +335,7 @@ def _jsonable(x):
         return x
     if isinstance(x, Fraction):
         return float(x)
-    if isinstance(x, U.Quantity):
+    if isinstance(x, T.Quantity):
         return str(x)
     if isinstance(x, dict):
         return {str(k): _jsonable(v) for k, v in x.items()}

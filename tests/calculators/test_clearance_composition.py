@@ -4,6 +4,8 @@ Expected values are the fact sheet's §11A vectors (Cockcroft & Gault 1976, then
 label's renal dose table), never the package's own output.
 """
 
+from fractions import Fraction
+
 import pytest
 
 import mmguide
@@ -42,16 +44,21 @@ def test_the_issue_example_gives_the_dose_for_the_computed_clearance():
     # (140 − 70) × 70 / (72 × 1.2) = 56.71 mL/min: 50–60 band, 3.5 mg
     r = compute("zoledronic-acid-dose", age=70, weight="70 kg", creatinine="1.2 mg/dL", sex="male")
     assert r.value == 3.5
-    assert r.details["clearance"]["text"]["en"] == "CrCl 57 mL/min by Cockcroft–Gault from 70 years, 70 kg, creatinine 1.2 mg/dL, male"
-    assert "肌酐清除率 57 mL/min" in r.details["clearance"]["text"]["zh"]
+    assert r.details["clearance"]["value"] == Fraction(70 * 70, 72) / Fraction("1.2")  # exact, not a string
+    # the clearance is written once, one way: the line above the dose and the explanation show the same number
+    assert r.details["clearance"]["text"]["en"] == "CrCl 56.71 mL/min by Cockcroft–Gault from 70 years, 70 kg, creatinine 1.2 mg/dL, male"
+    assert "肌酐清除率 56.71 mL/min" in r.details["clearance"]["text"]["zh"]
+    assert "Creatinine clearance 56.71 mL/min" in r.explanation["en"]
 
 
-def test_a_whole_clearance_next_to_an_edge_says_the_exact_value_decided():
-    # 60 × 72 / (72 × 2.01) = 29.85: shown as 29 (never 30, the edge) and the exact value is named
+def test_a_clearance_next_to_an_edge_is_written_once_on_its_side_of_the_edge():
+    # 60 × 72 / (72 × 2.01) = 29.85, below the label's 30: written 29.85 above the dose and in the explanation,
+    # never 30 and never a second, rounder number beside it
     r = compute("zoledronic-acid-dose", age=80, weight="72 kg", creatinine="2.01 mg/dL", sex="male")
     assert r.value is None and r.category == "not-recommended"
     t = r.details["clearance"]["text"]["en"]
-    assert "CrCl 29 mL/min" in t and "29.85" in t
+    assert t.startswith("CrCl 29.85 mL/min by Cockcroft–Gault") and "Creatinine clearance 29.85 mL/min" in r.explanation["en"]
+    assert r.details["clearance"]["near_edges"] == (30,)
 
 
 @pytest.mark.parametrize("sex,age,weight,scr,crcl,dose", CG_VECTORS)

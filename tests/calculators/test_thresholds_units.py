@@ -385,7 +385,7 @@ def test_a_typed_value_equal_to_1e12_is_accepted_however_it_is_written():
 
 @pytest.mark.xfail(strict=True, reason=(
     "_exponent_ok refuses any typed exponent above 15 before the value is built, so '0.0001e16' (exactly 1e12, "
-    "accepted when written '1e12') is refused as implausible (src/mmguide/units.py _exponent_ok); harmless, but "
+    "accepted when written '1e12') is refused as implausible (src/mmguide/parse.py _exponent_ok); harmless, but "
     "the bound is meant for the value, not for how it is written"))
 def test_a_typed_value_equal_to_1e12_with_an_exponent_of_16_is_accepted():
     assert U.to_fraction("0.0001e16", "x") == 10**12

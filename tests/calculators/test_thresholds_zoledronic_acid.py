@@ -343,7 +343,8 @@ def test_renal_check_with_a_clearance_computed_here_says_to_confirm_it_and_shows
                 sex="female")
     assert "confirm this estimate once creatinine is stable" in r.explanation["en"]
     assert "复核此估算值" in r.explanation["zh"]
-    assert r.details["clearance"]["shown"] == "24.35"
+    assert r.details["clearance"]["value"] == Fraction(55 * 45, 72) / Fraction("1.2") * Fraction("0.85")  # 24.35
+    assert r.details["clearance"]["text"]["en"].startswith("CrCl 24.35 mL/min")
     assert "clearance" not in compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL").details
 
 

@@ -2025,6 +2025,8 @@ CALCULATOR = Calculator(
     recommendations=RECOMMENDATIONS,
     flowchart=TREE,
     view=View(arrange=_arrange_view, urgent_despite=True),
+    # the clearance or the four inputs it comes from; the creatinine also serves alone (the acute dose, renal holds)
+    composes=(cg.C.composes(also_alone=("creatinine",)),),
     decisions=(
         text("The answer is built in four phases: now (emergencies), before the first maintenance dose, maintenance, "
              "and monitoring and duration. One resolution step decides when the maintenance agent starts: after an "

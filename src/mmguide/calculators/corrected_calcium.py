@@ -9,26 +9,26 @@ from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Link, Output, Result, View, text
 from ..errors import InputError
-from ..units import fmt, fmt_beside
+from ..numbers import Scale, write
 from .myeloma_defining_events import CALCIUM_ABOVE, CALCIUM_ABOVE_ULN_BY
 
 ID = "corrected-calcium"
 REFERENCES = ("payne1973calcium", "zometa_label", "rajkumar2014imwg", "nci2017ctcae")
 
-# Conventional-unit form (Zometa label, fact sheet §8): cCa = Ca + 0.8 × (4.0 − albumin g/dL).
+# Conventional-unit form (zometa_label): cCa = Ca + 0.8 × (4.0 − albumin g/dL).
 MG_DL_SLOPE = F("0.8")
 MG_DL_REFERENCE_ALBUMIN = F("4.0")  # g/dL
-# SI form (Payne 1973 as widely quoted, fact sheet §8): cCa = Ca + 0.02 × (40 − albumin g/L).
+# SI form (payne1973calcium, as widely quoted): cCa = Ca + 0.02 × (40 − albumin g/L).
 SI_SLOPE = F("0.02")
 SI_REFERENCE_ALBUMIN = F(40)  # g/L
 
-# CRAB hypercalcaemia, absolute criterion (Rajkumar 2014, fact sheet §4): strictly above.
+# CRAB hypercalcaemia, absolute criterion (rajkumar2014imwg): strictly above.
 # Single source: the myeloma-defining-events module.
 CRAB_ABOVE = CALCIUM_ABOVE
-# Zometa definition of hypercalcaemia of malignancy (fact sheet §8): at or above.
+# Zometa definition of hypercalcaemia of malignancy (zometa_label): at or above.
 HCM_AT_LEAST = {"mmol/L": F("3.0"), "mg/dL": F(12)}
 
-# NCI CTCAE v5.0 grades of corrected serum calcium (fact sheet §12B; the v4.03 table, unchanged
+# NCI CTCAE v5.0 grades of corrected serum calcium (nci2017ctcae; the v4.03 table, unchanged
 # in v5.0), each written in both units and compared in the unit measured, never converted:
 #   hypocalcaemia  grade 1 < LLN to 2.0 mmol/L (8.0 mg/dL); grade 2 < 2.0 (8.0); grade 3 < 1.75 (7.0);
 #                  grade 4 < 1.5 (6.0)
@@ -62,9 +62,9 @@ CATEGORIES = (
     Category(LOW, text(
         "Below the laboratory's lower limit (low calcium)", "低于实验室正常下限(低钙)"), "caution"),
     Category(HYPO, text(
-        f"Hypocalcaemia: below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L ({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL), "
+        f"Hypocalcaemia: below {write(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L ({write(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL), "
         "CTCAE grade 2 or worse, whatever the laboratory's limits",
-        f"低钙血症:低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L({fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL),"
+        f"低钙血症:低于 {write(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L({write(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL),"
         "CTCAE ≥ 2 级,与实验室参考范围无关")),
 )
 
@@ -93,20 +93,20 @@ def check_limits(unit: str, lln=None, uln=None, lln_name="calcium_lln", uln_name
     """Refuse laboratory limits that cannot be what their names say (limits already in *unit*)."""
     if lln is not None and lln > CRAB_ABOVE[unit]:
         raise InputError(
-            f"{lln_name}: {fmt(lln)} {unit} is above the CRAB hypercalcaemia threshold {fmt(CRAB_ABOVE[unit])} {unit}; "
+            f"{lln_name}: {write(lln)} {unit} is above the CRAB hypercalcaemia threshold {write(CRAB_ABOVE[unit])} {unit}; "
             "a lower limit of normal cannot be that high. Was the upper limit entered?", lln_name,
-            zh=f"{fmt(lln)} {unit} 高于 CRAB 高钙血症阈值 {fmt(CRAB_ABOVE[unit])} {unit}，正常下限不可能这么高；"
+            zh=f"{write(lln)} {unit} 高于 CRAB 高钙血症阈值 {write(CRAB_ABOVE[unit])} {unit}，正常下限不可能这么高；"
                "是否误填了正常上限？")
     if lln is not None and uln is not None and uln <= lln:
         raise InputError(
-            f"{uln_name}: the upper limit {fmt(uln)} {unit} is not above the lower limit {fmt(lln)} {unit}; "
+            f"{uln_name}: the upper limit {write(uln)} {unit} is not above the lower limit {write(lln)} {unit}; "
             "were the two limits swapped?", uln_name,
-            zh=f"正常上限 {fmt(uln)} {unit} 不高于正常下限 {fmt(lln)} {unit}；两个界值是否填反了？")
+            zh=f"正常上限 {write(uln)} {unit} 不高于正常下限 {write(lln)} {unit}；两个界值是否填反了？")
     if uln is not None and uln < HYPOCALCAEMIA_BELOW[unit]:
         raise InputError(
-            f"{uln_name}: {fmt(uln)} {unit} is below {fmt(HYPOCALCAEMIA_BELOW[unit])} {unit}, where CTCAE grades "
+            f"{uln_name}: {write(uln)} {unit} is below {write(HYPOCALCAEMIA_BELOW[unit])} {unit}, where CTCAE grades "
             "hypocalcaemia; an upper limit of normal cannot be that low. Was the lower limit entered?", uln_name,
-            zh=f"{fmt(uln)} {unit} 低于 {fmt(HYPOCALCAEMIA_BELOW[unit])} {unit}（CTCAE 在此以下对低钙血症分级），"
+            zh=f"{write(uln)} {unit} 低于 {write(HYPOCALCAEMIA_BELOW[unit])} {unit}（CTCAE 在此以下对低钙血症分级），"
                "正常上限不可能这么低；是否误填了正常下限？")
 
 
@@ -139,10 +139,10 @@ _MEANING = {
         "符合 CRAB 高钙血症绝对标准(骨髓瘤定义事件)"),
     "no-crab-hypercalcaemia": text(
         "does not exceed the absolute CRAB threshold; the other criterion (more than "
-        f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L or {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL above "
+        f"{write(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L or {write(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL above "
         "the laboratory's upper limit) is assessed by myeloma-defining-events",
         "未超过 CRAB 绝对阈值;另一标准(比实验室正常上限高出 > "
-        f"{fmt(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L 或 > {fmt(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL)"
+        f"{write(CALCIUM_ABOVE_ULN_BY['mmol/L'])} mmol/L 或 > {write(CALCIUM_ABOVE_ULN_BY['mg/dL'])} mg/dL)"
         "请用骨髓瘤定义事件计算器评估"),
     LOW: text(
         "is below the laboratory's lower limit of normal (low calcium): correct it before a bone-targeted "
@@ -150,17 +150,26 @@ _MEANING = {
         "correction applies to total calcium only)",
         "低于实验室正常下限(低钙):开始骨靶向药物前应予纠正;并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
     HYPO: text(
-        f"is hypocalcaemia whatever the laboratory's limits (below {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L or "
-        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL, CTCAE grade 2 or worse): correct it before the first dose of any "
+        f"is hypocalcaemia whatever the laboratory's limits (below {write(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L or "
+        f"{write(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL, CTCAE grade 2 or worse): correct it before the first dose of any "
         "bone-targeted agent, and check that a total calcium, not an ionised calcium, was entered (the albumin "
         "correction applies to total calcium only)",
-        f"无论实验室参考范围如何均属低钙血症(低于 {fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L 或 "
-        f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL,CTCAE ≥ 2 级):任何骨靶向药物首剂前均须纠正;"
+        f"无论实验室参考范围如何均属低钙血症(低于 {write(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L 或 "
+        f"{write(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL,CTCAE ≥ 2 级):任何骨靶向药物首剂前均须纠正;"
         "并请核实输入的是血清总钙而非离子钙(白蛋白校正仅适用于总钙)"),
 }
 
 GRADE_WORDS = {"hypocalcaemia": text("hypocalcaemia", "低钙血症"),
                "hypercalcaemia": text("hypercalcaemia", "高钙血症")}
+
+
+# How a corrected calcium is written, in each unit: 2 decimals, never rounded onto or across a limit it is
+# compared with (CRAB, hypercalcaemia of malignancy, the CTCAE grades); a result adds the laboratory's own.
+CALCIUM = {
+    u: Scale(2, (CRAB_ABOVE[u], HCM_AT_LEAST[u]) + tuple(v[u] for v in HYPO_GRADE_BELOW.values())
+             + tuple(v[u] for v in HYPER_GRADE_ABOVE.values()))
+    for u in ("mmol/L", "mg/dL")
+}
 
 
 def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> Result:
@@ -171,11 +180,11 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
     check_limits(unit, lln, uln)
     cat = category_for(cca, unit, lln)
     kind, grade = ctcae_grade(cca, unit, lln, uln)
-    places = 2
-    # shown to 2 decimals, never across a threshold it is compared with (2.7504 is not "2.75")
-    edges = (CRAB_ABOVE[unit], HCM_AT_LEAST[unit]) + tuple(v[unit] for v in HYPO_GRADE_BELOW.values()) \
-        + tuple(v[unit] for v in HYPER_GRADE_ABOVE.values()) + tuple(x for x in (lln, uln) if x is not None)
-    v = fmt_beside(cca, places, edges)
+    # shown to 2 decimals, never across a threshold it is compared with (2.7504 is not "2.75"), the
+    # laboratory's own limits included
+    own = tuple(x for x in (lln, uln) if x is not None)
+    edges = CALCIUM[unit].edges + own
+    v = CALCIUM[unit](cca, own)
     limit_en = limit_zh = ""
     if cat == LOW:
         limit_en = f", laboratory lower limit {calcium_lln}"
@@ -212,14 +221,14 @@ def corrected_calcium(calcium, albumin, calcium_lln=None, calcium_uln=None) -> R
 
 def _one_place(x: F) -> str:
     """At least one decimal, as the CTCAE writes its limits (2.0, 1.75, 11.5)."""
-    s = fmt(x)
-    return s if "." in s else fmt(x, 1)
+    s = write(x)
+    return s if "." in s else write(x, 1)
 
 
 def _bands():
     rows = []
     for unit in ("mmol/L", "mg/dL"):
-        hcm, crab = fmt(HCM_AT_LEAST[unit]), fmt(CRAB_ABOVE[unit])
+        hcm, crab = write(HCM_AT_LEAST[unit]), write(CRAB_ABOVE[unit])
         rows += [
             Band(text(f"cCa ≥ {hcm} {unit}", f"校正血钙 ≥ {hcm} {unit}"),
                  _MEANING["hypercalcaemia-of-malignancy"], "hypercalcaemia-of-malignancy"),
@@ -229,7 +238,7 @@ def _bands():
                  _MEANING["no-crab-hypercalcaemia"], "no-crab-hypercalcaemia"),
         ]
     for unit in ("mmol/L", "mg/dL"):
-        h = fmt(HYPOCALCAEMIA_BELOW[unit], 1)
+        h = write(HYPOCALCAEMIA_BELOW[unit], 1)
         rows.append(Band(text(f"cCa < {h} {unit}", f"校正血钙 < {h} {unit}"), _MEANING[HYPO], HYPO))
     rows.append(Band(text("cCa < the laboratory's lower limit (if given)", "校正血钙 < 实验室正常下限(如提供)"),
                      _MEANING[LOW], LOW))
@@ -279,12 +288,13 @@ CALCULATOR = Calculator(
     output=Output(text("Corrected calcium, in the unit the calcium was given in", "校正血钙(单位与输入的血钙相同)"), unit=None,
                   categories=CATEGORIES, places=2),
     formula=(
-        r"\mathrm{cCa}\ (\text{mg/dL}) = \mathrm{Ca} + " + fmt(MG_DL_SLOPE) + r" \times ("
-        + fmt(MG_DL_REFERENCE_ALBUMIN, 1) + r" - \text{albumin (g/dL)});\quad "
-        r"\mathrm{cCa}\ (\text{mmol/L}) = \mathrm{Ca} + " + fmt(SI_SLOPE) + r" \times ("
-        + fmt(SI_REFERENCE_ALBUMIN) + r" - \text{albumin (g/L)})"
+        r"\mathrm{cCa}\ (\text{mg/dL}) = \mathrm{Ca} + " + write(MG_DL_SLOPE) + r" \times ("
+        + write(MG_DL_REFERENCE_ALBUMIN, 1) + r" - \text{albumin (g/dL)});\quad "
+        r"\mathrm{cCa}\ (\text{mmol/L}) = \mathrm{Ca} + " + write(SI_SLOPE) + r" \times ("
+        + write(SI_REFERENCE_ALBUMIN) + r" - \text{albumin (g/L)})"
     ),
     bands=_bands(),
+    numbers={"corrected_calcium": CALCIUM},
     references=REFERENCES,
     recommendations=("TG-3", "BP-6"),
     # the plan, with this corrected calcium (exactly as computed, with its unit)
@@ -294,34 +304,34 @@ CALCULATOR = Calculator(
         text(
             "The correction is done in the calcium's unit (mg/dL form for mg/dL, SI form for mmol/L; the albumin is "
             "converted exactly to g/dL or g/L as needed), and the result is compared with the threshold written in "
-            f"that unit: {fmt(CRAB_ABOVE['mg/dL'])} mg/dL and {fmt(CRAB_ABOVE['mmol/L'])} mmol/L are not converted "
+            f"that unit: {write(CRAB_ABOVE['mg/dL'])} mg/dL and {write(CRAB_ABOVE['mmol/L'])} mmol/L are not converted "
             "into each other.",
             "校正在血钙的实测单位下进行(mg/dL 用常规单位公式,mmol/L 用国际单位公式;白蛋白按需精确换算为 g/dL 或 g/L),"
-            f"结果与该单位下的阈值比较:{fmt(CRAB_ABOVE['mg/dL'])} mg/dL 与 {fmt(CRAB_ABOVE['mmol/L'])} mmol/L 不相互换算。",
+            f"结果与该单位下的阈值比较:{write(CRAB_ABOVE['mg/dL'])} mg/dL 与 {write(CRAB_ABOVE['mmol/L'])} mmol/L 不相互换算。",
         ),
         text(
             "CRAB hypercalcaemia uses the strict inequality (exactly "
-            f"{fmt(CRAB_ABOVE['mmol/L'])} mmol/L or {fmt(CRAB_ABOVE['mg/dL'])} mg/dL is negative); the Zometa "
+            f"{write(CRAB_ABOVE['mmol/L'])} mmol/L or {write(CRAB_ABOVE['mg/dL'])} mg/dL is negative); the Zometa "
             "definition of hypercalcaemia of malignancy uses ≥.",
-            f"CRAB 高钙血症采用严格大于(恰为 {fmt(CRAB_ABOVE['mmol/L'])} mmol/L 或 {fmt(CRAB_ABOVE['mg/dL'])} mg/dL 为阴性);"
+            f"CRAB 高钙血症采用严格大于(恰为 {write(CRAB_ABOVE['mmol/L'])} mmol/L 或 {write(CRAB_ABOVE['mg/dL'])} mg/dL 为阴性);"
             "唑来膦酸说明书的恶性肿瘤相关高钙血症定义采用 ≥。",
         ),
         text(
             "Low calcium is judged against the laboratory's own lower limit when one is given, and in any case against "
-            f"the CTCAE grade 2 floor ({fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L, "
-            f"{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL): below it a calcium is hypocalcaemia whatever the "
+            f"the CTCAE grade 2 floor ({write(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L, "
+            f"{write(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL): below it a calcium is hypocalcaemia whatever the "
             "laboratory's limits. A low result also asks whether an ionised calcium was entered by mistake.",
             "低钙在提供实验室正常下限时据此判断,且无论如何均以 CTCAE 2 级界值"
-            f"({fmt(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L、{fmt(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL)判断:"
+            f"({write(HYPOCALCAEMIA_BELOW['mmol/L'], 1)} mmol/L、{write(HYPOCALCAEMIA_BELOW['mg/dL'], 1)} mg/dL)判断:"
             "低于该值即为低钙血症,与实验室参考范围无关。结果偏低时同时提示核实是否误输入了离子钙。",
         ),
         text(
             "CTCAE grades are given for the corrected calcium, compared in the unit measured. Grade 1 needs the "
             "laboratory's limit; without an upper limit, a corrected calcium above the CRAB threshold "
-            f"({fmt(CRAB_ABOVE['mmol/L'])} mmol/L, {fmt(CRAB_ABOVE['mg/dL'])} mg/dL) is taken as above it, and a "
+            f"({write(CRAB_ABOVE['mmol/L'])} mmol/L, {write(CRAB_ABOVE['mg/dL'])} mg/dL) is taken as above it, and a "
             "value between the laboratory's limits is not graded.",
             "对校正血钙给出 CTCAE 分级,按实测单位比较。1 级需要实验室参考限;未提供正常上限时,校正血钙高于 CRAB 阈值"
-            f"({fmt(CRAB_ABOVE['mmol/L'])} mmol/L、{fmt(CRAB_ABOVE['mg/dL'])} mg/dL)视为高于正常上限;"
+            f"({write(CRAB_ABOVE['mmol/L'])} mmol/L、{write(CRAB_ABOVE['mg/dL'])} mg/dL)视为高于正常上限;"
             "位于实验室参考范围内的数值不分级。",
         ),
         text(

@@ -7,14 +7,14 @@ interchangeable with the Cockcroft–Gault clearance of the zoledronic acid dose
 from fractions import Fraction as F
 
 from ..records import Calculator, Output, Result, text
-from ..units import fmt, fmt_beside
+from ..numbers import Scale, write
 from .crcl_cockcroft_gault import AGE_INPUT, CREATININE_INPUT, SEX_INPUT
 from .myeloma_defining_events import CRCL_BELOW
 
 ID = "egfr-ckd-epi-2021"
 REFERENCES = ("inker2021ckdepi",)
 
-# Coefficients of the 2021 equation (Inker, NEJM 2021; kidney.org formula page; fact sheet §8).
+# Coefficients of the 2021 equation (inker2021ckdepi; kidney.org formula page).
 COEFFICIENT = 142
 AGE_BASE = F("0.9938")  # 0.9938^age (not 0.993, a known mistake elsewhere)
 FEMALE_FACTOR = F("1.012")
@@ -25,6 +25,8 @@ UPPER_EXPONENT = F("-1.200")  # exponent of max(SCr/κ, 1)
 # (myeloma_defining_events), so 39.6 is shown as 39, never 40.
 PLACES = 0
 EDGES = (CRCL_BELOW,)
+# how an eGFR is written: whole numbers, never rounded onto or across the renal myeloma-defining event's 40
+EGFR = Scale(PLACES, EDGES)
 
 
 def ckd_epi_2021(age, creatinine, sex) -> Result:
@@ -41,17 +43,17 @@ def ckd_epi_2021(age, creatinine, sex) -> Result:
     if sex == "female":
         egfr *= float(FEMALE_FACTOR)
     # a whole number, as laboratories report an eGFR, never rounded onto the renal myeloma-defining limit
-    v = fmt_beside(F(egfr), PLACES, EDGES)
+    v = EGFR(F(egfr))
     return Result(
         calculator=ID,
         value=egfr,
         unit="mL/min/1.73 m²",
         category=None,
         explanation=text(
-            f"Estimated GFR (CKD-EPI 2021, race-free) is {v} mL/min/1.73 m², from age {fmt(age.value)}, "
+            f"Estimated GFR (CKD-EPI 2021, race-free) is {v} mL/min/1.73 m², from age {write(age.value)}, "
             f"serum creatinine {creatinine} and {sex} sex. This is an eGFR indexed to body surface area, "
             "not a creatinine clearance: do not use it in the zoledronic acid dose table.",
-            f"按 CKD-EPI 2021(不含种族系数)公式估算的肾小球滤过率为 {v} mL/min/1.73 m²(年龄 {fmt(age.value)} 岁,"
+            f"按 CKD-EPI 2021(不含种族系数)公式估算的肾小球滤过率为 {v} mL/min/1.73 m²(年龄 {write(age.value)} 岁,"
             f"血清肌酐 {creatinine},{'女性' if sex == 'female' else '男性'})。"
             "此为按体表面积标化的 eGFR,并非肌酐清除率,不可用于唑来膦酸剂量表。",
         ),
@@ -83,13 +85,14 @@ CALCULATOR = Calculator(
     ),
     output=Output(text("eGFR", "eGFR"), unit="mL/min/1.73 m²", places=PLACES, edges=EDGES),
     formula=(
-        r"\mathrm{eGFR} = " + str(COEFFICIENT)
+        r"\mathrm{eGFR} = " + write(COEFFICIENT)
         + r" \times \min(S_{Cr}/\kappa, 1)^{\alpha} \times \max(S_{Cr}/\kappa, 1)^{"
-        + fmt(UPPER_EXPONENT, 3) + r"} \times " + fmt(AGE_BASE) + r"^{\text{age}} \times "
-        + fmt(FEMALE_FACTOR) + r"\ [\text{if female}];\ "
-        + r"\kappa = " + fmt(KAPPA["female"]) + r"\ (\text{female}),\ " + fmt(KAPPA["male"]) + r"\ (\text{male});\ "
-        + r"\alpha = " + fmt(ALPHA["female"]) + r"\ (\text{female}),\ " + fmt(ALPHA["male"]) + r"\ (\text{male})"
+        + write(UPPER_EXPONENT, 3) + r"} \times " + write(AGE_BASE) + r"^{\text{age}} \times "
+        + write(FEMALE_FACTOR) + r"\ [\text{if female}];\ "
+        + r"\kappa = " + write(KAPPA["female"]) + r"\ (\text{female}),\ " + write(KAPPA["male"]) + r"\ (\text{male});\ "
+        + r"\alpha = " + write(ALPHA["female"]) + r"\ (\text{female}),\ " + write(ALPHA["male"]) + r"\ (\text{male})"
     ),
+    numbers={"egfr": EGFR},
     references=REFERENCES,
     recommendations=("TG-1",),
     decisions=(

@@ -1,7 +1,7 @@
 """IMWG frailty score (Palumbo 2015, Blood): age, Charlson comorbidity index, Katz ADL, Lawton IADL.
 
 The 0–5 range and the three groups are verified; the per-item points are from memory ([M] in the
-fact sheet §6) though they agree with that range. The record's decisions say so.
+palumbo2015frailty) though they agree with that range. The record's decisions say so.
 """
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
@@ -9,7 +9,7 @@ from ..records import Band, Calculator, Category, Input, Output, Result, text
 ID = "imwg-frailty"
 REFERENCES = ("palumbo2015frailty",)
 
-# Age points (fact sheet §6, [M]): ≤ 75 → 0; 76–80 → 1; > 80 → 2 (age in completed years).
+# Age points (palumbo2015frailty): ≤ 75 → 0; 76–80 → 1; > 80 → 2 (age in completed years).
 AGE_ONE_POINT_FROM = 76
 AGE_TWO_POINTS_FROM = 81
 # Charlson comorbidity index ≥ 2 → 1 point [M].

@@ -10,12 +10,12 @@ from fractions import Fraction as F
 
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from ..units import fmt, fmt_beside
+from ..numbers import write
 
 ID = "imwg-response"
 REFERENCES = ("kumar2016imwg",)
 
-# Kumar, Lancet Oncol 2016 (fact sheet §7). Reductions are fractions of the baseline value.
+# Kumar, Lancet Oncol 2016 (kumar2016imwg). Reductions are fractions of the baseline value.
 VGPR_SERUM_REDUCTION = F("0.90")  # ≥ 90% reduction in serum M-protein ...
 VGPR_URINE_BELOW = F(100)  # ... with urine M-protein < 100 mg/24 h
 PR_SERUM_REDUCTION = F("0.50")  # ≥ 50% reduction in serum M-protein ...
@@ -30,26 +30,26 @@ PD_SERUM_ABSOLUTE = F("0.5")  # g/dL
 PD_SERUM_ABSOLUTE_HIGH_NADIR = F(1)  # g/dL, when the serum nadir is ≥ 5 g/dL
 PD_HIGH_NADIR_FROM = F(5)  # g/dL
 PD_URINE_ABSOLUTE = F(200)  # mg/24 h
-# Measurable disease at baseline (Kumar 2016 and Durie 2006 reproduced tables, fact sheet §12D): serum
+# Measurable disease at baseline (Kumar 2016 and Durie 2006 reproduced tables; kumar2016imwg): serum
 # M-protein ≥ 1 g/dL or urine M-protein ≥ 200 mg/24 h; only when neither, an involved FLC ≥ 10 mg/dL with
 # an abnormal ratio (FLC criteria, outside this calculator). Without measurable M-protein the serum and
 # urine percentages define no response.
 MEASURABLE_SERUM_AT_LEAST = F(1)  # g/dL
 MEASURABLE_URINE_AT_LEAST = F(200)  # mg/24 h
 MEASURABLE_FLC_AT_LEAST = F(10)  # mg/dL, involved FLC with an abnormal ratio
-# Disease measurable only by free light chains (fact sheet §7): PR is a fall of at least 50% in the
+# Disease measurable only by free light chains (kumar2016imwg): PR is a fall of at least 50% in the
 # difference between involved and uninvolved FLC (dFLC); PD a rise of at least 25% from its nadir with an
 # absolute rise of more than 10 mg/dL (strict).
 FLC_PR_REDUCTION = F("0.50")
 PD_DFLC_ABSOLUTE_ABOVE = F(10)  # mg/dL
 # What an M-protein-only result has not looked at; any of them can make the disease progressive
 # (IMWG progression also counts new or enlarging bone lesions or plasmacytomas, and marrow plasma
-# cells; fact sheet §7, §12D).
+# cells; kumar2016imwg).
 NOT_ASSESSED_HERE = text("new or enlarging bone lesions, plasmacytomas and the marrow",
                          "新发或增大的骨病变、浆细胞瘤及骨髓")
 
 # Kumar 2016: a response category or progression is called only when confirmed on consecutive
-# assessments (stated without a count here: the fact sheet does not record it).
+# assessments (stated without a count here: the sources checked here do not give it).
 CONFIRM = text("IMWG calls a response or progression only when it is confirmed on consecutive assessments; "
                "this result is from the values of one assessment.",
                "IMWG 要求疗效或进展须经连续评估确认后方可判定;本结果仅基于一次评估的数值。")
@@ -75,7 +75,7 @@ REDUCTION_EDGES = tuple(x * 100 for x in (MR_SERUM_REDUCTION, PR_SERUM_REDUCTION
 
 
 def _pct(x: F) -> str:
-    return fmt_beside(x * 100, 1, REDUCTION_EDGES).rstrip("0").rstrip(".")
+    return write(x * 100, 1, REDUCTION_EDGES).rstrip("0").rstrip(".")
 
 
 def _change(r: F, what_en: str, what_zh: str) -> tuple[str, str]:
@@ -90,7 +90,7 @@ def _progression(base, cur, nadir, absolute, high_nadir_from=None, high_absolute
 
     The rise from the nadir must meet both the relative (≥ 25%) and the absolute criterion; when the
     nadir is at or above *high_nadir_from*, a rise of *high_absolute* suffices on its own (Kumar 2016
-    footnote, fact sheet §7).
+    footnote; kumar2016imwg).
     """
     n = min(base, cur) if nadir is None else nadir
     rise = cur - n
@@ -101,11 +101,11 @@ def _progression(base, cur, nadir, absolute, high_nadir_from=None, high_absolute
 
 def _flc_only(result, baseline_involved_flc, flc_ratio_abnormal_at_baseline, baseline_dflc, current_dflc,
               nadir_dflc):
-    """The response of disease measurable only by free light chains (fact sheet §7, §12D), or None when
+    """The response of disease measurable only by free light chains (kumar2016imwg), or None when
     no light-chain values were given."""
     if baseline_dflc is None and current_dflc is None and baseline_involved_flc is None:
         return None
-    mf = fmt(MEASURABLE_FLC_AT_LEAST)
+    mf = write(MEASURABLE_FLC_AT_LEAST)
     missing = [n for n, v in (("baseline_involved_flc", baseline_involved_flc), ("baseline_dflc", baseline_dflc),
                               ("current_dflc", current_dflc)) if v is None]
     if missing:
@@ -126,9 +126,9 @@ def _flc_only(result, baseline_involved_flc, flc_ratio_abnormal_at_baseline, bas
         return result(
             "not-evaluable",
             f"The baseline disease is not measurable by free light chains either (measurable: involved FLC at least "
-            f"{mf} mg/dL with an abnormal ratio; here {fmt(inv)} mg/dL"
+            f"{mf} mg/dL with an abnormal ratio; here {write(inv)} mg/dL"
             + (", ratio normal" if flc_ratio_abnormal_at_baseline is False else "") + "): use the marrow and imaging.",
-            f"基线病灶按游离轻链也不可测量(可测量标准:受累游离轻链 ≥ {mf} mg/dL 且比值异常;此处为 {fmt(inv)} mg/dL"
+            f"基线病灶按游离轻链也不可测量(可测量标准:受累游离轻链 ≥ {mf} mg/dL 且比值异常;此处为 {write(inv)} mg/dL"
             + (",比值正常" if flc_ratio_abnormal_at_baseline is False else "") + "):请采用骨髓及影像学评估。",
             reason="baseline not measurable by M-protein or free light chains", judged_on="free light chains")
     if flc_ratio_abnormal_at_baseline is None:
@@ -140,16 +140,16 @@ def _flc_only(result, baseline_involved_flc, flc_ratio_abnormal_at_baseline, bas
             reason="FLC ratio at baseline not given", judged_on="free light chains")
     r = (b - c) / b if b > 0 else F(0)
     rise = c - n
-    where_en = (f"dFLC {fmt(c)} mg/dL now against {fmt(b)} mg/dL at baseline; judged on the free light chains, the "
-                f"only disease measurable at baseline (involved FLC {fmt(inv)} mg/dL, at least {mf}, ratio abnormal)")
-    where_zh = (f"当前 dFLC {fmt(c)} mg/dL,基线 {fmt(b)} mg/dL;仅依据游离轻链判断,它是基线时唯一可测量的病灶"
-                f"(受累游离轻链 {fmt(inv)} mg/dL,≥ {mf},比值异常)")
+    where_en = (f"dFLC {write(c)} mg/dL now against {write(b)} mg/dL at baseline; judged on the free light chains, the "
+                f"only disease measurable at baseline (involved FLC {write(inv)} mg/dL, at least {mf}, ratio abnormal)")
+    where_zh = (f"当前 dFLC {write(c)} mg/dL,基线 {write(b)} mg/dL;仅依据游离轻链判断,它是基线时唯一可测量的病灶"
+                f"(受累游离轻链 {write(inv)} mg/dL,≥ {mf},比值异常)")
     details = {"judged_on": "free light chains", "dflc_reduction_percent": float(r * 100), "dflc_nadir": float(n)}
     if rise >= PD_RISE * n and rise > PD_DFLC_ABSOLUTE_ABOVE:
         return result("PD", f"Progressive disease: the dFLC rose by at least {_pct(PD_RISE)}% and by more than "
-                            f"{fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL from its nadir of {fmt(n)} mg/dL; {where_en}.",
-                      f"疾病进展:dFLC 较最低值 {fmt(n)} mg/dL 升高至少 {_pct(PD_RISE)}% 且超过 "
-                      f"{fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL;{where_zh}。", **details)
+                            f"{write(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL from its nadir of {write(n)} mg/dL; {where_en}.",
+                      f"疾病进展:dFLC 较最低值 {write(n)} mg/dL 升高至少 {_pct(PD_RISE)}% 且超过 "
+                      f"{write(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL;{where_zh}。", **details)
     if r >= FLC_PR_REDUCTION:
         return result("PR", f"Partial response by free light chains: dFLC reduced by {_pct(r)}% (at least "
                             f"{_pct(FLC_PR_REDUCTION)}%); {where_en}. A deeper response (VGPR, CR) needs immunofixation "
@@ -175,9 +175,9 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
     for nadir, base, name, unit in ((ns, bs, "nadir_serum_m", "g/dL"), (nu, bu, "nadir_urine_m", "mg/24 h")):
         if nadir is not None and nadir > base:
             raise InputError(
-                f"{name}: the nadir {fmt(nadir)} {unit} is above the baseline {fmt(base)} {unit}; the nadir is the "
+                f"{name}: the nadir {write(nadir)} {unit} is above the baseline {write(base)} {unit}; the nadir is the "
                 "lowest value since treatment began, so it cannot exceed the baseline.", name,
-                zh=f"最低值 {fmt(nadir)} {unit} 高于基线值 {fmt(base)} {unit}；最低值是治疗开始以来的最低测定值，"
+                zh=f"最低值 {write(nadir)} {unit} 高于基线值 {write(base)} {unit}；最低值是治疗开始以来的最低测定值，"
                    "不可能高于基线值。")
     rs = (bs - cs) / bs if bs > 0 else None
     ru = (bu - cu) / bu if bu > 0 else None
@@ -226,14 +226,14 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
         if flc is not None:
             flc.value = None  # the serum reduction is not the measure of this response
             return flc
-        ms, mu, mf = fmt(MEASURABLE_SERUM_AT_LEAST), fmt(MEASURABLE_URINE_AT_LEAST), fmt(MEASURABLE_FLC_AT_LEAST)
+        ms, mu, mf = write(MEASURABLE_SERUM_AT_LEAST), write(MEASURABLE_URINE_AT_LEAST), write(MEASURABLE_FLC_AT_LEAST)
         return result(
             "not-evaluable",
-            f"The baseline disease is not measurable by M-protein (serum {fmt(bs)} g/dL, below {ms} g/dL; urine "
-            f"{fmt(bu)} mg/24 h, below {mu} mg/24 h), so serum and urine percentages define no response here. Use "
+            f"The baseline disease is not measurable by M-protein (serum {write(bs)} g/dL, below {ms} g/dL; urine "
+            f"{write(bu)} mg/24 h, below {mu} mg/24 h), so serum and urine percentages define no response here. Use "
             f"the free light chain criteria (measurable when the involved FLC is at least {mf} mg/dL with an abnormal "
             "ratio) or the marrow and imaging, which this calculator does not cover.",
-            f"基线病灶按 M 蛋白不可测量(血清 {fmt(bs)} g/dL,低于 {ms} g/dL;尿液 {fmt(bu)} mg/24 h,低于 "
+            f"基线病灶按 M 蛋白不可测量(血清 {write(bs)} g/dL,低于 {ms} g/dL;尿液 {write(bu)} mg/24 h,低于 "
             f"{mu} mg/24 h),血清和尿液的变化百分比在此不能判定疗效。请采用游离轻链标准(受累游离轻链 ≥ {mf} mg/dL "
             "且比值异常时可测量),或骨髓及影像学评估(本计算器未涵盖)。",
             reason="baseline not measurable by M-protein")
@@ -244,19 +244,19 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
     if pd_s or pd_u:
         why_en, why_zh = [], []
         if pd_s and high_s:
-            why_en.append(f"the serum M-protein rose by at least {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL from a nadir of "
-                          f"{fmt(n_s)} g/dL (a nadir of {fmt(PD_HIGH_NADIR_FROM)} g/dL or more: that absolute rise "
+            why_en.append(f"the serum M-protein rose by at least {write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL from a nadir of "
+                          f"{write(n_s)} g/dL (a nadir of {write(PD_HIGH_NADIR_FROM)} g/dL or more: that absolute rise "
                           "suffices on its own)")
-            why_zh.append(f"血清 M 蛋白较最低值 {fmt(n_s)} g/dL 升高至少 {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL"
-                          f"(最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL 时,该绝对升高即足以判定)")
+            why_zh.append(f"血清 M 蛋白较最低值 {write(n_s)} g/dL 升高至少 {write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL"
+                          f"(最低值 ≥ {write(PD_HIGH_NADIR_FROM)} g/dL 时,该绝对升高即足以判定)")
         elif pd_s:
             why_en.append(f"the serum M-protein rose by at least {_pct(PD_RISE)}% and at least "
-                          f"{fmt(PD_SERUM_ABSOLUTE)} g/dL from its nadir of {fmt(n_s)} g/dL")
-            why_zh.append(f"血清 M 蛋白较最低值 {fmt(n_s)} g/dL 升高至少 {_pct(PD_RISE)}% 且至少 {fmt(PD_SERUM_ABSOLUTE)} g/dL")
+                          f"{write(PD_SERUM_ABSOLUTE)} g/dL from its nadir of {write(n_s)} g/dL")
+            why_zh.append(f"血清 M 蛋白较最低值 {write(n_s)} g/dL 升高至少 {_pct(PD_RISE)}% 且至少 {write(PD_SERUM_ABSOLUTE)} g/dL")
         if pd_u:
             why_en.append(f"the urine M-protein rose by at least {_pct(PD_RISE)}% and at least "
-                          f"{fmt(PD_URINE_ABSOLUTE)} mg/24 h from its nadir of {fmt(n_u)} mg/24 h")
-            why_zh.append(f"尿 M 蛋白较最低值 {fmt(n_u)} mg/24 h 升高至少 {_pct(PD_RISE)}% 且至少 {fmt(PD_URINE_ABSOLUTE)} mg/24 h")
+                          f"{write(PD_URINE_ABSOLUTE)} mg/24 h from its nadir of {write(n_u)} mg/24 h")
+            why_zh.append(f"尿 M 蛋白较最低值 {write(n_u)} mg/24 h 升高至少 {_pct(PD_RISE)}% 且至少 {write(PD_URINE_ABSOLUTE)} mg/24 h")
         return result(
             "PD", "Progressive disease: " + "; and ".join(why_en) + ".", "疾病进展:" + ";且".join(why_zh) + "。",
             progression={"serum": pd_s, "urine": pd_u}, high_nadir_rule=high_s)
@@ -264,9 +264,9 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
     if immunofixation_negative and (cs > 0 or cu > 0):
         raise InputError(
             f"immunofixation_negative: immunofixation is given as negative but the current M-protein is "
-            f"{fmt(cs)} g/dL in serum and {fmt(cu)} mg/24 h in urine; an M-protein measurable by electrophoresis is "
+            f"{write(cs)} g/dL in serum and {write(cu)} mg/24 h in urine; an M-protein measurable by electrophoresis is "
             "immunofixation-positive.", "immunofixation_negative",
-            zh=f"免疫固定电泳填为阴性，但当前 M 蛋白为血清 {fmt(cs)} g/dL、尿 {fmt(cu)} mg/24 h；"
+            zh=f"免疫固定电泳填为阴性，但当前 M 蛋白为血清 {write(cs)} g/dL、尿 {write(cu)} mg/24 h；"
                "电泳可测得的 M 蛋白必然免疫固定电泳阳性。")
 
     note_en = note_zh = ""
@@ -288,22 +288,22 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
                 return result(
                     "sCR",
                     "Stringent complete response: negative immunofixation, marrow plasma cells below "
-                    f"{fmt(CR_BMPC_BELOW)}%, no soft-tissue plasmacytoma, a normal FLC ratio and no clonal cells in "
+                    f"{write(CR_BMPC_BELOW)}%, no soft-tissue plasmacytoma, a normal FLC ratio and no clonal cells in "
                     "the marrow.",
-                    f"严格意义的完全缓解:免疫固定电泳阴性,骨髓浆细胞 < {fmt(CR_BMPC_BELOW)}%,无软组织浆细胞瘤,FLC 比值正常,"
+                    f"严格意义的完全缓解:免疫固定电泳阴性,骨髓浆细胞 < {write(CR_BMPC_BELOW)}%,无软组织浆细胞瘤,FLC 比值正常,"
                     "骨髓无克隆性细胞。")
             unknown = flc_ratio_normal is None or marrow_clonal_cells_absent is None
             return result(
                 "CR",
                 "Complete response: negative serum and urine immunofixation, marrow plasma cells below "
-                f"{fmt(CR_BMPC_BELOW)}% and no soft-tissue plasmacytoma."
+                f"{write(CR_BMPC_BELOW)}% and no soft-tissue plasmacytoma."
                 + (" Stringent CR was not assessed (give the FLC ratio and marrow clonality)." if unknown else ""),
-                f"完全缓解:血清和尿液免疫固定电泳阴性,骨髓浆细胞 < {fmt(CR_BMPC_BELOW)}%,无软组织浆细胞瘤。"
+                f"完全缓解:血清和尿液免疫固定电泳阴性,骨髓浆细胞 < {write(CR_BMPC_BELOW)}%,无软组织浆细胞瘤。"
                 + ("未评估严格意义的完全缓解(请提供 FLC 比值及骨髓克隆性)。" if unknown else ""))
         note_en = " Immunofixation is negative, but the marrow or plasmacytoma criterion for CR is not met."
         note_zh = "免疫固定电泳阴性,但未满足 CR 的骨髓或浆细胞瘤标准。"
 
-    # Only what was measurable at baseline is followed (Kumar 2016; fact sheet §7, §12D): with urine-only
+    # Only what was measurable at baseline is followed (kumar2016imwg): with urine-only
     # measurable disease the serum M-protein, present but below the measurable level, takes no part in
     # VGPR, PR or MR, which are then judged by their urine criteria alone ([DECISION]); it still counts
     # towards progression above.
@@ -321,22 +321,22 @@ def imwg_response(baseline_serum_m, current_serum_m, baseline_urine_m, current_u
     urine_mr = urine_pr or (ru is not None and ru >= MR_URINE_REDUCTION)
     s_en, s_zh = ("no serum M-protein at baseline", "基线无血清 M 蛋白") if rs is None else \
         _change(rs, "serum M-protein", "血清 M 蛋白")
-    u_en = f"urine {fmt(cu)} mg/24 h"
-    u_zh = f"尿液 {fmt(cu)} mg/24 h"
+    u_en = f"urine {write(cu)} mg/24 h"
+    u_zh = f"尿液 {write(cu)} mg/24 h"
     if ru is not None:
         c_en, c_zh = _change(ru, "", "")
         u_en += f" ({c_en.strip()})"
         u_zh += f"({c_zh})"
     what_en, what_zh = f"{s_en}, {u_en}", f"{s_zh},{u_zh}"
     if urine_only:
-        ms, mu = fmt(MEASURABLE_SERUM_AT_LEAST), fmt(MEASURABLE_URINE_AT_LEAST)
-        what_en = (f"urine {fmt(cu)} mg/24 h" + (f" ({_change(ru, '', '')[0].strip()})" if ru is not None else "")
+        ms, mu = write(MEASURABLE_SERUM_AT_LEAST), write(MEASURABLE_URINE_AT_LEAST)
+        what_en = (f"urine {write(cu)} mg/24 h" + (f" ({_change(ru, '', '')[0].strip()})" if ru is not None else "")
                    + f"; judged on the urine M-protein alone, the only disease measurable at baseline (urine "
-                   f"{fmt(bu)} mg/24 h, at least {mu}; serum {fmt(bs)} g/dL, below {ms} g/dL, is not followed "
+                   f"{write(bu)} mg/24 h, at least {mu}; serum {write(bs)} g/dL, below {ms} g/dL, is not followed "
                    "for response)")
-        what_zh = (f"尿液 {fmt(cu)} mg/24 h" + (f"({_change(ru, '', '')[1]})" if ru is not None else "")
-                   + f";仅依据尿 M 蛋白判断,它是基线时唯一可测量的病灶(尿液 {fmt(bu)} mg/24 h,≥ {mu};"
-                   f"血清 {fmt(bs)} g/dL,低于 {ms} g/dL,不用于疗效评估)")
+        what_zh = (f"尿液 {write(cu)} mg/24 h" + (f"({_change(ru, '', '')[1]})" if ru is not None else "")
+                   + f";仅依据尿 M 蛋白判断,它是基线时唯一可测量的病灶(尿液 {write(bu)} mg/24 h,≥ {mu};"
+                   f"血清 {write(bs)} g/dL,低于 {ms} g/dL,不用于疗效评估)")
 
     if serum_reduced(VGPR_SERUM_REDUCTION) and cu < VGPR_URINE_BELOW:
         if cs == 0 and cu == 0 and immunofixation_negative is None:
@@ -365,25 +365,25 @@ def _bands():
     rows = (
         ("sCR", "CR, and a normal FLC ratio and no clonal cells in the marrow", "CR,且 FLC 比值正常、骨髓无克隆性细胞"),
         ("CR", f"negative serum and urine immunofixation, no soft-tissue plasmacytoma, marrow plasma cells "
-               f"< {fmt(CR_BMPC_BELOW)}%",
-         f"血清和尿液免疫固定电泳阴性,无软组织浆细胞瘤,骨髓浆细胞 < {fmt(CR_BMPC_BELOW)}%"),
-        ("VGPR", f"serum M-protein reduced ≥ {p(VGPR_SERUM_REDUCTION)}% and urine < {fmt(VGPR_URINE_BELOW)} mg/24 h "
+               f"< {write(CR_BMPC_BELOW)}%",
+         f"血清和尿液免疫固定电泳阴性,无软组织浆细胞瘤,骨髓浆细胞 < {write(CR_BMPC_BELOW)}%"),
+        ("VGPR", f"serum M-protein reduced ≥ {p(VGPR_SERUM_REDUCTION)}% and urine < {write(VGPR_URINE_BELOW)} mg/24 h "
                  "(includes M-protein seen only by immunofixation)",
-         f"血清 M 蛋白下降 ≥ {p(VGPR_SERUM_REDUCTION)}% 且尿液 < {fmt(VGPR_URINE_BELOW)} mg/24 h(包括仅免疫固定电泳可检出者)"),
+         f"血清 M 蛋白下降 ≥ {p(VGPR_SERUM_REDUCTION)}% 且尿液 < {write(VGPR_URINE_BELOW)} mg/24 h(包括仅免疫固定电泳可检出者)"),
         ("PR", f"serum M-protein reduced ≥ {p(PR_SERUM_REDUCTION)}% and urine reduced ≥ {p(PR_URINE_REDUCTION)}% "
-               f"or < {fmt(PR_URINE_BELOW)} mg/24 h",
-         f"血清 M 蛋白下降 ≥ {p(PR_SERUM_REDUCTION)}%,且尿液下降 ≥ {p(PR_URINE_REDUCTION)}% 或 < {fmt(PR_URINE_BELOW)} mg/24 h"),
+               f"or < {write(PR_URINE_BELOW)} mg/24 h",
+         f"血清 M 蛋白下降 ≥ {p(PR_SERUM_REDUCTION)}%,且尿液下降 ≥ {p(PR_URINE_REDUCTION)}% 或 < {write(PR_URINE_BELOW)} mg/24 h"),
         ("MR", f"serum M-protein reduced ≥ {p(MR_SERUM_REDUCTION)}% (and < {p(PR_SERUM_REDUCTION)}%, or more when the "
                f"urine criterion of PR fails) and urine reduced ≥ {p(MR_URINE_REDUCTION)}%",
          f"血清 M 蛋白下降 ≥ {p(MR_SERUM_REDUCTION)}%(且 < {p(PR_SERUM_REDUCTION)}%,或尿液未达 PR 标准时更多),"
          f"且尿液下降 ≥ {p(MR_URINE_REDUCTION)}%"),
         ("SD", "none of the above and not PD", "不符合以上任何一项且非 PD"),
-        ("PD", f"rise ≥ {p(PD_RISE)}% from the nadir with an absolute rise ≥ {fmt(PD_SERUM_ABSOLUTE)} g/dL in serum "
-               f"or ≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h in urine; or, if the serum nadir was ≥ "
-               f"{fmt(PD_HIGH_NADIR_FROM)} g/dL, a serum rise ≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL alone",
-         f"较最低值升高 ≥ {p(PD_RISE)}%,且血清绝对升高 ≥ {fmt(PD_SERUM_ABSOLUTE)} g/dL 或尿液绝对升高 "
-         f"≥ {fmt(PD_URINE_ABSOLUTE)} mg/24 h;或血清最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL 时,血清升高 "
-         f"≥ {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL 即可"),
+        ("PD", f"rise ≥ {p(PD_RISE)}% from the nadir with an absolute rise ≥ {write(PD_SERUM_ABSOLUTE)} g/dL in serum "
+               f"or ≥ {write(PD_URINE_ABSOLUTE)} mg/24 h in urine; or, if the serum nadir was ≥ "
+               f"{write(PD_HIGH_NADIR_FROM)} g/dL, a serum rise ≥ {write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL alone",
+         f"较最低值升高 ≥ {p(PD_RISE)}%,且血清绝对升高 ≥ {write(PD_SERUM_ABSOLUTE)} g/dL 或尿液绝对升高 "
+         f"≥ {write(PD_URINE_ABSOLUTE)} mg/24 h;或血清最低值 ≥ {write(PD_HIGH_NADIR_FROM)} g/dL 时,血清升高 "
+         f"≥ {write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL 即可"),
     )
     return tuple(Band(text(en, zh), CATEGORY_LABELS[c], c) for c, en, zh in rows)
 
@@ -444,11 +444,11 @@ CALCULATOR = Calculator(
             f"A serum reduction of {_pct(PR_SERUM_REDUCTION)}% or more whose urine fails the PR criterion is called MR "
             f"if the urine fell by at least {_pct(MR_URINE_REDUCTION)}%, otherwise SD: each category needs all of its "
             "criteria, and the best category whose criteria are all met is given. Likewise a urine reduction of "
-            f"{_pct(PR_URINE_REDUCTION)}% or more (or urine below {fmt(PR_URINE_BELOW)} mg/24 h) satisfies the MR urine "
+            f"{_pct(PR_URINE_REDUCTION)}% or more (or urine below {write(PR_URINE_BELOW)} mg/24 h) satisfies the MR urine "
             "criterion.",
             f"血清下降 ≥ {_pct(PR_SERUM_REDUCTION)}% 但尿液未达 PR 标准时,若尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}% 判为 MR,"
             f"否则判为 SD:每一类别须满足其全部标准,取全部标准均满足的最佳类别。同理,尿液下降 ≥ {_pct(PR_URINE_REDUCTION)}%"
-            f"(或 < {fmt(PR_URINE_BELOW)} mg/24 h)也满足 MR 的尿液标准。",
+            f"(或 < {write(PR_URINE_BELOW)} mg/24 h)也满足 MR 的尿液标准。",
         ),
         text(
             "If no nadir is given, the nadir is taken as the lower of baseline and current: give the nadir if the "
@@ -457,23 +457,23 @@ CALCULATOR = Calculator(
             f"PD 的升高采用 ≥(≥ {_pct(PD_RISE)}% 且 ≥ 绝对值)。",
         ),
         text(
-            f"When the serum nadir is {fmt(PD_HIGH_NADIR_FROM)} g/dL or more, a serum rise of at least "
-            f"{fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL is read as progression on its own, without the "
+            f"When the serum nadir is {write(PD_HIGH_NADIR_FROM)} g/dL or more, a serum rise of at least "
+            f"{write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL is read as progression on its own, without the "
             f"{_pct(PD_RISE)}% relative rise (Kumar 2016 footnote: an increase of "
-            f"{fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL suffices at that level); a nadir of exactly "
-            f"{fmt(PD_HIGH_NADIR_FROM)} g/dL counts.",
-            f"血清最低值 ≥ {fmt(PD_HIGH_NADIR_FROM)} g/dL 时,血清升高至少 {fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL "
+            f"{write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL suffices at that level); a nadir of exactly "
+            f"{write(PD_HIGH_NADIR_FROM)} g/dL counts.",
+            f"血清最低值 ≥ {write(PD_HIGH_NADIR_FROM)} g/dL 时,血清升高至少 {write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL "
             f"即判为进展,无需同时满足 {_pct(PD_RISE)}% 的相对升高(Kumar 2016 脚注:此时升高 "
-            f"{fmt(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL 即足够);最低值恰为 {fmt(PD_HIGH_NADIR_FROM)} g/dL 时适用。",
+            f"{write(PD_SERUM_ABSOLUTE_HIGH_NADIR)} g/dL 即足够);最低值恰为 {write(PD_HIGH_NADIR_FROM)} g/dL 时适用。",
         ),
         text(
             "Each result is from one assessment: IMWG requires confirmation on consecutive assessments, which the "
             "calculator cannot see. A baseline that is not measurable by M-protein (serum below "
-            f"{fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL and urine below {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h) is "
+            f"{write(MEASURABLE_SERUM_AT_LEAST)} g/dL and urine below {write(MEASURABLE_URINE_AT_LEAST)} mg/24 h) is "
             "not evaluable: the percentages define no response there. A baseline with no M-protein in serum or in "
             "urine is also flagged in the explanation.",
             "每个结果仅基于一次评估:IMWG 要求经连续评估确认,本计算器无法得知。基线按 M 蛋白不可测量(血清低于 "
-            f"{fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL 且尿液低于 {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h)时结论为"
+            f"{write(MEASURABLE_SERUM_AT_LEAST)} g/dL 且尿液低于 {write(MEASURABLE_URINE_AT_LEAST)} mg/24 h)时结论为"
             "“无法评估”:此时变化百分比不能判定疗效。基线血清或尿液无 M 蛋白时,亦在说明中提示。",
         ),
         text(
@@ -490,25 +490,25 @@ CALCULATOR = Calculator(
         ),
         text(
             f"Only what was measurable at baseline is followed: with urine-only measurable disease (urine M-protein "
-            f"at least {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h, serum below {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL) "
-            f"VGPR is a urine M-protein below {fmt(VGPR_URINE_BELOW)} mg/24 h, PR a urine reduction of at least "
-            f"{_pct(PR_URINE_REDUCTION)}% or to below {fmt(PR_URINE_BELOW)} mg/24 h, and MR a urine reduction of at least "
+            f"at least {write(MEASURABLE_URINE_AT_LEAST)} mg/24 h, serum below {write(MEASURABLE_SERUM_AT_LEAST)} g/dL) "
+            f"VGPR is a urine M-protein below {write(VGPR_URINE_BELOW)} mg/24 h, PR a urine reduction of at least "
+            f"{_pct(PR_URINE_REDUCTION)}% or to below {write(PR_URINE_BELOW)} mg/24 h, and MR a urine reduction of at least "
             f"{_pct(MR_URINE_REDUCTION)}%: the urine criteria of each category, without the serum one; a rise in the "
             "serum M-protein still counts towards progression.",
-            f"只评估基线时可测量的指标:仅尿液可测量的病灶(尿 M 蛋白 ≥ {fmt(MEASURABLE_URINE_AT_LEAST)} mg/24 h,血清 "
-            f"< {fmt(MEASURABLE_SERUM_AT_LEAST)} g/dL)中,VGPR 为尿 M 蛋白 < {fmt(VGPR_URINE_BELOW)} mg/24 h,PR 为尿液下降 "
-            f"≥ {_pct(PR_URINE_REDUCTION)}% 或 < {fmt(PR_URINE_BELOW)} mg/24 h,MR 为尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}%:"
+            f"只评估基线时可测量的指标:仅尿液可测量的病灶(尿 M 蛋白 ≥ {write(MEASURABLE_URINE_AT_LEAST)} mg/24 h,血清 "
+            f"< {write(MEASURABLE_SERUM_AT_LEAST)} g/dL)中,VGPR 为尿 M 蛋白 < {write(VGPR_URINE_BELOW)} mg/24 h,PR 为尿液下降 "
+            f"≥ {_pct(PR_URINE_REDUCTION)}% 或 < {write(PR_URINE_BELOW)} mg/24 h,MR 为尿液下降 ≥ {_pct(MR_URINE_REDUCTION)}%:"
             "即各类别的尿液标准,不含血清标准;血清 M 蛋白升高仍计入疾病进展。",
         ),
         text(
             "Disease measurable only by free light chains (neither M-protein measurable; involved FLC at least "
-            f"{fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL with an abnormal ratio) is judged on the difference between involved "
+            f"{write(MEASURABLE_FLC_AT_LEAST)} mg/dL with an abnormal ratio) is judged on the difference between involved "
             f"and uninvolved FLC (dFLC): PR a fall of at least {_pct(FLC_PR_REDUCTION)}%, PD a rise of at least "
-            f"{_pct(PD_RISE)}% from the nadir and of more than {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL, otherwise stable "
+            f"{_pct(PD_RISE)}% from the nadir and of more than {write(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL, otherwise stable "
             "disease; VGPR and CR are not judged from light chains here.",
-            f"仅游离轻链可测量的病灶(M 蛋白均不可测量;受累游离轻链 ≥ {fmt(MEASURABLE_FLC_AT_LEAST)} mg/dL 且比值异常)"
+            f"仅游离轻链可测量的病灶(M 蛋白均不可测量;受累游离轻链 ≥ {write(MEASURABLE_FLC_AT_LEAST)} mg/dL 且比值异常)"
             f"依据受累与非受累游离轻链差值(dFLC)判断:下降 ≥ {_pct(FLC_PR_REDUCTION)}% 为 PR,较最低值升高 ≥ "
-            f"{_pct(PD_RISE)}% 且超过 {fmt(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL 为 PD,其余为疾病稳定;此处不依据轻链判定 VGPR 和 CR。",
+            f"{_pct(PD_RISE)}% 且超过 {write(PD_DFLC_ABSOLUTE_ABOVE)} mg/dL 为 PD,其余为疾病稳定;此处不依据轻链判定 VGPR 和 CR。",
         ),
     ),
 )

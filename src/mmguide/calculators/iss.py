@@ -6,12 +6,12 @@ The single source of the ISS stage: R-ISS and R2-ISS call iss_stage() from here.
 from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from ..units import fmt
+from ..numbers import write
 
 ID = "iss"
 REFERENCES = ("greipp2005iss",)
 
-# Greipp, JCO 2005 (fact sheet §5). β2-microglobulin in mg/L (not g/dL, a known misprint).
+# Greipp, JCO 2005 (greipp2005iss). β2-microglobulin in mg/L (not g/dL, a known misprint).
 STAGE_I_BETA2M_BELOW = F("3.5")  # mg/L, strictly below
 STAGE_I_ALBUMIN_AT_LEAST = {"g/dL": F("3.5"), "g/L": F(35)}  # at or above
 STAGE_III_BETA2M_AT_LEAST = F("5.5")  # mg/L
@@ -45,9 +45,9 @@ def iss(beta2m, albumin) -> Result:
 
 
 def _bands():
-    b1, b3 = fmt(STAGE_I_BETA2M_BELOW), fmt(STAGE_III_BETA2M_AT_LEAST)
+    b1, b3 = write(STAGE_I_BETA2M_BELOW), write(STAGE_III_BETA2M_AT_LEAST)
     a = STAGE_I_ALBUMIN_AT_LEAST
-    alb = f"{fmt(a['g/dL'])} g/dL ({fmt(a['g/L'])} g/L)"
+    alb = f"{write(a['g/dL'])} g/dL ({write(a['g/L'])} g/L)"
     return (
         Band(text(f"β2M < {b1} mg/L and albumin ≥ {alb}", f"β2M < {b1} mg/L 且白蛋白 ≥ {alb}"),
              text(f"Stage I (median OS {MEDIAN_OS_MONTHS['I']} months)", f"I 期(中位总生存 {MEDIAN_OS_MONTHS['I']} 个月)"),
@@ -86,10 +86,10 @@ CALCULATOR = Calculator(
     decisions=(
         text(
             "Albumin is compared in the unit given: "
-            f"{fmt(STAGE_I_ALBUMIN_AT_LEAST['g/dL'])} g/dL or {fmt(STAGE_I_ALBUMIN_AT_LEAST['g/L'])} g/L (the same "
+            f"{write(STAGE_I_ALBUMIN_AT_LEAST['g/dL'])} g/dL or {write(STAGE_I_ALBUMIN_AT_LEAST['g/L'])} g/L (the same "
             "value). β2-microglobulin is accepted in mg/L or in µg/mL, the same value.",
-            f"白蛋白按输入单位比较:{fmt(STAGE_I_ALBUMIN_AT_LEAST['g/dL'])} g/dL 或 "
-            f"{fmt(STAGE_I_ALBUMIN_AT_LEAST['g/L'])} g/L(数值等同)。β2 微球蛋白接受 mg/L 或数值相同的 µg/mL。",
+            f"白蛋白按输入单位比较:{write(STAGE_I_ALBUMIN_AT_LEAST['g/dL'])} g/dL 或 "
+            f"{write(STAGE_I_ALBUMIN_AT_LEAST['g/L'])} g/L(数值等同)。β2 微球蛋白接受 mg/L 或数值相同的 µg/mL。",
         ),
     ),
 )

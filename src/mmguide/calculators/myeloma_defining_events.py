@@ -1,7 +1,7 @@
 """Myeloma-defining events (IMWG 2014 updated diagnostic criteria: CRAB and SLiM).
 
 Each threshold is evaluated in the unit that was measured, with the edge exactly as the criteria
-write it (fact sheet §4): 11 mg/dL is 2.7445 mmol/L and 2 mg/dL is 176.8 µmol/L, so nothing is
+write it (rajkumar2014imwg): 11 mg/dL is 2.7445 mmol/L and 2 mg/dL is 176.8 µmol/L, so nothing is
 converted before it is compared. A laboratory's own ULN or LLN is converted to the unit of the
 value it limits.
 """
@@ -10,13 +10,13 @@ from fractions import Fraction as F
 
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, View, text
-from ..units import fmt
+from ..numbers import write
 from .crcl_cockcroft_gault import check_pair
 
 ID = "myeloma-defining-events"
 REFERENCES = ("rajkumar2014imwg",)
 
-# All thresholds: Rajkumar, Lancet Oncol 2014 (fact sheet §4).
+# All thresholds: Rajkumar, Lancet Oncol 2014 (rajkumar2014imwg).
 # Myeloma needs clonal bone-marrow plasma cells at least 10% (or a plasmacytoma) plus an event.
 CLONAL_BMPC_AT_LEAST = F(10)
 # C: serum calcium strictly above the absolute threshold, or strictly more than this above the ULN.
@@ -31,7 +31,7 @@ HEMOGLOBIN_BELOW_LLN_BY = {"g/L": F(20), "g/dL": F(2)}
 # B: at least one osteolytic lesion on skeletal radiography, CT or PET-CT.
 LYTIC_LESIONS_AT_LEAST = 1
 # A lytic lesion on CT or PET-CT counts from 5 mm (IMWG 2014 as worded in the Chinese guideline,
-# fact sheet §3; Hillengass 2019 imaging consensus).
+# hillengass2019imaging).
 LYTIC_LESION_MIN_MM = 5
 # CRAB features count only when they can be attributed to the plasma-cell disorder (Rajkumar 2014).
 CRAB = ("hypercalcaemia", "renal", "anaemia", "bone")
@@ -50,10 +50,10 @@ EVENT_LABELS = {
     "renal": text("renal insufficiency", "肾功能不全"),
     "anaemia": text("anaemia", "贫血"),
     "bone": text("bone lesions", "骨病变"),
-    "plasma-cells-60": text(f"bone-marrow plasma cells ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%",
-                            f"骨髓浆细胞 ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%"),
-    "flc-ratio-100": text(f"involved:uninvolved FLC ratio ≥ {fmt(FLC_RATIO_AT_LEAST)}",
-                          f"受累/非受累游离轻链比值 ≥ {fmt(FLC_RATIO_AT_LEAST)}"),
+    "plasma-cells-60": text(f"bone-marrow plasma cells ≥ {write(BM_PLASMA_CELLS_AT_LEAST)}%",
+                            f"骨髓浆细胞 ≥ {write(BM_PLASMA_CELLS_AT_LEAST)}%"),
+    "flc-ratio-100": text(f"involved:uninvolved FLC ratio ≥ {write(FLC_RATIO_AT_LEAST)}",
+                          f"受累/非受累游离轻链比值 ≥ {write(FLC_RATIO_AT_LEAST)}"),
     "mri-focal-lesions": text(f"more than {MRI_FOCAL_LESIONS_MORE_THAN} focal MRI lesion",
                               f"MRI 局灶性病变多于 {MRI_FOCAL_LESIONS_MORE_THAN} 处"),
 }
@@ -139,7 +139,7 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
     status["flc-ratio-100"], _ = _flc(flc_ratio, involved_flc)
 
     # One lytic lesion with clonal marrow plasma cells below 10% may be a solitary plasmacytoma with minimal
-    # marrow involvement rather than myeloma: the criteria then need more than one lesion (fact sheet §12D).
+    # marrow involvement rather than myeloma: the criteria then need more than one lesion (rajkumar2014imwg; hillengass2019imaging).
     # It is not counted silently; it is flagged for review.
     solitary = None
     if lytic_lesions == LYTIC_LESIONS_AT_LEAST and status["bone"] == MET:
@@ -167,7 +167,7 @@ def myeloma_defining_events(calcium=None, calcium_uln=None, creatinine=None, crc
     names_zh = "、".join(EVENT_LABELS[e]["zh"] for e in met)
     na_en = ", ".join(EVENT_LABELS[e]["en"] for e in not_assessed)
     na_zh = "、".join(EVENT_LABELS[e]["zh"] for e in not_assessed)
-    b = fmt(CLONAL_BMPC_AT_LEAST)
+    b = write(CLONAL_BMPC_AT_LEAST)
     if met:
         cat = "mde-present"
         en = f"Myeloma-defining event{'s' if len(met) > 1 else ''} present: {names_en}."
@@ -217,26 +217,26 @@ def _bands():
     r, h, hl = CREATININE_ABOVE, HEMOGLOBIN_BELOW, HEMOGLOBIN_BELOW_LLN_BY
     rows = (
         ("hypercalcaemia",
-         f"calcium > {fmt(c['mmol/L'])} mmol/L (> {fmt(c['mg/dL'])} mg/dL), or more than "
-         f"{fmt(cu['mmol/L'])} mmol/L ({fmt(cu['mg/dL'])} mg/dL) above the ULN",
-         f"血钙 > {fmt(c['mmol/L'])} mmol/L(> {fmt(c['mg/dL'])} mg/dL),或高于正常上限 "
-         f"{fmt(cu['mmol/L'])} mmol/L({fmt(cu['mg/dL'])} mg/dL)以上"),
+         f"calcium > {write(c['mmol/L'])} mmol/L (> {write(c['mg/dL'])} mg/dL), or more than "
+         f"{write(cu['mmol/L'])} mmol/L ({write(cu['mg/dL'])} mg/dL) above the ULN",
+         f"血钙 > {write(c['mmol/L'])} mmol/L(> {write(c['mg/dL'])} mg/dL),或高于正常上限 "
+         f"{write(cu['mmol/L'])} mmol/L({write(cu['mg/dL'])} mg/dL)以上"),
         ("renal",
-         f"CrCl < {fmt(CRCL_BELOW)} mL/min, or serum creatinine > {fmt(r['µmol/L'])} µmol/L (> {fmt(r['mg/dL'])} mg/dL)",
-         f"肌酐清除率 < {fmt(CRCL_BELOW)} mL/min,或血清肌酐 > {fmt(r['µmol/L'])} µmol/L(> {fmt(r['mg/dL'])} mg/dL)"),
+         f"CrCl < {write(CRCL_BELOW)} mL/min, or serum creatinine > {write(r['µmol/L'])} µmol/L (> {write(r['mg/dL'])} mg/dL)",
+         f"肌酐清除率 < {write(CRCL_BELOW)} mL/min,或血清肌酐 > {write(r['µmol/L'])} µmol/L(> {write(r['mg/dL'])} mg/dL)"),
         ("anaemia",
-         f"haemoglobin < {fmt(h['g/L'])} g/L (< {fmt(h['g/dL'])} g/dL), or more than {fmt(hl['g/L'])} g/L "
-         f"({fmt(hl['g/dL'])} g/dL) below the LLN",
-         f"血红蛋白 < {fmt(h['g/L'])} g/L(< {fmt(h['g/dL'])} g/dL),或低于正常下限 {fmt(hl['g/L'])} g/L"
-         f"({fmt(hl['g/dL'])} g/dL)以上"),
+         f"haemoglobin < {write(h['g/L'])} g/L (< {write(h['g/dL'])} g/dL), or more than {write(hl['g/L'])} g/L "
+         f"({write(hl['g/dL'])} g/dL) below the LLN",
+         f"血红蛋白 < {write(h['g/L'])} g/L(< {write(h['g/dL'])} g/dL),或低于正常下限 {write(hl['g/L'])} g/L"
+         f"({write(hl['g/dL'])} g/dL)以上"),
         ("bone", f"≥ {LYTIC_LESIONS_AT_LEAST} osteolytic lesion on radiography, CT or PET-CT "
                  f"(on CT or PET-CT, ≥ {LYTIC_LESION_MIN_MM} mm)",
          f"X 线、CT 或 PET-CT 示 ≥ {LYTIC_LESIONS_AT_LEAST} 处溶骨性病变(CT 或 PET-CT 上 ≥ {LYTIC_LESION_MIN_MM} mm)"),
-        ("plasma-cells-60", f"clonal bone-marrow plasma cells ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%",
-         f"骨髓克隆性浆细胞 ≥ {fmt(BM_PLASMA_CELLS_AT_LEAST)}%"),
+        ("plasma-cells-60", f"clonal bone-marrow plasma cells ≥ {write(BM_PLASMA_CELLS_AT_LEAST)}%",
+         f"骨髓克隆性浆细胞 ≥ {write(BM_PLASMA_CELLS_AT_LEAST)}%"),
         ("flc-ratio-100",
-         f"involved:uninvolved FLC ratio ≥ {fmt(FLC_RATIO_AT_LEAST)} and involved FLC ≥ {fmt(INVOLVED_FLC_AT_LEAST)} mg/L",
-         f"受累/非受累游离轻链比值 ≥ {fmt(FLC_RATIO_AT_LEAST)} 且受累轻链 ≥ {fmt(INVOLVED_FLC_AT_LEAST)} mg/L"),
+         f"involved:uninvolved FLC ratio ≥ {write(FLC_RATIO_AT_LEAST)} and involved FLC ≥ {write(INVOLVED_FLC_AT_LEAST)} mg/L",
+         f"受累/非受累游离轻链比值 ≥ {write(FLC_RATIO_AT_LEAST)} 且受累轻链 ≥ {write(INVOLVED_FLC_AT_LEAST)} mg/L"),
         ("mri-focal-lesions",
          f"> {MRI_FOCAL_LESIONS_MORE_THAN} focal lesion on MRI, each ≥ {MRI_LESION_MIN_MM} mm",
          f"MRI 示 > {MRI_FOCAL_LESIONS_MORE_THAN} 处局灶性病变,每处 ≥ {MRI_LESION_MIN_MM} mm"),
@@ -259,10 +259,10 @@ CALCULATOR = Calculator(
         "将所给数据逐项对照骨髓瘤定义事件,列出已符合的事件及无法评估的事件。",
     ),
     when_to_use=text(
-        f"At diagnosis, with clonal bone-marrow plasma cells ≥ {fmt(CLONAL_BMPC_AT_LEAST)}% or a biopsy-proven "
+        f"At diagnosis, with clonal bone-marrow plasma cells ≥ {write(CLONAL_BMPC_AT_LEAST)}% or a biopsy-proven "
         "plasmacytoma, to decide whether the criteria for myeloma are met; and at suspected progression from "
         "smouldering myeloma.",
-        f"诊断时(骨髓克隆性浆细胞 ≥ {fmt(CLONAL_BMPC_AT_LEAST)}% 或活检证实浆细胞瘤)判断是否符合骨髓瘤诊断标准;"
+        f"诊断时(骨髓克隆性浆细胞 ≥ {write(CLONAL_BMPC_AT_LEAST)}% 或活检证实浆细胞瘤)判断是否符合骨髓瘤诊断标准;"
         "以及怀疑冒烟型骨髓瘤进展时。",
     ),
     inputs=(
@@ -297,9 +297,9 @@ CALCULATOR = Calculator(
         Category("mde-present", text("At least one myeloma-defining event", "至少一项骨髓瘤定义事件"), "stop"),
         Category("no-mde-found", text("No myeloma-defining event found in the values given",
                                       "所给数据中未发现骨髓瘤定义事件")),
-        Category(REVIEW, text(f"One lytic lesion with marrow plasma cells below {fmt(CLONAL_BMPC_AT_LEAST)}%: possible "
+        Category(REVIEW, text(f"One lytic lesion with marrow plasma cells below {write(CLONAL_BMPC_AT_LEAST)}%: possible "
                               "solitary plasmacytoma, needs review",
-                              f"单个溶骨性病变且骨髓浆细胞低于 {fmt(CLONAL_BMPC_AT_LEAST)}%:可能为孤立性浆细胞瘤,需进一步评估")),
+                              f"单个溶骨性病变且骨髓浆细胞低于 {write(CLONAL_BMPC_AT_LEAST)}%:可能为孤立性浆细胞瘤,需进一步评估")),
     )),
     bands=_bands(),
     references=REFERENCES,
@@ -307,11 +307,11 @@ CALCULATOR = Calculator(
     view=View(list_labels=EVENT_LABELS),  # the events met, in the reader's words
     decisions=(
         text(
-            f"A single lytic lesion with clonal marrow plasma cells below {fmt(CLONAL_BMPC_AT_LEAST)}% is not counted as "
+            f"A single lytic lesion with clonal marrow plasma cells below {write(CLONAL_BMPC_AT_LEAST)}% is not counted as "
             "the bone event: it is flagged as a possible solitary plasmacytoma, for biopsy and staging, because the criteria's footnote asks for more than one lesion "
             "then (its wording was not retrieved, so the calculator flags rather than decides). With one lesion and no "
             "marrow result, the event counts and the explanation names the question.",
-            f"单个溶骨性病变且骨髓克隆性浆细胞低于 {fmt(CLONAL_BMPC_AT_LEAST)}% 时不计为骨病变事件:提示可能为孤立性浆细胞瘤"
+            f"单个溶骨性病变且骨髓克隆性浆细胞低于 {write(CLONAL_BMPC_AT_LEAST)}% 时不计为骨病变事件:提示可能为孤立性浆细胞瘤"
             ",需活检及分期检查,因为诊断标准的脚注此时要求多于一处病变(脚注原文未能获取,故计算器仅提示而不作判定)。"
             "仅一处病变且未提供骨髓结果时,该事件计入,说明中提出此问题。",
         ),
@@ -324,12 +324,12 @@ CALCULATOR = Calculator(
         ),
         text(
             "Each threshold is evaluated in the unit measured, never after conversion: "
-            f"{fmt(CALCIUM_ABOVE['mg/dL'])} mg/dL and {fmt(CALCIUM_ABOVE['mmol/L'])} mmol/L, "
-            f"{fmt(CREATININE_ABOVE['mg/dL'])} mg/dL and {fmt(CREATININE_ABOVE['µmol/L'])} µmol/L are each their own edge. "
+            f"{write(CALCIUM_ABOVE['mg/dL'])} mg/dL and {write(CALCIUM_ABOVE['mmol/L'])} mmol/L, "
+            f"{write(CREATININE_ABOVE['mg/dL'])} mg/dL and {write(CREATININE_ABOVE['µmol/L'])} µmol/L are each their own edge. "
             "A laboratory ULN or LLN given in another unit is converted exactly to the unit of the value.",
             "每个阈值均在实测单位下判断,不先换算:"
-            f"{fmt(CALCIUM_ABOVE['mg/dL'])} mg/dL 与 {fmt(CALCIUM_ABOVE['mmol/L'])} mmol/L、"
-            f"{fmt(CREATININE_ABOVE['mg/dL'])} mg/dL 与 {fmt(CREATININE_ABOVE['µmol/L'])} µmol/L 各为独立界值。"
+            f"{write(CALCIUM_ABOVE['mg/dL'])} mg/dL 与 {write(CALCIUM_ABOVE['mmol/L'])} mmol/L、"
+            f"{write(CREATININE_ABOVE['mg/dL'])} mg/dL 与 {write(CREATININE_ABOVE['µmol/L'])} µmol/L 各为独立界值。"
             "实验室正常上/下限如单位不同,精确换算为该指标的单位。",
         ),
         text(
@@ -339,8 +339,8 @@ CALCULATOR = Calculator(
         ),
         text(
             "The clearance may be a Cockcroft–Gault clearance or an eGFR (\"measured or estimated by validated "
-            f"equations\"); both are compared with {fmt(CRCL_BELOW)}.",
-            f"清除率可为 Cockcroft–Gault 清除率或 eGFR(\u201c实测或经验证公式估算\u201d),均与 {fmt(CRCL_BELOW)} 比较。",
+            f"equations\"); both are compared with {write(CRCL_BELOW)}.",
+            f"清除率可为 Cockcroft–Gault 清除率或 eGFR(\u201c实测或经验证公式估算\u201d),均与 {write(CRCL_BELOW)} 比较。",
         ),
         text(
             "An event with two alternative criteria (calcium, renal, anaemia) is met if either is; when only one could "

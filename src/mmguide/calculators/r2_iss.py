@@ -3,13 +3,13 @@
 from fractions import Fraction as F
 
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from ..units import fmt
+from ..numbers import write
 from .iss import ALBUMIN_INPUT, BETA2M_INPUT, iss_stage
 
 ID = "r2-iss"
 REFERENCES = ("dagostino2022r2iss", "greipp2005iss")
 
-# D'Agostino, JCO 2022 (fact sheet §5). t(14;16) is not part of the R2-ISS.
+# D'Agostino, JCO 2022 (dagostino2022r2iss). t(14;16) is not part of the R2-ISS.
 ISS_POINTS = {"I": F(0), "II": F(1), "III": F("1.5")}
 FACTOR_POINTS = {"del17p": F(1), "ldh_high": F(1), "t_4_14": F(1), "gain_1q": F("0.5")}
 FACTOR_LABELS = {
@@ -41,8 +41,8 @@ def r2_iss(beta2m, albumin, ldh_high, del17p, t_4_14, gain_1q) -> Result:
     return Result(
         calculator=ID, value=float(score), unit="points", category=group,
         explanation=text(
-            f"R2-ISS score {fmt(score)} (ISS {iss}: {fmt(ISS_POINTS[iss])}; {en_f}): group {group}.",
-            f"R2-ISS 评分 {fmt(score)} 分(ISS {iss} 期:{fmt(ISS_POINTS[iss])} 分;{zh_f}):{group} 组。",
+            f"R2-ISS score {write(score)} (ISS {iss}: {write(ISS_POINTS[iss])}; {en_f}): group {group}.",
+            f"R2-ISS 评分 {write(score)} 分(ISS {iss} 期:{write(ISS_POINTS[iss])} 分;{zh_f}):{group} 组。",
         ),
         references=REFERENCES, details={"iss": iss, "factors": present},
         recommendations=("TG-1", "TG-3"),
@@ -52,7 +52,7 @@ def r2_iss(beta2m, albumin, ldh_high, del17p, t_4_14, gain_1q) -> Result:
 def _bands():
     rows, upper = [], MAX_SCORE
     for low, group in GROUPS:
-        cond = f"{fmt(low)} points" if low == upper else f"{fmt(low)}–{fmt(upper)} points"
+        cond = f"{write(low)} points" if low == upper else f"{write(low)}–{write(upper)} points"
         rows.append(Band(text(cond, cond.replace("points", "分")), text(f"Group {group}", f"{group} 组"), group))
         upper = low - STEP
     return tuple(reversed(rows))
@@ -63,9 +63,9 @@ def _group_text():
 
 
 def _formula():
-    items = [f"\\text{{ISS II}}: {fmt(ISS_POINTS['II'])}", f"\\text{{ISS III}}: {fmt(ISS_POINTS['III'])}"]
+    items = [f"\\text{{ISS II}}: {write(ISS_POINTS['II'])}", f"\\text{{ISS III}}: {write(ISS_POINTS['III'])}"]
     names = {"del17p": "del(17p)", "ldh_high": "LDH > ULN", "t_4_14": "t(4;14)", "gain_1q": "1q+"}
-    items += [f"\\text{{{names[k]}}}: {fmt(v)}" for k, v in FACTOR_POINTS.items()]
+    items += [f"\\text{{{names[k]}}}: {write(v)}" for k, v in FACTOR_POINTS.items()]
     return r"\text{score} = \sum \text{points};\ " + r",\ ".join(items)
 
 
@@ -99,9 +99,9 @@ CALCULATOR = Calculator(
     recommendations=("TG-1", "TG-3"),
     decisions=(
         text(
-            f"Scores move in steps of {fmt(STEP)}, so the published groups ({_GROUP_TEXT}) leave no gaps; each group "
+            f"Scores move in steps of {write(STEP)}, so the published groups ({_GROUP_TEXT}) leave no gaps; each group "
             "is applied from its lowest score upwards. LDH is a yes/no against the laboratory's own upper limit.",
-            f"评分以 {fmt(STEP)} 为步长,已发表的分组({_GROUP_TEXT})之间无空隙;各组自其最低分起算。LDH 以是否高于本实验室正常上限输入。",
+            f"评分以 {write(STEP)} 为步长,已发表的分组({_GROUP_TEXT})之间无空隙;各组自其最低分起算。LDH 以是否高于本实验室正常上限输入。",
         ),
     ),
 )

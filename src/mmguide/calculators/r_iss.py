@@ -6,7 +6,7 @@ from .iss import ALBUMIN_INPUT, BETA2M_INPUT, iss_stage
 ID = "r-iss"
 REFERENCES = ("palumbo2015riss", "greipp2005iss")
 
-# Palumbo, JCO 2015 (fact sheet §5): high-risk chromosomal abnormalities by iFISH.
+# Palumbo, JCO 2015 (palumbo2015riss): high-risk chromosomal abnormalities by iFISH.
 HIGH_RISK_ABNORMALITIES = ("del17p", "t_4_14", "t_14_16")
 HIGH_RISK_LABELS = {"del17p": "del(17p)", "t_4_14": "t(4;14)", "t_14_16": "t(14;16)"}
 FIVE_YEAR_OS_PERCENT = {"I": 82, "II": 62, "III": 40}  # Palumbo 2015

@@ -6,7 +6,7 @@ from .imwg_frailty import AGE_FORMULA, AGE_INPUT, CHARLSON_INPUT, age_points, co
 ID = "simplified-frailty"
 REFERENCES = ("facon2020frailty",)
 
-# Facon 2020 (fact sheet §6, [V2]) scores age with the IMWG score's bands: ≤ 75 → 0; 76–80 → 1;
+# Facon 2020 (facon2020frailty) scores age with the IMWG score's bands: ≤ 75 → 0; 76–80 → 1;
 # > 80 → 2 (completed years); imwg_frailty.age_points holds them once.
 # Charlson comorbidity index > 1 → 1 point.
 CHARLSON_POINT_ABOVE = 1

@@ -1,4 +1,4 @@
-"""The zoledronic acid label's renal dose table (Zometa label; fact sheet §2), on its own.
+"""The zoledronic acid label's renal dose table (zometa_label), on its own.
 
 The Cockcroft–Gault calculator shows a clearance so that no value is rounded across one of
 these band edges, and the zoledronic acid dose calculator takes the Cockcroft–Gault inputs:
@@ -7,11 +7,11 @@ the table sits below both, so neither imports the other in a circle.
 
 from fractions import Fraction as F
 
-from ..units import fmt, fmt_beside
+from ..numbers import Scale
 
 # The label's table, as half-open bands on Cockcroft–Gault clearance (mL/min).
 # The label writes integer bands (>60, 50–60, 40–49, 30–39, <30); the gaps between
-# 49 and 50 and between 39 and 40 are closed downwards ([DECISION], fact sheet §2):
+# 49 and 50 and between 39 and 40 are closed downwards ([DECISION], the dose calculator's record says so):
 #   CrCl > 60        -> 4 mg
 #   50 <= CrCl <= 60 -> 3.5 mg
 #   40 <= CrCl < 50  -> 3.3 mg
@@ -29,17 +29,22 @@ NOT_RECOMMENDED_BELOW = F(30)
 # never rounded across it (29.97 is shown as 29.97, never "30.0 … below 30").
 EDGES = (NOT_RECOMMENDED_BELOW,) + tuple(low for low, _ in DOSE_BANDS) + (FULL_DOSE_ABOVE,)
 CRCL_PLACES = 2  # decimals shown for a clearance
+# How a clearance is written wherever it is shown (value, explanation, answer box, note): 2 decimals,
+# never on the other side of a band edge. Every calculator that shows a clearance declares it.
+CLEARANCE = Scale(CRCL_PLACES, EDGES)
+# How a dose is written: "4 mg", never "4.0 mg" (a trailing zero after a whole-number dose can be
+# misread tenfold, ISMP's list of error-prone dose designations); 3.5 and 3.3 keep their decimal.
+DOSE = Scale()
 
 
 def show_crcl(crcl: F) -> str:
-    """A clearance for a message: 2 decimals, never on the other side of a band edge."""
-    return fmt_beside(crcl, CRCL_PLACES, EDGES)
+    """Deprecated: CLEARANCE(crcl)."""
+    return CLEARANCE(crcl)
 
 
 def show_dose(mg: F) -> str:
-    """A dose for a reader: "4 mg", never "4.0 mg" (a trailing zero after a whole-number dose can be
-    misread tenfold, ISMP's list of error-prone dose designations); 3.5 and 3.3 keep their decimal."""
-    return fmt(mg)
+    """Deprecated: DOSE(mg)."""
+    return DOSE(mg)
 
 
 def dose_for(crcl: F) -> F | None:

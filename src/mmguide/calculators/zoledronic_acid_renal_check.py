@@ -1,4 +1,4 @@
-"""Zoledronic acid: withhold for renal deterioration, and when to resume (Zometa label §2, EU SmPC).
+"""Zoledronic acid: withhold for renal deterioration, and when to resume (zometa_label, section 2 of the US label; zometa_smpc).
 
 Before each dose the current serum creatinine is compared with the baseline (before the first
 dose). Thresholds are applied in the unit the baseline was measured in: the US label writes
@@ -10,26 +10,26 @@ from fractions import Fraction as F
 from ..decision import Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
 from ..records import Band, Calculator, Category, Input, Output, Result, text
-from .. import units as U
-from ..units import fmt, fmt_beside
+from .. import unit_table as U
+from ..numbers import Scale, write
 from . import crcl_cockcroft_gault as cg
-from .zoledronic_acid_bands import NOT_RECOMMENDED_BELOW, show_crcl
+from .zoledronic_acid_bands import CLEARANCE, NOT_RECOMMENDED_BELOW
 
 ID = "zoledronic-acid-renal-check"
 TITLE = text("Zoledronic acid: renal deterioration check", "唑来膦酸:肾功能恶化评估")
 REFERENCES = ("zometa_label", "zometa_smpc", "pamidronate_label")
 
 # Normal baseline creatinine is below this; at or above it is abnormal (US trial description
-# quoted in the pamidronate label: "≥1.4 mg/dL"; EU SmPC 124 µmol/L; fact sheet §2).
+# quoted in the pamidronate label: "≥1.4 mg/dL"; EU SmPC 124 µmol/L; pamidronate_label, zometa_smpc).
 ABNORMAL_BASELINE_FROM = {"mg/dL": F("1.4"), "µmol/L": F(124)}
-# Rise that counts as renal deterioration (US label mg/dL; EU SmPC µmol/L; fact sheet §2).
-# Read "an increase of 0.5" as "an increase of at least 0.5" ([DECISION], fact sheet §2).
+# Rise that counts as renal deterioration (zometa_label in mg/dL; zometa_smpc in µmol/L).
+# Read "an increase of 0.5" as "an increase of at least 0.5" ([DECISION], the record's decisions say so).
 RISE_IF_NORMAL = {"mg/dL": F("0.5"), "µmol/L": F(44)}
 RISE_IF_ABNORMAL = {"mg/dL": F("1.0"), "µmol/L": F(88)}
-# Resume only when creatinine has returned to within 10% of baseline (US label §2).
+# Resume only when creatinine has returned to within 10% of baseline (zometa_label, section 2).
 RESUME_WITHIN = F("0.10")
 
-# The rise rule is not the whole answer beyond the label's limits (fact sheet §2, §13E): the trials behind
+# The rise rule is not the whole answer beyond the label's limits (zometa_label; docs/safety.md): the trials behind
 # the label excluded a serum creatinine above 3.0 mg/dL (265 µmol/L), and zoledronic acid is not recommended
 # with a creatinine clearance below 30 mL/min (zoledronic_acid_bands). A current creatinine strictly above
 # the limit, compared in the baseline's unit as every threshold here (exactly 3.0 mg/dL is within it), or a re-estimated
@@ -43,14 +43,20 @@ CATEGORIES = (
     Category("resume", text("May resume at the previous dose", "可按原剂量恢复给药"), "ok"),
     Category("keep-withholding", text("Keep withholding", "继续暂停"), "stop"),
     Category(BEYOND_RULE, text(
-        f"Not by the rise rule: re-estimate the clearance; not recommended below {fmt(NOT_RECOMMENDED_BELOW)} mL/min",
-        f"不能仅按肌酐升高规则判断:请重新估算清除率;清除率 < {fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用")),
+        f"Not by the rise rule: re-estimate the clearance; not recommended below {write(NOT_RECOMMENDED_BELOW)} mL/min",
+        f"不能仅按肌酐升高规则判断:请重新估算清除率;清除率 < {write(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用")),
 )
 
 
+# How a creatinine and a creatinine rise are written: 2 decimals, in the baseline's unit, never rounded onto
+# or across the limit each is compared with (a result passes its own: the rise limit, the resume limit, the
+# trials' limit).
+CREATININE = Scale(2)
+RISE = Scale(2)
+
 def _show(v: F, unit: str) -> str:
     """One decimal place for mg/dL values (0.5, 1.0); whole numbers as written for µmol/L."""
-    return fmt(v, 1) if unit == "mg/dL" else fmt(v)
+    return write(v, 1) if unit == "mg/dL" else write(v)
 
 
 def threshold_rise(baseline) -> F:
@@ -77,21 +83,21 @@ def _beyond_text(why: dict, current_creatinine, crcl, estimated: bool = False) -
     lim_zh = f"{_show(lim, u)} {u}({_show(TRIALS_EXCLUDED_CREATININE_ABOVE[other], other)} {other})"
     en, zh = [], []
     if why["creatinine"]:
-        cur_s = fmt_beside(current_creatinine.value, 2, (lim,))
+        cur_s = CREATININE(current_creatinine.value, (lim,))
         en.append(f"the current creatinine {cur_s} {u} is above {lim_s}, beyond the patients the label's trials "
                   "included")
         zh.append(f"当前肌酐 {cur_s} {u} 高于 {lim_zh},超出说明书所依据试验纳入的范围")
     if why["clearance"]:
-        en.append(f"the clearance {show_crcl(crcl.value)} mL/min is below {fmt(NOT_RECOMMENDED_BELOW)} mL/min")
-        zh.append(f"清除率 {show_crcl(crcl.value)} mL/min 低于 {fmt(NOT_RECOMMENDED_BELOW)} mL/min")
+        en.append(f"the clearance {CLEARANCE(crcl.value)} mL/min is below {write(NOT_RECOMMENDED_BELOW)} mL/min")
+        zh.append(f"清除率 {CLEARANCE(crcl.value)} mL/min 低于 {write(NOT_RECOMMENDED_BELOW)} mL/min")
     redo = ("confirm this estimate once creatinine is stable" if estimated else
             "re-estimate the creatinine clearance (Cockcroft–Gault) with this creatinine once it is stable")
     redo_zh = "待肌酐稳定后复核此估算值" if estimated else "待肌酐稳定后用此肌酐重新估算肌酐清除率(Cockcroft–Gault)"
     return text(
         " But the rise rule cannot decide alone here: " + " and ".join(en) + f". Do not give the dose as routine: {redo}; "
-        f"zoledronic acid is not recommended below {fmt(NOT_RECOMMENDED_BELOW)} mL/min (severe renal impairment).",
+        f"zoledronic acid is not recommended below {write(NOT_RECOMMENDED_BELOW)} mL/min (severe renal impairment).",
         "但此时不能仅按肌酐升高规则判断:" + ",且".join(zh) + f"。不可按常规给药:{redo_zh};"
-        f"清除率 < {fmt(NOT_RECOMMENDED_BELOW)} mL/min(重度肾功能损害)时不推荐使用唑来膦酸。")
+        f"清除率 < {write(NOT_RECOMMENDED_BELOW)} mL/min(重度肾功能损害)时不推荐使用唑来膦酸。")
 
 
 def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withheld=False, crcl=None,
@@ -127,20 +133,20 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
         ok = cur <= resume_limit
         cat = "resume" if ok else "keep-withholding"
         # shown without crossing the limit it is compared with (1.1004 is not shown as "1.10")
-        cur_s = fmt_beside(cur, 2, (resume_limit,))
+        cur_s = CREATININE(cur, (resume_limit,))
         # the limit written exactly when up to 7 decimals can (1.234 × 1.10 = 1.3574, not "1.357"), so a
         # creatinine exactly on it reads as equal to it
-        limit_s = fmt_beside(resume_limit, 3, (resume_limit,))
+        limit_s = write(resume_limit, 3, (resume_limit,))
         en = (
             f"Current creatinine {cur_s} {unit} is {'within' if ok else 'more than'} "
-            f"{fmt(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {fmt(base, 2)} {unit} "
+            f"{write(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {CREATININE(base)} {unit} "
             f"(limit {limit_s} {unit}): "
             + (("by the rise rule it could be resumed." if beyond else
                 "zoledronic acid may be resumed at the dose given before it was withheld.")
                if ok else "keep withholding zoledronic acid and recheck creatinine.")
         )
         zh = (
-            f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {fmt(base, 2)} {unit} 的 {fmt(RESUME_WITHIN * 100)}% 范围"
+            f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {CREATININE(base)} {unit} 的 {write(RESUME_WITHIN * 100)}% 范围"
             f"{'内' if ok else ''}(上限 {limit_s} {unit}):"
             + (("按肌酐升高规则本可恢复给药。" if beyond else "可按暂停前的剂量恢复唑来膦酸。")
                if ok else "继续暂停唑来膦酸并复查肌酐。")
@@ -148,20 +154,20 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
     else:
         bad = rise >= limit
         cat = "withhold" if bad else "continue"
-        rise_s = fmt_beside(rise, 2, (limit,))  # never shown across the limit (0.4989 is not "0.50")
+        rise_s = RISE(rise, (limit,))  # never shown across the limit (0.4989 is not "0.50")
         article = "an" if abnormal else "a"
         moved, moved_zh = ("rose", "升高") if rise >= 0 else ("fell", "下降")
         en = (
             f"Creatinine {moved} by {rise_s.lstrip('-')} {unit} from {article} {b_en} baseline of "
-            f"{fmt(base, 2)} {unit}; a rise of "
+            f"{CREATININE(base)} {unit}; a rise of "
             f"{_show(limit, unit)} {unit} or more counts as renal deterioration. "
             + ("Withhold zoledronic acid until creatinine returns to within "
-               f"{fmt(RESUME_WITHIN * 100)}% of baseline." if bad else
+               f"{write(RESUME_WITHIN * 100)}% of baseline." if bad else
                "No renal deterioration by the rise rule." if beyond else "No renal deterioration: continue.")
         )
         zh = (
-            f"肌酐较{b_zh}基线 {fmt(base, 2)} {unit} {moved_zh} {rise_s.lstrip('-')} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
-            + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {fmt(RESUME_WITHIN * 100)}% 以内。" if bad else
+            f"肌酐较{b_zh}基线 {CREATININE(base)} {unit} {moved_zh} {rise_s.lstrip('-')} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
+            + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {write(RESUME_WITHIN * 100)}% 以内。" if bad else
                "按肌酐升高规则无肾功能恶化。" if beyond else "无肾功能恶化:继续给药。")
         )
     details["beyond_rule"] = [k for k in ("creatinine", "clearance") if why[k]]
@@ -181,7 +187,7 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
 def _bands():
     rows = []
     for u in ("mg/dL", "µmol/L"):
-        ab = fmt(ABNORMAL_BASELINE_FROM[u])
+        ab = write(ABNORMAL_BASELINE_FROM[u])
         n, a = _show(RISE_IF_NORMAL[u], u), _show(RISE_IF_ABNORMAL[u], u)
         rows.append(Band(
             text(f"baseline < {ab} {u} and rise ≥ {n} {u}", f"基线 < {ab} {u} 且升高 ≥ {n} {u}"),
@@ -189,22 +195,22 @@ def _bands():
         rows.append(Band(
             text(f"baseline ≥ {ab} {u} and rise ≥ {a} {u}", f"基线 ≥ {ab} {u} 且升高 ≥ {a} {u}"),
             text("Renal deterioration: withhold", "肾功能恶化:暂停"), "withhold"))
-    pct = fmt(RESUME_WITHIN * 100)
+    pct = write(RESUME_WITHIN * 100)
     rows.append(Band(
-        text(f"withheld and current ≤ baseline × {fmt(1 + RESUME_WITHIN, 2)} (within {pct}%)",
-             f"已暂停且当前值 ≤ 基线 × {fmt(1 + RESUME_WITHIN, 2)}(在 {pct}% 以内)"),
+        text(f"withheld and current ≤ baseline × {write(1 + RESUME_WITHIN, 2)} (within {pct}%)",
+             f"已暂停且当前值 ≤ 基线 × {write(1 + RESUME_WITHIN, 2)}(在 {pct}% 以内)"),
         text("Resume at the previous dose", "按原剂量恢复"), "resume"))
     rows.append(Band(
-        text(f"withheld and current > baseline × {fmt(1 + RESUME_WITHIN, 2)}",
-             f"已暂停且当前值 > 基线 × {fmt(1 + RESUME_WITHIN, 2)}"),
+        text(f"withheld and current > baseline × {write(1 + RESUME_WITHIN, 2)}",
+             f"已暂停且当前值 > 基线 × {write(1 + RESUME_WITHIN, 2)}"),
         text("Keep withholding", "继续暂停"), "keep-withholding"))
     return tuple(rows)
 
 
-_AB = {u: fmt(v) for u, v in ABNORMAL_BASELINE_FROM.items()}
+_AB = {u: write(v) for u, v in ABNORMAL_BASELINE_FROM.items()}
 _N = {u: _show(v, u) for u, v in RISE_IF_NORMAL.items()}
 _A = {u: _show(v, u) for u, v in RISE_IF_ABNORMAL.items()}
-_PCT, _F = fmt(RESUME_WITHIN * 100), fmt(1 + RESUME_WITHIN, 2)
+_PCT, _F = write(RESUME_WITHIN * 100), write(1 + RESUME_WITHIN, 2)
 
 # ---------------------------------------------------------------------------------------
 # The rule as a decision tree (drawn as the book's flowchart; its paths are tested against
@@ -221,10 +227,10 @@ def _tree() -> Tree:
     ab = ABNORMAL_BASELINE_FROM
     rise_n, rise_a = RISE_IF_NORMAL, RISE_IF_ABNORMAL
     within = 1 + RESUME_WITHIN
-    pct = fmt(RESUME_WITHIN * 100)
+    pct = write(RESUME_WITHIN * 100)
 
     def both(d, places=None):
-        return f"{fmt(d[mg], places)} {mg} ({fmt(d[um])} {um})"
+        return f"{write(d[mg], places)} {mg} ({write(d[um])} {um})"
 
     def facts_of(inputs: dict) -> dict:
         base = inputs["baseline_creatinine"].to(mg)
@@ -237,24 +243,24 @@ def _tree() -> Tree:
         if not v:
             return [{}]
         # a clearance just below the limit (the creatinine above its limit is drawn in the node's label)
-        return [{"crcl": f"{fmt(NOT_RECOMMENDED_BELOW - step)} mL/min"}]
+        return [{"crcl": f"{write(NOT_RECOMMENDED_BELOW - step)} mL/min"}]
 
     def realise_current(kind):
         def realise(v, chosen):
             if v is None:
                 if kind == "ratio" and chosen.get("rise") is None:
-                    return [{"current_creatinine": f"{fmt(chosen['baseline'])} {mg}"}]
+                    return [{"current_creatinine": f"{write(chosen['baseline'])} {mg}"}]
                 return [{}]
             cur = chosen["baseline"] + v if kind == "rise" else chosen["baseline"] * v
-            return [{"current_creatinine": f"{fmt(cur)} {mg}"}]
+            return [{"current_creatinine": f"{write(cur)} {mg}"}]
         return realise
 
     yes, no = text("yes", "是"), text("no", "否")
     lim_label = text(
-        f"Current creatinine > {fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[mg], 1)} {mg} "
-        f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[um])} {um}), or CrCl < {fmt(NOT_RECOMMENDED_BELOW)} mL/min?",
-        f"当前肌酐 > {fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[mg], 1)} {mg}"
-        f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE[um])} {um}),或清除率 < {fmt(NOT_RECOMMENDED_BELOW)} mL/min?")
+        f"Current creatinine > {write(TRIALS_EXCLUDED_CREATININE_ABOVE[mg], 1)} {mg} "
+        f"({write(TRIALS_EXCLUDED_CREATININE_ABOVE[um])} {um}), or CrCl < {write(NOT_RECOMMENDED_BELOW)} mL/min?",
+        f"当前肌酐 > {write(TRIALS_EXCLUDED_CREATININE_ABOVE[mg], 1)} {mg}"
+        f"({write(TRIALS_EXCLUDED_CREATININE_ABOVE[um])} {um}),或清除率 < {write(NOT_RECOMMENDED_BELOW)} mL/min?")
     n = (
         Node("start", "start", text("Before each zoledronic acid dose: creatinine vs baseline",
                                     "每次唑来膦酸给药前:肌酐与基线比较"), next="withheld"),
@@ -304,8 +310,8 @@ def _tree() -> Tree:
         Node("keep-withholding", "outcome", text("Keep withholding; recheck creatinine", "继续暂停;复查肌酐"),
              sets={"category": "keep-withholding"}),
         Node(BEYOND_RULE, "outcome",
-             text(f"Not by the rise rule: re-estimate the clearance;\nnot recommended below {fmt(NOT_RECOMMENDED_BELOW)} mL/min",
-                  f"不能仅按升高规则判断:重新估算清除率;\n< {fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐"),
+             text(f"Not by the rise rule: re-estimate the clearance;\nnot recommended below {write(NOT_RECOMMENDED_BELOW)} mL/min",
+                  f"不能仅按升高规则判断:重新估算清除率;\n< {write(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐"),
              sets={"category": BEYOND_RULE}),
     )
     n = tuple(Node(x.id, x.kind, x.label, x.branches, x.next, x.sets, ("BP-4",) if x.kind == "decision" else (),
@@ -315,7 +321,7 @@ def _tree() -> Tree:
         id=ID, calculator=ID, title=TITLE, start="start", nodes=n,
         facts=(
             Fact("withheld", False, lambda v, c: [{"withheld": v}]),
-            Fact("baseline", F(1), lambda v, c: [{"baseline_creatinine": f"{fmt(v)} {mg}"}], step),
+            Fact("baseline", F(1), lambda v, c: [{"baseline_creatinine": f"{write(v)} {mg}"}], step),
             Fact("rise", None, realise_current("rise"), step),
             Fact("ratio", None, realise_current("ratio"), step),
             Fact("beyond", False, realise_beyond),
@@ -352,13 +358,14 @@ CALCULATOR = Calculator(
                          "当前肌酐清除率(Cockcroft–Gault,如已重新估算)"),
             analyte="crcl", required=False,
             help=text(f"Or give age, weight and sex: the clearance is re-estimated from the current creatinine. Below "
-                      f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min zoledronic acid is not recommended, whatever the rise.",
+                      f"{write(NOT_RECOMMENDED_BELOW)} mL/min zoledronic acid is not recommended, whatever the rise.",
                       "或填写年龄、体重和性别,由当前肌酐重新估算清除率。清除率 < "
-                      f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用唑来膦酸,无论肌酐升高多少。")),
+                      f"{write(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐使用唑来膦酸,无论肌酐升高多少。")),
     ) + tuple(i for i in cg.clearance_inputs(cg.CALCULATOR.input("age"))[1:] if i.name != "creatinine"),
     output=Output(text("Rise in creatinine since baseline, in the baseline's unit", "肌酐较基线的升高(单位与基线肌酐相同)"),
                   unit=None, categories=CATEGORIES, places=2),
     bands=_bands(),
+    numbers={"creatinine": CREATININE, "rise": RISE, "crcl": CLEARANCE},
     references=REFERENCES,
     recommendations=("BP-4",),
     flowchart=TREE,
@@ -386,16 +393,16 @@ CALCULATOR = Calculator(
         text(
             "The rise rule does not decide alone beyond the label's limits: with a current creatinine above "
             f"{_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL "
-            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L), the highest creatinine the label's trials "
+            f"({write(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L), the highest creatinine the label's trials "
             "included, compared in the baseline's unit (exactly the limit is within it), or a clearance below "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min, given or re-estimated from the current creatinine with age, weight "
+            f"{write(NOT_RECOMMENDED_BELOW)} mL/min, given or re-estimated from the current creatinine with age, weight "
             "and sex, the answer is never continue or resume but 're-estimate the clearance; not recommended below "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min'. A rise that withholds still withholds.",
+            f"{write(NOT_RECOMMENDED_BELOW)} mL/min'. A rise that withholds still withholds.",
             f"超出说明书界限时不能仅按升高规则判断:当前肌酐高于 {_show(TRIALS_EXCLUDED_CREATININE_ABOVE['mg/dL'], 'mg/dL')} mg/dL"
-            f"({fmt(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L,说明书所依据试验纳入的最高肌酐,按基线单位比较,"
+            f"({write(TRIALS_EXCLUDED_CREATININE_ABOVE['µmol/L'])} µmol/L,说明书所依据试验纳入的最高肌酐,按基线单位比较,"
             f"恰为该值视为在范围内),或清除率(直接填写,或由当前肌酐结合年龄、体重和性别重新估算)低于 "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时,结果绝不是“继续”或“恢复”,而是“重新估算清除率;清除率 < "
-            f"{fmt(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐”。达到暂停标准的升高仍判定为暂停。",
+            f"{write(NOT_RECOMMENDED_BELOW)} mL/min 时,结果绝不是“继续”或“恢复”,而是“重新估算清除率;清除率 < "
+            f"{write(NOT_RECOMMENDED_BELOW)} mL/min 时不推荐”。达到暂停标准的升高仍判定为暂停。",
         ),
     ),
 )
