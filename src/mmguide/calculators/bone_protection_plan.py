@@ -26,7 +26,7 @@ from fractions import Fraction as F
 from ..decision import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
 from ..records import Calculator, Category, Input, Output, Result, text, yes_no_unknown
-from ..units import fmt
+from .. import units as U
 from . import corrected_calcium as cc
 from . import crcl_cockcroft_gault as cg
 from . import zoledronic_acid_dose as zad
@@ -54,6 +54,10 @@ RECOMMENDATIONS = tuple(f"BP-{i}" for i in range(1, 9))
 #  - denosumab: hypocalcaemia risk highest at CrCl < 30 and/or dialysis (Xgeva label); the phase 3
 #    trial excluded CrCl < 30 (raje2018denosumab, fact sheet §1).
 SEVERE_RENAL_BELOW = zad.NOT_RECOMMENDED_BELOW
+# A clearance the plan shows (a reduced zoledronic acid dose) is written to the dose table's decimals and never
+# rounded onto or across an edge it is compared with: the dose-band edges and severe renal impairment.
+CLEARANCE_PLACES = zad.CRCL_PLACES
+CLEARANCE_EDGES = zad.EDGES + (SEVERE_RENAL_BELOW,)
 
 # Denosumab for myeloma: 120 mg SC every 4 weeks, no loading doses (Xgeva label, fact sheet §2).
 DENOSUMAB_MG = 120
@@ -108,6 +112,20 @@ SEVERE_HYPERCALCAEMIA_ABOVE = {"mmol/L": F("3.5"), "mg/dL": F(14)}
 # Very low albumin: below it the albumin-corrected calcium is confirmed with an ionised calcium before an
 # emergency decision (fact sheet §13A; the edge, 25 g/L, is a project decision: no source gives one).
 LOW_ALBUMIN_BELOW = {"g/L": F(25), "g/dL": F("2.5")}
+# A corrected calcium the plan shows is written to 2 decimals, never onto or across a calcium it is compared with.
+CALCIUM_PLACES = 2
+
+
+def calcium_edges(unit: str, lln=None, uln=None) -> tuple:
+    """Every calcium, in *unit*, that the plan compares a corrected calcium measured in *unit* with (the limits
+    above, the CTCAE grade edges shown beside it, and the laboratory's own limits, already in *unit*)."""
+    severe_low = U.Quantity(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, "mmol/L", "calcium").to(unit)
+    return ((HCM_AT_LEAST[unit], HYPERCALCAEMIA_ABOVE[unit], SEVERE_HYPERCALCAEMIA_ABOVE[unit], severe_low)
+            + tuple(g[unit] for g in cc.HYPO_GRADE_BELOW.values())
+            + tuple(g[unit] for g in cc.HYPER_GRADE_ABOVE.values())
+            + tuple(x for x in (lln, uln) if x is not None))
+
+
 # Zoledronic acid: the myeloma and bone-metastasis trials excluded serum creatinine above 3.0 mg/dL
 # (265 µmol/L) (Zometa label; fact sheet §13E): above it the plan does not start or continue it as routine.
 ZA_TRIALS_CREATININE_ABOVE = {"mg/dL": F("3.0"), "µmol/L": F(265)}
@@ -118,6 +136,8 @@ DENOSUMAB_CONTRACEPTION_MONTHS = 5
 # (ASCO 2018; fact sheet §13D).
 REVIEW_AT_MONTHS = ZA_MIN_MONTHS
 RECONSIDER_AT_MONTHS = 24
+# The months on an agent are compared with these (a whole number, written as it is).
+MONTHS_EDGES = (REVIEW_AT_MONTHS, RECONSIDER_AT_MONTHS)
 # After stopping denosumab (osteoporosis): a bisphosphonate about 6 months after the last injection
 # (ECTS 2021, tsourdi2021ects; fact sheet §12E); no trial defines it for the 120 mg myeloma schedule.
 DENOSUMAB_FOLLOW_ON_MONTHS = 6
@@ -188,8 +208,9 @@ def facts_of(inputs: dict) -> dict:
     severe_hypo = severe_hyper = False
     if cca is not None:
         u = cca.unit
-        grade = cc.ctcae_grade(cca.value, u, None if lln is None else lln.to(u), None if uln is None else uln.to(u))[1]
-        shown = f"{fmt(cca.value, 2)} {u}"
+        lln_u, uln_u = None if lln is None else lln.to(u), None if uln is None else uln.to(u)
+        grade = cc.ctcae_grade(cca.value, u, lln_u, uln_u)[1]
+        shown = f"{U.write(cca.value, CALCIUM_PLACES, calcium_edges(u, lln_u, uln_u))} {u}"
         # severe: below 1.9 mmol/L (compared in mmol/L, converted exactly), or symptomatic below the range
         severe_hypo = status == LOW and (cca.to("mmol/L") < SEVERE_HYPOCALCAEMIA_BELOW_MMOL or symptoms is True)
         severe_hyper = cca.value > SEVERE_HYPERCALCAEMIA_ABOVE[u]
@@ -265,32 +286,32 @@ def _status_in(*values):
     return AnyOf(tuple(Cond("calcium_status", "is", v) for v in values))
 
 
-_S = fmt(SEVERE_RENAL_BELOW)
-_HC = {u: fmt(v) for u, v in HYPERCALCAEMIA_ABOVE.items()}
-_HCM = {"mmol/L": fmt(HCM_AT_LEAST["mmol/L"], 1), "mg/dL": fmt(HCM_AT_LEAST["mg/dL"])}
-_HYPO = {u: fmt(v, 1) for u, v in HYPOCALCAEMIA_BELOW.items()}
-_HCR = {u: fmt(v) for u, v in HCM_NO_RENAL_REDUCTION_BELOW.items()}
-_ZA_MIN = zad.INFUSION_MINUTES
-_PAM_H = f"{PAMIDRONATE_SEVERE_RENAL_HOURS[0]}–{PAMIDRONATE_SEVERE_RENAL_HOURS[1]}"
+_SEVERE_RENAL_BELOW_TEXT = U.write(SEVERE_RENAL_BELOW)
+_HYPERCALCAEMIA_ABOVE_TEXT = {u: U.write(v) for u, v in HYPERCALCAEMIA_ABOVE.items()}
+_HCM_AT_LEAST_TEXT = {"mmol/L": U.write(HCM_AT_LEAST["mmol/L"], 1), "mg/dL": U.write(HCM_AT_LEAST["mg/dL"])}
+_HYPOCALCAEMIA_BELOW_TEXT = {u: U.write(v, 1) for u, v in HYPOCALCAEMIA_BELOW.items()}
+_HCM_NO_RENAL_REDUCTION_TEXT = {u: U.write(v) for u, v in HCM_NO_RENAL_REDUCTION_BELOW.items()}
+_ZA_INFUSION_MINUTES = zad.INFUSION_MINUTES
+_PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT = f"{PAMIDRONATE_SEVERE_RENAL_HOURS[0]}–{PAMIDRONATE_SEVERE_RENAL_HOURS[1]}"
 YES, NO = text("yes", "是"), text("no", "否")
 NOT_KNOWN = text("not known", "未知")
 
 
 def _za_dose_text(dose: F) -> dict:
-    return text(f"{zad.show_dose(dose)} mg IV over ≥{_ZA_MIN} min, {zad.INTERVAL}",
-                f"{zad.show_dose(dose)} mg 静脉输注 ≥{_ZA_MIN} 分钟,{zad.INTERVAL_ZH}一次")
+    return text(f"{U.write(dose)} mg IV over ≥{_ZA_INFUSION_MINUTES} min, {zad.INTERVAL}",
+                f"{U.write(dose)} mg 静脉输注 ≥{_ZA_INFUSION_MINUTES} 分钟,{zad.INTERVAL_ZH}一次")
 
 
 def _band_branches() -> tuple[Branch, ...]:
     """One branch per dose band, from zoledronic_acid_dose's constants (no second copy)."""
-    out = [Branch(Cond("crcl", ">", zad.FULL_DOSE_ABOVE), f"za-{fmt(zad.FULL_DOSE, 1)}",
-                  text(f"> {fmt(zad.FULL_DOSE_ABOVE)} mL/min", f"> {fmt(zad.FULL_DOSE_ABOVE)} mL/min"),
+    out = [Branch(Cond("crcl", ">", zad.FULL_DOSE_ABOVE), f"za-{U.write(zad.FULL_DOSE, 1)}",
+                  text(f"> {U.write(zad.FULL_DOSE_ABOVE)} mL/min", f"> {U.write(zad.FULL_DOSE_ABOVE)} mL/min"),
                   {"favoured": ZA, "zoledronic_acid_dose_mg": zad.FULL_DOSE})]
     upper, first = zad.FULL_DOSE_ABOVE, True
     for low, dose in zad.DOSE_BANDS:
         top = Cond("crcl", "<=", upper) if first else Cond("crcl", "<", upper)
-        lab = f"{fmt(low)}–{fmt(upper)} mL/min" if first else f"{fmt(low)}–<{fmt(upper)} mL/min"
-        out.append(Branch(AllOf((Cond("crcl", ">=", low), top)), f"za-{fmt(dose, 1)}", text(lab, lab),
+        lab = f"{U.write(low)}–{U.write(upper)} mL/min" if first else f"{U.write(low)}–<{U.write(upper)} mL/min"
+        out.append(Branch(AllOf((Cond("crcl", ">=", low), top)), f"za-{U.write(dose, 1)}", text(lab, lab),
                           {"favoured": ZA, "zoledronic_acid_dose_mg": dose}))
         upper, first = low, False
     return tuple(out)
@@ -299,9 +320,9 @@ def _band_branches() -> tuple[Branch, ...]:
 def _za_outcomes() -> tuple[Node, ...]:
     doses = (zad.FULL_DOSE,) + tuple(d for _, d in zad.DOSE_BANDS)
     return tuple(
-        Node(f"za-{fmt(d, 1)}", "outcome",
-             text(f"MAINTENANCE · Zoledronic acid {zad.show_dose(d)} mg\nIV ≥{_ZA_MIN} min\n{zad.INTERVAL}",
-                  f"维持治疗 · 唑来膦酸 {zad.show_dose(d)} mg\n静脉 ≥{_ZA_MIN} 分钟\n{zad.INTERVAL_ZH}"),
+        Node(f"za-{U.write(d, 1)}", "outcome",
+             text(f"MAINTENANCE · Zoledronic acid {U.write(d)} mg\nIV ≥{_ZA_INFUSION_MINUTES} min\n{zad.INTERVAL}",
+                  f"维持治疗 · 唑来膦酸 {U.write(d)} mg\n静脉 ≥{_ZA_INFUSION_MINUTES} 分钟\n{zad.INTERVAL_ZH}"),
              recommendations=("BP-4", "BP-8"), actions=("monitor-creatinine", "za-duration"))
         for d in doses
     )
@@ -312,9 +333,9 @@ _NODES = (
          next="severe-hypo"),
     # 0. NOW: the emergencies, before anything routine; the maintenance agent follows them.
     Node("severe-hypo", "decision",
-         text(f"NOW · Severe hypocalcaemia: corrected calcium < {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L, or "
+         text(f"NOW · Severe hypocalcaemia: corrected calcium < {U.write(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L, or "
               "low with symptoms?",
-              f"立即 · 重度低钙血症:校正血钙 < {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L,或偏低且有症状?"),
+              f"立即 · 重度低钙血症:校正血钙 < {U.write(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L,或偏低且有症状?"),
          branches=(
              Branch(Cond("severe_hypocalcaemia", "is", True), "now-calcium-gluconate", text("yes: urgent", "是:紧急")),
              Branch(Cond("severe_hypocalcaemia", "is", False), "hcm", NO),
@@ -326,18 +347,18 @@ _NODES = (
          next="hcm", recommendations=("BP-6",), actions=("severe-hypocalcaemia",)),
     # 1. Urgent first: hypercalcaemia of malignancy is treated now, before anything routine.
     Node("hcm", "decision",
-         text(f"NOW · Corrected calcium ≥ {_HCM['mmol/L']} mmol/L (≥ {_HCM['mg/dL']} mg/dL): hypercalcaemia of "
+         text(f"NOW · Corrected calcium ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L (≥ {_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL): hypercalcaemia of "
               "malignancy?",
-              f"立即 · 校正血钙 ≥ {_HCM['mmol/L']} mmol/L(≥ {_HCM['mg/dL']} mg/dL):恶性肿瘤相关高钙血症?"),
+              f"立即 · 校正血钙 ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L(≥ {_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL):恶性肿瘤相关高钙血症?"),
          branches=(
              Branch(_status_in(HCM), "hcm-renal", text("yes: urgent", "是:紧急")),
              Branch(_status_in(HIGH, LOW, NOT_LOW, NO_LIMIT, NOT_MEASURED), "active",
                     text("no / not measured", "否 / 未检测")),
          ), recommendations=("BP-6",)),
     Node("hcm-renal", "decision",
-         text(f"Serum creatinine < {_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L), CrCl ≥ {_S} mL/min, "
+         text(f"Serum creatinine < {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL ({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L), CrCl ≥ {_SEVERE_RENAL_BELOW_TEXT} mL/min, "
               "no dialysis?",
-              f"血清肌酐 < {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)、肌酐清除率 ≥ {_S} mL/min 且未透析?"),
+              f"血清肌酐 < {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L)、肌酐清除率 ≥ {_SEVERE_RENAL_BELOW_TEXT} mL/min 且未透析?"),
          branches=(
              Branch(Cond("hcm_renal", "is", "ok"), "hcm-za", YES),
              Branch(Cond("hcm_renal", "is", "severe"), "hcm-severe-renal", NO),
@@ -346,9 +367,9 @@ _NODES = (
     Node("hcm-za", "action",
          text(f"Now: fluids by what the patient can excrete (saline first if passing urine; no loop diuretic "
               f"before); then zoledronic acid "
-              f"{zad.show_dose(HCM_ZA_MG)} mg over ≥{_ZA_MIN} min, no renal dose reduction; dental examination does not "
+              f"{U.write(HCM_ZA_MG)} mg over ≥{_ZA_INFUSION_MINUTES} min, no renal dose reduction; dental examination does not "
               "delay it",
-              f"立即:按排泄能力补液(有尿者先予生理盐水;补液前不用袢利尿剂);随后唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 输注 ≥{_ZA_MIN} 分钟,"
+              f"立即:按排泄能力补液(有尿者先予生理盐水;补液前不用袢利尿剂);随后唑来膦酸 {U.write(HCM_ZA_MG)} mg 输注 ≥{_ZA_INFUSION_MINUTES} 分钟,"
               "不按肾功能减量;不因口腔检查推迟"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-severe-renal", "action",
@@ -359,8 +380,8 @@ _NODES = (
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     Node("hcm-creatinine", "action",
          text(f"Now: fluids by what the patient can excrete (saline first if passing urine); measure serum creatinine "
-              f"before zoledronic acid {zad.show_dose(HCM_ZA_MG)} mg",
-              f"立即:按排泄能力补液(有尿者先予生理盐水);唑来膦酸 {zad.show_dose(HCM_ZA_MG)} mg 给药前检测血清肌酐"),
+              f"before zoledronic acid {U.write(HCM_ZA_MG)} mg",
+              f"立即:按排泄能力补液(有尿者先予生理盐水);唑来膦酸 {U.write(HCM_ZA_MG)} mg 给药前检测血清肌酐"),
          next="active", recommendations=("BP-6",), actions=("hcm-urgent",)),
     # 2. Is the plan for this patient?
     Node("active", "decision",
@@ -395,9 +416,9 @@ _NODES = (
          next="hypercalcaemia-check", recommendations=("BP-5",), actions=("dental",)),
     # 3. Calcium: low calcium holds back the first dose of every agent; high calcium stops supplements.
     Node("hypercalcaemia-check", "decision",
-         text(f"Corrected calcium: high (> {_HC['mmol/L']} mmol/L or above the laboratory's upper limit), low "
-              f"(< {_HYPO['mmol/L']} mmol/L or below the lower limit), or neither?",
-              f"校正血钙:偏高(> {_HC['mmol/L']} mmol/L 或高于实验室正常上限)、偏低(< {_HYPO['mmol/L']} mmol/L "
+         text(f"Corrected calcium: high (> {_HYPERCALCAEMIA_ABOVE_TEXT['mmol/L']} mmol/L or above the laboratory's upper limit), low "
+              f"(< {_HYPOCALCAEMIA_BELOW_TEXT['mmol/L']} mmol/L or below the lower limit), or neither?",
+              f"校正血钙:偏高(> {_HYPERCALCAEMIA_ABOVE_TEXT['mmol/L']} mmol/L 或高于实验室正常上限)、偏低(< {_HYPOCALCAEMIA_BELOW_TEXT['mmol/L']} mmol/L "
               "或低于正常下限),还是均否?"),
          branches=(
              Branch(_status_in(HCM, HIGH), "hypercalcaemia", text("high", "偏高")),
@@ -438,8 +459,8 @@ _NODES = (
          next="renal", recommendations=("BP-4",), actions=("provisional-clearance",)),
     # 5. Kidneys, then preference, choose the agent.
     Node("renal", "decision",
-         text(f"CrCl (Cockcroft–Gault) < {_S} mL/min, or on dialysis?",
-              f"肌酐清除率(Cockcroft–Gault)< {_S} mL/min 或透析?"),
+         text(f"CrCl (Cockcroft–Gault) < {_SEVERE_RENAL_BELOW_TEXT} mL/min, or on dialysis?",
+              f"肌酐清除率(Cockcroft–Gault)< {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析?"),
          branches=(
              Branch(SEVERE_RENAL, "denosumab-only", YES, {"agents": (DMAB,), "favoured": DMAB}),
              Branch(NOT_SEVERE_RENAL, "preference", NO, {"agents": ALL_AGENTS}),
@@ -458,9 +479,9 @@ _NODES = (
          next="preference", recommendations=("BP-4",), actions=("ask-dialysis",)),
     Node("denosumab-only", "action",
          text("No zoledronic acid or pamidronate; denosumab (not renally cleared; no randomised data below "
-              f"{_S} mL/min); CKD mineral and bone disorder assessed with nephrology",
+              f"{_SEVERE_RENAL_BELOW_TEXT} mL/min); CKD mineral and bone disorder assessed with nephrology",
               "不用唑来膦酸和帕米膦酸;选用地舒单抗(不经肾脏清除;"
-              f"清除率 < {_S} mL/min 无随机对照数据);与肾内科共同评估慢性肾脏病矿物质和骨异常"),
+              f"清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 无随机对照数据);与肾内科共同评估慢性肾脏病矿物质和骨异常"),
          next="calcium", recommendations=("BP-3", "BP-4"),
          actions=("severe-renal-denosumab", "monitor-calcium-denosumab")),
     Node("preference", "decision",
@@ -506,7 +527,7 @@ def _realise_bool(name):
 
 
 def _realise_crcl(v, chosen):
-    return [{}] if v is None else [{"crcl": f"{fmt(v)} mL/min"}]
+    return [{}] if v is None else [{"crcl": f"{U.write(v)} mL/min"}]
 
 
 # Example laboratory values used only to build example patients for the flowchart's paths
@@ -605,11 +626,11 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
     if agent_id == ZA:
         d = zad.dose_for(crcl) if f["dialysis"] is not True and crcl is not None else None
         if f["continuing"] and f["current_agent"] == ZA and (severe or f["creatinine_above_trials"]):
-            why(f"Held: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
-                f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_S} mL/min lies outside the label's "
+            why(f"Held: serum creatinine above {U.write(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
+                f"({U.write(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min lies outside the label's "
                 "trials and use: review with nephrology before any further dose.",
-                f"暂停:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
-                f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_S} mL/min,超出说明书试验及适用范围:"
+                f"暂停:血清肌酐高于 {U.write(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                f"({U.write(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min,超出说明书试验及适用范围:"
                 "再次给药前请与肾内科共同评估。", "zometa_label", "zometa_smpc")
         elif f["continuing"] and f["current_agent"] == ZA:
             dose = text(f"the dose already established, {zad.INTERVAL} (not re-banded; the creatinine-rise rule "
@@ -628,8 +649,8 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "bone disease on imaging.",
                 "IMWG 2021:新诊断多发性骨髓瘤(无论影像学有无骨病)首选的骨靶向药物。", "terpos2021bone")
             if d != zad.FULL_DOSE:
-                why(f"Reduced dose for CrCl {zad.show_crcl(crcl)} mL/min (label renal dose table).",
-                    f"肌酐清除率 {zad.show_crcl(crcl)} mL/min,按说明书肾功能剂量表减量。", "zometa_label")
+                why(f"Reduced dose for CrCl {U.write(crcl, CLEARANCE_PLACES, CLEARANCE_EDGES)} mL/min (label renal dose table).",
+                    f"肌酐清除率 {U.write(crcl, CLEARANCE_PLACES, CLEARANCE_EDGES)} mL/min,按说明书肾功能剂量表减量。", "zometa_label")
             why("The clearance before the first dose sets the dose; later doses keep it and follow the "
                 "creatinine-rise rule (withhold, then resume at the same dose), not a new dose band each cycle.",
                 "首剂前的清除率决定剂量;此后各次沿用该剂量,并按肌酐升高规则处理(暂停,恢复时按原剂量),"
@@ -639,9 +660,9 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
                 "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和颌骨坏死。",
                 "zometa_label", "song_interview")
         else:
-            why(f"Not recommended: CrCl below {_S} mL/min or dialysis (severe renal impairment)."
+            why(f"Not recommended: CrCl below {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis (severe renal impairment)."
                 if severe else "Not recommended here.",
-                f"不推荐:肌酐清除率低于 {_S} mL/min 或透析(重度肾功能损害)。" if severe else "此处不推荐。",
+                f"不推荐:肌酐清除率低于 {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析(重度肾功能损害)。" if severe else "此处不推荐。",
                 "zometa_smpc", "zometa_label")
     elif agent_id == DMAB:
         if suitable:
@@ -664,11 +685,11 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
             "在新诊断多发性骨髓瘤中,至首次骨相关事件时间非劣于唑来膦酸(未显示优效);探索性分析显示无进展生存期延长。",
             "raje2018denosumab")
         if severe:
-            why(f"No randomised data below CrCl {_S} mL/min: the phase 3 trial excluded these patients.",
-                f"肌酐清除率 < {_S} mL/min 时无随机对照数据:3 期试验排除了此类患者。", "raje2018denosumab")
+            why(f"No randomised data below CrCl {_SEVERE_RENAL_BELOW_TEXT} mL/min: the phase 3 trial excluded these patients.",
+                f"肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 时无随机对照数据:3 期试验排除了此类患者。", "raje2018denosumab")
         why("Hypocalcaemia precaution: correct low calcium before the first dose; risk highest at CrCl "
-            f"< {_S} mL/min or dialysis. Do not stop without a plan (rebound vertebral fractures).",
-            f"低钙血症预防:首剂前纠正低血钙;肌酐清除率 < {_S} mL/min 或透析时风险最高。不可无计划停药(停药后反跳性多发椎体骨折)。",
+            f"< {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis. Do not stop without a plan (rebound vertebral fractures).",
+            f"低钙血症预防:首剂前纠正低血钙;肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时风险最高。不可无计划停药(停药后反跳性多发椎体骨折)。",
             "xgeva2025label")
     else:  # pamidronate
         if suitable:
@@ -684,10 +705,10 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
         elif severe:
             why("Not recommended by its label in severe renal impairment.",
                 "说明书不推荐用于重度肾功能损害。", "pamidronate_label")
-            why(f"ASCO 2018 gives {PAMIDRONATE_MG} mg over {_PAM_H} h for extensive bone disease with severe "
+            why(f"ASCO 2018 gives {PAMIDRONATE_MG} mg over {_PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT} h for extensive bone disease with severe "
                 "renal impairment: outside the label, with little data; only as a specialist's decision when "
                 "denosumab cannot be used, with creatinine before each dose.",
-                f"ASCO 2018 指南对广泛骨病合并重度肾功能损害者给予 {PAMIDRONATE_MG} mg、输注 {_PAM_H} 小时:"
+                f"ASCO 2018 指南对广泛骨病合并重度肾功能损害者给予 {PAMIDRONATE_MG} mg、输注 {_PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT} 小时:"
                 "超出说明书范围,数据很少;仅在无法使用地舒单抗时由专科医生决定,每次给药前查肌酐。",
                 "anderson2018asco")
         else:
@@ -745,11 +766,11 @@ def _renal_rule_text() -> tuple[str, str]:
     from . import zoledronic_acid_renal_check as rc
 
     u = "mg/dL"
-    ab, n, a = fmt(rc.ABNORMAL_BASELINE_FROM[u]), fmt(rc.RISE_IF_NORMAL[u], 1), fmt(rc.RISE_IF_ABNORMAL[u], 1)
+    ab, n, a = U.write(rc.ABNORMAL_BASELINE_FROM[u]), U.write(rc.RISE_IF_NORMAL[u], 1), U.write(rc.RISE_IF_ABNORMAL[u], 1)
     si = "µmol/L"
-    abs_, ns, as_ = (fmt(rc.ABNORMAL_BASELINE_FROM[si]), fmt(rc.RISE_IF_NORMAL[si]),
-                     fmt(rc.RISE_IF_ABNORMAL[si]))
-    pct = fmt(rc.RESUME_WITHIN * 100)
+    abs_, ns, as_ = (U.write(rc.ABNORMAL_BASELINE_FROM[si]), U.write(rc.RISE_IF_NORMAL[si]),
+                     U.write(rc.RISE_IF_ABNORMAL[si]))
+    pct = U.write(rc.RESUME_WITHIN * 100)
     en = (f"Withhold zoledronic acid if creatinine rises by ≥{n} {u} ({ns} {si}) from a normal baseline "
           f"(<{ab} {u}, {abs_} {si}) or by ≥{a} {u} ({as_} {si}) from an abnormal baseline; resume at the "
           f"same dose when creatinine is within {pct}% of baseline (zoledronic-acid-renal-check).")
@@ -837,37 +858,37 @@ _LABEL_VS_GUIDELINE = text(
 
 def _t_hcm(f, s):
     ren = f["hcm_renal"]
-    mg = zad.show_dose(HCM_ZA_MG)
-    en = (f"Urgent: hypercalcaemia of malignancy (corrected calcium ≥ {_HCM['mmol/L']} mmol/L, "
-          f"≥ {_HCM['mg/dL']} mg/dL): treat it now, before anything routine. ")
-    zh = (f"紧急:恶性肿瘤相关高钙血症(校正血钙 ≥ {_HCM['mmol/L']} mmol/L,≥ {_HCM['mg/dL']} mg/dL):立即处理,先于一切常规步骤。")
+    mg = U.write(HCM_ZA_MG)
+    en = (f"Urgent: hypercalcaemia of malignancy (corrected calcium ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L, "
+          f"≥ {_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL): treat it now, before anything routine. ")
+    zh = (f"紧急:恶性肿瘤相关高钙血症(校正血钙 ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L,≥ {_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL):立即处理,先于一切常规步骤。")
     v = _t_volume(f)
     en, zh = en + v["en"], zh + v["zh"]
     if ren == "ok":
-        en += (f"Then zoledronic acid {mg} mg IV over ≥{_ZA_MIN} min, a single dose, with no renal dose reduction "
-               f"(serum creatinine below {_HCR['mg/dL']} mg/dL, {_HCR['µmol/L']} µmol/L; Zometa label). ")
-        zh += (f"随后唑来膦酸 {mg} mg 单次静脉输注 ≥{_ZA_MIN} 分钟,不按肾功能减量(血清肌酐低于 "
-               f"{_HCR['mg/dL']} mg/dL,{_HCR['µmol/L']} µmol/L;Zometa 说明书)。")
+        en += (f"Then zoledronic acid {mg} mg IV over ≥{_ZA_INFUSION_MINUTES} min, a single dose, with no renal dose reduction "
+               f"(serum creatinine below {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL, {_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L; Zometa label). ")
+        zh += (f"随后唑来膦酸 {mg} mg 单次静脉输注 ≥{_ZA_INFUSION_MINUTES} 分钟,不按肾功能减量(血清肌酐低于 "
+               f"{_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL,{_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L;Zometa 说明书)。")
         en += _LABEL_VS_GUIDELINE["en"]
         zh += _LABEL_VS_GUIDELINE["zh"]
     elif ren == "unknown":
-        en += (f"Measure serum creatinine now: below {_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L) zoledronic "
-               f"acid {mg} mg IV over ≥{_ZA_MIN} min is given without renal dose reduction (Zometa label); at or "
+        en += (f"Measure serum creatinine now: below {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL ({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L) zoledronic "
+               f"acid {mg} mg IV over ≥{_ZA_INFUSION_MINUTES} min is given without renal dose reduction (Zometa label); at or "
                "above it, or in severe renal impairment, only after weighing risks and benefits. ")
-        zh += (f"立即检测血清肌酐:低于 {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)时唑来膦酸 {mg} mg 静脉输注 "
-               f"≥{_ZA_MIN} 分钟,不按肾功能减量(Zometa 说明书);达到或超过该值,或重度肾功能损害时,须权衡利弊后方可使用。")
+        zh += (f"立即检测血清肌酐:低于 {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L)时唑来膦酸 {mg} mg 静脉输注 "
+               f"≥{_ZA_INFUSION_MINUTES} 分钟,不按肾功能减量(Zometa 说明书);达到或超过该值,或重度肾功能损害时,须权衡利弊后方可使用。")
         en += _LABEL_VS_GUIDELINE["en"]
         zh += _LABEL_VS_GUIDELINE["zh"]
     else:
-        en += (f"Severe renal impairment (serum creatinine ≥ {_HCR['mg/dL']} mg/dL, {_HCR['µmol/L']} µmol/L, CrCl "
-               f"< {_S} mL/min or dialysis): the Zometa label gives zoledronic acid here only after weighing risks "
-               f"and benefits (its trials excluded creatinine above {_HCR['mg/dL']} mg/dL). Denosumab lowers calcium "
+        en += (f"Severe renal impairment (serum creatinine ≥ {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL, {_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L, CrCl "
+               f"< {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis): the Zometa label gives zoledronic acid here only after weighing risks "
+               f"and benefits (its trials excluded creatinine above {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL). Denosumab lowers calcium "
                "without the kidney: the Endocrine Society 2023 guideline suggests it (conditional), while its label "
                f"(Xgeva) gives it for hypercalcaemia refractory to bisphosphonate, with loading doses on days "
                f"{DENOSUMAB_LOADING_DAYS[0]} and {DENOSUMAB_LOADING_DAYS[1]}; hypocalcaemia risk is highest here, "
                "so check calcium closely. Decide with nephrology. ")
-        zh += (f"重度肾功能损害(血清肌酐 ≥ {_HCR['mg/dL']} mg/dL,{_HCR['µmol/L']} µmol/L,肌酐清除率 < {_S} mL/min "
-               f"或透析):Zometa 说明书规定此时须权衡利弊后方可使用唑来膦酸(其临床试验排除了肌酐高于 {_HCR['mg/dL']} "
+        zh += (f"重度肾功能损害(血清肌酐 ≥ {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL,{_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L,肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min "
+               f"或透析):Zometa 说明书规定此时须权衡利弊后方可使用唑来膦酸(其临床试验排除了肌酐高于 {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} "
                "mg/dL 的患者)。地舒单抗降低血钙不依赖肾脏:美国内分泌学会 2023 年指南建议使用(有条件推荐),"
                f"其说明书(Xgeva)则仅用于双膦酸盐治疗无效的高钙血症,并于第 {DENOSUMAB_LOADING_DAYS[0]} 天和第 "
                f"{DENOSUMAB_LOADING_DAYS[1]} 天给予负荷剂量;此时低钙血症风险最高,须密切监测血钙。请与肾内科共同决定。")
@@ -893,10 +914,10 @@ def _t_hcm(f, s):
                "如已妊娠,请与产科共同决定。")
     if f["severe_hypercalcaemia"]:
         sh = SEVERE_HYPERCALCAEMIA_ABOVE
-        en += (f"Severe hypercalcaemia (above {fmt(sh['mmol/L'], 1)} mmol/L, {fmt(sh['mg/dL'])} mg/dL): the "
+        en += (f"Severe hypercalcaemia (above {U.write(sh['mmol/L'], 1)} mmol/L, {U.write(sh['mg/dL'])} mg/dL): the "
                "Endocrine Society 2023 guideline also suggests calcitonin, with the bisphosphonate or denosumab, as "
                "initial treatment (conditional). ")
-        zh += (f"重度高钙血症(高于 {fmt(sh['mmol/L'], 1)} mmol/L,{fmt(sh['mg/dL'])} mg/dL):美国内分泌学会 2023 年指南"
+        zh += (f"重度高钙血症(高于 {U.write(sh['mmol/L'], 1)} mmol/L,{U.write(sh['mg/dL'])} mg/dL):美国内分泌学会 2023 年指南"
                "建议初始治疗时在双膦酸盐或地舒单抗之外联用降钙素(有条件推荐)。")
     en += (f"No calcium or vitamin D supplements while calcium is high. Retreat only if calcium does not return to "
            f"or stay normal, not sooner than {HCM_RETREAT_AFTER_DAYS} days after the first dose and after checking "
@@ -926,12 +947,12 @@ def _t_severe_hypo(f, s):
     ml, dil = CA_GLUCONATE_ML, CA_GLUCONATE_DILUENT_ML
     return text(
         f"Urgent: severe hypocalcaemia (corrected calcium {ca}{g_en}{sym_en}; severe below "
-        f"{fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L or with symptoms): a medical emergency. Give intravenous "
+        f"{U.write(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L or with symptoms): a medical emergency. Give intravenous "
         f"calcium gluconate now: {ml[0]}–{ml[1]} mL of 10% calcium gluconate in {dil[0]}–{dil[1]} mL of 5% dextrose "
         f"over {CA_GLUCONATE_MINUTES} min with ECG monitoring, repeated until symptoms resolve, then a continuous "
         "infusion adjusted to the calcium. Check and correct magnesium; check phosphate, PTH, vitamin D and renal "
         "function. No bone-targeted agent until the calcium is corrected.",
-        f"紧急:重度低钙血症(校正血钙 {ca}{g_zh}{sym_zh};低于 {fmt(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L "
+        f"紧急:重度低钙血症(校正血钙 {ca}{g_zh}{sym_zh};低于 {U.write(SEVERE_HYPOCALCAEMIA_BELOW_MMOL, 1)} mmol/L "
         f"或有症状即为重度):属医疗急症。立即静脉补充葡萄糖酸钙:10% 葡萄糖酸钙 {ml[0]}–{ml[1]} mL 加入 5% 葡萄糖 "
         f"{dil[0]}–{dil[1]} mL,{CA_GLUCONATE_MINUTES} 分钟内输注,同时心电监护;症状未缓解可重复,随后持续静脉滴注并按血钙调整。"
         "检测并纠正血镁;检查血磷、PTH、维生素 D 和肾功能。血钙纠正前不用任何骨靶向药物。")
@@ -956,10 +977,10 @@ def _t_symptoms_measure(f, s):
 def _t_ionised(f, s):
     lo = LOW_ALBUMIN_BELOW
     return text(
-        f"Very low albumin (below {fmt(lo['g/L'])} g/L, {fmt(lo['g/dL'], 1)} g/dL): the albumin-corrected calcium can "
+        f"Very low albumin (below {U.write(lo['g/L'])} g/L, {U.write(lo['g/dL'], 1)} g/dL): the albumin-corrected calcium can "
         "misstate the free calcium. Confirm with an ionised calcium before an emergency decision; do not delay "
         "treatment of a patient with symptoms.",
-        f"白蛋白很低(低于 {fmt(lo['g/L'])} g/L,{fmt(lo['g/dL'], 1)} g/dL):白蛋白校正血钙可能不能准确反映游离钙。"
+        f"白蛋白很低(低于 {U.write(lo['g/L'])} g/L,{U.write(lo['g/dL'], 1)} g/dL):白蛋白校正血钙可能不能准确反映游离钙。"
         "作出紧急决定前以离子钙确认;有症状者不因此推迟治疗。")
 
 
@@ -997,9 +1018,9 @@ def _t_pregnancy(f, s):
 def _t_ask_clearance(f, s):
     return text(
         "The creatinine clearance was not given (nor age, weight, creatinine and sex to calculate it): the agent "
-        f"and its dose depend on it (below {_S} mL/min, or on dialysis, no bisphosphonate). Give it before the first "
+        f"and its dose depend on it (below {_SEVERE_RENAL_BELOW_TEXT} mL/min, or on dialysis, no bisphosphonate). Give it before the first "
         "maintenance dose.",
-        f"未提供肌酐清除率(也未提供可用于计算的年龄、体重、肌酐和性别):药物及剂量取决于此(低于 {_S} mL/min 或透析时不用双膦酸盐)。"
+        f"未提供肌酐清除率(也未提供可用于计算的年龄、体重、肌酐和性别):药物及剂量取决于此(低于 {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时不用双膦酸盐)。"
         "维持治疗首剂前请提供。")
 
 
@@ -1020,17 +1041,17 @@ def _t_continue(f, s):
     en = f"Already on {_agent_name(ag, 'en').lower()}"
     zh = f"已在使用{_agent_name(ag, 'zh')}"
     if months is not None:
-        en += f" for {months} months"
-        zh += f" {months} 个月"
+        en += f" for {U.write(months, 0, MONTHS_EDGES)} months"
+        zh += f" {U.write(months, 0, MONTHS_EDGES)} 个月"
     en += ": this is not a first start. "
     zh += ":并非首次启动。"
     if f.get("timing", "now") != "now":
         en += "Hold the next dose for now, for the reason above; then: "
         zh += "因上述原因暂缓下一剂;之后:"
     if ag in (ZA, PAM) and f["severe_renal"]:
-        en += (f"With CrCl < {_S} mL/min or dialysis a bisphosphonate is not recommended: review the agent with "
+        en += (f"With CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis a bisphosphonate is not recommended: review the agent with "
                "nephrology (denosumab is the agent this plan gives in severe renal impairment). ")
-        zh += (f"肌酐清除率 < {_S} mL/min 或透析时不推荐双膦酸盐:请与肾内科重新评估用药(重度肾功能损害时本方案选用地舒单抗)。")
+        zh += (f"肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时不推荐双膦酸盐:请与肾内科重新评估用药(重度肾功能损害时本方案选用地舒单抗)。")
     elif ag in (ZA, PAM):
         en += ("Continue at the dose already established (the creatinine-rise rule governs later doses; not re-banded "
                "each cycle). ")
@@ -1084,14 +1105,14 @@ def _t_duration_review(f, s):
 
 def _t_correct_ca(f, s):
     return text(
-        f"Hypocalcaemia (corrected calcium below the laboratory's lower limit, or below {_HYPO['mmol/L']} mmol/L "
-        f"({_HYPO['mg/dL']} mg/dL), CTCAE grade 2 or worse, whatever the limits): correct it first. The first dose of every "
+        f"Hypocalcaemia (corrected calcium below the laboratory's lower limit, or below {_HYPOCALCAEMIA_BELOW_TEXT['mmol/L']} mmol/L "
+        f"({_HYPOCALCAEMIA_BELOW_TEXT['mg/dL']} mg/dL), CTCAE grade 2 or worse, whatever the limits): correct it first. The first dose of every "
         "bone-targeted agent waits until it is corrected: all of them lower calcium, denosumab most, and the "
         "denosumab label requires pre-existing hypocalcaemia to be corrected before starting (severe and fatal "
         "hypocalcaemia has been reported). Check magnesium and vitamin D, and that a total, not an ionised, calcium "
         "was entered. If it causes symptoms (tetany, paraesthesia, seizures, arrhythmia) it is severe: a medical "
         "emergency, treated with intravenous calcium gluconate under ECG monitoring.",
-        f"低钙血症(校正血钙低于实验室正常下限,或低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL),"
+        f"低钙血症(校正血钙低于实验室正常下限,或低于 {_HYPOCALCAEMIA_BELOW_TEXT['mmol/L']} mmol/L({_HYPOCALCAEMIA_BELOW_TEXT['mg/dL']} mg/dL),"
         "无论参考范围如何均为 CTCAE ≥ 2 级):先予纠正。所有骨靶向药物的首剂均须待其纠正后给予:这些药物均可降低血钙,"
         "地舒单抗最明显;地舒单抗说明书要求开始治疗前纠正已有的低钙血症(曾有严重及致死性低钙血症报告)。"
         "请检查血镁和维生素 D,并核实输入的是总钙而非离子钙。如出现症状(手足搐搦、感觉异常、抽搐、心律失常)即为重度:"
@@ -1101,8 +1122,8 @@ def _t_correct_ca(f, s):
 def _t_measure_ca(f, s):
     return text(
         "Corrected calcium was not given: measure it before the first dose. A low calcium must be corrected first; "
-        f"a calcium ≥ {_HCM['mmol/L']} mmol/L ({_HCM['mg/dL']} mg/dL) is urgent; a high calcium stops the supplements.",
-        f"未提供校正血钙:首剂前检测。血钙偏低须先纠正;血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)"
+        f"a calcium ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L ({_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL) is urgent; a high calcium stops the supplements.",
+        f"未提供校正血钙:首剂前检测。血钙偏低须先纠正;血钙 ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L({_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL)"
         "须紧急处理;血钙偏高则暂停补钙。")
 
 
@@ -1129,10 +1150,10 @@ def _t_renal_check(f, s):
     return text(
         "Before the next dose: compare today's serum creatinine with the baseline by the label's rule "
         "(zoledronic-acid-renal-check): withhold on a rise, resume at the same dose when it returns. Above "
-        f"{fmt(a, 1)} mg/dL ({fmt(si)} µmol/L), or with CrCl < {_S} mL/min, it is not a matter of the rise rule: review "
+        f"{U.write(a, 1)} mg/dL ({U.write(si)} µmol/L), or with CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min, it is not a matter of the rise rule: review "
         "with nephrology.",
         "下一剂前:按说明书规则将当日血清肌酐与基线比较(zoledronic-acid-renal-check):升高则暂停,恢复后按原剂量继续。"
-        f"高于 {fmt(a, 1)} mg/dL({fmt(si)} µmol/L)或肌酐清除率 < {_S} mL/min 时,不适用升高规则:请与肾内科共同评估。")
+        f"高于 {U.write(a, 1)} mg/dL({U.write(si)} µmol/L)或肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 时,不适用升高规则:请与肾内科共同评估。")
 
 
 def _t_dmab_stop_warning(f, s):
@@ -1157,10 +1178,10 @@ def _t_vit_d(f, s):
         t = text("Vitamin D status is known: correct any deficiency before the first dose.",
                  "维生素 D 水平已知:首剂前纠正缺乏。")
     elif f["severe_renal"]:
-        t = text(f"Vitamin D status is not known: measure it before the first dose. With CrCl < {_S} mL/min or "
+        t = text(f"Vitamin D status is not known: measure it before the first dose. With CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or "
                  "dialysis the risk of hypocalcaemia on denosumab is highest, so a deficiency should be found "
                  "and corrected first.",
-                 f"维生素 D 水平未知:首剂前检测。肌酐清除率 < {_S} mL/min 或透析时,地舒单抗所致低钙血症风险最高,"
+                 f"维生素 D 水平未知:首剂前检测。肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时,地舒单抗所致低钙血症风险最高,"
                  "应先发现并纠正缺乏。")
     else:
         t = text("Vitamin D status is not known: measure it before the first dose, so that deficiency "
@@ -1190,13 +1211,13 @@ def _t_hypercalcaemia(f, s):
                       "no heart failure",
                       "仅在患者有尿且无心力衰竭时可采用生理盐水补液等保守治疗")
     return text(
-        f"Corrected calcium is above {_HC['mmol/L']} mmol/L ({_HC['mg/dL']} mg/dL), the CRAB threshold, or above the "
+        f"Corrected calcium is above {_HYPERCALCAEMIA_ABOVE_TEXT['mmol/L']} mmol/L ({_HYPERCALCAEMIA_ABOVE_TEXT['mg/dL']} mg/dL), the CRAB threshold, or above the "
         "laboratory's upper limit: hypercalcaemia, below the level of hypercalcaemia of malignancy "
-        f"({_HCM['mmol/L']} mmol/L, {_HCM['mg/dL']} mg/dL). Do not give calcium or vitamin D supplements while it is "
+        f"({_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L, {_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL). Do not give calcium or vitamin D supplements while it is "
         f"high. Mild or asymptomatic hypercalcaemia {fluids['en']}, and the "
         "bone-targeted agent of this plan lowers calcium; if it causes symptoms or keeps rising, treat it urgently.",
-        f"校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L({_HC['mg/dL']} mg/dL)或高于实验室正常上限:高钙血症,"
-        f"但未达恶性肿瘤相关高钙血症水平({_HCM['mmol/L']} mmol/L,{_HCM['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
+        f"校正血钙高于 CRAB 阈值 {_HYPERCALCAEMIA_ABOVE_TEXT['mmol/L']} mmol/L({_HYPERCALCAEMIA_ABOVE_TEXT['mg/dL']} mg/dL)或高于实验室正常上限:高钙血症,"
+        f"但未达恶性肿瘤相关高钙血症水平({_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L,{_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL)。血钙升高期间不补充钙剂和"
         f"维生素 D。轻度或无症状高钙血症{fluids['zh']},本方案的骨靶向药物亦可降低血钙;"
         "如出现症状或持续升高,须紧急处理。")
 
@@ -1238,15 +1259,15 @@ def _t_ask_preference(f, s):
 
 def _t_severe_renal(f, s):
     return text(
-        f"Severe renal impairment (CrCl < {_S} mL/min or dialysis): denosumab is the agent the sources point to, "
-        f"but there are no randomised data for it below {_S} mL/min (the phase 3 trial excluded these patients). "
+        f"Severe renal impairment (CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis): denosumab is the agent the sources point to, "
+        f"but there are no randomised data for it below {_SEVERE_RENAL_BELOW_TEXT} mL/min (the phase 3 trial excluded these patients). "
         "Before the first dose, assess CKD mineral and bone disorder with nephrology: intact PTH, calcium, "
         "25(OH) vitamin D and 1,25(OH)₂ vitamin D. " + (
             "No calcium or vitamin D supplements while calcium is high; check calcium weekly for the first month, then "
             "monthly (the advice for denosumab in advanced CKD)." if f["hypercalcaemia"] else
             "Give calcium and active vitamin D as needed, and check calcium weekly for the first month, then monthly "
             "(the advice for denosumab in advanced CKD)."),
-        f"重度肾功能损害(肌酐清除率 < {_S} mL/min 或透析):文献指向地舒单抗,但清除率 < {_S} mL/min 时无随机对照数据"
+        f"重度肾功能损害(肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析):文献指向地舒单抗,但清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 时无随机对照数据"
         "(3 期试验排除了此类患者)。首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常(CKD-MBD):全段 PTH、血钙、"
         "25(OH) 维生素 D 和 1,25(OH)₂ 维生素 D。" + (
             "血钙升高期间不补充钙剂和维生素 D;第一个月每周查血钙,此后每月一次(晚期慢性肾脏病使用地舒单抗的建议)。"
@@ -1273,14 +1294,14 @@ def _t_monitor_ca(f, s):
     if f["hypercalcaemia"]:
         en = ("Monitor calcium during denosumab treatment: no calcium or vitamin D supplements while it is high; once "
               "it is no longer high, give calcium, magnesium and vitamin D as needed. "
-              f"Hypocalcaemia risk is highest with CrCl < {_S} mL/min or dialysis.")
+              f"Hypocalcaemia risk is highest with CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis.")
         zh = ("地舒单抗治疗期间监测血钙:血钙升高期间不补充钙剂和维生素 D;血钙不再升高后按需补充钙、镁和维生素 D。"
-              f"肌酐清除率 < {_S} mL/min 或透析时低钙血症风险最高。")
+              f"肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时低钙血症风险最高。")
     else:
         en = ("Monitor calcium during denosumab treatment and give calcium, magnesium and vitamin D as needed. "
-              f"Hypocalcaemia risk is highest with CrCl < {_S} mL/min or dialysis, and with inadequate calcium "
+              f"Hypocalcaemia risk is highest with CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis, and with inadequate calcium "
               "supplementation.")
-        zh = (f"地舒单抗治疗期间监测血钙,按需补充钙、镁和维生素 D。肌酐清除率 < {_S} mL/min 或透析、钙补充不足时低钙血症风险最高。")
+        zh = (f"地舒单抗治疗期间监测血钙,按需补充钙、镁和维生素 D。肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析、钙补充不足时低钙血症风险最高。")
     if severe:
         en += " This patient is in that highest-risk group: calcium weekly for the first month, then monthly."
         zh += "该患者属于最高风险人群:第一个月每周查血钙,此后每月一次。"
@@ -1303,12 +1324,12 @@ _TIMING = {
                               "暂停:待口腔科确认既往颌骨坏死已愈合(由专科医生决定);之后"),
     "hold-pregnancy": text("Hold: pregnancy possible: verify pregnancy status first (neither agent in pregnancy); then ",
                            "暂停:可能妊娠:先核实妊娠状态(妊娠期两种药物均不用);之后"),
-    "hold-renal": text(f"Hold the bisphosphonate: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} "
-                       f"mg/dL ({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L), outside the zoledronic acid trials, "
-                       f"or CrCl < {_S} mL/min: confirm the creatinine and the clearance (they may not belong together) "
+    "hold-renal": text(f"Hold the bisphosphonate: serum creatinine above {U.write(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} "
+                       f"mg/dL ({U.write(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L), outside the zoledronic acid trials, "
+                       f"or CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min: confirm the creatinine and the clearance (they may not belong together) "
                        "and review with nephrology; denosumab is the alternative. Only if that review allows it: ",
-                       f"暂停双膦酸盐:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
-                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L,超出唑来膦酸临床试验范围)或肌酐清除率 < {_S} mL/min:"
+                       f"暂停双膦酸盐:血清肌酐高于 {U.write(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                       f"({U.write(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L,超出唑来膦酸临床试验范围)或肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min:"
                        "请核实肌酐和清除率(两者可能不属于同一患者)并与肾内科共同评估;地舒单抗为替代药物。仅在评估允许时:"),
     "hold-aki": text("Hold the bisphosphonate: the creatinine is not stable (acute kidney injury); its dose waits for a "
                      "clearance at a stable creatinine (denosumab need not wait); then ",
@@ -1323,11 +1344,11 @@ _HOLD_AFTER = {
     "hold-onj-previous": text("then on hold until the dental team confirms that the previous osteonecrosis of the jaw "
                               "has healed; ", "其后暂缓,待口腔科确认既往颌骨坏死已愈合;"),
     "hold-pregnancy": text("then on hold until pregnancy status is verified; ", "其后暂缓,待核实妊娠状态;"),
-    "hold-renal": text(f"then on hold: serum creatinine above {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
-                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_S} mL/min is outside the "
+    "hold-renal": text(f"then on hold: serum creatinine above {U.write(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL "
+                       f"({U.write(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L) or CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min is outside the "
                        "zoledronic acid trials: review with nephrology (denosumab is the alternative); ",
-                       f"其后暂缓:血清肌酐高于 {fmt(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
-                       f"({fmt(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_S} mL/min 超出唑来膦酸临床试验范围:"
+                       f"其后暂缓:血清肌酐高于 {U.write(ZA_TRIALS_CREATININE_ABOVE['mg/dL'], 1)} mg/dL"
+                       f"({U.write(ZA_TRIALS_CREATININE_ABOVE['µmol/L'])} µmol/L)或肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 超出唑来膦酸临床试验范围:"
                        "请与肾内科共同评估(地舒单抗为替代药物);"),
     "hold-aki": text("then on hold until the creatinine is stable (acute kidney injury); ",
                      "其后暂缓,待肌酐稳定(急性肾损伤);"),
@@ -1550,11 +1571,11 @@ def _ask_phrase(action_id: str, f: dict) -> dict | None:
 
 def _hcm_headline(f: dict) -> dict:
     """The urgent treatment of hypercalcaemia of malignancy in one sentence, for the headline."""
-    mg = zad.show_dose(HCM_ZA_MG)
+    mg = U.write(HCM_ZA_MG)
     ca = f["shown_calcium"]
     head = text(f"Urgent: hypercalcaemia of malignancy (corrected calcium {ca}, at or above "
-                f"{_HCM['mmol/L']} mmol/L or {_HCM['mg/dL']} mg/dL): ",
-                f"紧急:恶性肿瘤相关高钙血症(校正血钙 {ca},达到或超过 {_HCM['mmol/L']} mmol/L 或 {_HCM['mg/dL']} mg/dL):")
+                f"{_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L or {_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL): ",
+                f"紧急:恶性肿瘤相关高钙血症(校正血钙 {ca},达到或超过 {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L 或 {_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL):")
     if f["dialysis"] is True or f["oliguria"] is True:
         fluid = text("no saline load (dialysis, anuria or oliguria: fluids by volume status; haemodialysis with a "
                      "low-calcium dialysate lowers calcium, with nephrology), then ",
@@ -1571,13 +1592,13 @@ def _hcm_headline(f: dict) -> dict:
                      "(check now; no loop diuretic before), then ",
                      "如患者有尿且无心力衰竭,先静脉输注生理盐水补液(请立即核实;补液前不用袢利尿剂),随后")
     if f["hcm_renal"] == "ok":
-        tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_MIN} min without renal dose reduction",
-                    f"唑来膦酸 {mg} mg 输注 ≥{_ZA_MIN} 分钟,不按肾功能减量")
+        tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_INFUSION_MINUTES} min without renal dose reduction",
+                    f"唑来膦酸 {mg} mg 输注 ≥{_ZA_INFUSION_MINUTES} 分钟,不按肾功能减量")
     elif f["hcm_renal"] == "unknown":
-        tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_MIN} min once serum creatinine is known to be below "
-                    f"{_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L): measure it now",
-                    f"确认血清肌酐低于 {_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)后给予唑来膦酸 {mg} mg 输注 "
-                    f"≥{_ZA_MIN} 分钟:立即检测肌酐")
+        tail = text(f"zoledronic acid {mg} mg over ≥{_ZA_INFUSION_MINUTES} min once serum creatinine is known to be below "
+                    f"{_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL ({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L): measure it now",
+                    f"确认血清肌酐低于 {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L)后给予唑来膦酸 {mg} mg 输注 "
+                    f"≥{_ZA_INFUSION_MINUTES} 分钟:立即检测肌酐")
     else:
         tail = text("with nephrology: zoledronic acid only after weighing risks and benefits (severe renal "
                     "impairment), or denosumab, which lowers calcium without the kidney",
@@ -2070,32 +2091,32 @@ CALCULATOR = Calculator(
              "仅优先推荐一种药物:肌酐清除率 < 30 mL/min 或透析时选地舒单抗(文献指向的药物,但该人群无随机对照数据;见下文);骨相关事件高风险或希望皮下注射者亦优先地舒单抗"
              "(专家访谈观点:随机对照试验显示非劣效,而非优效)。其余情况按 IMWG 2021 默认首选唑来膦酸,按说明书肾功能剂量给药;"
              "清除率 30–60 mL/min 时列出地舒单抗作为 IMWG 建议的肾功能损害备选。"),
-        text(f"Hypercalcaemia of malignancy is a corrected calcium ≥ {_HCM['mmol/L']} mmol/L ({_HCM['mg/dL']} mg/dL), the "
+        text(f"Hypercalcaemia of malignancy is a corrected calcium ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L ({_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL), the "
              "zoledronic acid label's definition. It is the tree's first decision and is treated now whatever the "
              "other answers: saline first, then zoledronic acid 4 mg without renal dose reduction while serum "
-             f"creatinine is below {_HCR['mg/dL']} mg/dL ({_HCR['µmol/L']} µmol/L); with creatinine at or above it, "
-             f"CrCl < {_S} mL/min or dialysis, only after weighing risks and benefits; with no creatinine given, the "
+             f"creatinine is below {_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL ({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L); with creatinine at or above it, "
+             f"CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis, only after weighing risks and benefits; with no creatinine given, the "
              "plan asks for it. The sources name no symptom threshold, so symptoms do not move a lower calcium into "
              "this branch; the text says to treat urgently if it causes symptoms or keeps rising.",
-             f"恶性肿瘤相关高钙血症定义为校正血钙 ≥ {_HCM['mmol/L']} mmol/L({_HCM['mg/dL']} mg/dL)(唑来膦酸说明书定义)。"
+             f"恶性肿瘤相关高钙血症定义为校正血钙 ≥ {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L({_HCM_AT_LEAST_TEXT['mg/dL']} mg/dL)(唑来膦酸说明书定义)。"
              "它是决策树的第一个判断,无论其他答案如何均立即处理:先补充生理盐水,血清肌酐低于 "
-             f"{_HCR['mg/dL']} mg/dL({_HCR['µmol/L']} µmol/L)时唑来膦酸 4 mg 不按肾功能减量;肌酐达到或超过该值、"
-             f"肌酐清除率 < {_S} mL/min 或透析时,须权衡利弊后使用;未提供肌酐时,方案要求先检测。文献未给出症状界值,"
+             f"{_HCM_NO_RENAL_REDUCTION_TEXT['mg/dL']} mg/dL({_HCM_NO_RENAL_REDUCTION_TEXT['µmol/L']} µmol/L)时唑来膦酸 4 mg 不按肾功能减量;肌酐达到或超过该值、"
+             f"肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时,须权衡利弊后使用;未提供肌酐时,方案要求先检测。文献未给出症状界值,"
              "故症状不会使较低的血钙进入此分支;文字提示如出现症状或持续升高须紧急处理。"),
-        text(f"Milder hypercalcaemia (corrected calcium above the CRAB threshold, {_HC['mmol/L']} mmol/L or "
-             f"{_HC['mg/dL']} mg/dL in the unit measured, or above the laboratory's upper limit when given, but below "
-             f"{_HCM['mmol/L']} mmol/L) stops calcium and vitamin D supplements while it lasts (a project decision; "
+        text(f"Milder hypercalcaemia (corrected calcium above the CRAB threshold, {_HYPERCALCAEMIA_ABOVE_TEXT['mmol/L']} mmol/L or "
+             f"{_HYPERCALCAEMIA_ABOVE_TEXT['mg/dL']} mg/dL in the unit measured, or above the laboratory's upper limit when given, but below "
+             f"{_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L) stops calcium and vitamin D supplements while it lasts (a project decision; "
              "the sources give supplements without addressing hypercalcaemia); the label allows conservative "
              "treatment with saline, and the usual plan follows.",
-             f"较轻的高钙血症(校正血钙高于 CRAB 阈值 {_HC['mmol/L']} mmol/L 或 {_HC['mg/dL']} mg/dL(按实测单位),"
-             f"或高于所提供的实验室正常上限,但低于 {_HCM['mmol/L']} mmol/L)期间暂停钙剂和维生素 D 补充(项目决定;"
+             f"较轻的高钙血症(校正血钙高于 CRAB 阈值 {_HYPERCALCAEMIA_ABOVE_TEXT['mmol/L']} mmol/L 或 {_HYPERCALCAEMIA_ABOVE_TEXT['mg/dL']} mg/dL(按实测单位),"
+             f"或高于所提供的实验室正常上限,但低于 {_HCM_AT_LEAST_TEXT['mmol/L']} mmol/L)期间暂停钙剂和维生素 D 补充(项目决定;"
              "来源文献给出补充建议,但未涉及高钙血症);说明书允许以生理盐水保守治疗,其余按常规方案进行。"),
         text(f"Hypocalcaemia is a corrected calcium below the laboratory's lower limit, or in any case below "
-             f"{_HYPO['mmol/L']} mmol/L ({_HYPO['mg/dL']} mg/dL), the CTCAE grade 2 floor. Then the first dose of every "
+             f"{_HYPOCALCAEMIA_BELOW_TEXT['mmol/L']} mmol/L ({_HYPOCALCAEMIA_BELOW_TEXT['mg/dL']} mg/dL), the CTCAE grade 2 floor. Then the first dose of every "
              "agent waits for it to be corrected: the denosumab label requires it, and every bone-resorption inhibitor "
              "lowers calcium (ASCO 2018). Without a calcium the plan asks for one before the first dose; with a "
              "calcium above the floor but no lower limit it asks for the check before the first denosumab dose.",
-             f"低钙血症定义为校正血钙低于实验室正常下限,或无论如何低于 {_HYPO['mmol/L']} mmol/L({_HYPO['mg/dL']} mg/dL,"
+             f"低钙血症定义为校正血钙低于实验室正常下限,或无论如何低于 {_HYPOCALCAEMIA_BELOW_TEXT['mmol/L']} mmol/L({_HYPOCALCAEMIA_BELOW_TEXT['mg/dL']} mg/dL,"
              "CTCAE 2 级界值)。此时所有药物的首剂均须待其纠正:地舒单抗说明书有此要求,且所有骨吸收抑制剂均可降低血钙"
              "(ASCO 2018)。未提供血钙时,方案要求首剂前检测;血钙高于该界值但未提供正常下限时,要求地舒单抗首剂前对照检查。"),
         text("Yes/no answers that change the plan accept 'unknown', and an unanswered question is 'unknown', never "
@@ -2112,22 +2133,22 @@ CALCULATOR = Calculator(
              "denosumab, not renally cleared, does not wait.",
              "Cockcroft–Gault 清除率以肌酐稳定为前提。肌酐不稳定(急性肾损伤,如管型肾病)或稳定性未知时,清除率仅为暂定值:"
              "唑来膦酸或帕米膦酸首剂须等待肌酐稳定后重新估算的清除率;地舒单抗不经肾脏清除,无需等待。"),
-        text(f"With CrCl < {_S} mL/min or dialysis, denosumab stays the agent (no randomised data there), and the plan "
+        text(f"With CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis, denosumab stays the agent (no randomised data there), and the plan "
              "asks for a CKD mineral and bone disorder assessment with nephrology before the first dose and calcium "
              "weekly for the first month, then monthly: the FDA's 2024 advice for denosumab 60 mg in advanced CKD, "
              "applied to the 120 mg myeloma dose as a precaution (a project decision). Pamidronate over 4–6 h (ASCO "
              "2018) is shown as an off-label option with its caveat, not as a suitable agent.",
-             f"肌酐清除率 < {_S} mL/min 或透析时仍选地舒单抗(该人群无随机对照数据),方案要求首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常,"
+             f"肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时仍选地舒单抗(该人群无随机对照数据),方案要求首剂前与肾内科共同评估慢性肾脏病矿物质和骨异常,"
              "第一个月每周查血钙,此后每月一次:此为 FDA 2024 年针对晚期慢性肾脏病使用地舒单抗 60 mg 的建议,"
              "作为预防措施用于骨髓瘤的 120 mg 剂量(项目决定)。帕米膦酸输注 4–6 小时(ASCO 2018)作为超说明书选项列出并附注意事项,"
              "不列为适用药物。"),
         text(f"Knowing the vitamin D status is this plan's addition: the labels give "
              "vitamin D routinely (zoledronic acid) or as needed (denosumab) but do not ask for a level, and the "
              "interview asks for routine supplements. It is cited only to the denosumab label's 'as needed'. An "
-             f"unknown status holds back the first dose only with CrCl < {_S} mL/min or dialysis, where "
+             f"unknown status holds back the first dose only with CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis, where "
              "hypocalcaemia risk on denosumab is highest.",
              "了解维生素 D 水平为本方案的补充:说明书规定常规(唑来膦酸)或按需(地舒单抗)补充维生素 D,"
              "但未要求检测水平;专家访谈要求常规补充。本项仅引用地舒单抗说明书的“按需”。仅在肌酐清除率 < "
-             f"{_S} mL/min 或透析(地舒单抗低钙血症风险最高)时,维生素 D 水平未知才需在首剂前完成检测。"),
+             f"{_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析(地舒单抗低钙血症风险最高)时,维生素 D 水平未知才需在首剂前完成检测。"),
     ),
 )
