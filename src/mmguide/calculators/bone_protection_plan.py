@@ -25,7 +25,7 @@ from fractions import Fraction as F
 
 from ..decision import AllOf, AnyOf, Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
-from ..records import Calculator, Category, Input, Output, Result, text, yes_no_unknown
+from ..records import Calculator, Category, Input, Output, Result, text, yes_no
 from .. import units as U
 from . import corrected_calcium as cc
 from . import crcl_cockcroft_gault as cg
@@ -1929,10 +1929,6 @@ class _PlanFunction:
         return result
 
 
-def _yn(name, en, zh, help_=None):
-    return yes_no_unknown(name, en, zh, help_)
-
-
 def _choice(name, en, zh, choices, help_):
     """An optional choice whose last choice is "unknown"; not given is unknown too."""
     return Input(name, text(en, zh), kind="choice", required=False, default=None, choices=choices, help=help_)
@@ -1962,9 +1958,9 @@ CALCULATOR = Calculator(
         "确诊活动性多发性骨髓瘤、计划抗骨髓瘤治疗时使用;复发时再次使用。",
     ),
     inputs=(
-        _yn("active_mm", "Active multiple myeloma (needs anti-myeloma therapy)", "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)",
-            text("No for smouldering myeloma or MGUS; if not known, the plan asks for it.",
-                 "冒烟型骨髓瘤或 MGUS 选“否”;如未知,方案会提示先明确。")),
+        yes_no("active_mm", "Active multiple myeloma (needs anti-myeloma therapy)", "活动性多发性骨髓瘤(需要抗骨髓瘤治疗)",
+               text("No for smouldering myeloma or MGUS; if not known, the plan asks for it.",
+                    "冒烟型骨髓瘤或 MGUS 选“否”;如未知,方案会提示先明确。"), unknown=True),
     ) + cg.clearance_inputs(  # the clearance, or age, weight, creatinine and sex to calculate it
             Input("crcl", text("Creatinine clearance (Cockcroft–Gault)", "肌酐清除率(Cockcroft–Gault)"),
                   analyte="crcl",
@@ -1972,7 +1968,7 @@ CALCULATOR = Calculator(
                             "clearance.", "不接受以 mL/min/1.73 m² 表示的 eGFR:唑来膦酸说明书使用 Cockcroft–Gault 清除率。")),
             help={"creatinine": _CREATININE_HELP},
     ) + (  # written as a sum of tuples: MicroPython has no * unpacking inside a literal
-        _yn("dialysis", "On dialysis", "正在透析"),
+        yes_no("dialysis", "On dialysis", "正在透析", unknown=True),
         Input("corrected_calcium", text("Corrected serum calcium", "校正血钙"), analyte="calcium",
               required=False,
               help=text("Albumin-corrected (see corrected-calcium).", "白蛋白校正后的血钙(见 corrected-calcium)。")),
@@ -1981,38 +1977,38 @@ CALCULATOR = Calculator(
               help=text("Your laboratory's own lower reference limit; below it, or in any case below the CTCAE "
                         "grade 2 floor, the calcium is low.",
                         "本实验室的血钙正常下限;低于此值,或无论如何低于 CTCAE 2 级界值,即为低钙。")),
-        _yn("dental_exam_done", "Dental examination already done", "已完成口腔检查"),
-        _yn("high_sre_risk", "High risk of skeletal-related events (e.g. previous pathological fracture)",
-            "骨相关事件高风险(如既往病理性骨折)"),
-        _yn("prefers_subcutaneous", "Prefers a subcutaneous injection (more convenient route)",
-            "希望皮下注射(更便捷的给药方式)"),
-        _yn("vitamin_d_known", "Vitamin D status known", "维生素 D 水平已知"),
+        yes_no("dental_exam_done", "Dental examination already done", "已完成口腔检查", unknown=True),
+        yes_no("high_sre_risk", "High risk of skeletal-related events (e.g. previous pathological fracture)",
+               "骨相关事件高风险(如既往病理性骨折)", unknown=True),
+        yes_no("prefers_subcutaneous", "Prefers a subcutaneous injection (more convenient route)",
+               "希望皮下注射(更便捷的给药方式)", unknown=True),
+        yes_no("vitamin_d_known", "Vitamin D status known", "维生素 D 水平已知", unknown=True),
         Input("calcium_uln", text("Laboratory upper limit of normal for calcium", "实验室血钙正常上限"),
               analyte="calcium", required=False,
               help=text("Your laboratory's own upper reference limit; above it no calcium supplements are given.",
                         "本实验室的血钙正常上限;高于此值时不补充钙剂。")),
-        _yn("creatinine_stable", "Creatinine stable (no acute kidney injury)", "血清肌酐稳定(无急性肾损伤)",
-            text("No during acute kidney injury (for example cast nephropathy): the clearance is then provisional.",
-                 "急性肾损伤(如管型肾病)时选“否”:此时清除率仅为暂定值。")),
-        _yn("hypocalcaemia_symptoms", "Symptoms of hypocalcaemia (tetany, paraesthesia, seizures, arrhythmia)",
-            "低钙血症症状(手足搐搦、感觉异常、抽搐、心律失常)",
-            text("With a calcium below the reference range, symptoms make the hypocalcaemia severe: an emergency.",
-                 "血钙低于参考范围时,出现症状即为重度低钙血症:属急症。")),
-        _yn("oliguria", "Anuria or oliguria", "无尿或少尿",
-            text("Decides the fluids in hypercalcaemia: no saline load for a patient who cannot pass it.",
-                 "决定高钙血症的补液方式:无法排尿的患者不予生理盐水负荷。")),
-        _yn("heart_failure", "Heart failure", "心力衰竭",
-            text("Decides the fluids in hypercalcaemia: saline only cautiously, by volume status.",
-                 "决定高钙血症的补液方式:仅按容量状态谨慎给予生理盐水。")),
+        yes_no("creatinine_stable", "Creatinine stable (no acute kidney injury)", "血清肌酐稳定(无急性肾损伤)",
+               text("No during acute kidney injury (for example cast nephropathy): the clearance is then provisional.",
+                    "急性肾损伤(如管型肾病)时选“否”:此时清除率仅为暂定值。"), unknown=True),
+        yes_no("hypocalcaemia_symptoms", "Symptoms of hypocalcaemia (tetany, paraesthesia, seizures, arrhythmia)",
+               "低钙血症症状(手足搐搦、感觉异常、抽搐、心律失常)",
+               text("With a calcium below the reference range, symptoms make the hypocalcaemia severe: an emergency.",
+                    "血钙低于参考范围时,出现症状即为重度低钙血症:属急症。"), unknown=True),
+        yes_no("oliguria", "Anuria or oliguria", "无尿或少尿",
+               text("Decides the fluids in hypercalcaemia: no saline load for a patient who cannot pass it.",
+                    "决定高钙血症的补液方式:无法排尿的患者不予生理盐水负荷。"), unknown=True),
+        yes_no("heart_failure", "Heart failure", "心力衰竭",
+               text("Decides the fluids in hypercalcaemia: saline only cautiously, by volume status.",
+                    "决定高钙血症的补液方式:仅按容量状态谨慎给予生理盐水。"), unknown=True),
         Input("albumin", text("Serum albumin", "血清白蛋白"), analyte="albumin", required=False,
               help=text("Very low albumin: the corrected calcium is confirmed with an ionised calcium.",
                         "白蛋白很低时,以离子钙确认校正血钙。")),
-        _yn("pregnancy_possible",
-            "Pregnant or could become pregnant (woman of childbearing potential without effective contraception)",
-            "已妊娠或可能妊娠(未有效避孕的育龄女性)",
-            text("No for a man, a woman who cannot become pregnant, or one using effective contraception with "
-                 "pregnancy excluded; if not known, the plan asks for the pregnancy check.",
-                 "男性、无生育可能的女性,或已排除妊娠且有效避孕者选“否”;如未知,方案会要求核实妊娠状态。")),
+        yes_no("pregnancy_possible",
+               "Pregnant or could become pregnant (woman of childbearing potential without effective contraception)",
+               "已妊娠或可能妊娠(未有效避孕的育龄女性)",
+               text("No for a man, a woman who cannot become pregnant, or one using effective contraception with "
+                    "pregnancy excluded; if not known, the plan asks for the pregnancy check.",
+                    "男性、无生育可能的女性,或已排除妊娠且有效避孕者选“否”;如未知,方案会要求核实妊娠状态。"), unknown=True),
         _choice("onj", "Osteonecrosis of the jaw", "颌骨坏死", ONJ_CHOICES,
                 text("none, previous (healed) or active; active holds every bone-targeted agent.",
                      "无、既往(已愈合)或活动性;活动性时暂停所有骨靶向药物。")),
