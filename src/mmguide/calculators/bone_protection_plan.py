@@ -14,7 +14,8 @@ dose (``start["first_dose_after"]``) and the headline says so.
 Sources: the expert interview (song_interview; its practical advice is the plan's backbone),
 the Zometa, Xgeva and pamidronate labels, IMWG 2021 (terpos2021bone), IMWG 2013
 (terpos2013imwg), ASCO 2018 (anderson2018asco), the NCI CTCAE v5.0 (nci2017ctcae) and the FDA's
-2024 communication on denosumab in advanced CKD (fda2024prolia); fact sheet §§2–3 and §12.
+2024 communication on denosumab in advanced CKD (fda2024prolia): keys of references.bib. The hazards it
+guards against, with their tests, are in the hazard log (docs/safety.md).
 Recommendation IDs BP-1 … BP-8 are defined in the book.
 """
 
@@ -50,33 +51,33 @@ RECOMMENDATIONS = tuple(f"BP-{i}" for i in range(1, 9))
 # Severe renal impairment, CrCl < 30 mL/min (Cockcroft–Gault):
 #  - zoledronic acid not recommended (Zometa label / EU SmPC; zoledronic_acid_dose);
 #  - pamidronate: "use in severe renal impairment not recommended"; its label gives CrCl < 30
-#    as the range with limited data, so the same 30 mL/min is used ([DECISION]);
+#    as the range with limited data, so the same 30 mL/min is used (a project decision, stated in the record's decisions);
 #  - denosumab: hypocalcaemia risk highest at CrCl < 30 and/or dialysis (Xgeva label); the phase 3
-#    trial excluded CrCl < 30 (raje2018denosumab, fact sheet §1).
+#    trial excluded CrCl < 30 (raje2018denosumab).
 SEVERE_RENAL_BELOW = zad.NOT_RECOMMENDED_BELOW
 # A clearance the plan shows (a reduced zoledronic acid dose) is written to the dose table's decimals and never
 # rounded onto or across an edge it is compared with: the dose-band edges and severe renal impairment.
 CLEARANCE_PLACES = zad.CRCL_PLACES
 CLEARANCE_EDGES = zad.EDGES + (SEVERE_RENAL_BELOW,)
 
-# Denosumab for myeloma: 120 mg SC every 4 weeks, no loading doses (Xgeva label, fact sheet §2).
+# Denosumab for myeloma: 120 mg SC every 4 weeks, no loading doses (xgeva2025label).
 DENOSUMAB_MG = 120
 DENOSUMAB_EVERY_WEEKS = 4
 # Loading doses on days 8 and 15 of the first month only for giant-cell tumour and for
-# hypercalcaemia of malignancy refractory to bisphosphonate (Xgeva label, fact sheet §2, §12A).
+# hypercalcaemia of malignancy refractory to bisphosphonate (xgeva2025label).
 DENOSUMAB_LOADING_DAYS = (8, 15)
-# Pamidronate for myeloma: 90 mg IV over 4 hours, monthly (pamidronate label, fact sheet §2).
+# Pamidronate for myeloma: 90 mg IV over 4 hours, monthly (pamidronate_label).
 PAMIDRONATE_MG = 90
 PAMIDRONATE_INFUSION_HOURS = 4
-# ASCO 2018: pamidronate 90 mg over 4–6 h in severe renal impairment (fact sheet §2, §12C); the
+# ASCO 2018: pamidronate 90 mg over 4–6 h in severe renal impairment (anderson2018asco); the
 # label does not recommend it there.
 PAMIDRONATE_SEVERE_RENAL_HOURS = (4, 6)
 # Supplements: oral calcium 500 mg plus vitamin D 400 IU daily (Zometa US label; the only
-# verified dose, fact sheet §3; the IMWG/EMN figures are unverified).
+# verified dose, zometa_label; the IMWG/EMN figures are unverified).
 CALCIUM_SUPPLEMENT_MG = 500
 VITAMIN_D_SUPPLEMENT_IU = 400
 # Duration: zoledronic acid monthly for at least 12 months, then at VGPR or better consider
-# reducing to every 3 or 6 months or stopping (IMWG 2021, fact sheet §3).
+# reducing to every 3 or 6 months or stopping (IMWG 2021, terpos2021bone).
 ZA_MIN_MONTHS = 12
 ZA_REDUCED_EVERY_MONTHS = (3, 6)
 
@@ -85,19 +86,18 @@ ZA_REDUCED_EVERY_MONTHS = (3, 6)
 # myeloma_defining_events.CALCIUM_ABOVE, through corrected_calcium.CRAB_ABOVE.
 HYPERCALCAEMIA_ABOVE = CRAB_ABOVE
 # Hypercalcaemia of malignancy: corrected calcium at or above 3.0 mmol/L (12 mg/dL), the Zometa
-# label's definition (fact sheet §8, §12A); single source corrected_calcium.HCM_AT_LEAST.
+# label's definition (zometa_label); single source corrected_calcium.HCM_AT_LEAST.
 HCM_AT_LEAST = cc.HCM_AT_LEAST
 # Zometa for hypercalcaemia of malignancy: 4 mg (the maximum) over no less than 15 min, with no
 # renal dose reduction while serum creatinine is below 4.5 mg/dL (400 µmol/L); retreatment not
-# sooner than 7 days after the first dose (Zometa US label §2.1, fact sheet §12A).
+# sooner than 7 days after the first dose (zometa_label, section 2.1).
 HCM_ZA_MG = zad.FULL_DOSE
 HCM_NO_RENAL_REDUCTION_BELOW = {"mg/dL": F("4.5"), "µmol/L": F(400)}
 HCM_RETREAT_AFTER_DAYS = 7
-# Hypocalcaemia whatever the laboratory's limits: below the CTCAE grade 2 floor (fact sheet §12B).
+# Hypocalcaemia whatever the laboratory's limits: below the CTCAE grade 2 floor (nci2017ctcae).
 HYPOCALCAEMIA_BELOW = cc.HYPOCALCAEMIA_BELOW
 # Severe hypocalcaemia, a medical emergency: adjusted calcium below 1.9 mmol/L, or symptoms at any level
-# below the reference range (Society for Endocrinology emergency guidance, turner2016hypocalcaemia; fact
-# sheet §13B). CTCAE grades 3-4 (< 1.75 mmol/L) lie beyond it. The guidance gives mmol/L only; a calcium
+# below the reference range (Society for Endocrinology emergency guidance, turner2016hypocalcaemia). CTCAE grades 3-4 (< 1.75 mmol/L) lie beyond it. The guidance gives mmol/L only; a calcium
 # in mg/dL is converted exactly (units.py) and compared in mmol/L.
 SEVERE_HYPOCALCAEMIA_BELOW_MMOL = F("1.9")
 # Its first treatment (turner2016hypocalcaemia): 10-20 mL of 10% calcium gluconate in 50-100 mL of 5%
@@ -107,10 +107,11 @@ CA_GLUCONATE_DILUENT_ML = (50, 100)
 CA_GLUCONATE_MINUTES = 10
 # Severe hypercalcaemia: serum calcium above 14 mg/dL (3.5 mmol/L), where the Endocrine Society 2023
 # guideline suggests calcitonin with an intravenous bisphosphonate or denosumab as initial treatment
-# (elhajjfuleihan2023hypercalcemia, conditional; fact sheet §13A). Strictly above, in the unit measured.
+# (elhajjfuleihan2023hypercalcemia, conditional). Strictly above, in the unit measured.
 SEVERE_HYPERCALCAEMIA_ABOVE = {"mmol/L": F("3.5"), "mg/dL": F(14)}
 # Very low albumin: below it the albumin-corrected calcium is confirmed with an ionised calcium before an
-# emergency decision (fact sheet §13A; the edge, 25 g/L, is a project decision: no source gives one).
+# emergency decision (payne1973calcium, elhajjfuleihan2023hypercalcemia; the edge, 25 g/L, is a project
+# decision: no source gives one).
 LOW_ALBUMIN_BELOW = {"g/L": F(25), "g/dL": F("2.5")}
 # A corrected calcium the plan shows is written to 2 decimals, never onto or across a calcium it is compared with.
 CALCIUM_PLACES = 2
@@ -127,19 +128,19 @@ def calcium_edges(unit: str, lln=None, uln=None) -> tuple:
 
 
 # Zoledronic acid: the myeloma and bone-metastasis trials excluded serum creatinine above 3.0 mg/dL
-# (265 µmol/L) (Zometa label; fact sheet §13E): above it the plan does not start or continue it as routine.
+# (265 µmol/L) (zometa_label): above it the plan does not start or continue it as routine.
 ZA_TRIALS_CREATININE_ABOVE = {"mg/dL": F("3.0"), "µmol/L": F(265)}
 # Denosumab: effective contraception during treatment and for at least 5 months after the last dose
-# (Xgeva label §5, §8; fact sheet §13C).
+# (xgeva2025label, sections 5 and 8).
 DENOSUMAB_CONTRACEPTION_MONTHS = 5
 # Duration (BP-8): review at 12 months of monthly therapy (IMWG 2021), up to 2 years then reconsider
-# (ASCO 2018; fact sheet §13D).
+# (ASCO 2018, anderson2018asco).
 REVIEW_AT_MONTHS = ZA_MIN_MONTHS
 RECONSIDER_AT_MONTHS = 24
 # The months on an agent are compared with these (a whole number, written as it is).
 MONTHS_EDGES = (REVIEW_AT_MONTHS, RECONSIDER_AT_MONTHS)
 # After stopping denosumab (osteoporosis): a bisphosphonate about 6 months after the last injection
-# (ECTS 2021, tsourdi2021ects; fact sheet §12E); no trial defines it for the 120 mg myeloma schedule.
+# (ECTS 2021, tsourdi2021ects); no trial defines it for the 120 mg myeloma schedule.
 DENOSUMAB_FOLLOW_ON_MONTHS = 6
 
 ZA, DMAB, PAM = "zoledronic-acid", "denosumab", "pamidronate"
@@ -818,7 +819,7 @@ def _t_dental(f, s):
 
 
 def _t_volume(f) -> dict:
-    """Fluids in hypercalcaemia of malignancy, by what the patient can excrete (Zometa label; fact sheet §13A):
+    """Fluids in hypercalcaemia of malignancy, by what the patient can excrete (zometa_label, elhajjfuleihan2023hypercalcemia):
     saline first only in a patient who passes urine; on dialysis or with anuria or oliguria, no saline load."""
     if f["dialysis"] is True or f["oliguria"] is True:
         return text(
@@ -1064,7 +1065,7 @@ def _t_continue(f, s):
 
 def _t_duration_review(f, s):
     """BP-8 for a patient already on an agent: review at 12 months, de-escalate at VGPR or better, up to 2 years
-    (IMWG 2021, ASCO 2018), and stopping denosumab with a plan (ECTS 2021 in osteoporosis; fact sheet §13D, §12E)."""
+    (IMWG 2021, ASCO 2018), and stopping denosumab with a plan (ECTS 2021 in osteoporosis; terpos2021bone, anderson2018asco, tsourdi2021ects)."""
     ag, months, resp = f["current_agent"], f["months_on_agent"], f["response"]
     r0, r1 = ZA_REDUCED_EVERY_MONTHS
     if months is None:
