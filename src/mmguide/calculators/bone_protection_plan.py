@@ -1632,6 +1632,151 @@ def _severe_hypo_headline(f: dict) -> dict:
                 "葡萄糖酸钙;检测并纠正血镁。")
 
 
+def _now_headline(f: dict) -> tuple[str, str]:
+    """The now phase, first and whole: every emergency in the order of danger."""
+    en = zh = ""
+    if f["severe_hypocalcaemia"]:
+        h = _severe_hypo_headline(f)
+        en, zh = en + h["en"], zh + h["zh"]
+    if f["symptoms_no_calcium"]:
+        en += "Urgent: symptoms of hypocalcaemia: measure calcium (and magnesium) now. "
+        zh += "紧急:有低钙血症症状:立即检测血钙(及血镁)。"
+    if f["symptoms_unclear"]:
+        en += ("Urgent: symptoms of hypocalcaemia with a calcium that may be below your laboratory's range: compare it "
+               "with the lower limit now; below it, treat as severe hypocalcaemia (intravenous calcium gluconate with ECG "
+               "monitoring). ")
+        zh += "紧急:有低钙血症症状,血钙可能低于本实验室参考范围:请立即与正常下限比较;如低于下限,按重度低钙血症处理(心电监护下静脉补充葡萄糖酸钙)。"
+    if f["calcium_status"] == HCM:
+        h = _hcm_headline(f)
+        en, zh = en + h["en"], zh + h["zh"]
+    if f["low_albumin_check"]:
+        en += "Very low albumin: confirm the calcium with an ionised calcium. "
+        zh += "白蛋白很低:以离子钙确认血钙。"
+    return en, zh
+
+
+def _agent_phrase(f: dict, agents: list, timing: str, continuing: bool) -> tuple[str, str]:
+    """The maintenance agent and its dose, as the headline names it."""
+    fav = next((a for a in agents if a["favoured"]), None)
+    if fav is None:
+        agent_en = "agent and dose once the creatinine clearance is known"
+        agent_zh = "药物及剂量待肌酐清除率明确后确定"
+    elif continuing:
+        held = timing not in ("now", "hold-renal")
+        agent_en = (f"hold the next {fav['name']['en'].lower()} dose, then continue" if held
+                    else f"continue {fav['name']['en'].lower()}")
+        agent_zh = f"暂缓下一剂{fav['name']['zh']},之后继续" if held else f"继续{fav['name']['zh']}"
+        if fav["dose"] is not None and fav["agent"] == DMAB:
+            agent_en += f" {fav['dose']['en']}"
+            agent_zh += f" {fav['dose']['zh']}"
+        elif fav["agent"] in (ZA, PAM):
+            if f["severe_renal"] or f["creatinine_above_trials"]:
+                agent_en += ", at the dose already established"
+                agent_zh += ",按已确定的剂量"
+            else:
+                agent_en += f" at the dose already established, {zad.INTERVAL}"
+                agent_zh += f",按已确定的剂量,{zad.INTERVAL_ZH}一次"
+    else:
+        agent_en = f"{fav['name']['en'].lower()} {fav['dose']['en']}" if fav["dose"] else fav["name"]["en"].lower()
+        agent_zh = f"{fav['name']['zh']} {fav['dose']['zh']}" if fav["dose"] else fav["name"]["zh"]
+    return agent_en, agent_zh
+
+
+def _start_headline(f: dict, timing: str, agents: list, actions: list, pending: list, shown: dict,
+                    continuing: bool, hcm: bool) -> tuple[str, str]:
+    """The maintenance agent with its start, what comes before its first dose, and what to ask."""
+    en = zh = ""
+    agent_en, agent_zh = _agent_phrase(f, agents, timing, continuing)
+    if timing == "hold-calcium":
+        g = f["calcium_ctcae_grade"]
+        g_en = f", CTCAE grade {g}" if g else ""
+        g_zh = f",CTCAE {g} 级" if g else ""
+        then_en = f"Then {agent_en}; " if continuing else f"Then start bone protection with {agent_en}; "
+        then_zh = f"之后{agent_zh};" if continuing else f"之后启动骨保护:{agent_zh};"
+        en += (f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the next dose of "
+               "any bone-targeted agent waits until it is corrected. " if continuing else
+               f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the first dose of "
+               "any bone-targeted agent waits until it is corrected. ") + then_en
+        zh += (f"低钙血症(校正血钙 {f['shown_calcium']}{g_zh}):先予纠正;任何骨靶向药物的"
+               + ("下一剂" if continuing else "首剂") + "均须待其纠正后给予。" + then_zh)
+    elif timing in _TIMING:
+        en += _TIMING[timing]["en"] + agent_en + "; "
+        zh += _TIMING[timing]["zh"] + agent_zh + ";"
+        if timing.startswith("after-"):  # a hold that outlasts the emergency is said with it
+            hold = _timing(dict(f, severe_hypocalcaemia=False, symptoms_no_calcium=False, symptoms_unclear=False,
+                                calcium_status=NOT_LOW), True, shown.get("favoured"))
+            if hold in _HOLD_AFTER:
+                en += _HOLD_AFTER[hold]["en"]
+                zh += _HOLD_AFTER[hold]["zh"]
+    elif timing == "no-agent":
+        en += f"Bone protection is indicated, with the anti-myeloma therapy: {agent_en}; "
+        zh += f"骨保护治疗有指征(与抗骨髓瘤治疗同步):{agent_zh};"
+    elif continuing:
+        en += f"Already on bone-targeted therapy: {agent_en}; "
+        zh += f"已在接受骨靶向治疗:{agent_zh};"
+    else:
+        en += f"Start bone protection now with {agent_en}; "
+        zh += f"立即启动骨保护:{agent_zh};"
+    if not continuing:
+        if f["dental_exam_done"] is True:
+            en += "dental examination done: complete any preventive dental treatment before the first dose; "
+            zh += "口腔检查已完成:首剂前完成必要的预防性口腔处理;"
+        else:
+            en += "dental examination before the first maintenance dose; "
+            zh += "维持治疗首剂前口腔检查;"
+    if hcm:  # said in the urgent sentence
+        en, zh = en.rstrip("; ") + ".", zh.rstrip(";") + "。"
+    elif f["calcium_status"] == HIGH:
+        en += "hypercalcaemia: no calcium or vitamin D supplements while calcium is high."
+        zh += "高钙血症:血钙升高期间不补充钙剂和维生素 D。"
+    else:
+        en += "calcium and vitamin D."
+        zh += "补充钙和维生素 D。"
+    asks = [p for p in (_ask_phrase(i, f) for i in pending) if p is not None]
+    if asks:
+        en += (" Before the next dose: " if continuing else " Before the first maintenance dose: ") \
+            + "; ".join(p["en"] for p in asks) + "."
+        zh += ("下一剂前:" if continuing else "维持治疗首剂前:") + ";".join(p["zh"] for p in asks) + "。"
+    if any(a["id"] == "ask-preference" for a in actions):
+        en += (" Ask whether the patient is at high risk of skeletal-related events or prefers a subcutaneous "
+               "injection (the interview then favours denosumab).")
+        zh += "请询问患者是否为骨相关事件高风险或更希望皮下注射(专家访谈此时倾向地舒单抗)。"
+    if continuing:
+        dr = _t_duration_review(f, shown)
+        en += " " + dr["en"]
+        zh += dr["zh"]
+    return en, zh
+
+
+def headline(f: dict, decision: str, timing: str, agents: list, actions: list, pending: list, start: dict,
+             shown: dict) -> dict:
+    """The plan's headline in both languages: the now phase first and whole, then the maintenance agent
+    with its start (or why the plan stops), then a warning that outlasts the plan."""
+    starting = decision == START_NOW
+    continuing = starting and f["continuing"]
+    hcm = f["calcium_status"] == HCM
+    en, zh = _now_headline(f)
+    if starting:
+        e, z = _start_headline(f, timing, agents, actions, pending, shown, continuing, hcm)
+        en, zh = en + e, zh + z
+    elif decision == FIND_OUT:
+        en += ("Find out first whether the myeloma is active (needs anti-myeloma therapy): this plan depends on it "
+               "and does not guess it.")
+        zh += "请先明确骨髓瘤是否为活动性(需要抗骨髓瘤治疗):本方案取决于此,不作推测。"
+    else:
+        en += start["when"]["en"]
+        zh += start["when"]["zh"]
+        if hcm or f["calcium_status"] == HIGH:
+            en += " Hypercalcaemia is a myeloma-defining event when attributable: reassess whether the myeloma is active."
+            zh += "高钙血症若可归因于浆细胞疾病即为骨髓瘤定义事件:请重新评估骨髓瘤是否为活动性。"
+    if not starting and f["current_agent"] == DMAB:
+        t = _t_dmab_stop_warning(f, shown)
+        en += " " + t["en"]
+        zh += t["zh"]
+
+    return text(en.strip(), zh)
+
+
 def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calcium_lln=None, dialysis=None,
                          dental_exam_done=None, high_sre_risk=None, prefers_subcutaneous=None,
                          vitamin_d_known=None, calcium_uln=None, creatinine=None,
@@ -1728,120 +1873,7 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
     if now_ids:
         start["urgent"] = now_ids[0]
 
-    # --- the headline: the now phase first and whole, then the maintenance agent with its start -------
-    en = zh = ""
-    if f["severe_hypocalcaemia"]:
-        h = _severe_hypo_headline(f)
-        en, zh = en + h["en"], zh + h["zh"]
-    if f["symptoms_no_calcium"]:
-        en += "Urgent: symptoms of hypocalcaemia: measure calcium (and magnesium) now. "
-        zh += "紧急:有低钙血症症状:立即检测血钙(及血镁)。"
-    if f["symptoms_unclear"]:
-        en += ("Urgent: symptoms of hypocalcaemia with a calcium that may be below your laboratory's range: compare it "
-               "with the lower limit now; below it, treat as severe hypocalcaemia (intravenous calcium gluconate with ECG "
-               "monitoring). ")
-        zh += "紧急:有低钙血症症状,血钙可能低于本实验室参考范围:请立即与正常下限比较;如低于下限,按重度低钙血症处理(心电监护下静脉补充葡萄糖酸钙)。"
-    if hcm:
-        h = _hcm_headline(f)
-        en, zh = en + h["en"], zh + h["zh"]
-    if f["low_albumin_check"]:
-        en += "Very low albumin: confirm the calcium with an ionised calcium. "
-        zh += "白蛋白很低:以离子钙确认血钙。"
-    if starting:
-        fav = next((a for a in agents if a["favoured"]), None)
-        if fav is None:
-            agent_en = "agent and dose once the creatinine clearance is known"
-            agent_zh = "药物及剂量待肌酐清除率明确后确定"
-        elif continuing:
-            held = timing not in ("now", "hold-renal")
-            agent_en = (f"hold the next {fav['name']['en'].lower()} dose, then continue" if held
-                        else f"continue {fav['name']['en'].lower()}")
-            agent_zh = f"暂缓下一剂{fav['name']['zh']},之后继续" if held else f"继续{fav['name']['zh']}"
-            if fav["dose"] is not None and fav["agent"] == DMAB:
-                agent_en += f" {fav['dose']['en']}"
-                agent_zh += f" {fav['dose']['zh']}"
-            elif fav["agent"] in (ZA, PAM):
-                if f["severe_renal"] or f["creatinine_above_trials"]:
-                    agent_en += ", at the dose already established"
-                    agent_zh += ",按已确定的剂量"
-                else:
-                    agent_en += f" at the dose already established, {zad.INTERVAL}"
-                    agent_zh += f",按已确定的剂量,{zad.INTERVAL_ZH}一次"
-        else:
-            agent_en = f"{fav['name']['en'].lower()} {fav['dose']['en']}" if fav["dose"] else fav["name"]["en"].lower()
-            agent_zh = f"{fav['name']['zh']} {fav['dose']['zh']}" if fav["dose"] else fav["name"]["zh"]
-        if timing == "hold-calcium":
-            g = f["calcium_ctcae_grade"]
-            g_en = f", CTCAE grade {g}" if g else ""
-            g_zh = f",CTCAE {g} 级" if g else ""
-            then_en = f"Then {agent_en}; " if continuing else f"Then start bone protection with {agent_en}; "
-            then_zh = f"之后{agent_zh};" if continuing else f"之后启动骨保护:{agent_zh};"
-            en += (f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the next dose of "
-                   "any bone-targeted agent waits until it is corrected. " if continuing else
-                   f"Hypocalcaemia (corrected calcium {f['shown_calcium']}{g_en}): correct it first; the first dose of "
-                   "any bone-targeted agent waits until it is corrected. ") + then_en
-            zh += (f"低钙血症(校正血钙 {f['shown_calcium']}{g_zh}):先予纠正;任何骨靶向药物的"
-                   + ("下一剂" if continuing else "首剂") + "均须待其纠正后给予。" + then_zh)
-        elif timing in _TIMING:
-            en += _TIMING[timing]["en"] + agent_en + "; "
-            zh += _TIMING[timing]["zh"] + agent_zh + ";"
-            if timing.startswith("after-"):  # a hold that outlasts the emergency is said with it
-                hold = _timing(dict(f, severe_hypocalcaemia=False, symptoms_no_calcium=False, symptoms_unclear=False,
-                                    calcium_status=NOT_LOW), True, shown.get("favoured"))
-                if hold in _HOLD_AFTER:
-                    en += _HOLD_AFTER[hold]["en"]
-                    zh += _HOLD_AFTER[hold]["zh"]
-        elif timing == "no-agent":
-            en += f"Bone protection is indicated, with the anti-myeloma therapy: {agent_en}; "
-            zh += f"骨保护治疗有指征(与抗骨髓瘤治疗同步):{agent_zh};"
-        elif continuing:
-            en += f"Already on bone-targeted therapy: {agent_en}; "
-            zh += f"已在接受骨靶向治疗:{agent_zh};"
-        else:
-            en += f"Start bone protection now with {agent_en}; "
-            zh += f"立即启动骨保护:{agent_zh};"
-        if not continuing:
-            if f["dental_exam_done"] is True:
-                en += "dental examination done: complete any preventive dental treatment before the first dose; "
-                zh += "口腔检查已完成:首剂前完成必要的预防性口腔处理;"
-            else:
-                en += "dental examination before the first maintenance dose; "
-                zh += "维持治疗首剂前口腔检查;"
-        if hcm:  # said in the urgent sentence
-            en, zh = en.rstrip("; ") + ".", zh.rstrip(";") + "。"
-        elif f["calcium_status"] == HIGH:
-            en += "hypercalcaemia: no calcium or vitamin D supplements while calcium is high."
-            zh += "高钙血症:血钙升高期间不补充钙剂和维生素 D。"
-        else:
-            en += "calcium and vitamin D."
-            zh += "补充钙和维生素 D。"
-        asks = [p for p in (_ask_phrase(i, f) for i in pending) if p is not None]
-        if asks:
-            en += (" Before the next dose: " if continuing else " Before the first maintenance dose: ") \
-                + "; ".join(p["en"] for p in asks) + "."
-            zh += ("下一剂前:" if continuing else "维持治疗首剂前:") + ";".join(p["zh"] for p in asks) + "。"
-        if any(a["id"] == "ask-preference" for a in actions):
-            en += (" Ask whether the patient is at high risk of skeletal-related events or prefers a subcutaneous "
-                   "injection (the interview then favours denosumab).")
-            zh += "请询问患者是否为骨相关事件高风险或更希望皮下注射(专家访谈此时倾向地舒单抗)。"
-        if continuing:
-            dr = _t_duration_review(f, shown)
-            en += " " + dr["en"]
-            zh += dr["zh"]
-    elif decision == FIND_OUT:
-        en += ("Find out first whether the myeloma is active (needs anti-myeloma therapy): this plan depends on it "
-               "and does not guess it.")
-        zh += "请先明确骨髓瘤是否为活动性(需要抗骨髓瘤治疗):本方案取决于此,不作推测。"
-    else:
-        en += start["when"]["en"]
-        zh += start["when"]["zh"]
-        if hcm or f["calcium_status"] == HIGH:
-            en += " Hypercalcaemia is a myeloma-defining event when attributable: reassess whether the myeloma is active."
-            zh += "高钙血症若可归因于浆细胞疾病即为骨髓瘤定义事件:请重新评估骨髓瘤是否为活动性。"
-    if not starting and f["current_agent"] == DMAB:
-        t = _t_dmab_stop_warning(f, shown)
-        en += " " + t["en"]
-        zh += t["zh"]
+    explanation = headline(f, decision, timing, agents, actions, pending, start, shown)
 
     # --- what else is needed: inputs not given that would change this answer ---------------------------
     need = []
@@ -1876,7 +1908,7 @@ def bone_protection_plan(active_mm=None, crcl=None, corrected_calcium=None, calc
     za = (zad.dose_for(f["crcl"]) if starting and not continuing and ZA in shown.get("agents", ())
           and f["dialysis"] is not True and f["crcl"] is not None else None)
     return PlanResult(
-        calculator=ID, value=None, unit=None, category=category, explanation=text(en.strip(), zh),
+        calculator=ID, value=None, unit=None, category=category, explanation=explanation,
         references=tuple(refs), recommendations=tuple(recs),
         details={"favoured": shown.get("favoured"), "decision": decision, "timing": timing,
                  "agents": [a["agent"] for a in agents if a["suitable"]],
