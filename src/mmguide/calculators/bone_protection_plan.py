@@ -54,7 +54,7 @@ from .bone_protection_plan_tree import (  # noqa: F401 - every name stays import
     ZA_REDUCED_EVERY_MONTHS, ZA_TRIALS_CREATININE_ABOVE, _ZA_TRIALS_CREATININE_ABOVE_TEXT,
 )
 from .bone_protection_plan_text import (  # noqa: F401 - every name stays importable from here
-    _agent_name, AGENT_NAMES, _agent_phrase, _ask_phrase, _hcm_headline, headline, _HOLD_AFTER,
+    ACTION_TEXT, _agent_name, AGENT_NAMES, _agent_phrase, _ask_phrase, _hcm_headline, headline, _HOLD_AFTER,
     _LABEL_VS_GUIDELINE, _now_headline, PHASE_TITLES, _RENAL_RULE, _renal_rule, _renal_rule_text,
     _severe_hypo_headline, _shown_calcium, _start_headline, _t_ask_active, _t_ask_clearance, _t_ask_current,
     _t_ask_dialysis, _t_ask_preference, _t_check_ca, _t_check_ca_bp, _t_continue, _t_correct_ca, _t_dental,
@@ -191,11 +191,11 @@ class Action:
     recommendation: str
     references: tuple[str, ...]
     applies: object  # Cond / AllOf / AnyOf over facts + what the path set, or None (always)
-    text: object  # a Text, or a function (facts, sets) -> Text
     extra: dict = field(default_factory=dict)
 
     def render(self, f: dict, sets: dict) -> dict:
-        t = self.text(f, sets) if callable(self.text) else self.text
+        t = ACTION_TEXT[self.id]  # what it says: bone_protection_plan_text, keyed by the action's id
+        t = t(f, sets) if callable(t) else t
         return {"id": self.id, "phase": self.phase, "recommendation": self.recommendation,
                 "text": t, "references": list(self.references)}
 
@@ -203,104 +203,74 @@ class Action:
 ACTIONS: tuple[Action, ...] = (
     # --- now: emergencies, in the order of danger (NOW_ORDER) ---------------------------------------
     Action("severe-hypocalcaemia", "now", "BP-6", ("turner2016hypocalcaemia", "nci2017ctcae", "xgeva2025label"),
-           Cond("severe_hypocalcaemia", "is", True), _t_severe_hypo),
+           Cond("severe_hypocalcaemia", "is", True)),
     Action("symptoms-measure-calcium", "now", "BP-6", ("turner2016hypocalcaemia",),
-           AnyOf((Cond("symptoms_no_calcium", "is", True), Cond("symptoms_unclear", "is", True))), _t_symptoms_measure),
+           AnyOf((Cond("symptoms_no_calcium", "is", True), Cond("symptoms_unclear", "is", True)))),
     Action("hcm-urgent", "now", "BP-6",
            ("zometa_label", "elhajjfuleihan2023hypercalcemia", "xgeva2025label", "terpos2021bone"),
-           Cond("calcium_status", "is", HCM), _t_hcm),
+           Cond("calcium_status", "is", HCM)),
     Action("confirm-ionised-calcium", "now", "BP-6", ("payne1973calcium", "elhajjfuleihan2023hypercalcemia"),
-           Cond("low_albumin_check", "is", True), _t_ionised),
+           Cond("low_albumin_check", "is", True)),
     # --- before the first maintenance dose ---------------------------------------------------------
     Action("onj", "before-first-dose", "BP-5", ("xgeva2025label", "zometa_label", "terpos2021bone"),
-           AllOf((STARTING, AnyOf((Cond("onj", "is", "active"), Cond("onj", "is", "previous"))))), _t_onj),
+           AllOf((STARTING, AnyOf((Cond("onj", "is", "active"), Cond("onj", "is", "previous")))))),
     Action("pregnancy", "before-first-dose", "BP-3", ("xgeva2025label", "zometa_label"),
-           AllOf((STARTING, Cond("pregnancy_check", "is", True))), _t_pregnancy),
-    Action("dental", "before-first-dose", "BP-5", ("song_interview", "zometa_smpc"), NEW_START, _t_dental),
+           AllOf((STARTING, Cond("pregnancy_check", "is", True)))),
+    Action("dental", "before-first-dose", "BP-5", ("song_interview", "zometa_smpc"), NEW_START),
     Action("correct-hypocalcaemia", "before-first-dose", "BP-6", ("xgeva2025label", "nci2017ctcae", "anderson2018asco"),
-           AllOf((STARTING, Cond("calcium_status", "is", LOW))), _t_correct_ca),
+           AllOf((STARTING, Cond("calcium_status", "is", LOW)))),
     Action("measure-calcium", "before-first-dose", "BP-6", ("xgeva2025label", "zometa_label"),
-           AllOf((STARTING, Cond("calcium_status", "is", NOT_MEASURED))), _t_measure_ca),
+           AllOf((STARTING, Cond("calcium_status", "is", NOT_MEASURED)))),
     Action("check-calcium-denosumab", "before-first-dose", "BP-6", ("xgeva2025label",),
-           AllOf((HAS_DMAB, Cond("calcium_status", "is", NO_LIMIT))), _t_check_ca),
+           AllOf((HAS_DMAB, Cond("calcium_status", "is", NO_LIMIT)))),
     Action("check-calcium-lln", "before-first-dose", "BP-6", ("xgeva2025label", "anderson2018asco"),
-           AllOf((STARTING, HAS_BISPHOSPHONATE, Cond("calcium_status", "is", NO_LIMIT))), _t_check_ca_bp),
+           AllOf((STARTING, HAS_BISPHOSPHONATE, Cond("calcium_status", "is", NO_LIMIT)))),
     Action("renal-check-before-dose", "before-first-dose", "BP-4", ("zometa_label",),
-           AllOf((CONTINUING, HAS_BISPHOSPHONATE)), _t_renal_check),
+           AllOf((CONTINUING, HAS_BISPHOSPHONATE))),
     Action("ask-clearance", "before-first-dose", "BP-4", ("zometa_label", "zometa_smpc"),
-           AllOf((STARTING, CLEARANCE_NOT_KNOWN)), _t_ask_clearance),
+           AllOf((STARTING, CLEARANCE_NOT_KNOWN))),
     Action("ask-dialysis", "before-first-dose", "BP-4", ("zometa_smpc", "xgeva2025label"),
-           AllOf((STARTING, DIALYSIS_NOT_KNOWN)), _t_ask_dialysis),
+           AllOf((STARTING, DIALYSIS_NOT_KNOWN))),
     Action("provisional-clearance", "before-first-dose", "BP-4", ("cockcroft1976", "zometa_label"),
-           AllOf((NEW_START, AnyOf((Cond("creatinine_stable", "is", False), Cond("creatinine_stable", "is", None))))),
-           _t_provisional),
+           AllOf((NEW_START, AnyOf((Cond("creatinine_stable", "is", False), Cond("creatinine_stable", "is", None)))))),
     Action("severe-renal-denosumab", "before-first-dose", "BP-4",
-           ("raje2018denosumab", "fda2024prolia", "xgeva2025label"), AllOf((NEW_START, SEVERE_RENAL)),
-           _t_severe_renal),
+           ("raje2018denosumab", "fda2024prolia", "xgeva2025label"), AllOf((NEW_START, SEVERE_RENAL))),
     # A project addition (see decisions): cited only for the "vitamin D as needed" it rests on.
-    Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label",), NEW_START, _t_vit_d),
+    Action("vitamin-d-status", "before-first-dose", "BP-6", ("xgeva2025label",), NEW_START),
     # --- maintenance -------------------------------------------------------------------------------
     Action("not-indicated", "maintenance", "BP-1", ("terpos2021bone", "song_interview"),
-           Cond("category", "is", NOT_INDICATED), _t_not_indicated),
+           Cond("category", "is", NOT_INDICATED)),
     Action("ask-active", "maintenance", "BP-1", ("terpos2021bone", "song_interview"),
-           Cond("category", "is", FIND_OUT), _t_ask_active),
+           Cond("category", "is", FIND_OUT)),
     Action("start-now", "maintenance", "BP-1",
-           ("song_interview", "csco2025mbdguideline", "terpos2021bone", "terpos2013imwg"), NEW_START, _t_start),
+           ("song_interview", "csco2025mbdguideline", "terpos2021bone", "terpos2013imwg"), NEW_START),
     Action("continue-therapy", "maintenance", "BP-8", ("terpos2021bone", "zometa_label", "xgeva2025label"),
-           CONTINUING, _t_continue),
+           CONTINUING),
     Action("ask-current-therapy", "maintenance", "BP-8", ("terpos2021bone", "anderson2018asco"),
-           AllOf((STARTING, Cond("current_agent", "is", None))), _t_ask_current),
-    Action("agent-choice", "maintenance", "BP-3", ("song_interview", "terpos2021bone"), NEW_START, text(
-        "Choose the agent for this patient: age, performance status, renal function, oral health, previous "
-        "fractures, risk of skeletal-related events, and the preferred route and adherence.",
-        "个体化选择药物:综合评估年龄、体能状态、肾功能、口腔健康状况、既往骨折史、骨相关事件风险以及对给药途径的偏好和依从性。")),
+           AllOf((STARTING, Cond("current_agent", "is", None)))),
+    Action("agent-choice", "maintenance", "BP-3", ("song_interview", "terpos2021bone"), NEW_START),
     Action("ask-preference", "maintenance", "BP-3", ("song_interview",),
-           AllOf((NEW_START, Cond("favoured", "is", ZA), PREFERENCE_NOT_KNOWN)), _t_ask_preference),
+           AllOf((NEW_START, Cond("favoured", "is", ZA), PREFERENCE_NOT_KNOWN))),
     Action("hypercalcaemia", "maintenance", "BP-6", ("rajkumar2014imwg", "zometa_label"),
-           AllOf((STARTING, _status_in(HIGH, HCM))), _t_hypercalcaemia),
+           AllOf((STARTING, _status_in(HIGH, HCM)))),
     Action("calcium-vitamin-d", "maintenance", "BP-6", ("zometa_label", "song_interview"),
-           AllOf((STARTING, _status_in(NOT_LOW, NO_LIMIT, LOW, NOT_MEASURED))),
-           text(
-        f"Calcium and vitamin D for everyone on bone-targeted therapy whose calcium is not high: calcium "
-        f"{CALCIUM_SUPPLEMENT_MG} mg plus vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily (zoledronic acid label), to "
-        "supply bone and prevent treatment-related hypocalcaemia; none while the patient is hypercalcaemic.",
-        f"血钙不高的骨保护治疗患者均补充钙剂和维生素 D:每日钙 {CALCIUM_SUPPLEMENT_MG} mg 加维生素 D "
-        f"{VITAMIN_D_SUPPLEMENT_IU} IU(唑来膦酸说明书),为骨骼提供原料并预防治疗相关的低钙血症;高钙血症期间不补充。")),
-    Action("lifestyle", "maintenance", "BP-7", ("song_interview",), STARTING, text(
-        "Moderate weight-bearing exercise as the patient's condition allows, a balanced diet, no smoking and "
-        "little alcohol.",
-        "在身体条件允许时进行适度负重锻炼,均衡饮食,戒烟限酒。")),
+           AllOf((STARTING, _status_in(NOT_LOW, NO_LIMIT, LOW, NOT_MEASURED)))),
+    Action("lifestyle", "maintenance", "BP-7", ("song_interview",), STARTING),
     # --- monitoring and duration ---------------------------------------------------------------------
-    Action("baseline-imaging", "monitoring", "BP-2", ("song_interview", "hillengass2019imaging"), NEW_START, text(
-        "Baseline skeletal imaging (low-dose whole-body CT; whole-body MRI or PET-CT) and bone-turnover "
-        "markers, as the reference for follow-up. Do not wait for the result to start bone protection.",
-        "基线骨骼影像学检查(低剂量全身 CT;全身 MRI 或 PET-CT)及骨代谢标志物检测,作为随访对照。无需等待结果再启动骨保护。")),
+    Action("baseline-imaging", "monitoring", "BP-2", ("song_interview", "hillengass2019imaging"), NEW_START),
     Action("monitor-creatinine", "monitoring", "BP-4",
-           ("zometa_label", "zometa_smpc", "pamidronate_label"), AllOf((STARTING, HAS_BISPHOSPHONATE)),
-           _t_monitor_cr),
-    Action("monitor-calcium-denosumab", "monitoring", "BP-6", ("xgeva2025label", "fda2024prolia"), HAS_DMAB,
-           _t_monitor_ca),
+           ("zometa_label", "zometa_smpc", "pamidronate_label"), AllOf((STARTING, HAS_BISPHOSPHONATE))),
+    Action("monitor-calcium-denosumab", "monitoring", "BP-6", ("xgeva2025label", "fda2024prolia"), HAS_DMAB),
     Action("duration-review", "monitoring", "BP-8", ("terpos2021bone", "anderson2018asco", "tsourdi2021ects"),
-           CONTINUING, _t_duration_review),
+           CONTINUING),
     Action("za-duration", "monitoring", "BP-8", ("terpos2021bone", "anderson2018asco"),
-           AllOf((NEW_START, HAS_BISPHOSPHONATE)), text(
-        f"Zoledronic acid (or pamidronate) monthly for at least {ZA_MIN_MONTHS} months, then review: at VGPR or "
-        f"better, consider reducing to every {ZA_REDUCED_EVERY_MONTHS[0]} or {ZA_REDUCED_EVERY_MONTHS[1]} months or "
-        f"stopping; without VGPR, continue (IMWG 2021). Reconsider at {RECONSIDER_AT_MONTHS} months, 2 years "
-        "(ASCO 2018).",
-        f"唑来膦酸(或帕米膦酸)每月一次,至少 {ZA_MIN_MONTHS} 个月后评估:达到非常好的部分缓解(VGPR)或更好时,可考虑减为每 "
-        f"{ZA_REDUCED_EVERY_MONTHS[0]} 或 {ZA_REDUCED_EVERY_MONTHS[1]} 个月一次或停药;未达 VGPR 则继续(IMWG 2021)。"
-        f"满 {RECONSIDER_AT_MONTHS} 个月(2 年)时重新考虑(ASCO 2018)。")),
+           AllOf((NEW_START, HAS_BISPHOSPHONATE))),
     Action("denosumab-stopping", "monitoring", "BP-8", ("xgeva2025label", "terpos2021bone"),
-           AllOf((HAS_DMAB, Cond("continuing", "is", False))), text(
-        "Do not stop denosumab without a plan: multiple vertebral fractures have been reported after stopping "
-        "(rebound). Agree how and when to stop with the treating specialist before any interruption.",
-        "不可无计划停用地舒单抗:停药后曾报告多发椎体骨折(反跳)。任何中断前须与主治专科医生商定停药方式和时机。")),
+           AllOf((HAS_DMAB, Cond("continuing", "is", False)))),
     Action("denosumab-stop-warning", "monitoring", "BP-8", ("xgeva2025label", "tsourdi2021ects"),
            AllOf((Cond("current_agent", "is", DMAB), AnyOf((Cond("category", "is", NOT_INDICATED),
-                                                            Cond("category", "is", FIND_OUT))))), _t_dmab_stop_warning),
-    Action("restart-at-relapse", "monitoring", "BP-8", ("terpos2013imwg",), STARTING, text(
-        "Restart bone-targeted therapy at relapse.", "疾病复发时重新启动骨靶向治疗。")),
+                                                            Cond("category", "is", FIND_OUT)))))),
+    Action("restart-at-relapse", "monitoring", "BP-8", ("terpos2013imwg",), STARTING),
 )
 ACTION_IDS = tuple(a.id for a in ACTIONS)
 

@@ -12,13 +12,13 @@ from ..records import text
 from .. import units as U
 from . import zoledronic_acid_dose as zad
 from .bone_protection_plan_tree import (
-    CA_GLUCONATE_DILUENT_ML, CA_GLUCONATE_MINUTES, CA_GLUCONATE_ML, DENOSUMAB_CONTRACEPTION_MONTHS,
-    DENOSUMAB_FOLLOW_ON_MONTHS, DENOSUMAB_LOADING_DAYS, DMAB, FIND_OUT, HCM, _HCM_AT_LEAST_TEXT,
-    _HCM_NO_RENAL_REDUCTION_TEXT, HCM_RETREAT_AFTER_DAYS, _HCM_ZA_MG_TEXT, HIGH, _HYPERCALCAEMIA_ABOVE_TEXT,
-    _HYPOCALCAEMIA_BELOW_TEXT, _LOW_ALBUMIN_BELOW_TEXT, MONTHS_EDGES, NOT_LOW, PAM, RECONSIDER_AT_MONTHS,
-    REVIEW_AT_MONTHS, _SEVERE_HYPERCALCAEMIA_ABOVE_TEXT, _SEVERE_HYPOCALCAEMIA_BELOW_TEXT, SEVERE_RENAL,
-    _SEVERE_RENAL_BELOW_TEXT, START_NOW, _timing, ZA, _ZA_INFUSION_MINUTES, ZA_REDUCED_EVERY_MONTHS,
-    _ZA_TRIALS_CREATININE_ABOVE_TEXT,
+    CA_GLUCONATE_DILUENT_ML, CA_GLUCONATE_MINUTES, CA_GLUCONATE_ML, CALCIUM_SUPPLEMENT_MG,
+    DENOSUMAB_CONTRACEPTION_MONTHS, DENOSUMAB_FOLLOW_ON_MONTHS, DENOSUMAB_LOADING_DAYS, DMAB, FIND_OUT, HCM,
+    _HCM_AT_LEAST_TEXT, _HCM_NO_RENAL_REDUCTION_TEXT, HCM_RETREAT_AFTER_DAYS, _HCM_ZA_MG_TEXT, HIGH,
+    _HYPERCALCAEMIA_ABOVE_TEXT, _HYPOCALCAEMIA_BELOW_TEXT, _LOW_ALBUMIN_BELOW_TEXT, MONTHS_EDGES, NOT_LOW, PAM,
+    RECONSIDER_AT_MONTHS, REVIEW_AT_MONTHS, _SEVERE_HYPERCALCAEMIA_ABOVE_TEXT, _SEVERE_HYPOCALCAEMIA_BELOW_TEXT,
+    SEVERE_RENAL, _SEVERE_RENAL_BELOW_TEXT, START_NOW, _timing, VITAMIN_D_SUPPLEMENT_IU, ZA, _ZA_INFUSION_MINUTES,
+    ZA_MIN_MONTHS, ZA_REDUCED_EVERY_MONTHS, _ZA_TRIALS_CREATININE_ABOVE_TEXT,
 )
 
 def _za_dose_text(dose: F) -> dict:
@@ -910,3 +910,69 @@ def headline(f: dict, decision: str, timing: str, agents: list, actions: list, p
         zh += t["zh"]
 
     return text(en.strip(), zh)
+
+
+# What each action of bone_protection_plan.ACTIONS says, keyed by the action's id: a fixed text, or a
+# function of the facts and of what the tree's path set.
+ACTION_TEXT = {
+    "severe-hypocalcaemia": _t_severe_hypo,
+    "symptoms-measure-calcium": _t_symptoms_measure,
+    "hcm-urgent": _t_hcm,
+    "confirm-ionised-calcium": _t_ionised,
+    "onj": _t_onj,
+    "pregnancy": _t_pregnancy,
+    "dental": _t_dental,
+    "correct-hypocalcaemia": _t_correct_ca,
+    "measure-calcium": _t_measure_ca,
+    "check-calcium-denosumab": _t_check_ca,
+    "check-calcium-lln": _t_check_ca_bp,
+    "renal-check-before-dose": _t_renal_check,
+    "ask-clearance": _t_ask_clearance,
+    "ask-dialysis": _t_ask_dialysis,
+    "provisional-clearance": _t_provisional,
+    "severe-renal-denosumab": _t_severe_renal,
+    "vitamin-d-status": _t_vit_d,
+    "not-indicated": _t_not_indicated,
+    "ask-active": _t_ask_active,
+    "start-now": _t_start,
+    "continue-therapy": _t_continue,
+    "ask-current-therapy": _t_ask_current,
+    "agent-choice": text(
+        "Choose the agent for this patient: age, performance status, renal function, oral health, previous "
+        "fractures, risk of skeletal-related events, and the preferred route and adherence.",
+        "个体化选择药物:综合评估年龄、体能状态、肾功能、口腔健康状况、既往骨折史、骨相关事件风险以及对给药途径的偏好和依从性。"),
+    "ask-preference": _t_ask_preference,
+    "hypercalcaemia": _t_hypercalcaemia,
+    "calcium-vitamin-d": text(
+        f"Calcium and vitamin D for everyone on bone-targeted therapy whose calcium is not high: calcium "
+        f"{CALCIUM_SUPPLEMENT_MG} mg plus vitamin D {VITAMIN_D_SUPPLEMENT_IU} IU daily (zoledronic acid label), to "
+        "supply bone and prevent treatment-related hypocalcaemia; none while the patient is hypercalcaemic.",
+        f"血钙不高的骨保护治疗患者均补充钙剂和维生素 D:每日钙 {CALCIUM_SUPPLEMENT_MG} mg 加维生素 D "
+        f"{VITAMIN_D_SUPPLEMENT_IU} IU(唑来膦酸说明书),为骨骼提供原料并预防治疗相关的低钙血症;高钙血症期间不补充。"),
+    "lifestyle": text(
+        "Moderate weight-bearing exercise as the patient's condition allows, a balanced diet, no smoking and "
+        "little alcohol.",
+        "在身体条件允许时进行适度负重锻炼,均衡饮食,戒烟限酒。"),
+    "baseline-imaging": text(
+        "Baseline skeletal imaging (low-dose whole-body CT; whole-body MRI or PET-CT) and bone-turnover "
+        "markers, as the reference for follow-up. Do not wait for the result to start bone protection.",
+        "基线骨骼影像学检查(低剂量全身 CT;全身 MRI 或 PET-CT)及骨代谢标志物检测,作为随访对照。无需等待结果再启动骨保护。"),
+    "monitor-creatinine": _t_monitor_cr,
+    "monitor-calcium-denosumab": _t_monitor_ca,
+    "duration-review": _t_duration_review,
+    "za-duration": text(
+        f"Zoledronic acid (or pamidronate) monthly for at least {ZA_MIN_MONTHS} months, then review: at VGPR or "
+        f"better, consider reducing to every {ZA_REDUCED_EVERY_MONTHS[0]} or {ZA_REDUCED_EVERY_MONTHS[1]} months or "
+        f"stopping; without VGPR, continue (IMWG 2021). Reconsider at {RECONSIDER_AT_MONTHS} months, 2 years "
+        "(ASCO 2018).",
+        f"唑来膦酸(或帕米膦酸)每月一次,至少 {ZA_MIN_MONTHS} 个月后评估:达到非常好的部分缓解(VGPR)或更好时,可考虑减为每 "
+        f"{ZA_REDUCED_EVERY_MONTHS[0]} 或 {ZA_REDUCED_EVERY_MONTHS[1]} 个月一次或停药;未达 VGPR 则继续(IMWG 2021)。"
+        f"满 {RECONSIDER_AT_MONTHS} 个月(2 年)时重新考虑(ASCO 2018)。"),
+    "denosumab-stopping": text(
+        "Do not stop denosumab without a plan: multiple vertebral fractures have been reported after stopping "
+        "(rebound). Agree how and when to stop with the treating specialist before any interruption.",
+        "不可无计划停用地舒单抗:停药后曾报告多发椎体骨折(反跳)。任何中断前须与主治专科医生商定停药方式和时机。"),
+    "denosumab-stop-warning": _t_dmab_stop_warning,
+    "restart-at-relapse": text(
+        "Restart bone-targeted therapy at relapse.", "疾病复发时重新启动骨靶向治疗。"),
+}
