@@ -35,15 +35,16 @@ from . import crcl_cockcroft_gault as cg
 from . import zoledronic_acid_dose as zad
 from .bone_protection_plan_tree import (  # noqa: F401 - every name stays importable from here
     AGENT_ORDER, ALL_AGENTS, _band_branches, CA_GLUCONATE_DILUENT_ML, CA_GLUCONATE_MINUTES, CA_GLUCONATE_ML,
-    CALCIUM_EDGES, calcium_edges, CALCIUM_PLACES, _calcium_status, CALCIUM_STATUSES, CALCIUM_SUPPLEMENT_MG,
-    CLEARANCE_EDGES, CLEARANCE_NOT_KNOWN, CLEARANCE_PLACES, CONTINUE, CONTINUING, CURRENT_AGENT_CHOICES,
-    DENOSUMAB_CONTRACEPTION_MONTHS, DENOSUMAB_EVERY_WEEKS, DENOSUMAB_FOLLOW_ON_MONTHS, DENOSUMAB_LOADING_DAYS,
-    DENOSUMAB_MG, DIALYSIS_NOT_KNOWN, DMAB, _EXAMPLE, _EXAMPLE_LLN, _EXAMPLE_ULN, facts_of, FIND_OUT,
-    HAS_BISPHOSPHONATE, HAS_DMAB, HCM, HCM_AT_LEAST, _HCM_AT_LEAST_TEXT, HCM_NO_RENAL_REDUCTION_BELOW,
-    _HCM_NO_RENAL_REDUCTION_TEXT, _hcm_renal, HCM_RETREAT_AFTER_DAYS, HCM_ZA_MG, _HCM_ZA_MG_TEXT, HIGH, HOLD,
-    HYPERCALCAEMIA_ABOVE, _HYPERCALCAEMIA_ABOVE_TEXT, HYPOCALCAEMIA_BELOW, _HYPOCALCAEMIA_BELOW_TEXT, ID, LOW,
-    LOW_ALBUMIN_BELOW, _LOW_ALBUMIN_BELOW_TEXT, MONTHS_EDGES, NEW_START, NO, NO_DENOSUMAB_WISH, NO_LIMIT, _NODES,
-    NOT_INDICATED, NOT_KNOWN, NOT_LOW, NOT_MEASURED, NOT_SEVERE_RENAL, NOW_ORDER, _one_adult, ONJ_CHOICES, PAM,
+    CALCIUM_EDGES, calcium_edges, CALCIUM_PLACES, _calcium_status, CALCIUM_STATUSES, _CALCIUM_STEP,
+    CALCIUM_SUPPLEMENT_MG, _CALCIUM_WINDOWS, CLEARANCE_EDGES, CLEARANCE_NOT_KNOWN, CLEARANCE_PLACES, CONTINUE,
+    CONTINUING, CURRENT_AGENT_CHOICES, DENOSUMAB_CONTRACEPTION_MONTHS, DENOSUMAB_EVERY_WEEKS,
+    DENOSUMAB_FOLLOW_ON_MONTHS, DENOSUMAB_LOADING_DAYS, DENOSUMAB_MG, DIALYSIS_NOT_KNOWN, DMAB, _EXAMPLE,
+    _EXAMPLE_LLN, _EXAMPLE_ULN, facts_of, FIND_OUT, HAS_BISPHOSPHONATE, HAS_DMAB, HCM, HCM_AT_LEAST,
+    _HCM_AT_LEAST_TEXT, HCM_NO_RENAL_REDUCTION_BELOW, _HCM_NO_RENAL_REDUCTION_TEXT, _hcm_renal,
+    HCM_RETREAT_AFTER_DAYS, HCM_ZA_MG, _HCM_ZA_MG_TEXT, HIGH, HOLD, HYPERCALCAEMIA_ABOVE,
+    _HYPERCALCAEMIA_ABOVE_TEXT, HYPOCALCAEMIA_BELOW, _HYPOCALCAEMIA_BELOW_TEXT, ID, LOW, LOW_ALBUMIN_BELOW,
+    _LOW_ALBUMIN_BELOW_TEXT, MONTHS_EDGES, NEW_START, NO, NO_DENOSUMAB_WISH, NO_LIMIT, _NODES, NOT_INDICATED,
+    NOT_KNOWN, NOT_LOW, NOT_MEASURED, NOT_SEVERE_RENAL, NOW_ORDER, _one_adult, ONJ_CHOICES, PAM,
     PAMIDRONATE_INFUSION_HOURS, PAMIDRONATE_MG, PAMIDRONATE_SEVERE_RENAL_HOURS,
     _PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT, PHASES, PREFERENCE_NOT_KNOWN, _realise_bool, _realise_calcium,
     _realise_crcl, _realise_hcm_renal, _realise_severe_hypo, RECOMMENDATIONS, RECONSIDER_AT_MONTHS, REFERENCES,
@@ -54,13 +55,14 @@ from .bone_protection_plan_tree import (  # noqa: F401 - every name stays import
     ZA_REDUCED_EVERY_MONTHS, ZA_TRIALS_CREATININE_ABOVE, _ZA_TRIALS_CREATININE_ABOVE_TEXT,
 )
 from .bone_protection_plan_text import (  # noqa: F401 - every name stays importable from here
-    ACTION_TEXT, _agent_name, AGENT_NAMES, _agent_phrase, _ask_phrase, _hcm_headline, headline, _HOLD_AFTER,
-    _LABEL_VS_GUIDELINE, _now_headline, PHASE_TITLES, _RENAL_RULE, _renal_rule, _renal_rule_text,
-    _severe_hypo_headline, _shown_calcium, _start_headline, _t_ask_active, _t_ask_clearance, _t_ask_current,
-    _t_ask_dialysis, _t_ask_preference, _t_check_ca, _t_check_ca_bp, _t_continue, _t_correct_ca, _t_dental,
-    _t_dmab_stop_warning, _t_duration_review, _t_hcm, _t_hypercalcaemia, _t_ionised, _t_measure_ca, _t_monitor_ca,
-    _t_monitor_cr, _t_not_indicated, _t_onj, _t_pregnancy, _t_provisional, _t_renal_check, _t_severe_hypo,
-    _t_severe_renal, _t_start, _t_symptoms_measure, _t_vit_d, _t_volume, _TIMING, _VIT_D_NOTE, _za_dose_text,
+    ACTION_TEXT, _agent_name, AGENT_NAMES, _agent_phrase, AGENT_REASON_TEXT, _ask_phrase, DENOSUMAB_DOSE_TEXT,
+    _hcm_headline, headline, _HOLD_AFTER, _LABEL_VS_GUIDELINE, _now_headline, PAMIDRONATE_DOSE_TEXT, PHASE_TITLES,
+    reduced_dose_reason, _RENAL_RULE, _renal_rule, _renal_rule_text, _severe_hypo_headline, _shown_calcium,
+    _start_headline, _t_ask_active, _t_ask_clearance, _t_ask_current, _t_ask_dialysis, _t_ask_preference,
+    _t_check_ca, _t_check_ca_bp, _t_continue, _t_correct_ca, _t_dental, _t_dmab_stop_warning, _t_duration_review,
+    _t_hcm, _t_hypercalcaemia, _t_ionised, _t_measure_ca, _t_monitor_ca, _t_monitor_cr, _t_not_indicated, _t_onj,
+    _t_pregnancy, _t_provisional, _t_renal_check, _t_severe_hypo, _t_severe_renal, _t_start, _t_symptoms_measure,
+    _t_vit_d, _t_volume, _TIMING, _VIT_D_NOTE, ZA_CONTINUING_DOSE_TEXT, _za_dose_text,
 )
 
 # ---------------------------------------------------------------------------------------
@@ -69,13 +71,14 @@ from .bone_protection_plan_text import (  # noqa: F401 - every name stays import
 
 
 def _agent(agent_id: str, f: dict, sets: dict) -> dict:
-    """One row of the "agents" list: dose, reasons (each with its source), favoured."""
+    """One row of the "agents" list: dose, reasons (each with its source), favoured. It decides which reasons
+    apply; what they say is bone_protection_plan_text's."""
     suitable = agent_id in sets.get("agents", ())
     favoured = sets.get("favoured") == agent_id
     reasons, refs = [], []
 
-    def why(en, zh, *keys):
-        reasons.append(text(en, zh))
+    def why(reason, *keys):  # a reason's id (its text: AGENT_REASON_TEXT), or a text written for this patient
+        reasons.append(dict(AGENT_REASON_TEXT[reason]) if isinstance(reason, str) else reason)
         refs.extend(k for k in keys if k not in refs)
 
     severe = SEVERE_RENAL.holds(f)
@@ -84,94 +87,43 @@ def _agent(agent_id: str, f: dict, sets: dict) -> dict:
     if agent_id == ZA:
         d = zad.dose_for(crcl) if f["dialysis"] is not True and crcl is not None else None
         if f["continuing"] and f["current_agent"] == ZA and (severe or f["creatinine_above_trials"]):
-            why(f"Held: serum creatinine above {_ZA_TRIALS_CREATININE_ABOVE_TEXT['mg/dL']} mg/dL "
-                f"({_ZA_TRIALS_CREATININE_ABOVE_TEXT['µmol/L']} µmol/L) or CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min lies outside the label's "
-                "trials and use: review with nephrology before any further dose.",
-                f"暂停:血清肌酐高于 {_ZA_TRIALS_CREATININE_ABOVE_TEXT['mg/dL']} mg/dL"
-                f"({_ZA_TRIALS_CREATININE_ABOVE_TEXT['µmol/L']} µmol/L)或肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min,超出说明书试验及适用范围:"
-                "再次给药前请与肾内科共同评估。", "zometa_label", "zometa_smpc")
+            why("za-held-outside-trials", "zometa_label", "zometa_smpc")
         elif f["continuing"] and f["current_agent"] == ZA:
-            dose = text(f"the dose already established, {zad.INTERVAL} (not re-banded; the creatinine-rise rule "
-                        "before each dose)", f"沿用已确定的剂量,{zad.INTERVAL_ZH}一次(不重新分档;每次给药前按肌酐升高规则)")
-            why("Already on it: the dose set before the first dose is kept; each later dose follows the label's "
-                "creatinine-rise rule (zoledronic-acid-renal-check).",
-                "已在使用:沿用首剂前确定的剂量;此后每次给药按说明书的肌酐升高规则(zoledronic-acid-renal-check)。",
-                "zometa_label")
+            dose = dict(ZA_CONTINUING_DOSE_TEXT)
+            why("za-already-on-it", "zometa_label")
         elif crcl is None and not severe:
-            why("The creatinine clearance was not given: whether it suits this patient, and its dose, depend on it "
-                "(label renal dose table).",
-                "未提供肌酐清除率:是否适用及剂量均取决于此(说明书肾功能剂量表)。", "zometa_label")
+            why("za-clearance-not-given", "zometa_label")
         elif suitable and d is not None:
             dose = _za_dose_text(d)
-            why("IMWG 2021: the preferred bone-targeted agent in newly diagnosed myeloma, with or without "
-                "bone disease on imaging.",
-                "IMWG 2021:新诊断多发性骨髓瘤(无论影像学有无骨病)首选的骨靶向药物。", "terpos2021bone")
+            why("za-imwg-preferred", "terpos2021bone")
             if d != zad.FULL_DOSE:
                 shown_crcl = U.write(crcl, CLEARANCE_PLACES, CLEARANCE_EDGES)
-                why(f"Reduced dose for CrCl {shown_crcl} mL/min (label renal dose table).",
-                    f"肌酐清除率 {shown_crcl} mL/min,按说明书肾功能剂量表减量。", "zometa_label")
-            why("The clearance before the first dose sets the dose; later doses keep it and follow the "
-                "creatinine-rise rule (withhold, then resume at the same dose), not a new dose band each cycle.",
-                "首剂前的清除率决定剂量;此后各次沿用该剂量,并按肌酐升高规则处理(暂停,恢复时按原剂量),"
-                "而非每个周期重新按剂量表分档。", "zometa_label")
-            why("Renally excreted: serum creatinine before every dose; watch for acute-phase reactions "
-                "and osteonecrosis of the jaw.",
-                "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和颌骨坏死。",
-                "zometa_label", "song_interview")
+                why(reduced_dose_reason(shown_crcl), "zometa_label")
+            why("za-first-clearance-sets-dose", "zometa_label")
+            why("za-renally-excreted", "zometa_label", "song_interview")
         else:
-            why(f"Not recommended: CrCl below {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis (severe renal impairment)."
-                if severe else "Not recommended here.",
-                f"不推荐:肌酐清除率低于 {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析(重度肾功能损害)。" if severe else "此处不推荐。",
-                "zometa_smpc", "zometa_label")
+            why("za-not-recommended" if severe else "not-recommended-here", "zometa_smpc", "zometa_label")
     elif agent_id == DMAB:
         if suitable:
-            dose = text(f"{DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks (no loading doses in myeloma; "
-                        "no renal dose adjustment)",
-                        f"{DENOSUMAB_MG} mg 皮下注射,每 {DENOSUMAB_EVERY_WEEKS} 周一次(骨髓瘤无需负荷剂量;无需按肾功能调整剂量)")
+            dose = dict(DENOSUMAB_DOSE_TEXT)
         if f["high_sre_risk"] is True or f["prefers_subcutaneous"] is True:
-            why("The interview's view: denosumab for patients at high risk of skeletal-related events or who "
-                "want a more convenient route. This is expert opinion; the randomised trial showed "
-                "non-inferiority to zoledronic acid, not superiority.",
-                "专家访谈观点:骨相关事件高风险或希望更便捷给药方式的患者选用地舒单抗。此为专家意见;"
-                "随机对照试验显示其非劣于唑来膦酸,而非优于。",
-                "song_interview")
-        why("Cleared by the reticuloendothelial system, not the kidney; IMWG 2021 suggests it particularly "
-            "in renal impairment.",
-            "经网状内皮系统清除,不依赖肾功能;IMWG 2021 建议尤其用于肾功能损害患者。",
-            "xgeva2025label", "terpos2021bone")
-        why("Non-inferior to zoledronic acid for time to first skeletal-related event in newly diagnosed "
-            "myeloma (superiority was not shown); progression-free survival longer in an exploratory analysis.",
-            "在新诊断多发性骨髓瘤中,至首次骨相关事件时间非劣于唑来膦酸(未显示优效);探索性分析显示无进展生存期延长。",
-            "raje2018denosumab")
+            why("denosumab-interview-view", "song_interview")
+        why("denosumab-not-renally-cleared", "xgeva2025label", "terpos2021bone")
+        why("denosumab-non-inferior", "raje2018denosumab")
         if severe:
-            why(f"No randomised data below CrCl {_SEVERE_RENAL_BELOW_TEXT} mL/min: the phase 3 trial excluded these patients.",
-                f"肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 时无随机对照数据:3 期试验排除了此类患者。", "raje2018denosumab")
-        why("Hypocalcaemia precaution: correct low calcium before the first dose; risk highest at CrCl "
-            f"< {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis. Do not stop without a plan (rebound vertebral fractures).",
-            f"低钙血症预防:首剂前纠正低血钙;肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时风险最高。不可无计划停药(停药后反跳性多发椎体骨折)。",
-            "xgeva2025label")
+            why("denosumab-no-data-severe-renal", "raje2018denosumab")
+        why("denosumab-hypocalcaemia-precaution", "xgeva2025label")
     else:  # pamidronate
         if suitable:
-            dose = text(f"{PAMIDRONATE_MG} mg IV over {PAMIDRONATE_INFUSION_HOURS} h, monthly",
-                        f"{PAMIDRONATE_MG} mg 静脉输注 {PAMIDRONATE_INFUSION_HOURS} 小时,每月一次")
-            why("An alternative bisphosphonate; zoledronic acid is the IMWG 2021 preferred agent. "
-                "Serum creatinine before each dose.",
-                "可选的双膦酸盐;IMWG 2021 首选唑来膦酸。每次给药前查血清肌酐。",
-                "pamidronate_label", "terpos2021bone")
+            dose = dict(PAMIDRONATE_DOSE_TEXT)
+            why("pamidronate-alternative", "pamidronate_label", "terpos2021bone")
         elif crcl is None and not severe:
-            why("The creatinine clearance was not given: whether it suits this patient depends on it.",
-                "未提供肌酐清除率:是否适用取决于此。", "pamidronate_label")
+            why("pamidronate-clearance-not-given", "pamidronate_label")
         elif severe:
-            why("Not recommended by its label in severe renal impairment.",
-                "说明书不推荐用于重度肾功能损害。", "pamidronate_label")
-            why(f"ASCO 2018 gives {PAMIDRONATE_MG} mg over {_PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT} h for extensive bone disease with severe "
-                "renal impairment: outside the label, with little data; only as a specialist's decision when "
-                "denosumab cannot be used, with creatinine before each dose.",
-                f"ASCO 2018 指南对广泛骨病合并重度肾功能损害者给予 {PAMIDRONATE_MG} mg、输注 {_PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT} 小时:"
-                "超出说明书范围,数据很少;仅在无法使用地舒单抗时由专科医生决定,每次给药前查肌酐。",
-                "anderson2018asco")
+            why("pamidronate-label-severe-renal", "pamidronate_label")
+            why("pamidronate-asco-severe-renal", "anderson2018asco")
         else:
-            why("Not recommended here.", "此处不推荐。", "pamidronate_label")
+            why("not-recommended-here", "pamidronate_label")
     return {
         "agent": agent_id, "name": AGENT_NAMES[agent_id], "suitable": suitable, "favoured": favoured,
         "dose": dose, "reasons": reasons, "references": refs, "recommendation": "BP-3",

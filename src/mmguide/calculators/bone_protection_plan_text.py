@@ -13,9 +13,10 @@ from .. import units as U
 from . import zoledronic_acid_dose as zad
 from .bone_protection_plan_tree import (
     CA_GLUCONATE_DILUENT_ML, CA_GLUCONATE_MINUTES, CA_GLUCONATE_ML, CALCIUM_SUPPLEMENT_MG,
-    DENOSUMAB_CONTRACEPTION_MONTHS, DENOSUMAB_FOLLOW_ON_MONTHS, DENOSUMAB_LOADING_DAYS, DMAB, FIND_OUT, HCM,
-    _HCM_AT_LEAST_TEXT, _HCM_NO_RENAL_REDUCTION_TEXT, HCM_RETREAT_AFTER_DAYS, _HCM_ZA_MG_TEXT, HIGH,
-    _HYPERCALCAEMIA_ABOVE_TEXT, _HYPOCALCAEMIA_BELOW_TEXT, _LOW_ALBUMIN_BELOW_TEXT, MONTHS_EDGES, NOT_LOW, PAM,
+    DENOSUMAB_CONTRACEPTION_MONTHS, DENOSUMAB_EVERY_WEEKS, DENOSUMAB_FOLLOW_ON_MONTHS, DENOSUMAB_LOADING_DAYS,
+    DENOSUMAB_MG, DMAB, FIND_OUT, HCM, _HCM_AT_LEAST_TEXT, _HCM_NO_RENAL_REDUCTION_TEXT, HCM_RETREAT_AFTER_DAYS,
+    _HCM_ZA_MG_TEXT, HIGH, _HYPERCALCAEMIA_ABOVE_TEXT, _HYPOCALCAEMIA_BELOW_TEXT, _LOW_ALBUMIN_BELOW_TEXT,
+    MONTHS_EDGES, NOT_LOW, PAM, PAMIDRONATE_INFUSION_HOURS, PAMIDRONATE_MG, _PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT,
     RECONSIDER_AT_MONTHS, REVIEW_AT_MONTHS, _SEVERE_HYPERCALCAEMIA_ABOVE_TEXT, _SEVERE_HYPOCALCAEMIA_BELOW_TEXT,
     SEVERE_RENAL, _SEVERE_RENAL_BELOW_TEXT, START_NOW, _timing, VITAMIN_D_SUPPLEMENT_IU, ZA, _ZA_INFUSION_MINUTES,
     ZA_MIN_MONTHS, ZA_REDUCED_EVERY_MONTHS, _ZA_TRIALS_CREATININE_ABOVE_TEXT,
@@ -976,3 +977,95 @@ ACTION_TEXT = {
     "restart-at-relapse": text(
         "Restart bone-targeted therapy at relapse.", "疾病复发时重新启动骨靶向治疗。"),
 }
+
+
+# The doses the agents table shows.
+ZA_CONTINUING_DOSE_TEXT = text(f"the dose already established, {zad.INTERVAL} (not re-banded; the creatinine-rise rule "
+                               "before each dose)", f"沿用已确定的剂量,{zad.INTERVAL_ZH}一次(不重新分档;每次给药前按肌酐升高规则)")
+DENOSUMAB_DOSE_TEXT = text(f"{DENOSUMAB_MG} mg SC every {DENOSUMAB_EVERY_WEEKS} weeks (no loading doses in myeloma; "
+                           "no renal dose adjustment)",
+                           f"{DENOSUMAB_MG} mg 皮下注射,每 {DENOSUMAB_EVERY_WEEKS} 周一次(骨髓瘤无需负荷剂量;无需按肾功能调整剂量)")
+PAMIDRONATE_DOSE_TEXT = text(f"{PAMIDRONATE_MG} mg IV over {PAMIDRONATE_INFUSION_HOURS} h, monthly",
+                             f"{PAMIDRONATE_MG} mg 静脉输注 {PAMIDRONATE_INFUSION_HOURS} 小时,每月一次")
+
+
+# Why an agent suits this patient or not (bone_protection_plan._agent gives the reason's id and its sources).
+AGENT_REASON_TEXT = {
+    "za-held-outside-trials": text(
+        f"Held: serum creatinine above {_ZA_TRIALS_CREATININE_ABOVE_TEXT['mg/dL']} mg/dL "
+        f"({_ZA_TRIALS_CREATININE_ABOVE_TEXT['µmol/L']} µmol/L) or CrCl < {_SEVERE_RENAL_BELOW_TEXT} mL/min lies outside the label's "
+        "trials and use: review with nephrology before any further dose.",
+        f"暂停:血清肌酐高于 {_ZA_TRIALS_CREATININE_ABOVE_TEXT['mg/dL']} mg/dL"
+        f"({_ZA_TRIALS_CREATININE_ABOVE_TEXT['µmol/L']} µmol/L)或肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min,超出说明书试验及适用范围:"
+        "再次给药前请与肾内科共同评估。"),
+    "za-already-on-it": text(
+        "Already on it: the dose set before the first dose is kept; each later dose follows the label's "
+        "creatinine-rise rule (zoledronic-acid-renal-check).",
+        "已在使用:沿用首剂前确定的剂量;此后每次给药按说明书的肌酐升高规则(zoledronic-acid-renal-check)。"),
+    "za-clearance-not-given": text(
+        "The creatinine clearance was not given: whether it suits this patient, and its dose, depend on it "
+        "(label renal dose table).",
+        "未提供肌酐清除率:是否适用及剂量均取决于此(说明书肾功能剂量表)。"),
+    "za-imwg-preferred": text(
+        "IMWG 2021: the preferred bone-targeted agent in newly diagnosed myeloma, with or without "
+        "bone disease on imaging.",
+        "IMWG 2021:新诊断多发性骨髓瘤(无论影像学有无骨病)首选的骨靶向药物。"),
+    "za-first-clearance-sets-dose": text(
+        "The clearance before the first dose sets the dose; later doses keep it and follow the "
+        "creatinine-rise rule (withhold, then resume at the same dose), not a new dose band each cycle.",
+        "首剂前的清除率决定剂量;此后各次沿用该剂量,并按肌酐升高规则处理(暂停,恢复时按原剂量),"
+        "而非每个周期重新按剂量表分档。"),
+    "za-renally-excreted": text(
+        "Renally excreted: serum creatinine before every dose; watch for acute-phase reactions "
+        "and osteonecrosis of the jaw.",
+        "双膦酸盐经肾脏排泄:每次给药前查血清肌酐;警惕急性期反应和颌骨坏死。"),
+    "za-not-recommended": text(
+        f"Not recommended: CrCl below {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis (severe renal impairment).",
+        f"不推荐:肌酐清除率低于 {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析(重度肾功能损害)。"),
+    "denosumab-interview-view": text(
+        "The interview's view: denosumab for patients at high risk of skeletal-related events or who "
+        "want a more convenient route. This is expert opinion; the randomised trial showed "
+        "non-inferiority to zoledronic acid, not superiority.",
+        "专家访谈观点:骨相关事件高风险或希望更便捷给药方式的患者选用地舒单抗。此为专家意见;"
+        "随机对照试验显示其非劣于唑来膦酸,而非优于。"),
+    "denosumab-not-renally-cleared": text(
+        "Cleared by the reticuloendothelial system, not the kidney; IMWG 2021 suggests it particularly "
+        "in renal impairment.",
+        "经网状内皮系统清除,不依赖肾功能;IMWG 2021 建议尤其用于肾功能损害患者。"),
+    "denosumab-non-inferior": text(
+        "Non-inferior to zoledronic acid for time to first skeletal-related event in newly diagnosed "
+        "myeloma (superiority was not shown); progression-free survival longer in an exploratory analysis.",
+        "在新诊断多发性骨髓瘤中,至首次骨相关事件时间非劣于唑来膦酸(未显示优效);探索性分析显示无进展生存期延长。"),
+    "denosumab-no-data-severe-renal": text(
+        f"No randomised data below CrCl {_SEVERE_RENAL_BELOW_TEXT} mL/min: the phase 3 trial excluded these patients.",
+        f"肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 时无随机对照数据:3 期试验排除了此类患者。"),
+    "denosumab-hypocalcaemia-precaution": text(
+        "Hypocalcaemia precaution: correct low calcium before the first dose; risk highest at CrCl "
+        f"< {_SEVERE_RENAL_BELOW_TEXT} mL/min or dialysis. Do not stop without a plan (rebound vertebral fractures).",
+        f"低钙血症预防:首剂前纠正低血钙;肌酐清除率 < {_SEVERE_RENAL_BELOW_TEXT} mL/min 或透析时风险最高。不可无计划停药(停药后反跳性多发椎体骨折)。"),
+    "pamidronate-alternative": text(
+        "An alternative bisphosphonate; zoledronic acid is the IMWG 2021 preferred agent. "
+        "Serum creatinine before each dose.",
+        "可选的双膦酸盐;IMWG 2021 首选唑来膦酸。每次给药前查血清肌酐。"),
+    "pamidronate-clearance-not-given": text(
+        "The creatinine clearance was not given: whether it suits this patient depends on it.",
+        "未提供肌酐清除率:是否适用取决于此。"),
+    "pamidronate-label-severe-renal": text(
+        "Not recommended by its label in severe renal impairment.",
+        "说明书不推荐用于重度肾功能损害。"),
+    "pamidronate-asco-severe-renal": text(
+        f"ASCO 2018 gives {PAMIDRONATE_MG} mg over {_PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT} h for extensive bone disease with severe "
+        "renal impairment: outside the label, with little data; only as a specialist's decision when "
+        "denosumab cannot be used, with creatinine before each dose.",
+        f"ASCO 2018 指南对广泛骨病合并重度肾功能损害者给予 {PAMIDRONATE_MG} mg、输注 {_PAMIDRONATE_SEVERE_RENAL_HOURS_TEXT} 小时:"
+        "超出说明书范围,数据很少;仅在无法使用地舒单抗时由专科医生决定,每次给药前查肌酐。"),
+    "not-recommended-here": text(
+        "Not recommended here.",
+        "此处不推荐。"),
+}
+
+
+def reduced_dose_reason(shown_crcl: str) -> dict:
+    """Why the zoledronic acid dose is reduced, with the clearance as written (units.write, with its edges)."""
+    return text(f"Reduced dose for CrCl {shown_crcl} mL/min (label renal dose table).",
+                f"肌酐清除率 {shown_crcl} mL/min,按说明书肾功能剂量表减量。")

@@ -111,11 +111,21 @@ CALCIUM_EDGES = {
 }
 
 
-def calcium_edges(unit: str, lln=None, uln=None) -> tuple:
-    """The calcium edges of *unit* and the laboratory's own limits (already in *unit*) when given."""
-    if lln is None and uln is None:
-        return CALCIUM_EDGES[unit]
-    return CALCIUM_EDGES[unit] + tuple(x for x in (lln, uln) if x is not None)
+# Rounding to CALCIUM_PLACES decimals moves a value by less than one step, so only an edge within a step of it
+# can be reached or crossed: each edge's window, computed once.
+_CALCIUM_STEP = F(1, 10 ** CALCIUM_PLACES)
+_CALCIUM_WINDOWS = {u: tuple((e - _CALCIUM_STEP, e + _CALCIUM_STEP, e) for e in edges)
+                    for u, edges in CALCIUM_EDGES.items()}
+
+
+def calcium_edges(unit: str, lln=None, uln=None, near=None) -> tuple:
+    """The calcium edges of *unit* and the laboratory's own limits (already in *unit*) when given; with *near*,
+    only those within one step of it (the only ones its writing could reach: the same text, written faster)."""
+    labs = tuple(x for x in (lln, uln) if x is not None)
+    if near is None:
+        return CALCIUM_EDGES[unit] + labs
+    return (tuple(e for lo, hi, e in _CALCIUM_WINDOWS[unit] if lo <= near <= hi)
+            + tuple(e for e in labs if e - _CALCIUM_STEP <= near <= e + _CALCIUM_STEP))
 
 
 # Zoledronic acid: the myeloma and bone-metastasis trials excluded serum creatinine above 3.0 mg/dL
@@ -202,7 +212,7 @@ def facts_of(inputs: dict) -> dict:
         u = cca.unit
         lln_u, uln_u = None if lln is None else lln.to(u), None if uln is None else uln.to(u)
         grade = cc.ctcae_grade(cca.value, u, lln_u, uln_u)[1]
-        shown = f"{U.write(cca.value, CALCIUM_PLACES, calcium_edges(u, lln_u, uln_u))} {u}"
+        shown = f"{U.write(cca.value, CALCIUM_PLACES, calcium_edges(u, lln_u, uln_u, near=cca.value))} {u}"
         # severe: below 1.9 mmol/L (compared in mmol/L, converted exactly), or symptomatic below the range
         severe_hypo = status == LOW and (cca.to("mmol/L") < SEVERE_HYPOCALCAEMIA_BELOW_MMOL or symptoms is True)
         severe_hyper = cca.value > SEVERE_HYPERCALCAEMIA_ABOVE[u]
