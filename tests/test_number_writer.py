@@ -26,12 +26,12 @@ OLD = {"fmt", "fmt_beside", "decimal_text", "exact_text", "show_crcl", "show_dos
 
 # (file, what) -> why it may stay. "*" allows every finding of a kind in that file.
 ALLOWED = {
-    ("calculators/bone_protection_plan.py", "*"):
-        "the plan's text is being rebuilt apart from its tree (issue 21, point 5); its fmt/show_* calls are "
-        "aliases of numbers.write until then",
-    ("presentation.py", "*"):
-        "the presentation is being rewritten per record (issue 21, point 4); its U.fmt/U.exact_text are "
-        "numbers.write/numbers.exactly under their old names, and str() there writes words and codes, not numbers",
+    ("presentation.py", "str(t)"): "_pick: a text that is not a two-language dict, shown as it is",
+    ("presentation.py", "str(result.category)"): "a category code with no label (never a number)",
+    ("presentation.py", "str(v)"): "_carry: a Quantity written by Quantity.__str__ (numbers.write_given), or a "
+                                   "value that is neither number nor text; list_text: a finding's id",
+    ("presentation.py", "str(err)"): "an error's message text",
+    ("presentation.py", "str(e)"): "an error's message text",
     ("calculators/corrected_calcium.py", "str(cca)"): "details['exact'], the exact value for programs, never shown",
     ("calculators/crcl_cockcroft_gault.py", "str(crcl)"): "details['exact'], the exact value for programs, never shown",
     ("clearance.py", "str(raw)"): "the reader's own typed text, quoted back as typed",

@@ -161,10 +161,14 @@ def dump(src: str, mode: str, cases_file: str | None) -> None:
         # constants of calculator modules without a record of their own (shared tables)
         pkg = importlib.import_module("mmguide.calculators")
         shared = {}
+        # a constant a record's module shows under the same name with the same value is listed there once (a
+        # calculator split into modules, or a shared table it re-exports); a change to it shows in that row
+        covered = {(k, json.dumps(v, sort_keys=True)) for d in calcs.values() for k, v in d["constants"].items()}
         for info in pkgutil.iter_modules(pkg.__path__):
             mod = importlib.import_module(f"mmguide.calculators.{info.name}")
             if not any(d.get("module") == mod.__name__ for d in calcs.values()):
-                shared[mod.__name__] = _constants(mod)
+                shared[mod.__name__] = {k: v for k, v in _constants(mod).items()
+                                        if (k, json.dumps(v, sort_keys=True)) not in covered}
         out = {"version": getattr(mm, "__version__", None), "calculators": calcs, "shared_constants": shared,
                "flowcharts": _flowchart_paths(mm)}
     else:

@@ -48,6 +48,11 @@ MIN_TIMEOUT_S = 20
 
 T = "tests/calculators/"
 COMMON = [T + "test_published_examples.py"]
+# the plan's three modules (tree, text, record and function) share the plan's tests
+PLAN_TESTS = [T + "test_thresholds_staging_and_events.py", "tests/test_bone_protection_plan.py",
+              T + "test_thresholds_bone_protection_plan.py", T + "test_plan_shown_numbers.py",
+              T + "test_clinical_rules.py", T + "test_review_rules.py", "tests/test_clinical_safety.py",
+              T + "test_clearance_composition.py", "tests/test_flowcharts.py", *COMMON]
 MODULE_TESTS = {
     "unit_table.py": [T + "test_input_safety_properties.py", T + "test_hostile_input.py", T + "test_core_units_records_cli.py", T + "test_error_messages.py",
                  T + "test_thresholds_zoledronic_acid.py", T + "test_thresholds_imwg_response.py",
@@ -95,11 +100,9 @@ MODULE_TESTS = {
                                     T + "test_clinical_rules.py", T + "test_hostile_input.py", *COMMON],
     "calculators/simplified_frailty.py": [T + "test_thresholds_staging_and_events.py", T + "test_clinical_rules.py",
                                           *COMMON],
-    "calculators/bone_protection_plan.py": [T + "test_thresholds_staging_and_events.py", "tests/test_bone_protection_plan.py",
-                                            T + "test_thresholds_bone_protection_plan.py",
-                                            T + "test_clinical_rules.py", T + "test_review_rules.py",
-                                            "tests/test_clinical_safety.py", T + "test_clearance_composition.py",
-                                            "tests/test_flowcharts.py", *COMMON],
+    "calculators/bone_protection_plan.py": PLAN_TESTS,
+    "calculators/bone_protection_plan_tree.py": PLAN_TESTS,
+    "calculators/bone_protection_plan_text.py": PLAN_TESTS,
 }
 
 NUMBER_CALLS = {"F", "Fraction", "Decimal"}

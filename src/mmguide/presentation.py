@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import json
 
+from . import numbers as N
 from . import units as U
 from .errors import InputError, MMGuideError
 from .records import NO_VIEW, Result, text
@@ -195,8 +196,7 @@ def unit_text(unit: str | None, lang: str) -> str:
 
 def _as_given(x) -> str:
     """A number as a reader gave it: exactly (a typed value is a finite decimal), else through the writer."""
-    shown = U.exact_text(x)
-    return U.write(x) if shown is None else shown
+    return N.write_given(x)
 
 
 def value_text(value, lang: str) -> str:
@@ -209,7 +209,9 @@ def value_text(value, lang: str) -> str:
         return f"{_as_given(value.value)} {unit_text(value.unit, lang)}".strip()
     if value in ("female", "male"):
         return _w(value, lang)
-    return str(value)
+    if isinstance(value, str):  # a choice, as given
+        return value
+    return N.write_given(value)  # a count or a score (inputs arrive parsed: numbers, words, Quantities)
 
 
 def shown_value(result: Result, calc=None) -> str | None:
@@ -331,15 +333,17 @@ def _exact_or_shown(result: Result, calc) -> str:
     from fractions import Fraction
 
     exact = result.exact if result.exact is not None else Fraction(result.details["exact"])
-    return U.exact_text(exact) or shown_value(result, calc)
+    return N.exactly(exact) or shown_value(result, calc)
 
 
 def _carry(v) -> str:
     if isinstance(v, U.Quantity):
-        return str(v)
+        return str(v)  # Quantity.__str__: the value as given (numbers.write_given) and its unit
     if isinstance(v, bool):
         return "yes" if v else "no"
-    return str(v)
+    if isinstance(v, (int, float)):
+        return N.write_given(v)
+    return "" if v is None else v if isinstance(v, str) else str(v)
 
 
 def list_text(calculator_id: str, values, lang: str, calc=None) -> str:

@@ -166,10 +166,14 @@ class Input:
         return d
 
 
-def yes_no_unknown(name: str, en: str, zh: str, help: Text | None = None) -> Input:
-    """An optional yes/no input whose answer may be "unknown": not given is unknown too, never "no", and
-    the calculator asks for it where it changes the answer. The one helper for such inputs."""
-    return Input(name, text(en, zh), kind="boolean", required=False, default=None, unknown=True, help=help)
+def yes_no(name: str, en: str, zh: str, help: Text | None = None, required: bool = True, default=None,
+           unknown: bool = False) -> Input:
+    """A yes/no input, the one helper that declares one (parsed by Input.parse: yes, no, and with *unknown*
+    "unknown" too). With *unknown* the input is optional and its answer may be "unknown": not given is unknown
+    too, never "no", and the calculator asks for it where it changes the answer."""
+    if unknown:
+        required, default = False, None
+    return Input(name, text(en, zh), kind="boolean", required=required, default=default, unknown=unknown, help=help)
 
 
 @dataclass(frozen=True)

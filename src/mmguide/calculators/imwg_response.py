@@ -9,7 +9,7 @@ when what was given cannot decide the category it says 'not-evaluable' and why.
 from fractions import Fraction as F
 
 from ..errors import InputError
-from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..records import Band, Calculator, Category, Input, Output, Result, text, yes_no
 from ..numbers import write
 
 ID = "imwg-response"
@@ -392,10 +392,6 @@ def _m(name, en, zh, analyte, required=True):
     return Input(name, text(en, zh), analyte=analyte, required=required)
 
 
-def _b(name, en, zh):
-    return Input(name, text(en, zh), kind="boolean", required=False)
-
-
 CALCULATOR = Calculator(
     id=ID,
     title=text("IMWG response category", "IMWG 疗效评估"),
@@ -414,20 +410,21 @@ CALCULATOR = Calculator(
         _m("current_urine_m", "24-hour urine M-protein now", "当前 24 小时尿 M 蛋白", "urine_mprotein"),
         _m("nadir_serum_m", "Lowest confirmed serum M-protein (nadir)", "经确认的血清 M 蛋白最低值", "serum_mprotein", False),
         _m("nadir_urine_m", "Lowest confirmed urine M-protein (nadir)", "经确认的尿 M 蛋白最低值", "urine_mprotein", False),
-        _b("immunofixation_negative", "Serum and urine immunofixation both negative", "血清和尿液免疫固定电泳均阴性"),
+        yes_no("immunofixation_negative", "Serum and urine immunofixation both negative", "血清和尿液免疫固定电泳均阴性",
+               required=False),
         _m("bm_plasma_cells", "Bone-marrow plasma cells", "骨髓浆细胞比例", "percent", False),
-        _b("soft_tissue_plasmacytoma", "A soft-tissue plasmacytoma is still present", "仍有软组织浆细胞瘤"),
-        _b("flc_ratio_normal", "Serum FLC ratio normal", "血清游离轻链比值正常"),
+        yes_no("soft_tissue_plasmacytoma", "A soft-tissue plasmacytoma is still present", "仍有软组织浆细胞瘤",
+               required=False),
+        yes_no("flc_ratio_normal", "Serum FLC ratio normal", "血清游离轻链比值正常", required=False),
         _m("baseline_involved_flc", "Involved free light chain at baseline (only if M-protein is not measurable)",
            "基线受累游离轻链(仅在 M 蛋白不可测量时)", "flc", False),
-        Input("flc_ratio_abnormal_at_baseline", text("FLC ratio abnormal at baseline", "基线游离轻链比值异常"),
-              kind="boolean", required=False, unknown=True),
+        yes_no("flc_ratio_abnormal_at_baseline", "FLC ratio abnormal at baseline", "基线游离轻链比值异常", unknown=True),
         _m("baseline_dflc", "dFLC at baseline (involved minus uninvolved FLC)", "基线游离轻链差值(受累减非受累游离轻链)",
            "flc", False),
         _m("current_dflc", "dFLC now", "当前游离轻链差值", "flc", False),
         _m("nadir_dflc", "Lowest confirmed dFLC (nadir)", "游离轻链差值最低确认值", "flc", False),
-        _b("marrow_clonal_cells_absent", "No clonal plasma cells in the marrow (immunohistochemistry)",
-           "骨髓免疫组化无克隆性浆细胞"),
+        yes_no("marrow_clonal_cells_absent", "No clonal plasma cells in the marrow (immunohistochemistry)",
+               "骨髓免疫组化无克隆性浆细胞", required=False),
     ),
     output=Output(text("Serum M-protein reduction from baseline", "血清 M 蛋白较基线下降"), unit="%",
                   categories=tuple(Category(c, CATEGORY_LABELS[c], CATEGORY_TONES.get(c, "info")) for c in CATEGORY_IDS), edges=REDUCTION_EDGES),

@@ -2,7 +2,7 @@
 
 from fractions import Fraction as F
 
-from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..records import Band, Calculator, Category, Input, Output, Result, text, yes_no
 from ..numbers import write
 from .iss import ALBUMIN_INPUT, BETA2M_INPUT, iss_stage
 
@@ -69,10 +69,6 @@ def _formula():
     return r"\text{score} = \sum \text{points};\ " + r",\ ".join(items)
 
 
-def _flag(name, en, zh):
-    return Input(name, text(en, zh), kind="boolean")
-
-
 _GROUP_TEXT = _group_text()
 
 CALCULATOR = Calculator(
@@ -86,10 +82,10 @@ CALCULATOR = Calculator(
                      "诊断时,获得包括 1q 在内的 iFISH 结果后。"),
     inputs=(
         BETA2M_INPUT, ALBUMIN_INPUT,
-        _flag("ldh_high", "LDH above the laboratory's upper limit of normal", "LDH 高于本实验室正常上限"),
-        _flag("del17p", "del(17p) by iFISH", "iFISH 检出 del(17p)"),
-        _flag("t_4_14", "t(4;14) by iFISH", "iFISH 检出 t(4;14)"),
-        _flag("gain_1q", "1q gain or amplification (≥ 3 copies) by iFISH", "iFISH 检出 1q 获得/扩增(≥ 3 拷贝)"),
+        yes_no("ldh_high", "LDH above the laboratory's upper limit of normal", "LDH 高于本实验室正常上限"),
+        yes_no("del17p", "del(17p) by iFISH", "iFISH 检出 del(17p)"),
+        yes_no("t_4_14", "t(4;14) by iFISH", "iFISH 检出 t(4;14)"),
+        yes_no("gain_1q", "1q gain or amplification (≥ 3 copies) by iFISH", "iFISH 检出 1q 获得/扩增(≥ 3 拷贝)"),
     ),
     output=Output(text("R2-ISS score", "R2-ISS 评分"), unit="points", categories=tuple(
         Category(g, text(f"Group {g}", f"{g} 组")) for g in ("I", "II", "III", "IV"))),

@@ -1,6 +1,6 @@
 """Revised International Staging System (R-ISS, Palumbo 2015)."""
 
-from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..records import Band, Calculator, Category, Output, Result, text, yes_no
 from .iss import ALBUMIN_INPUT, BETA2M_INPUT, iss_stage
 
 ID = "r-iss"
@@ -46,10 +46,6 @@ _HR = " / ".join(HIGH_RISK_LABELS[k] for k in HIGH_RISK_ABNORMALITIES)
 _OS = FIVE_YEAR_OS_PERCENT
 
 
-def _flag(name, en, zh):
-    return Input(name, text(en, zh), kind="boolean")
-
-
 CALCULATOR = Calculator(
     id=ID,
     title=text("Revised International Staging System (R-ISS)", "修订的国际分期系统(R-ISS)"),
@@ -60,10 +56,10 @@ CALCULATOR = Calculator(
     when_to_use=text("At diagnosis, once iFISH results are available.", "诊断时,获得 iFISH 结果后。"),
     inputs=(
         BETA2M_INPUT, ALBUMIN_INPUT,
-        _flag("ldh_high", "LDH above the laboratory's upper limit of normal", "LDH 高于本实验室正常上限"),
-        _flag("del17p", "del(17p) by iFISH", "iFISH 检出 del(17p)"),
-        _flag("t_4_14", "t(4;14) by iFISH", "iFISH 检出 t(4;14)"),
-        _flag("t_14_16", "t(14;16) by iFISH", "iFISH 检出 t(14;16)"),
+        yes_no("ldh_high", "LDH above the laboratory's upper limit of normal", "LDH 高于本实验室正常上限"),
+        yes_no("del17p", "del(17p) by iFISH", "iFISH 检出 del(17p)"),
+        yes_no("t_4_14", "t(4;14) by iFISH", "iFISH 检出 t(4;14)"),
+        yes_no("t_14_16", "t(14;16) by iFISH", "iFISH 检出 t(14;16)"),
     ),
     output=Output(text("R-ISS stage", "R-ISS 分期"), categories=tuple(
         Category(s, text(f"Stage {s}", f"{s} 期")) for s in STAGES)),

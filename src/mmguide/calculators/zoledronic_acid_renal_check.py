@@ -9,7 +9,7 @@ from fractions import Fraction as F
 
 from ..decision import Branch, Cond, Fact, Node, Tree
 from ..errors import InputError
-from ..records import Band, Calculator, Category, Input, Output, Result, text
+from ..records import Band, Calculator, Category, Input, Output, Result, text, yes_no
 from .. import unit_table as U
 from ..numbers import Scale, write
 from . import crcl_cockcroft_gault as cg
@@ -351,8 +351,8 @@ CALCULATOR = Calculator(
         Input("baseline_creatinine", text("Baseline serum creatinine (before the first dose)", "基线血清肌酐(首剂前)"),
               analyte="creatinine"),
         Input("current_creatinine", text("Current serum creatinine", "当前血清肌酐"), analyte="creatinine"),
-        Input("withheld", text("Zoledronic acid is currently withheld", "唑来膦酸目前处于暂停状态"),
-              kind="boolean", required=False, default=False),
+        yes_no("withheld", "Zoledronic acid is currently withheld", "唑来膦酸目前处于暂停状态", required=False,
+               default=False),
         cg.ClearanceInput(
             "crcl", text("Creatinine clearance now (Cockcroft–Gault), if re-estimated",
                          "当前肌酐清除率(Cockcroft–Gault,如已重新估算)"),
