@@ -223,3 +223,21 @@ def test_the_clearance_line_is_written_from_facts_when_the_result_has_them_else_
     # no facts: the calculator's own line
     r.details["clearance"] = {"text": {"en": "CrCl as written", "zh": "如所写"}}
     assert P.clearance_line(r, "zh") == "如所写"
+
+
+@pytest.mark.parametrize("age", [60.506502395619435, 60.5065023956, 60.50650239561943])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_inline_dose_and_the_onward_link_carry_the_inputs_exactly(age, lang):
+    """An input carried to the dose calculator (the inline dose, the onward link) is not rounded: a clearance
+    just below 30 mL/min computed from an age given to 15 decimals must not be dosed as one of 30 or more
+    (the label: not recommended below 30 mL/min, zometa_label)."""
+    weight = "27.172033481 kg"  # with age 60.5065023956…: 29.9999997 mL/min
+    r = mmguide.compute("crcl-cockcroft-gault", age=age, weight=weight, creatinine="1 mg/dL", sex="male")
+    below_30 = r.exact < 30 if r.exact is not None else F(r.details["exact"]) < 30
+    v = P.view(r, lang)
+    inline = v["answer"]["inline"]
+    assert (inline["category"] == "not-recommended") == below_30, (r.details.get("exact"), inline)
+    link = v["links"][0]
+    assert link["calculator"] == "zoledronic-acid-dose"
+    dose = mmguide.compute("zoledronic-acid-dose", **link["params"])
+    assert dose.category == inline["category"]

@@ -333,16 +333,28 @@ def _exact_or_shown(result: Result, calc) -> str:
     from fractions import Fraction
 
     exact = result.exact if result.exact is not None else Fraction(result.details["exact"])
-    return N.exactly(exact) or shown_value(result, calc)
+    return N.exactly(exact, CARRY_PLACES) or shown_value(result, calc)
+
+
+# Decimals enough to carry any value an input accepts exactly: a typed value is at most
+# parse.MAX_TYPED_LENGTH characters, and a number given as a float is read as its shortest decimal.
+CARRY_PLACES = 64
+
+
+def _carried_number(x) -> str:
+    """A value passed on to another calculator (an onward link, an inline answer): exactly, never
+    rounded, so the other calculator decides on the same number (a clearance of 29.9999997 mL/min
+    must not arrive as 30)."""
+    return N.exactly(x, CARRY_PLACES) or N.write_given(x)
 
 
 def _carry(v) -> str:
     if isinstance(v, U.Quantity):
-        return str(v)  # Quantity.__str__: the value as given (numbers.write_given) and its unit
+        return f"{_carried_number(v.value)} {v.unit}".strip()
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, (int, float)):
-        return N.write_given(v)
+        return _carried_number(v)
     return "" if v is None else v if isinstance(v, str) else str(v)
 
 
