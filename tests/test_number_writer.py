@@ -137,14 +137,15 @@ def test_the_old_names_are_the_writer():
     for x in (Fraction("29.999"), Fraction("1.005"), Fraction(1, 3), 0.1, 4, Fraction("0.000123")):
         assert U.fmt(x) == N.write(x) and U.fmt(x, 1) == N.write(x, 1)
         assert U.fmt_beside(x, 2, EDGES) == N.write(x, 2, EDGES)
-        assert B.show_crcl(Fraction(x)) == B.CLEARANCE(x) == N.write(x, 2, B.EDGES)
+        assert B.show_crcl(Fraction(x)) == B.CLEARANCE(x) == N.write(x, 2, B.EDGES + B.PLAUSIBLE_LIMITS)
     assert N.write_given(Fraction("29.9999")) == "29.9999" and N.write_given(Fraction(1, 3)) == "0.3333"
 
 
 def test_every_record_showing_a_clearance_declares_how_it_is_written():
     """A clearance is written one way, with 2 decimals and the label's dose-band edges (Zometa label:
-    30, 40, 50, 60 mL/min), wherever it is shown."""
-    label_edges = {Fraction(30), Fraction(40), Fraction(50), Fraction(60)}
+    30, 40, 50, 60 mL/min) and the limits of the range mmguide accepts as a clearance (1 and 250 mL/min),
+    wherever it is shown."""
+    label_edges = {Fraction(30), Fraction(40), Fraction(50), Fraction(60), Fraction(1), Fraction(250)}
     for cid in ("crcl-cockcroft-gault", "zoledronic-acid-dose"):
         scale = mmguide.calculator(cid).numbers["crcl"]
         assert scale.places == 2 and set(scale.edges) == label_edges, cid
@@ -163,3 +164,13 @@ def test_the_records_declare_how_their_clinical_quantities_are_written():
     renal = mmguide.calculator("zoledronic-acid-renal-check").numbers
     assert renal["rise"].places == renal["creatinine"].places == 2 and Fraction(30) in renal["crcl"].edges
     assert mmguide.calculator("zoledronic-acid-dose").numbers["dose"].places is None  # "4 mg", never "4.0 mg"
+
+
+@pytest.mark.parametrize("x, limit", [("250.004", 250), ("249.996", 250), ("1.004", 1), ("0.996", 1)])
+def test_a_clearance_beside_the_accepted_range_is_not_written_on_its_limit(x, limit):
+    """A clearance outside 1-250 mL/min is refused as implausible: one of 250.004 must not read "250.00" beside
+    the words "not a plausible clearance", nor one of 249.996 read as if it were the limit."""
+    from mmguide.calculators import zoledronic_acid_bands as B
+
+    shown = B.CLEARANCE(Fraction(x))
+    assert Fraction(shown) != limit and (Fraction(shown) > limit) == (Fraction(x) > limit), shown

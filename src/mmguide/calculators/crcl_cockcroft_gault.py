@@ -84,7 +84,7 @@ CALCULATOR = Calculator(
         "也用于骨髓瘤定义事件中的肾功能标准。",
     ),
     inputs=(AGE_INPUT, WEIGHT_INPUT, CREATININE_INPUT, SEX_INPUT),
-    output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min", places=CRCL_PLACES, edges=EDGES, categories=(
+    output=Output(text("Creatinine clearance", "肌酐清除率"), unit="mL/min", places=CRCL_PLACES, edges=CLEARANCE.edges, categories=(
         Category(IMPLAUSIBLE, text("Not a plausible clearance: check the inputs; do not dose from it",
                                    "不是可信的清除率:请核对输入;不可据此给药")),
     )),

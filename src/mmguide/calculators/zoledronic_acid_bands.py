@@ -8,6 +8,7 @@ the table sits below both, so neither imports the other in a circle.
 from fractions import Fraction as F
 
 from ..numbers import Scale
+from ..unit_table import ANALYTES
 
 # The label's table, as half-open bands on Cockcroft–Gault clearance (mL/min).
 # The label writes integer bands (>60, 50–60, 40–49, 30–39, <30); the gaps between
@@ -31,7 +32,10 @@ EDGES = (NOT_RECOMMENDED_BELOW,) + tuple(low for low, _ in DOSE_BANDS) + (FULL_D
 CRCL_PLACES = 2  # decimals shown for a clearance
 # How a clearance is written wherever it is shown (value, explanation, answer box, note): 2 decimals,
 # never on the other side of a band edge. Every calculator that shows a clearance declares it.
-CLEARANCE = Scale(CRCL_PLACES, EDGES)
+# The limits of what mmguide accepts as a clearance (the crcl analyte's range, 1-250 mL/min) are
+# edges too: a computed clearance of 250.004 is refused as implausible and must not read "250.00".
+PLAUSIBLE_LIMITS = (ANALYTES["crcl"].units[0].low, ANALYTES["crcl"].units[0].high)
+CLEARANCE = Scale(CRCL_PLACES, EDGES + PLAUSIBLE_LIMITS)
 # How a dose is written: "4 mg", never "4.0 mg" (a trailing zero after a whole-number dose can be
 # misread tenfold, ISMP's list of error-prone dose designations); 3.5 and 3.3 keep their decimal.
 DOSE = Scale()
