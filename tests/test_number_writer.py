@@ -174,3 +174,13 @@ def test_a_clearance_beside_the_accepted_range_is_not_written_on_its_limit(x, li
 
     shown = B.CLEARANCE(Fraction(x))
     assert Fraction(shown) != limit and (Fraction(shown) > limit) == (Fraction(x) > limit), shown
+
+
+def test_a_value_exactly_on_an_edge_is_written_as_the_edge_is_however_many_decimals_it_needs():
+    """A current creatinine equal to its resume limit (baseline 1.2345678 × 1.1 = 1.35802458 mg/dL, the label's
+    10 % rule) reads as equal to the limit written beside it, not as a rounded number above it."""
+    r = mmguide.compute("zoledronic-acid-renal-check", baseline_creatinine="1.2345678 mg/dL",
+                        current_creatinine="1.35802458 mg/dL", withheld=True)
+    assert r.category == "resume"
+    assert "Current creatinine 1.35802458 mg/dL" in r.explanation["en"] and "limit 1.35802458 mg/dL" in r.explanation["en"]
+    assert N.write(Fraction("1.35802458"), 2, (Fraction("1.35802458"),)) == "1.35802458"

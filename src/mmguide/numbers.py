@@ -111,7 +111,9 @@ def _beside(x: Fraction, places: int, edges: tuple) -> str:
                 s = decimal_text(x, p)
                 if F(s) == x:
                     return s
-            return decimal_text(x, places + EDGE_EXTRA_PLACES)  # exact if any allowed decimals write it
+            # more decimals than that: still exactly when a decimal can write it (a rounded value would sit
+            # on one side of the edge it equals, and the edge written elsewhere on the other)
+            return exactly(x) or decimal_text(x, places + EDGE_EXTRA_PLACES)
     rounding = "half-even"
     s = F(decimal_text(x, places, rounding))
     for e in edges:
