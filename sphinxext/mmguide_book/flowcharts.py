@@ -8,6 +8,7 @@ readers who cannot see the picture.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
@@ -44,6 +45,15 @@ def _module():
 def ids() -> list[str]:
     m = _module()
     return list(m.FLOWCHARTS) if m else []
+
+
+@functools.lru_cache(maxsize=None)
+def paths(fid: str) -> tuple:
+    """Every path of a flowchart (``mmguide.flowcharts.paths``), computed once per process: finding
+    example patients for each path takes seconds, the answer depends only on the imported package
+    (which a process never reloads), and both editions, built in one process by tools/build.py,
+    list the same paths, each in its own language."""
+    return tuple(_module().paths(fid))
 
 
 def flowcharts_for(rec_id: str):
@@ -337,7 +347,7 @@ class FlowchartDirective(SphinxDirective):
         summary = translate(lg, "Every path, as text", "flowchart", general=False)
         items = "".join(
             f"<li>{html.escape(pick(self.env, p.description) if hasattr(p, 'description') else str(p))}</li>"
-            for p in m.paths(fid)
+            for p in paths(fid)
         )
         out.append(nodes.raw(
             "", f'<details class="mmguide-flowchart-paths"><summary>{summary}</summary><ol>{items}</ol></details>',
