@@ -4,9 +4,7 @@ same answer either way.
 - pybtex's plugins are registered once (``mmguide_book.bibplugins``): a look-up by name no longer
   reads every installed package's metadata, and finds the class the entry point names;
 - a flowchart's paths (seconds of searching for example patients) are computed once for both
-  editions, and are the package's own paths;
-- the theme's stylesheet is parsed once; pruning it for different pages keeps and drops the same
-  rules as before (font faces, Font Awesome, unused classes, empty @media).
+  editions, and are the package's own paths.
 """
 
 from __future__ import annotations
@@ -50,37 +48,3 @@ def test_a_flowcharts_paths_are_the_packages_and_computed_once():
         assert [p.description for p in mine] == [p.description for p in package.paths(fid)]
         assert flowcharts.paths(fid) is mine, "the second edition reuses the first one's paths"
 
-
-CSS = """@font-face{font-family:x;src:url(x.woff2)}
-.fa-solid,.fa{display:inline-block}
-@keyframes fa-spin{to{transform:rotate(1turn)}}
-@keyframes fade{to{opacity:0}}
-.used,.unused{color:red}
-.used:not(.unused) > a[href]{color:blue}
-@media (max-width:600px){.unused{margin:0}}
-@media print{.used{margin:0}.unused{padding:0}}
-"""
-
-
-def test_the_parsed_stylesheet_prunes_as_each_edition_needs():
-    from mmguide_book import lean
-
-    first = lean.prune_css(CSS, {"used"})
-    lines = first.splitlines()
-    assert lines[0].startswith("/* pydata-sphinx-theme.css pruned by mmguide_book.lean")
-    assert lines[1:] == [
-        "@keyframes fade{to{opacity:0}}",
-        ".used{color:red}",
-        ".used:not(.unused) > a[href]{color:blue}",
-        "@media print{.used{margin:0}}",
-    ]
-    # the same parsed rules serve another edition with other classes in use
-    second = lean.prune_css(CSS, {"used", "unused"}).splitlines()[1:]
-    assert second == [
-        "@keyframes fade{to{opacity:0}}",
-        ".used,.unused{color:red}",
-        ".used:not(.unused) > a[href]{color:blue}",
-        "@media (max-width:600px){.unused{margin:0}}",
-        "@media print{.used{margin:0}.unused{padding:0}}",
-    ]
-    assert lean.prune_css(CSS, {"used"}) == first

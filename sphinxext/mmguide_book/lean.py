@@ -28,7 +28,6 @@ the tests and the benchmark). What stays an override of the theme is listed in A
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import pathlib
@@ -299,17 +298,12 @@ def _selector_needed(sel: str, known: set[str]) -> bool:
     return all(c in known for c in classes)
 
 
-@functools.lru_cache(maxsize=2)
-def _css_rules(css: str) -> tuple:
-    """The stylesheet parsed once per process (tinycss2 takes about a second on the theme's CSS,
-    and both editions prune the same file): each rule as what :func:`prune_css` needs of it.
-    ``("group", at_keyword, prelude, inner rules)`` for @media, @supports, @layer and @container;
-    ``("raw", text)`` for any other kept at-rule; ``("rule", selectors, body)`` for a style rule.
-    Font faces and Font Awesome's keyframes are left out here."""
+def prune_css(css: str, known: set[str]) -> str:
+    """Drop @font-face rules, Font Awesome's rules and selectors naming an unused class."""
     import tinycss2
 
-    def walk(rules) -> tuple:
-        out = []
+    def walk(rules) -> list[str]:
+        out: list[str] = []
         for r in rules:
             if r.type == "at-rule":
                 kw = r.lower_at_keyword
@@ -318,33 +312,16 @@ def _css_rules(css: str) -> tuple:
                     continue
                 if kw in {"media", "supports", "layer", "container"} and r.content is not None:
                     inner = walk(tinycss2.parse_rule_list(r.content, skip_comments=True, skip_whitespace=True))
-                    out.append(("group", r.at_keyword, prelude, inner))
+                    if inner:
+                        out.append(f"@{r.at_keyword} {prelude}{{{''.join(inner)}}}")
                     continue
-                out.append(("raw", r.serialize()))
+                out.append(r.serialize())
             elif r.type == "qualified-rule":
-                out.append(("rule", tuple(_split_selectors(tinycss2.serialize(r.prelude))),
-                            tinycss2.serialize(r.content).strip()))
-        return tuple(out)
-
-    return walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
-
-
-def prune_css(css: str, known: set[str]) -> str:
-    """Drop @font-face rules, Font Awesome's rules and selectors naming an unused class."""
-
-    def walk(rules) -> list[str]:
-        out: list[str] = []
-        for r in rules:
-            if r[0] == "group":
-                inner = walk(r[3])
-                if inner:
-                    out.append(f"@{r[1]} {r[2]}{{{''.join(inner)}}}")
-            elif r[0] == "raw":
-                out.append(r[1])
-            else:
-                sels = [s for s in r[1] if _selector_needed(s, known)]
+                sels = [s for s in _split_selectors(tinycss2.serialize(r.prelude))
+                        if _selector_needed(s, known)]
                 if sels:
-                    out.append(f"{','.join(sels)}{{{r[2]}}}")
+                    out.append(f"{','.join(sels)}{{{tinycss2.serialize(r.content).strip()}}}")
         return out
 
-    return "/* pydata-sphinx-theme.css pruned by mmguide_book.lean (BSD-3-Clause; Bootstrap MIT) */\n" + "\n".join(walk(_css_rules(css))) + "\n"
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return "/* pydata-sphinx-theme.css pruned by mmguide_book.lean (BSD-3-Clause; Bootstrap MIT) */\n" + "\n".join(walk(rules)) + "\n"
