@@ -12,6 +12,8 @@ from __future__ import annotations
 import pathlib
 import sys
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "sphinxext"))
 sys.path.insert(0, str(ROOT / "src"))
@@ -48,3 +50,49 @@ def test_a_flowcharts_paths_are_the_packages_and_computed_once():
         assert [p.description for p in mine] == [p.description for p in package.paths(fid)]
         assert flowcharts.paths(fid) is mine, "the second edition reuses the first one's paths"
 
+
+
+FLOWCHART_CONF = '''
+import sys
+sys.path.insert(0, {sphinxext!r})
+sys.path.insert(0, {src!r})
+project = "flowchart reuse check"
+extensions = ["mmguide_book.flowcharts"]
+root_doc = "index"
+exclude_patterns = ["_build"]
+'''
+
+
+@pytest.mark.build
+def test_a_build_from_another_builds_doctrees_still_writes_its_flowcharts(tmp_path):
+    """HZ-73: the PDF's single page is built from a copy of the HTML build's doctrees, so no page
+    is read again; the flowchart drawings must still be in its output, or the printed book shows
+    its decision flowcharts as missing images."""
+    import shutil
+    import subprocess
+
+    from mmguide import flowcharts as package
+
+    fid = next(iter(package.FLOWCHARTS))
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(FLOWCHART_CONF.format(sphinxext=str(ROOT / "sphinxext"), src=str(ROOT / "src")),
+                                 encoding="utf-8")
+    (src / "index.rst").write_text(f"Check\n=====\n\n.. flowchart:: {fid}\n", encoding="utf-8")
+
+    def build(builder: str, doctrees: pathlib.Path, out: pathlib.Path) -> str:
+        proc = subprocess.run([sys.executable, "-m", "sphinx", "-b", builder, "-q", "-d", str(doctrees),
+                               str(src), str(out)], capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        return proc.stdout + proc.stderr
+
+    build("html", tmp_path / "doctrees", tmp_path / "html")
+    drawn = sorted((tmp_path / "html" / "_images").glob(f"flowchart-{fid}-en-*.svg"))
+    assert len(drawn) == 1
+    shutil.copytree(tmp_path / "doctrees", tmp_path / "doctrees-single")
+    build("singlehtml", tmp_path / "doctrees-single", tmp_path / "single")
+    page = (tmp_path / "single" / "index.html").read_text(encoding="utf-8")
+    assert f"_images/{drawn[0].name}" in page
+    copy = tmp_path / "single" / "_images" / drawn[0].name
+    assert copy.is_file(), "the single page links a flowchart drawing its build did not write"
+    assert copy.read_bytes() == drawn[0].read_bytes()
