@@ -19,7 +19,8 @@ Thin entry point; each module has one job:
 - ``freshness``: re-reads pages when the package or this extension changes;
 - ``redirects``: small HTML pages at the addresses of renamed pages (``mmguide_redirects``);
 - ``machine``: the machine-readable edition ``mmguide.json`` and its JSON Schema;
-- ``offline``: each edition's service worker (Workbox) and web app manifest: readable offline, installable.
+- ``offline``: each edition's service worker (Workbox) and web app manifest: readable offline, installable;
+- ``bibplugins``: pybtex's plugins registered once per process, not looked up per citation.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import pathlib
 from sphinx.application import Sphinx
 
 from . import (
-    calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, offline,
+    bibplugins, calculators, flowcharts, forms, freshness, i18n, lean, machine, mathml, narrow, notebook_downloads, offline,
     printing, recommendations, redirects, search, translator,
 )
 
@@ -50,6 +51,7 @@ def _root_redirect(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _root_redirect)
+    bibplugins.setup(app)
     freshness.setup(app)
     i18n.setup(app)
     recommendations.setup(app)

@@ -8,6 +8,7 @@ readers who cannot see the picture.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
@@ -44,6 +45,15 @@ def _module():
 def ids() -> list[str]:
     m = _module()
     return list(m.FLOWCHARTS) if m else []
+
+
+@functools.lru_cache(maxsize=None)
+def paths(fid: str) -> tuple:
+    """Every path of a flowchart (``mmguide.flowcharts.paths``), computed once per process: finding
+    example patients for each path takes seconds, the answer depends only on the imported package
+    (which a process never reloads), and both editions, built in one process by tools/build.py,
+    list the same paths, each in its own language."""
+    return tuple(_module().paths(fid))
 
 
 def flowcharts_for(rec_id: str):
@@ -319,10 +329,9 @@ class FlowchartDirective(SphinxDirective):
         svg = render_svg(to_dot(g, lang=lg))
         digest = hashlib.sha256(svg.encode()).hexdigest()[:10]
         fname = f"flowchart-{fid}-{lg}-{digest}.svg"
-        outdir = os.path.join(self.env.app.outdir, IMAGE_DIR)
-        os.makedirs(outdir, exist_ok=True)
-        with open(os.path.join(outdir, fname), "w", encoding="utf-8") as f:
-            f.write(svg)
+        # written into the output by _write_svgs on every build, from the environment: a build
+        # that starts from another build's doctrees (the PDF's single page) reads no page again
+        _svgs(self.env).setdefault(self.env.docname, {})[fname] = svg
         rel = posixpath.relpath(f"{IMAGE_DIR}/{fname}", posixpath.dirname(self.env.docname) or ".")
         alt = describe(self.env, g)
         caption = title(self.env, fid)
@@ -337,7 +346,7 @@ class FlowchartDirective(SphinxDirective):
         summary = translate(lg, "Every path, as text", "flowchart", general=False)
         items = "".join(
             f"<li>{html.escape(pick(self.env, p.description) if hasattr(p, 'description') else str(p))}</li>"
-            for p in m.paths(fid)
+            for p in paths(fid)
         )
         out.append(nodes.raw(
             "", f'<details class="mmguide-flowchart-paths"><summary>{summary}</summary><ol>{items}</ol></details>',
@@ -346,5 +355,49 @@ class FlowchartDirective(SphinxDirective):
         return out
 
 
+def _svgs(env) -> dict[str, dict[str, str]]:
+    """``{docname: {file name: SVG}}``: the drawings of each page's flowcharts, kept in the
+    environment (pickled with the doctrees), not only written while the page is read."""
+    store = getattr(env, "mmguide_flowchart_svgs", None)
+    if store is None:
+        store = env.mmguide_flowchart_svgs = {}
+    return store
+
+
+def _purge(app: Sphinx, env, docname: str) -> None:
+    _svgs(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env, docnames, other) -> None:
+    mine, theirs = _svgs(env), _svgs(other)
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
+
+
+def _write_svgs(app: Sphinx, exception) -> None:
+    """Every flowchart drawing into ``_images/`` of this build's output, before the offline step
+    lists the files (its build-finished hook runs later). Before, the directive wrote them while
+    reading the page, so a build that read no page (the PDF's single page, built from a copy of
+    the HTML build's doctrees) printed the flowcharts as missing images."""
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = os.path.join(app.outdir, IMAGE_DIR)
+    for files in _svgs(app.env).values():
+        for fname, svg in sorted(files.items()):
+            path = os.path.join(folder, fname)
+            data = svg.encode("utf-8")
+            if os.path.isfile(path):
+                with open(path, "rb") as f:
+                    if f.read() == data:
+                        continue
+            os.makedirs(folder, exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(data)
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("flowchart", FlowchartDirective)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("build-finished", _write_svgs, priority=400)  # before offline.py's (900) lists the files

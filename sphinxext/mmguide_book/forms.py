@@ -234,11 +234,12 @@ def _bibliography(env) -> dict:
 
         files = [pathlib.Path(env.srcdir) / f for f in env.config.bibtex_bibfiles]
         style = find_plugin("pybtex.style.formatting", env.config.bibtex_default_style)()
+        text = find_plugin("pybtex.backends", "plaintext")()  # render_as("text"), found once, not per entry
         out = {}
         for f in files:
             bib = parse_file(str(f))
             for e in style.format_entries(bib.entries.values()):
-                out[e.key] = e.text.render_as("text")
+                out[e.key] = e.text.render(text)
     except Exception as exc:  # pragma: no cover - reported, and the keys are then not shown at all
         logger.warning("could not format the references for the forms: %s", exc, type="mmguide", subtype="forms")
         out = {}

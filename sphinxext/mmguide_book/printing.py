@@ -104,5 +104,14 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         context["mmguide_print_refs"] = print_refs(cited_references(doctree), t)
 
 
+def _builder_inited(app: Sphinx) -> None:
+    """The whole book on one page (``singlehtml``, which tools/pdf.py prints) is printed, never
+    searched: it gets no search index, which for the Chinese edition meant segmenting the whole
+    book with jieba once more for a file nothing reads."""
+    if app.builder.name == "singlehtml":
+        app.builder.search = False
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
