@@ -65,7 +65,7 @@ exclude_patterns = ["_build"]
 
 @pytest.mark.build
 def test_a_build_from_another_builds_doctrees_still_writes_its_flowcharts(tmp_path):
-    """HZ-73: the PDF's single page is built from a copy of the HTML build's doctrees, so no page
+    """HZ-70: the PDF's single page is built from a copy of the HTML build's doctrees, so no page
     is read again; the flowchart drawings must still be in its output, or the printed book shows
     its decision flowcharts as missing images."""
     import shutil

@@ -277,7 +277,8 @@ def test_a_creatinine_exactly_on_a_resume_limit_rounding_up_is_not_shown_above_i
     ("1.3574", "1.3574"),  # the fewest decimals that write it exactly
     ("1.35212", "1.35212"),  # three beyond places, not padded to four ("1.352120")
     ("1.234567", "1.234567"),  # four decimals beyond places still write it exactly
-    ("1.2345678", "1.234568"),  # no more than four beyond: rounded there, 0.0000002 from the edge
+    ("1.2345678", "1.2345678"),  # more than four beyond: still exactly, so it reads as the edge written beside it
+    ("1.23456789012345", "1.234568"),  # more than a decimal of 10 places can write: four beyond places, rounded
     ("0.001", "0.001"),
 ])
 def test_fmt_beside_writes_a_value_exactly_on_an_edge_as_the_edge(x, want):
