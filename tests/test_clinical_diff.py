@@ -45,7 +45,7 @@ def _diff(repo: pathlib.Path, out: pathlib.Path) -> tuple[str, dict]:
 
 
 def test_clinical_diff_reports_a_moved_dose_band_edge_and_a_reworded_recommendation(clone, tmp_path):
-    module = clone / "src" / "mmguide" / "calculators" / "zoledronic_acid_bands.py"
+    module = clone / "src" / "mmguide" / "clinical" / "zoledronic_acid_bands.py"
     _edit(module, "FULL_DOSE_ABOVE = F(60)", "FULL_DOSE_ABOVE = F(55)")
     page = clone / "docs" / "guide" / "recommendations.md"
     statement = re.search(r"^:statement: (Start bone-targeted therapy at diagnosis.*)$", page.read_text(encoding="utf-8"), re.M)
@@ -55,7 +55,7 @@ def test_clinical_diff_reports_a_moved_dose_band_edge_and_a_reworded_recommendat
     report, summary = _diff(clone, tmp_path / "out")
     assert "**What changes for patients.**" in report
     # the band edge: the constant and the record's band text, old -> new, with the source key
-    assert re.search(r"\| zoledronic-acid-dose \| mmguide\.calculators\.zoledronic_acid_dose\.FULL_DOSE_ABOVE \| 60(\.0)? \| 55(\.0)? \| zometa_label", report), report
+    assert re.search(r"\| zoledronic-acid-dose \| mmguide\.clinical\.zoledronic_acid_dose\.FULL_DOSE_ABOVE \| 60(\.0)? \| 55(\.0)? \| zometa_label", report), report
     assert "CrCl > 60 mL/min" in report and "CrCl > 55 mL/min" in report
     # a patient between the old and the new edge now gets another dose: some probe shows it
     assert summary["property samples with a changed result"] > 0
@@ -92,7 +92,7 @@ def test_release_notes_draft_names_each_clinical_change_and_says_so_when_there_i
     details = {
         "recommendations": [{"id": "BP-1", "change": "changed", "field": "statement", "old": "A.", "new": "B.", "clinical": True},
                             {"id": "BP-2", "change": "changed", "field": "reviewed", "old": "2026-01-01", "new": "2026-02-01", "clinical": False}],
-        "records": [{"calculator": "zoledronic-acid-dose", "field": "mmguide.calculators.zoledronic_acid_dose.FULL_DOSE_ABOVE",
+        "records": [{"calculator": "zoledronic-acid-dose", "field": "mmguide.clinical.zoledronic_acid_dose.FULL_DOSE_ABOVE",
                      "old": 60.0, "new": 55.0, "source": "zometa_label, zometa_smpc"}],
         "results": {"example": [], "path": [], "sample": [{"calculator": "zoledronic-acid-dose"}], "probe": []},
         "sentences": [],
