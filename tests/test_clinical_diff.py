@@ -75,6 +75,22 @@ def test_clinical_diff_reports_no_clinical_change_for_a_prose_typo(clone, tmp_pa
     assert not any(summary.values()), summary
 
 
+def test_clinical_diff_across_the_rename_of_the_calculator_modules_shows_no_clinical_change(clone, tmp_path):
+    """Older revisions keep the calculator modules in mmguide/calculators/ (a subpackage beside the function
+    mmguide.calculators()); the report must still load their constants and name them as today."""
+    src = clone / "src" / "mmguide"
+    subprocess.run(["git", "mv", "src/mmguide/clinical", "src/mmguide/calculators"], cwd=clone, check=True)
+    for name in ("api.py", "flowcharts.py"):
+        _edit(src / name, "from .clinical import", "from .calculators import")
+    _commit(clone, "the old layout")
+    subprocess.run([*GIT, "revert", "--quiet", "--no-edit", "HEAD"], cwd=clone, check=True)
+    assert (src / "clinical" / "zoledronic_acid_dose.py").exists() and not list((src / "calculators").glob("*.py"))
+    report, summary = _diff(clone, tmp_path / "out")
+    assert "**No clinical change.**" in report, report
+    assert not any(summary.values()), summary
+    assert "mmguide.calculators." not in report
+
+
 def test_clinical_diff_sees_a_changed_number_in_a_guide_sentence():
     import importlib.util
 
