@@ -1,5 +1,5 @@
 """The clinical core is a stack without knots: errors → numbers → unit table → parse → records → decision, clearance →
-calculators → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
+clinical (the calculator modules) → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
 so a change to a rule is made in one room and the drawing never reaches into the logic."""
 
 from __future__ import annotations
