@@ -1,5 +1,5 @@
 """The clinical core is a stack without knots: errors → numbers → unit table → parse → records → decision, clearance →
-calculators → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
+clinical (the calculator modules) → flowcharts / compute (api) → presentation → the package's face → CLI. Each module imports only from the layers below it,
 so a change to a rule is made in one room and the drawing never reaches into the logic."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ LAYERS = {
     "mmguide.records": 5,
     "mmguide.decision": 6,
     "mmguide.clearance": 6,
-    "mmguide.calculators": 7,
+    "mmguide.clinical": 7,
     "mmguide.flowcharts": 8,
     "mmguide.api": 8,
     "mmguide.presentation": 9,
@@ -75,21 +75,21 @@ GRAPH = {_module_name(p): _imports(p) for p in SRC.rglob("*.py")}
 
 
 def _layer(module: str) -> int:
-    if module.startswith("mmguide.calculators"):
-        return LAYERS["mmguide.calculators"]
+    if module.startswith("mmguide.clinical"):
+        return LAYERS["mmguide.clinical"]
     return LAYERS[module]
 
 
 def _unplaced(modules) -> list[str]:
     """Modules that belong to no layer (a new module must be given one in LAYERS)."""
-    return sorted(m for m in modules if m not in LAYERS and not m.startswith("mmguide.calculators."))
+    return sorted(m for m in modules if m not in LAYERS and not m.startswith("mmguide.clinical."))
 
 
 def test_every_module_has_a_layer():
     assert len(GRAPH) > len(LAYERS)  # the walk found the package (calculators included), not an empty folder
     assert _unplaced(GRAPH) == []
     # the check itself: a module missing from LAYERS is reported, a calculator module is placed
-    assert _unplaced(["mmguide.units", "mmguide.new_module", "mmguide.calculators.iss"]) == ["mmguide.new_module"]
+    assert _unplaced(["mmguide.units", "mmguide.new_module", "mmguide.clinical.iss"]) == ["mmguide.new_module"]
 
 
 def test_the_core_has_no_import_cycle():
@@ -113,12 +113,12 @@ def test_the_core_has_no_import_cycle():
 def test_modules_import_only_from_layers_below(module):
     above = sorted(d for d in GRAPH[module]
                    if _layer(d) > _layer(module)
-                   or (_layer(d) == _layer(module) and not module.startswith("mmguide.calculators")))
+                   or (_layer(d) == _layer(module) and not module.startswith("mmguide.clinical")))
     assert not above, f"{module} imports {above}, which sit above it"
 
 
 def test_the_decision_engine_knows_no_calculator():
-    assert not {d for d in GRAPH["mmguide.decision"] if d.startswith("mmguide.calculators")}
+    assert not {d for d in GRAPH["mmguide.decision"] if d.startswith("mmguide.clinical")}
     assert GRAPH["mmguide.decision"] <= {"mmguide.records"}
 
 
@@ -127,20 +127,20 @@ def test_the_walker_sees_lazy_and_relative_imports():
     # "from ..decision import Tree" and "from . import zoledronic_acid_dose" resolve to modules
     src = ("from ..decision import Tree\nfrom . import zoledronic_acid_dose\n"
            "def f():\n    from .. import compute\n")
-    got = _imports_of("mmguide.calculators.example", False, src)
-    assert got == {"mmguide.decision", "mmguide.calculators.zoledronic_acid_dose", "mmguide"}
-    assert max(_layer(d) for d in got) > _layer("mmguide.calculators.example")
+    got = _imports_of("mmguide.clinical.example", False, src)
+    assert got == {"mmguide.decision", "mmguide.clinical.zoledronic_acid_dose", "mmguide"}
+    assert max(_layer(d) for d in got) > _layer("mmguide.clinical.example")
 
 
 def test_the_lazy_registry_names_each_module_by_its_records_id_in_the_books_order():
-    """calculators/__init__.py lists (id, module) so that a page imports only what it shows; each
+    """clinical/__init__.py lists (id, module) so that a page imports only what it shows; each
     id there must be the id the module's own record carries, and every calculator module is listed."""
     import importlib
 
-    C = importlib.import_module("mmguide.calculators")  # the package (mmguide.calculators is also a function)
+    C = importlib.import_module("mmguide.clinical")
     for cid, module in C._MODULES:
         assert C.module_of(cid).CALCULATOR.id == cid, module
-    modules = {p.stem for p in (SRC / "calculators").glob("*.py")
+    modules = {p.stem for p in (SRC / "clinical").glob("*.py")
                if p.stem != "__init__" and "CALCULATOR = " in p.read_text(encoding="utf-8")}
     assert modules == {m for _, m in C._MODULES}
     assert list(C.REGISTRY) == list(C.ORDER) == [c.id for c in C.REGISTRY.values()]
@@ -151,7 +151,7 @@ def test_a_calculator_is_computed_without_importing_the_others():
     import sys
 
     code = ("import sys, mmguide; mmguide.presentation.respond('iss', '{\"beta2m\": 2, \"albumin\": 40}', 'en', None, "
-            "'2026-12-01'); print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('mmguide.calculators.')))")
+            "'2026-12-01'); print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('mmguide.clinical.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['iss']", out
 

@@ -58,7 +58,7 @@ def patients(draw, active=None):
     yn = st.sampled_from([True, False, "unknown", None])
     cr = st.one_of(st.none(), st.sampled_from(["1.0 mg/dL", "4.49 mg/dL", "4.5 mg/dL", "399 µmol/L", "400 µmol/L"]))
     # a creatinine that cannot belong to one adult with this clearance is refused (HZ-49): not a patient
-    cg = importlib.import_module("mmguide.calculators.crcl_cockcroft_gault")
+    cg = importlib.import_module("mmguide.clinical.crcl_cockcroft_gault")
     cr = cr.filter(lambda c: c is None or cg.pair_possible(cg.Quantity(F(str(crcl)), "mL/min", "crcl"),
                                                             cg.CREATININE_INPUT.parse(c)))
     return {
@@ -357,8 +357,8 @@ def test_hypercalcaemia_is_flagged_and_no_calcium_supplement_is_advised_then(cal
 
 
 def test_hypercalcaemia_threshold_is_the_crab_constant_not_a_second_copy():
-    from mmguide.calculators import bone_protection_plan as bpp
-    from mmguide.calculators import myeloma_defining_events as mde
+    from mmguide.clinical import bone_protection_plan as bpp
+    from mmguide.clinical import myeloma_defining_events as mde
 
     assert bpp.HYPERCALCAEMIA_ABOVE is mde.CALCIUM_ABOVE
 

@@ -67,8 +67,8 @@ def test_calculator_pages_show_no_code_names_fact_sheet_tags_or_reference_keys(s
 def _result_codes():
     """Code names of what a calculator finds: event ids, hyphenated category ids and the plan's action ids
     (those that are not plain English words)."""
-    from mmguide.calculators import bone_protection_plan as bpp
-    from mmguide.calculators import myeloma_defining_events as mde
+    from mmguide.clinical import bone_protection_plan as bpp
+    from mmguide.clinical import myeloma_defining_events as mde
 
     codes = {e for e in mde.EVENTS if "-" in e} | {a.id for a in bpp.ACTIONS if "-" in a.id}
     codes |= {k.id for c in mmguide.calculators() for k in c.output.categories if "-" in k.id}

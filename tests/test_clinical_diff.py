@@ -45,7 +45,7 @@ def _diff(repo: pathlib.Path, out: pathlib.Path) -> tuple[str, dict]:
 
 
 def test_clinical_diff_reports_a_moved_dose_band_edge_and_a_reworded_recommendation(clone, tmp_path):
-    module = clone / "src" / "mmguide" / "calculators" / "zoledronic_acid_bands.py"
+    module = clone / "src" / "mmguide" / "clinical" / "zoledronic_acid_bands.py"
     _edit(module, "FULL_DOSE_ABOVE = F(60)", "FULL_DOSE_ABOVE = F(55)")
     page = clone / "docs" / "guide" / "recommendations.md"
     statement = re.search(r"^:statement: (Start bone-targeted therapy at diagnosis.*)$", page.read_text(encoding="utf-8"), re.M)
@@ -55,7 +55,7 @@ def test_clinical_diff_reports_a_moved_dose_band_edge_and_a_reworded_recommendat
     report, summary = _diff(clone, tmp_path / "out")
     assert "**What changes for patients.**" in report
     # the band edge: the constant and the record's band text, old -> new, with the source key
-    assert re.search(r"\| zoledronic-acid-dose \| mmguide\.calculators\.zoledronic_acid_dose\.FULL_DOSE_ABOVE \| 60(\.0)? \| 55(\.0)? \| zometa_label", report), report
+    assert re.search(r"\| zoledronic-acid-dose \| mmguide\.clinical\.zoledronic_acid_dose\.FULL_DOSE_ABOVE \| 60(\.0)? \| 55(\.0)? \| zometa_label", report), report
     assert "CrCl > 60 mL/min" in report and "CrCl > 55 mL/min" in report
     # a patient between the old and the new edge now gets another dose: some probe shows it
     assert summary["property samples with a changed result"] > 0
@@ -75,6 +75,22 @@ def test_clinical_diff_reports_no_clinical_change_for_a_prose_typo(clone, tmp_pa
     assert not any(summary.values()), summary
 
 
+def test_clinical_diff_across_the_rename_of_the_calculator_modules_shows_no_clinical_change(clone, tmp_path):
+    """Older revisions keep the calculator modules in mmguide/calculators/ (a subpackage beside the function
+    mmguide.calculators()); the report must still load their constants and name them as today."""
+    src = clone / "src" / "mmguide"
+    subprocess.run(["git", "mv", "src/mmguide/clinical", "src/mmguide/calculators"], cwd=clone, check=True)
+    for name in ("api.py", "flowcharts.py"):
+        _edit(src / name, "from .clinical import", "from .calculators import")
+    _commit(clone, "the old layout")
+    subprocess.run([*GIT, "revert", "--quiet", "--no-edit", "HEAD"], cwd=clone, check=True)
+    assert (src / "clinical" / "zoledronic_acid_dose.py").exists() and not list((src / "calculators").glob("*.py"))
+    report, summary = _diff(clone, tmp_path / "out")
+    assert "**No clinical change.**" in report, report
+    assert not any(summary.values()), summary
+    assert "mmguide.calculators." not in report
+
+
 def test_clinical_diff_sees_a_changed_number_in_a_guide_sentence():
     import importlib.util
 
@@ -92,7 +108,7 @@ def test_release_notes_draft_names_each_clinical_change_and_says_so_when_there_i
     details = {
         "recommendations": [{"id": "BP-1", "change": "changed", "field": "statement", "old": "A.", "new": "B.", "clinical": True},
                             {"id": "BP-2", "change": "changed", "field": "reviewed", "old": "2026-01-01", "new": "2026-02-01", "clinical": False}],
-        "records": [{"calculator": "zoledronic-acid-dose", "field": "mmguide.calculators.zoledronic_acid_dose.FULL_DOSE_ABOVE",
+        "records": [{"calculator": "zoledronic-acid-dose", "field": "mmguide.clinical.zoledronic_acid_dose.FULL_DOSE_ABOVE",
                      "old": 60.0, "new": 55.0, "source": "zometa_label, zometa_smpc"}],
         "results": {"example": [], "path": [], "sample": [{"calculator": "zoledronic-acid-dose"}], "probe": []},
         "sentences": [],

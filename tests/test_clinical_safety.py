@@ -424,7 +424,7 @@ def test_ctcae_grades_of_hypercalcaemia_at_their_edges(calcium, uln, grade):
 
 
 def test_corrected_calcium_thresholds_are_named_constants_in_the_unit_measured():
-    from mmguide.calculators import corrected_calcium as cc
+    from mmguide.clinical import corrected_calcium as cc
 
     assert cc.HYPOCALCAEMIA_BELOW == {"mmol/L": cc.F("2.0"), "mg/dL": cc.F("8.0")}
     assert "nci2017ctcae" in mmguide.calculator("corrected-calcium").references

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import mmguide
 from mmguide import flowcharts as fc
-from mmguide.calculators import bone_protection_plan as bpp
-from mmguide.calculators import zoledronic_acid_dose as zad
+from mmguide.clinical import bone_protection_plan as bpp
+from mmguide.clinical import zoledronic_acid_dose as zad
 
 IDS = list(fc.FLOWCHARTS)
 PLAN = "bone-protection-plan"

@@ -518,4 +518,4 @@ def test_the_bundle_is_the_packages_sources_compressed_and_uncompressed(site, ed
     files = json.loads(gzip.decompress(gz[0].read_bytes()))
     assert files == bundle_files()
     assert gz[0].with_suffix("").read_bytes() == gzip.decompress(gz[0].read_bytes())
-    assert "/lib/mmguide/calculators/zoledronic_acid_dose.py" in files and "/lib/fractions.py" in files
+    assert "/lib/mmguide/clinical/zoledronic_acid_dose.py" in files and "/lib/fractions.py" in files

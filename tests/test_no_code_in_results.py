@@ -14,8 +14,8 @@ import re
 import pytest
 
 import mmguide
-from mmguide.calculators import bone_protection_plan as bpp
-from mmguide.calculators import myeloma_defining_events as mde
+from mmguide.clinical import bone_protection_plan as bpp
+from mmguide.clinical import myeloma_defining_events as mde
 from mmguide.presentation import respond
 
 # Hyphenated ids that are also plain English words in a sentence.

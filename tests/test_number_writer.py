@@ -32,8 +32,8 @@ ALLOWED = {
                                    "value that is neither number nor text; list_text: a finding's id",
     ("presentation.py", "str(err)"): "an error's message text",
     ("presentation.py", "str(e)"): "an error's message text",
-    ("calculators/corrected_calcium.py", "str(cca)"): "details['exact'], the exact value for programs, never shown",
-    ("calculators/crcl_cockcroft_gault.py", "str(crcl)"): "details['exact'], the exact value for programs, never shown",
+    ("clinical/corrected_calcium.py", "str(cca)"): "details['exact'], the exact value for programs, never shown",
+    ("clinical/crcl_cockcroft_gault.py", "str(crcl)"): "details['exact'], the exact value for programs, never shown",
     ("clearance.py", "str(raw)"): "the reader's own typed text, quoted back as typed",
     ("cli.py", "{calc.id:<30}"): "pads a calculator's id in `mmguide list`, not a number",
     ("errors.py", "str(self)"): "an error's message text",
@@ -132,7 +132,7 @@ def test_the_writer_at_and_near_an_edge(x, places, edges, shown):
 
 def test_the_old_names_are_the_writer():
     from mmguide import units as U
-    from mmguide.calculators import zoledronic_acid_bands as B
+    from mmguide.clinical import zoledronic_acid_bands as B
 
     for x in (Fraction("29.999"), Fraction("1.005"), Fraction(1, 3), 0.1, 4, Fraction("0.000123")):
         assert U.fmt(x) == N.write(x) and U.fmt(x, 1) == N.write(x, 1)
@@ -170,7 +170,7 @@ def test_the_records_declare_how_their_clinical_quantities_are_written():
 def test_a_clearance_beside_the_accepted_range_is_not_written_on_its_limit(x, limit):
     """A clearance outside 1-250 mL/min is refused as implausible: one of 250.004 must not read "250.00" beside
     the words "not a plausible clearance", nor one of 249.996 read as if it were the limit."""
-    from mmguide.calculators import zoledronic_acid_bands as B
+    from mmguide.clinical import zoledronic_acid_bands as B
 
     shown = B.CLEARANCE(Fraction(x))
     assert Fraction(shown) != limit and (Fraction(shown) > limit) == (Fraction(x) > limit), shown

@@ -58,14 +58,14 @@ def _names_a_calculator(tree: ast.AST) -> list[str]:
 
 def test_presentation_imports_no_calculator_module_and_names_no_calculator():
     tree = ast.parse(PRESENTATION.read_text(encoding="utf-8"))
-    assert not [m for m in _imported_modules(tree) if m.startswith("mmguide.calculators")]
+    assert not [m for m in _imported_modules(tree) if m.startswith("mmguide.clinical")]
     assert not _names_a_calculator(tree)
 
 
 def test_the_check_itself_catches_an_import_and_a_name():
-    tree = ast.parse("from .calculators import zoledronic_acid_dose as z\n"
+    tree = ast.parse("from .clinical import zoledronic_acid_dose as z\n"
                      "def f(r):\n    return r.calculator == 'bone-protection-plan'\n")
-    assert [m for m in _imported_modules(tree) if m.startswith("mmguide.calculators")]
+    assert [m for m in _imported_modules(tree) if m.startswith("mmguide.clinical")]
     assert _names_a_calculator(tree) == ["bone-protection-plan in 'bone-protection-plan'"]
     assert not _names_a_calculator(ast.parse("x = 'a risk'\ny = 'dismiss'"))  # "iss" inside a word is no name
 

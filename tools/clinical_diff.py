@@ -20,9 +20,11 @@ Nothing is stored: both revisions' packages are run side by side. The base revis
 exported with ``git archive`` into a temporary directory (no worktree is registered, so an
 interrupted run leaves nothing behind in the repository), and each revision's package is loaded
 in its own ``python -I -S`` subprocess whose only package path is that revision's ``src``. The
-subprocess uses public entry points only (``mmguide.calculators()``, ``compute()``, the records'
+subprocess uses public entry points (``mmguide.calculators()``, ``compute()``, the records'
 ``as_dict()``, and ``mmguide.flowcharts.paths()`` or ``mmguide.decision.paths()`` where they
-exist), so a change of the package's layout between the revisions does not stop the report.
+exist), so a change of the package's layout between the revisions does not stop the report. The one
+exception, the constants of the calculator modules, finds those modules in either folder they have lived
+in (``mmguide/clinical/``, formerly ``mmguide/calculators/``) and names them by the current one.
 """
 
 from __future__ import annotations
@@ -143,6 +145,27 @@ def _outcome(mm, case: dict) -> dict:
     return _words_to_numbers({k: d.get(k) for k in ("value", "unit", "category", "recommendations", "details")})
 
 
+# The calculator modules' package: ``mmguide.clinical`` now; ``mmguide.calculators`` before it was renamed
+# (then a subpackage beside the function of the same name). Modules are reported under the current name, so
+# the rename itself is no clinical change.
+CALCULATOR_PACKAGE = "mmguide.clinical"
+CALCULATOR_PACKAGES = (CALCULATOR_PACKAGE, "mmguide.calculators")
+
+
+def _calculator_package():
+    """The revision's package of calculator modules, in whichever folder the revision keeps it."""
+    import importlib
+
+    for name in CALCULATOR_PACKAGES:
+        try:
+            pkg = importlib.import_module(name)
+        except ImportError:
+            continue
+        if hasattr(pkg, "__path__"):
+            return pkg
+    raise SystemExit(f"no package of calculator modules found (looked for {', '.join(CALCULATOR_PACKAGES)})")
+
+
 def dump(src: str, mode: str, cases_file: str | None) -> None:
     import importlib
     import pkgutil
@@ -151,24 +174,31 @@ def dump(src: str, mode: str, cases_file: str | None) -> None:
     import mmguide as mm
 
     if mode == "records":
+        pkg = _calculator_package()
+
+        def named(module_name):
+            """A calculator module under its current name, whichever folder this revision keeps it in."""
+            prefix = pkg.__name__ + "."
+            return CALCULATOR_PACKAGE + module_name[len(pkg.__name__):] if module_name.startswith(prefix) \
+                else module_name
+
         calcs = {}
         for c in mm.calculators():
             d = _jsonable(c.as_dict())
             module = sys.modules.get(getattr(c.function, "__module__", ""), None)
             d["constants"] = _constants(module) if module else {}
-            d["module"] = getattr(module, "__name__", None)
+            d["module"] = named(module.__name__) if module else None
             calcs[c.id] = d
         # constants of calculator modules without a record of their own (shared tables)
-        pkg = importlib.import_module("mmguide.calculators")
         shared = {}
         # a constant a record's module shows under the same name with the same value is listed there once (a
         # calculator split into modules, or a shared table it re-exports); a change to it shows in that row
         covered = {(k, json.dumps(v, sort_keys=True)) for d in calcs.values() for k, v in d["constants"].items()}
         for info in pkgutil.iter_modules(pkg.__path__):
-            mod = importlib.import_module(f"mmguide.calculators.{info.name}")
-            if not any(d.get("module") == mod.__name__ for d in calcs.values()):
-                shared[mod.__name__] = {k: v for k, v in _constants(mod).items()
-                                        if (k, json.dumps(v, sort_keys=True)) not in covered}
+            mod = importlib.import_module(f"{pkg.__name__}.{info.name}")
+            if not any(d.get("module") == named(mod.__name__) for d in calcs.values()):
+                shared[named(mod.__name__)] = {k: v for k, v in _constants(mod).items()
+                                               if (k, json.dumps(v, sort_keys=True)) not in covered}
         out = {"version": getattr(mm, "__version__", None), "calculators": calcs, "shared_constants": shared,
                "flowcharts": _flowchart_paths(mm)}
     else:

@@ -142,7 +142,7 @@ def _value_text(env, calc, v, unit) -> str:
 
 
 def _agents_text(env, agents) -> str:
-    from mmguide.calculators.bone_protection_plan import AGENT_NAMES
+    from mmguide.clinical.bone_protection_plan import AGENT_NAMES
 
     names = [pick(env, AGENT_NAMES[a]) if a in AGENT_NAMES else a for a in agents]
     return ", ".join(names) or _tt(env, "(none)")

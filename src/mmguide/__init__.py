@@ -14,11 +14,8 @@ from .errors import InputError, MMGuideError, UnknownCalculatorError
 from .records import Calculator, Result
 from .version import __version__
 
-# Importing the subpackage binds the name ``mmguide.calculators`` to it; the function of the
-# same name imported below must come after it so that it wins.
-from . import calculators as _calculators_package  # noqa: E402,F401
-from .api import calculator, calculators, compute  # noqa: E402
-from .presentation import note, view  # noqa: E402
+from .api import calculator, calculators, compute
+from .presentation import note, view
 __all__ = [
     "compute", "calculators", "calculator", "Result", "Calculator",
     "InputError", "MMGuideError", "UnknownCalculatorError", "__version__", "note", "view",

@@ -6,7 +6,7 @@ calculator. Layer: above the calculators, below the presentation of results and 
 from __future__ import annotations
 
 from . import unit_table as U
-from .calculators import ORDER as _ORDER, REGISTRY as _REGISTRY
+from .clinical import ORDER as _ORDER, REGISTRY as _REGISTRY
 from .errors import InputError, UnknownCalculatorError
 from .records import Calculator, Result
 

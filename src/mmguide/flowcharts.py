@@ -18,7 +18,7 @@ Layer: above the calculators (it reads their records); standard library only.
 
 from __future__ import annotations
 
-from .calculators import REGISTRY
+from .clinical import REGISTRY
 from .decision import KINDS, Graph, Path, Tree, graph_of, tree_paths
 
 __all__ = ["KINDS", "FLOWCHARTS", "flowchart", "tree", "paths"]

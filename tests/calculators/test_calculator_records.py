@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import mmguide
-from mmguide.calculators import (corrected_calcium, imwg_response, myeloma_defining_events, r2_iss,
+from mmguide.clinical import (corrected_calcium, imwg_response, myeloma_defining_events, r2_iss,
                                  zoledronic_acid_renal_check)
 
 BIB = Path(__file__).resolve().parents[2] / "references.bib"

@@ -17,7 +17,7 @@ import pytest
 
 import mmguide
 from mmguide import flowcharts
-from mmguide.calculators.zoledronic_acid_dose import show_dose
+from mmguide.clinical.zoledronic_acid_dose import show_dose
 from mmguide.presentation import note, view
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]

@@ -4,8 +4,8 @@ text, the text module decides nothing, and every action of the actions table has
 import ast
 import pathlib
 
-from mmguide.calculators import bone_protection_plan as plan
-from mmguide.calculators import bone_protection_plan_text as plan_text
+from mmguide.clinical import bone_protection_plan as plan
+from mmguide.clinical import bone_protection_plan_text as plan_text
 
 SRC = pathlib.Path(plan.__file__).parent
 

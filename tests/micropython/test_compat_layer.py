@@ -110,7 +110,7 @@ def test_repr_of_typed_text_quotes_and_escapes_as_cpython(shim_repr):
 
 def test_record_fields_are_read_in_cpythons_order():
     shim = _load("dataclasses")
-    plan = importlib.import_module("mmguide.calculators.bone_protection_plan")
+    plan = importlib.import_module("mmguide.clinical.bone_protection_plan")
     records = importlib.import_module("mmguide.records")
     units = importlib.import_module("mmguide.units")
 
