@@ -188,7 +188,8 @@
       }
       else return;
       if (self.config.composes && name === self.config.composes.input) {
-        var c = self.section.querySelector("input[type=radio][name$='-kidney-source'][value=crcl]");
+        var c = self.section.querySelector("input[type=radio][name$='-kidney-source'][value='" +
+                                           CSS.escape(self.config.composes.input) + "']");
         if (c) { c.checked = true; self.showSource(); }
       }
       self.touched[name] = true;
