@@ -7,7 +7,8 @@ the very bundle a page loads, made by the same function, and compares every answ
 - ``MP_DIR``/``MP_FILES``: the runtime, from the npm package pinned in package-lock.json
   (``@micropython/micropython-webassembly-pyscript``), served from the site as it is.
 - ``bundle_files(package_dir)``: ``{"/lib/<path>": text}`` for every ``.py`` of the layer
-  (``runtime/micropython/``) and every ``.py``/``.json`` of the package (``/lib/mmguide/…``).
+  (``runtime/micropython/``) and every ``.py``/``.json`` of the package (``/lib/mmguide/…``) but the
+  worked examples (``NOT_IN_BUNDLE``).
 - ``bundle_bytes(package_dir)``: those files as compact JSON, gzip-compressed with a fixed
   timestamp, so two builds of the same sources give the same bytes (and the same digest, which
   names the folder the bundle is served from: a browser never reuses a stale one).
@@ -26,6 +27,9 @@ LAYER_DIR = ROOT / "runtime" / "micropython"
 MP_DIR = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript"
 MP_FILES = ("micropython.mjs", "micropython.wasm")
 BUNDLE_NAME = "mmguide.json.gz"
+# The worked examples are printed on the calculator pages at build time; nothing a page's worker
+# runs reads them (compute, view, note and respond do not), so they stay out of what a reader loads.
+NOT_IN_BUNDLE = ("data/examples/",)
 
 
 def _files(base: pathlib.Path, suffixes: tuple[str, ...]) -> list[pathlib.Path]:
@@ -40,7 +44,10 @@ def bundle_files(package_dir: pathlib.Path = PACKAGE_DIR, layer_dir: pathlib.Pat
     for p in _files(layer_dir, (".py",)):
         files["/lib/" + p.relative_to(layer_dir).as_posix()] = p.read_text(encoding="utf-8")
     for p in _files(package_dir, (".py", ".json")):
-        files["/lib/mmguide/" + p.relative_to(package_dir).as_posix()] = p.read_text(encoding="utf-8")
+        rel = p.relative_to(package_dir).as_posix()
+        if rel.startswith(NOT_IN_BUNDLE):
+            continue
+        files["/lib/mmguide/" + rel] = p.read_text(encoding="utf-8")
     return files
 
 
