@@ -443,7 +443,9 @@
     });
     if (a.inline) {
       box.appendChild(el("p", { "class": "mmguide-inline", "data-tone": a.inline.tone }, [
-        a.inline.label + ": ", el("strong", null, [a.inline.value]), a.inline.note ? " (" + a.inline.note + ")" : null]));
+        // Chinese punctuation in the Chinese edition (a full-width colon and parentheses)
+        a.inline.label + (self.lang === "zh" ? "：" : ": "), el("strong", null, [a.inline.value]),
+        a.inline.note ? (self.lang === "zh" ? "（" + a.inline.note + "）" : " (" + a.inline.note + ")") : null]));
     }
     if (a.checklist && a.checklist.length) {
       box.appendChild(el("p", { "class": "mmguide-checklist-title" }, [el("strong", null, [a.checklist_title])]));
