@@ -241,3 +241,32 @@ def test_the_inline_dose_and_the_onward_link_carry_the_inputs_exactly(age, lang)
     assert link["calculator"] == "zoledronic-acid-dose"
     dose = mmguide.compute("zoledronic-acid-dose", **link["params"])
     assert dose.category == inline["category"]
+
+
+def _strings(x):
+    if isinstance(x, str):
+        yield x
+    elif isinstance(x, list):
+        for v in x:
+            yield from _strings(v)
+    elif isinstance(x, dict):
+        for v in x.values():
+            yield from _strings(v)
+
+
+@pytest.mark.parametrize("calc", mmguide.calculators(), ids=lambda c: c.id)
+def test_every_chinese_word_of_an_answer_has_the_editions_punctuation(calc):
+    """Every text of a Chinese answer (badges, the inline answer, section titles as well as sentences) has the
+    full-width punctuation the Chinese edition writes after Chinese (presentation.widen, HZ-59)."""
+    import re
+
+    half = re.compile(r"[\u4e00-\u9fff][,;:?()]")
+    for row in calc.examples:
+        try:
+            r = mmguide.compute(calc.id, **row["inputs"])
+        except mmguide.InputError:
+            continue
+        v = P.view(r, "zh")
+        bad = [s for s in _strings({"answer": v["answer"], "sections": v["sections"], "title": v["title"]})
+               if half.search(re.sub(r"'[^']*'|\"[^\"]*\"", " ", s))]
+        assert not bad, bad

@@ -478,7 +478,8 @@ def _plain(x, lang: str):
         return [_plain(v, lang) for v in x]
     if isinstance(x, dict):
         return {k: (_plain(v, lang) if k in ("text", "lines", "details", "more", "headline", "subheadline",
-                                              "urgent", "checklist", "items", "answer", "sections")
+                                              "urgent", "checklist", "items", "answer", "sections", "label",
+                                              "note", "inline", "checklist_title", "title", "value")
                     else v) for k, v in x.items()}
     return x
 

@@ -154,9 +154,10 @@ def arrange(result, lang: str, calc, kit, urgent_first: str, start_now: str, lat
         if a is fav:
             continue
         flag = _w("alternative", lang) if a.get("suitable") else _w("not-suitable", lang)
-        head = f"{_pick(a['name'], lang)} ({flag})"
+        zh = lang == "zh"  # the Chinese edition's punctuation: （） and ：
+        head = f"{_pick(a['name'], lang)}（{flag}）" if zh else f"{_pick(a['name'], lang)} ({flag})"
         if a.get("suitable") and a.get("dose"):
-            head += ": " + _pick(a["dose"], lang)
+            head += ("：" if zh else ": ") + _pick(a["dose"], lang)
         others.append({"text": head, "recommendations": [a["recommendation"]] if a.get("recommendation") else [],
                        "details": [_pick(r, lang) for r in a.get("reasons", [])], "agent": a["agent"],
                        "suitable": bool(a.get("suitable"))})
