@@ -21,7 +21,7 @@ from fractions import Fraction as F
 from .errors import InputError
 from .numbers import Scale, write, write_given
 from .records import Composes, Input, text
-from .parse import canonical_unit, split_typed, to_fraction
+from .parse import MAX_TYPED_LENGTH, canonical_unit, split_typed, to_fraction
 from .unit_table import ANALYTES, Quantity
 
 ID = "crcl-cockcroft-gault"
@@ -157,6 +157,8 @@ class ClearanceInput(Input):
     """A creatinine clearance input that asks, instead of answering, when given a creatinine."""
 
     def parse(self, raw):
+        if isinstance(raw, str) and len(raw) > MAX_TYPED_LENGTH:
+            return super().parse(raw)  # refused for its length before anything reads it
         typed = _typed_unit(raw)
         if typed and canonical_unit(typed) in CREATININE_UNITS:
             raise _ask_creatinine(self.name, raw, True)
