@@ -286,17 +286,14 @@ def clearance_line(result: Result, lang: str, calc=None) -> str | None:
     calc = calc or _calc(result)
     if not isinstance(c, dict):
         return _pick(c, lang)
-    # the facts: the exact clearance (a Fraction, or its text), the calculator that computed it, its inputs
-    exact = c.get("exact")
-    if exact is None and isinstance(c.get("value"), Fraction):
-        exact = c["value"]
+    # the facts (mmguide.clearance): the exact clearance, the calculator that computed it, the inputs given
+    exact = c.get("value") if isinstance(c.get("value"), Fraction) else None
     given = c.get("inputs") if isinstance(c.get("inputs"), dict) else result.inputs
     if exact is None or not c.get("calculator") or not all(k in given for k in ("age", "weight", "creatinine", "sex")):
         return _pick(c.get("text"), lang) or None
     from .api import calculator
 
     source = calculator(c["calculator"])
-    exact = exact if isinstance(exact, Fraction) else Fraction(exact)
     age, weight = given["age"], given["weight"]
     age = age.value if isinstance(age, U.Quantity) else age
     kg = weight.to("kg") if isinstance(weight, U.Quantity) else weight
