@@ -1,7 +1,7 @@
 """The locks pin every dependency with the hash of every file PyPI publishes for it.
 
 `make lock` writes them with uv (`uv pip compile --generate-hashes`); `make setup` installs them with
-`pip --require-hashes`. A pin carrying one hash where PyPI publishes several files (wheels for other
+`--require-hashes` (pip for the build lock, uv for the rest). A pin carrying one hash where PyPI publishes several files (wheels for other
 platforms, the sdist) would install only on the platform that made the lock. Read from the locks
 alone: no network.
 """
