@@ -19,7 +19,8 @@ A test whose fixtures (at any depth) include one of the site fixtures is marked 
 and one that includes ``browser`` or ``site_url`` is marked ``browser`` as well, by
 ``pytest_collection_modifyitems`` below, whatever its own markers say: ``make test-fast``
 (``-m "not build and not browser"``) can then never start the build or a browser because a
-test forgot its marker. The same hook orders the run so that the build starts first. A test that drives Chromium through ``mmguide_dev.browser.chromium()``
+test forgot its marker. The same hook orders the files (``file_order``): the build starts first, and
+the costliest files go before the small ones. A test that drives Chromium through ``mmguide_dev.browser.chromium()``
 directly, without these fixtures, must carry ``@pytest.mark.browser`` itself.
 """
 
@@ -58,28 +59,69 @@ EXHAUSTIVE = frozenset({
 })
 
 
+# What each test file cost in a full ``make test`` (worker-seconds on 2 cores, Chromium included;
+# measured from a per-test timeline on 2026-12-07). Only the order they give matters: under
+# pytest-xdist (``--dist loadfile``) a worker takes a whole file at a time from one queue, so the
+# costliest files go first and the run ends on small ones, with both workers busy to the end.
+# A file not listed counts as small (1). tests/test_test_lanes.py checks that every file named exists.
+COST = {
+    "test_bedside.py": 186, "test_site.py": 181, "test_forms.py": 119,
+    "micropython/test_equality.py": 96, "test_reader_site.py": 75, "test_chinese_messages.py": 53,
+    "calculators/test_plan_safety_properties.py": 38, "test_offline.py": 34, "test_search_zh.py": 34,
+    "calculators/test_fuzz_records.py": 26, "test_clinical_diff.py": 14,
+    "calculators/test_thresholds_bone_protection_plan.py": 14, "test_flowcharts.py": 14,
+    "test_reproducible_build.py": 11, "test_build_cost.py": 10, "test_calculator_pages.py": 9,
+    "test_build.py": 9, "test_legible.py": 8, "test_recommendation_grading.py": 8, "test_notebooks.py": 7,
+}
+# How long the site build keeps the worker that starts it busy (worker-seconds; the first site test's setup).
+BUILD_COST = 110
+
+
 def marks_for(fixturenames) -> set[str]:
     """The markers a test must carry given its fixture closure (``item.fixturenames``)."""
     names = set(fixturenames)
     return ({"build"} if names & SITE_FIXTURES else set()) | ({"browser"} if names & BROWSER_FIXTURES else set())
 
 
+def file_order(files: list[str], needs_site: set[str], cost=lambda f: COST.get(f, 1)) -> list[str]:
+    """The order in which whole files are handed to the workers (``files`` in collection order).
+
+    First the costliest file that needs the site: the worker that takes it builds the site at once.
+    Meanwhile the other worker takes the costliest files that need no site, about as much work as the
+    build. Then every other file, costliest first (a stable sort: equal costs keep collection order)."""
+    site = [f for f in files if f in needs_site]
+    first = [max(site, key=cost)] if site else []
+    during, busy = [], 0
+    for f in sorted((f for f in files if f not in needs_site), key=cost, reverse=True):
+        if not first or busy >= BUILD_COST:
+            break
+        during.append(f)
+        busy += cost(f)
+    rest = sorted((f for f in files if f not in first and f not in during), key=cost, reverse=True)
+    return first + during + rest
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark site and browser tests by what they use, and order the run so the build starts first.
-
-    The site tests of one file come first: under pytest-xdist (``make test``: whole files per
-    worker, in this order, ``--no-loadscope-reorder``) the worker that takes that file builds
-    the site at once, while the other worker runs what needs no site: the slow tests marked by
-    hand (the MicroPython equality check), then the rest; the other site tests come last."""
+    """Mark site and browser tests by what they use, and order whole files by ``file_order``
+    (``make test`` runs ``--dist loadfile --no-loadscope-reorder``: the workers take files in this order)."""
     for item in items:
         if item.path.name in EXHAUSTIVE:
             item.add_marker(pytest.mark.no_cover)
         for name in sorted(marks_for(getattr(item, "fixturenames", ()))):
             if item.get_closest_marker(name) is None:
                 item.add_marker(getattr(pytest.mark, name))
-    first = next((item.path for item in items if _needs_site(item)), None)
-    items.sort(key=lambda item: _order(item, first))  # stable: the order within each group is kept
+    rel = {item: _rel(item.path) for item in items}
+    files = list(dict.fromkeys(rel.values()))
+    rank = {f: i for i, f in enumerate(file_order(files, {rel[i] for i in items if _needs_site(i)}))}
+    items.sort(key=lambda item: rank[rel[item]])  # stable: the order within each file is kept
+
+
+def _rel(path: pathlib.Path) -> str:
+    try:
+        return path.relative_to(ROOT / "tests").as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -100,12 +142,6 @@ def pytest_runtest_setup(item):
 
 def _needs_site(item) -> bool:
     return bool(set(getattr(item, "fixturenames", ())) & SITE_FIXTURES)
-
-
-def _order(item, first_site_file) -> int:
-    if _needs_site(item):
-        return 0 if item.path == first_site_file else 3
-    return 1 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 2
 
 
 def _given_site() -> pathlib.Path | None:

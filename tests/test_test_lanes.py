@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import EXHAUSTIVE, marks_for
+from conftest import COST, EXHAUSTIVE, file_order, marks_for
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FAST = "not build and not browser"
@@ -73,23 +73,41 @@ def test_the_fast_lane_deselects_every_test_that_uses_a_site_or_browser_fixture(
     assert _collect(tmp_path, "-m", FAST) == [("test_needs_nothing", "")]
 
 
-def test_site_and_browser_tests_are_marked_and_the_first_site_file_starts_the_run(tmp_path):
+def test_site_and_browser_tests_are_marked_and_whole_files_are_ordered(tmp_path):
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "test_zz_more.py").write_text(
         "def test_plain():\n    pass\n\n\ndef test_zh(zh_site):\n    pass\n", encoding="utf-8")
+    # neither file has a cost: the first that needs the site starts the run, whole, and the other follows
     assert _collect(tmp_path) == [
-        # the first file's site tests: the worker that takes them builds the site at once
+        ("test_needs_nothing", ""),
         ("test_reads_the_english_edition", "build"),
         ("test_through_a_fixture_of_its_own", "browser,build"),
+        ("test_drives_chromium", "browser"),
         ("test_reads_both_editions[en]", "build"),
         ("test_reads_both_editions[zh_CN]", "build"),
-        # meanwhile the other worker: slow tests that need no site, then the rest
-        ("test_drives_chromium", "browser"),
-        ("test_needs_nothing", ""),
         ("test_plain", ""),
-        # the other site tests last
         ("test_zh", "build"),
     ]
+
+
+def test_the_build_starts_first_beside_about_as_much_work_that_needs_no_site_then_costliest_first():
+    cost = {"site_big.py": 180, "site_small.py": 5, "site_mid.py": 100,
+            "plain_big.py": 90, "plain_mid.py": 40, "plain_small.py": 2, "plain_tiny.py": 1}.get
+    files = ["plain_tiny.py", "site_small.py", "plain_mid.py", "site_big.py", "plain_small.py", "site_mid.py", "plain_big.py"]
+    needs_site = {"site_big.py", "site_small.py", "site_mid.py"}
+    assert file_order(files, needs_site, cost) == [
+        "site_big.py",                  # its worker builds the site, then runs it
+        "plain_big.py", "plain_mid.py",  # meanwhile, on the other worker: 130 worker-seconds >= the build's 110
+        "site_mid.py", "site_small.py", "plain_small.py", "plain_tiny.py",  # then costliest first
+    ]
+    # no site needed (make test-fast): costliest first
+    assert file_order(["a.py", "b.py", "c.py"], set(), {"a.py": 1, "b.py": 9, "c.py": 5}.get) == ["b.py", "c.py", "a.py"]
+
+
+def test_every_file_given_a_cost_exists():
+    """A renamed costly file would silently be handed out last and end the run on one worker."""
+    missing = [f for f in COST if not (ROOT / "tests" / f).is_file()]
+    assert not missing, missing
 
 
 def test_markers_follow_the_fixture_closure():
