@@ -60,7 +60,7 @@ EXHAUSTIVE = frozenset({
 
 
 # What each test file cost in a full ``make test`` (worker-seconds on 2 cores, Chromium included;
-# measured from a per-test timeline on 2026-12-07). Only the order they give matters: under
+# measured on 2026-12-07; refresh with tools/test_costs.py from a JUnit report). Only the order matters: under
 # pytest-xdist (``--dist loadfile``) a worker takes a whole file at a time from one queue, so the
 # costliest files go first and the run ends on small ones, with both workers busy to the end.
 # A file not listed counts as small (1). tests/test_test_lanes.py checks that every file named exists.

@@ -121,3 +121,18 @@ def test_every_file_left_out_of_coverage_exists():
     """A renamed exhaustive test file would silently be measured again (and slow make test down)."""
     found = {p.name for p in (ROOT / "tests").rglob("test_*.py")}
     assert EXHAUSTIVE <= found, sorted(EXHAUSTIVE - found)
+
+
+def test_the_cost_of_each_file_is_read_from_a_junit_report(tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    from test_costs import costs
+
+    report = tmp_path / "junit.xml"
+    report.write_text(
+        '<testsuites><testsuite name="pytest">'
+        '<testcase classname="tests.test_site" name="test_a" time="100.5"/>'
+        '<testcase classname="tests.test_site" name="test_b" time="0.5"/>'
+        '<testcase classname="tests.calculators.test_fuzz_records" name="test_c[x]" time="26"/>'
+        '<testcase classname="tests.test_forms.TestForm" name="test_d" time="119"/>'
+        '</testsuite></testsuites>', encoding="utf-8")
+    assert costs(report) == {"test_forms.py": 119.0, "test_site.py": 101.0, "calculators/test_fuzz_records.py": 26.0}
