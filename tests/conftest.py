@@ -124,6 +124,20 @@ def _rel(path: pathlib.Path) -> str:
         return path.as_posix()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    """In a pytest-xdist worker, stop the coverage that pytest-cov starts for the *controller* before it
+    knows it is in a worker (its ``DistMaster``, started when the worker reads ``-n`` from the shared
+    options). Its worker coverage starts next and stacks on top; pausing that one for a ``no_cover``
+    test then resumed the controller's underneath, which traced the test at full cost and saved
+    nothing. Stopped here, a ``no_cover`` test in a worker runs with no tracer at all
+    (tests/test_test_lanes.py checks it)."""
+    plugin = session.config.pluginmanager.getplugin("_cov")
+    controller = getattr(plugin, "cov_controller", None)
+    if hasattr(session.config, "workerinput") and type(controller).__name__ == "DistMaster":
+        controller.cov.stop()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
     """pytest-cov's ``no_cover`` pauses coverage for a test's call only; an exhaustive test's grid is

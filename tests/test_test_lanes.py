@@ -136,3 +136,25 @@ def test_the_cost_of_each_file_is_read_from_a_junit_report(tmp_path):
         '<testcase classname="tests.test_forms.TestForm" name="test_d" time="119"/>'
         '</testsuite></testsuites>', encoding="utf-8")
     assert costs(report) == {"test_forms.py": 119.0, "test_site.py": 101.0, "calculators/test_fuzz_records.py": 26.0}
+
+
+def test_a_no_cover_test_in_a_worker_runs_without_a_tracer_and_the_others_with_one(tmp_path):
+    """pytest-cov starts the controller's coverage in each worker before the worker's own; unless
+    tests/conftest.py stops it, pausing the worker's coverage for an EXHAUSTIVE test resumes that one,
+    and the test runs traced (three to six times slower) with nothing recorded."""
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    shutil.copy(ROOT / "tests" / "conftest.py", tests / "conftest.py")
+    (tests / "test_probe.py").write_text(
+        "import pathlib\nimport sys\nimport pytest\n\nOUT = pathlib.Path(__file__).parent\n\n\n"
+        "@pytest.mark.no_cover\ndef test_exhaustive():\n"
+        "    (OUT / 'exhaustive.txt').write_text('off' if sys.gettrace() is None else 'on')\n\n\n"
+        "def test_other():\n    (OUT / 'other.txt').write_text('off' if sys.gettrace() is None else 'on')\n",
+        encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "xdist.plugin", "-p", "pytest_cov",
+                           "-n", "1", "--cov=probe_nothing", "--cov-report=", "-q", str(tests)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
+    assert "2 passed" in proc.stdout, proc.stdout + proc.stderr
+    assert (tests / "exhaustive.txt").read_text() == "off"
+    assert (tests / "other.txt").read_text() == "on"
