@@ -7,7 +7,7 @@ a short reviewed allow-list); every page prints its edition line and links to th
 which exists. The checks that read every page in the browser at both widths (one visible search
 control, formulas within the screen, no missing glyph, sideways scrolling only where explained)
 run during the one visit of every page, in tests/test_pages_en.py and tests/test_pages_zh_CN.py.
-The browser tests here share one browser context (``open_page``), each loading its own page.
+The browser tests here share one browser page (``open_page``), each loading the page it checks.
 
 Unit tests of the pieces (formula splitting, table stacking, synonyms, cited references) run
 without a build.
@@ -398,14 +398,16 @@ def test_chinese_edition_has_no_english_words_beyond_the_allow_list(site_root):
 
 @pytest.fixture(scope="module")
 def open_page(browser, site_url):
-    """A page of one browser context that this module's browser tests share (so each edition's
-    style sheets, scripts and search index are fetched once and then come from the cache, as for
-    a reader moving through the book), at the viewport a test asks for; ``open_(rel, width,
-    height)`` loads *rel* and returns the page, which the test closes."""
+    """The one page this module's browser tests share: ``open_(rel, width, height)`` sets the
+    viewport (and the screen media, in case a test left print on), loads *rel* and returns the
+    page. Each test loads its own page; the shared page and context keep the HTTP cache and
+    compiled scripts (each edition's index and search scripts are fetched once, as for a reader
+    moving through the book) and save starting a renderer per test."""
     ctx = browser.new_context()
+    page = ctx.new_page()
 
     def open_(rel: str, width: int = DESKTOP, height: int = 720):
-        page = ctx.new_page()
+        page.emulate_media(media="null")
         page.set_viewport_size({"width": width, "height": height})
         page.goto(f"{site_url}/{rel}", wait_until="load")
         return page
@@ -433,7 +435,6 @@ def test_search_control_finds_hypocalcemia_us_spelling(open_page, edition, width
     hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
     boxes = page.locator("input[name=q]:visible").count()
     snippets = page.eval_on_selector_all("#search-results p.context", "els => els.map(e => e.innerText)")
-    page.close()
     assert any("bone-targeted-agents" in h or "recommendations" in h for h in hrefs), hrefs
     assert boxes == 1, f"the results page shows {boxes} search boxes"
     controls = ("Light Dark", "System Settings", "浅色", "跟随系统")
@@ -448,7 +449,6 @@ def test_zoledronic_acid_dose_calculator_ranks_first_for_the_drug(open_page):
         page = open_page(f"{edition}/search.html?q={urllib.parse.quote(q)}")
         page.wait_for_selector("#search-results ul.search li a", timeout=60000)  # sorted before listing
         first[q] = page.eval_on_selector("#search-results ul.search li a", "e => e.getAttribute('href')")
-        page.close()
     assert all(h.startswith("docs/calculators/zoledronic-acid-dose.html") for h in first.values()), first
 
 
@@ -459,7 +459,6 @@ def test_language_switch_keeps_the_section(open_page):
     page.click("a.mmguide-lang-switch")
     page.wait_for_url(re.compile(r"/zh_CN/docs/guide/bone-disease\.html#sre-definition$"), timeout=5000)
     assert page.evaluate("document.getElementById('sre-definition') !== null")
-    page.close()
 
 
 @pytest.mark.build
@@ -476,7 +475,6 @@ def test_print_shows_edition_line_and_references_and_hides_verification(open_pag
     })""")
     page.emulate_media(media="screen")
     on_screen = page.evaluate("getComputedStyle(document.querySelector('.mmguide-print-head')).display")
-    page.close()
     assert info["head"] != "none" and "http://127.0.0.1" in info["headText"], info
     assert info["refs"] > 0 and info["refsShown"] != "none", info
     assert info["verification"] == "none", info
@@ -497,7 +495,6 @@ def test_flowchart_legible_on_a_laptop_with_full_screen_and_stepwise_on_a_phone(
     assert scale >= 0.7, f"{rel}: the chart is drawn at {scale:.2f} of its size (labels too small)"
     assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-full")
     assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-open")
-    page.close()
     page = open_page(rel, PHONE, 800)
     steps = page.locator("details.mmguide-flowchart-steps").first
     assert steps.get_attribute("open") is not None, "the step-by-step version is not open on a phone"
@@ -507,7 +504,6 @@ def test_flowchart_legible_on_a_laptop_with_full_screen_and_stepwise_on_a_phone(
     assert not hidden_step.is_visible()
     first_answer.click()
     assert hidden_step.is_visible(), "choosing an answer does not show the next step"
-    page.close()
 
 
 @pytest.mark.build
