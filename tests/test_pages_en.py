@@ -17,6 +17,7 @@ import sys
 import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+pytest.register_assert_rewrite("site_visits")  # its tests' failures explained as in a test file
 
 import site_visits  # noqa: E402
 from site_visits import (  # noqa: E402,F401  (the tests, collected here for this edition)
