@@ -1,11 +1,13 @@
 """The book as readers meet it on a phone, in Chinese, in print and as a PDF.
 
-Both editions, every page, at 375 and 1280 px: a search control is visible and finds
-"hypocalcemia" (US spelling; the book writes hypocalcaemia); formulas are rendered, alike in
-both editions, and fit the screen; no notice box draws a missing glyph; the Chinese edition
-has no English words outside code, formulas, names, units and the bibliography (beyond a short
-reviewed allow-list); hardly any page scrolls sideways, and each one that does has a reason;
-every page prints its edition line and links to the edition's PDF, which exists.
+Both editions: the search control finds "hypocalcemia" (US spelling; the book writes
+hypocalcaemia) at 375 and 1280 px; formulas are rendered alike in both editions; the Chinese
+edition has no English words outside code, formulas, names, units and the bibliography (beyond
+a short reviewed allow-list); every page prints its edition line and links to the edition's PDF,
+which exists. The checks that read every page in the browser at both widths (one visible search
+control, formulas within the screen, no missing glyph, sideways scrolling only where explained)
+run during the one visit of every page, in tests/test_pages_en.py and tests/test_pages_zh_CN.py.
+The browser tests here share one browser page (``open_page``), each loading the page it checks.
 
 Unit tests of the pieces (formula splitting, table stacking, synonyms, cited references) run
 without a build.
@@ -14,7 +16,6 @@ without a build.
 from __future__ import annotations
 
 import collections
-import dataclasses
 import html.parser
 import pathlib
 import re
@@ -390,106 +391,50 @@ def test_chinese_edition_has_no_english_words_beyond_the_allow_list(site_root):
 
 
 # --- In the browser ------------------------------------------------------------------------
-
-# Pages allowed to scroll sideways at 375 px inside a box of their own, and why.
-SIDEWAYS_ALLOWED: dict[str, str] = {
-    page: "the recommendations index is a wide table laid out by recommendations.py; it scrolls "
-          "inside its own box (a keyboard-reachable region) rather than widening the page"
-    for page in ("en/docs/guide/recommendations.html", "zh_CN/docs/guide/recommendations.html")
-}
-
-_PAGE_JS = r"""() => {
-  const visible = e => { if (!e) return false; const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
-    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
-  const search = [...document.querySelectorAll('.search-button__button, form.bd-search input')]
-    .filter(e => !e.closest('#pst-search-dialog') && !e.closest('#pst-primary-sidebar-modal') && visible(e)).length;
-  const glyphs = [];
-  for (const e of document.querySelectorAll('body *')) {
-    for (const pseudo of ['::before', '::after']) {
-      const s = getComputedStyle(e, pseudo);
-      const c = s.content;
-      if (!c || c === 'none' || c === 'normal') continue;
-      const pua = /[\uE000-\uF8FF]/.test(c);
-      const fa = /Font Awesome/i.test(s.fontFamily) && c !== '""';
-      if ((pua || fa) && s.display !== 'none') glyphs.push((e.className || e.tagName) + pseudo);
-    }
-  }
-  const sideways = [];
-  for (const e of document.querySelectorAll('.bd-article, .bd-article *')) {
-    const s = getComputedStyle(e);
-    if (e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(s.overflowX) && e.getClientRects().length)
-      sideways.push(e.tagName.toLowerCase() + '.' + String(e.className).split(' ')[0] + ' ' + e.clientWidth + '->' + e.scrollWidth);
-  }
-  const article = document.querySelector('.bd-article').getBoundingClientRect();
-  const formulas = [...document.querySelectorAll('.bd-article .math-block')].map(b => {
-    const r = b.getBoundingClientRect(); const m = [...b.querySelectorAll('math')];
-    return {rendered: m.length > 0 && m.every(x => x.getBoundingClientRect().width > 0),
-            fits: r.right <= article.right + 1 && b.scrollWidth <= b.clientWidth + 1}; });
-  return {search, glyphs: glyphs.slice(0, 5), sideways, pageWidth: document.documentElement.scrollWidth, formulas};
-}"""
-
-
-@dataclasses.dataclass
-class Seen:
-    search: int
-    glyphs: list
-    sideways: list
-    page_width: int
-    formulas: list
+# Every page of each edition is read in the browser by tests/test_pages_en.py and
+# tests/test_pages_zh_CN.py (one visible search control, formulas within the screen, no missing
+# glyph, sideways scrolling: tests/site_visits.py). The tests below look at single pages.
 
 
 @pytest.fixture(scope="module")
-def seen(site_root) -> dict[tuple[str, int], Seen]:
-    from browser import chromium, serve
+def open_page(browser, site_url):
+    """The one page this module's browser tests share: ``open_(rel, width, height)`` sets the
+    viewport (and the screen media, in case a test left print on), loads *rel* and returns the
+    page. Each test loads its own page; the shared page and context keep the HTTP cache and
+    compiled scripts (each edition's index and search scripts are fetched once, as for a reader
+    moving through the book) and save starting a renderer per test."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
 
-    out = {}
-    with serve(site_root) as base, chromium() as browser:
-        for width in (DESKTOP, PHONE):
-            ctx = browser.new_context(viewport={"width": width, "height": 900})
-            page = ctx.new_page()
-            for edition in EDITIONS:
-                for p in _pages(site_root, edition):
-                    rel = p.relative_to(site_root).as_posix()
-                    page.goto(f"{base}/{rel}", wait_until="load")
-                    r = page.evaluate(_PAGE_JS)
-                    out[(rel, width)] = Seen(r["search"], r["glyphs"], r["sideways"], r["pageWidth"], r["formulas"])
-            ctx.close()
-    return out
+    def open_(rel: str, width: int = DESKTOP, height: int = 720):
+        page.emulate_media(media="null")
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        return page
 
-
-@pytest.mark.build
-@pytest.mark.browser
-def test_every_page_has_one_visible_search_control_at_both_widths(seen):
-    bad = {f"{k[0]} @{k[1]}": v.search for k, v in seen.items()
-           if v.search != 1 and not k[0].endswith("search.html")}
-    assert not bad, f"pages without exactly one visible search control: {bad}"
+    yield open_
+    ctx.close()
 
 
 @pytest.mark.build
 @pytest.mark.browser
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_search_control_finds_hypocalcemia_us_spelling(site_root, edition, width):
-    from browser import chromium, serve
-
-    with serve(site_root) as base, chromium() as browser:
-        ctx = browser.new_context(viewport={"width": width, "height": 900})
-        page = ctx.new_page()
-        page.goto(f"{base}/{edition}/docs/guide/bone-disease.html", wait_until="load")
-        button = page.locator(".search-button__button:visible").first
-        button.click()
-        page.wait_for_selector("#pst-search-dialog[open]", timeout=3000)
-        page.keyboard.type("hypocalcemia")
-        page.keyboard.press("Enter")
-        page.wait_for_url(re.compile(r"search\.html\?q=hypocalcemia"), timeout=5000)
-        # results are listed one by one, best first, each with a snippet fetched from its page
-        page.wait_for_function("() => [...document.querySelectorAll('#search-results ul.search li a')]"
-                               ".some(a => /bone-targeted-agents|recommendations/.test(a.getAttribute('href')))",
-                               timeout=60000)
-        hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
-        boxes = page.locator("input[name=q]:visible").count()
-        snippets = page.eval_on_selector_all("#search-results p.context", "els => els.map(e => e.innerText)")
-        ctx.close()
+def test_search_control_finds_hypocalcemia_us_spelling(open_page, edition, width):
+    page = open_page(f"{edition}/docs/guide/bone-disease.html", width, 900)
+    button = page.locator(".search-button__button:visible").first
+    button.click()
+    page.wait_for_selector("#pst-search-dialog[open]", timeout=3000)
+    page.keyboard.type("hypocalcemia")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"search\.html\?q=hypocalcemia"), timeout=5000)
+    # results are listed one by one, best first, each with a snippet fetched from its page
+    page.wait_for_function("() => [...document.querySelectorAll('#search-results ul.search li a')]"
+                           ".some(a => /bone-targeted-agents|recommendations/.test(a.getAttribute('href')))",
+                           timeout=60000)
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))")
+    boxes = page.locator("input[name=q]:visible").count()
+    snippets = page.eval_on_selector_all("#search-results p.context", "els => els.map(e => e.innerText)")
     assert any("bone-targeted-agents" in h or "recommendations" in h for h in hrefs), hrefs
     assert boxes == 1, f"the results page shows {boxes} search boxes"
     controls = ("Light Dark", "System Settings", "浅色", "跟随系统")
@@ -498,76 +443,38 @@ def test_search_control_finds_hypocalcemia_us_spelling(site_root, edition, width
 
 @pytest.mark.build
 @pytest.mark.browser
-def test_zoledronic_acid_dose_calculator_ranks_first_for_the_drug(site_root):
-    from browser import chromium, serve
-
+def test_zoledronic_acid_dose_calculator_ranks_first_for_the_drug(open_page):
     first = {}
-    with serve(site_root) as base, chromium() as browser:
-        for edition, q in (("en", "zoledronic acid dose"), ("zh_CN", "唑来膦酸")):
-            page = browser.new_page()
-            page.goto(f"{base}/{edition}/search.html?q={urllib.parse.quote(q)}")
-            page.wait_for_selector("#search-results ul.search li a", timeout=60000)  # sorted before listing
-            first[q] = page.eval_on_selector("#search-results ul.search li a", "e => e.getAttribute('href')")
-            page.close()
+    for edition, q in (("en", "zoledronic acid dose"), ("zh_CN", "唑来膦酸")):
+        page = open_page(f"{edition}/search.html?q={urllib.parse.quote(q)}")
+        page.wait_for_selector("#search-results ul.search li a", timeout=60000)  # sorted before listing
+        first[q] = page.eval_on_selector("#search-results ul.search li a", "e => e.getAttribute('href')")
     assert all(h.startswith("docs/calculators/zoledronic-acid-dose.html") for h in first.values()), first
 
 
 @pytest.mark.build
 @pytest.mark.browser
-def test_formulas_rendered_and_within_the_screen_on_every_calculator_page(seen):
-    bad = {f"{k[0]} @{k[1]}": v.formulas for k, v in seen.items()
-           if "/calculators/" in k[0] and not all(f["rendered"] and f["fits"] for f in v.formulas)}
-    assert not bad, f"formulas not rendered or cut: {bad}"
+def test_language_switch_keeps_the_section(open_page):
+    page = open_page("en/docs/guide/bone-disease.html#sre-definition")
+    page.click("a.mmguide-lang-switch")
+    page.wait_for_url(re.compile(r"/zh_CN/docs/guide/bone-disease\.html#sre-definition$"), timeout=5000)
+    assert page.evaluate("document.getElementById('sre-definition') !== null")
 
 
 @pytest.mark.build
 @pytest.mark.browser
-def test_no_missing_glyph_icons(seen):
-    bad = {f"{k[0]} @{k[1]}": v.glyphs for k, v in seen.items() if v.glyphs}
-    assert not bad, f"icon-font glyphs (shown as boxes without the font): {bad}"
-
-
-@pytest.mark.build
-@pytest.mark.browser
-def test_fewer_than_five_pages_scroll_sideways_on_a_phone_each_for_a_reason(seen):
-    sideways = {k[0]: v.sideways for k, v in seen.items() if k[1] == PHONE and (v.sideways or v.page_width > PHONE)}
-    unexplained = {k: v for k, v in sideways.items() if k not in SIDEWAYS_ALLOWED}
-    assert len(sideways) < 5 and not unexplained, f"pages scrolling sideways at {PHONE} px: {sideways}"
-
-
-@pytest.mark.build
-@pytest.mark.browser
-def test_language_switch_keeps_the_section(site_root):
-    from browser import chromium, serve
-
-    with serve(site_root) as base, chromium() as browser:
-        page = browser.new_page()
-        page.goto(f"{base}/en/docs/guide/bone-disease.html#sre-definition", wait_until="load")
-        page.click("a.mmguide-lang-switch")
-        page.wait_for_url(re.compile(r"/zh_CN/docs/guide/bone-disease\.html#sre-definition$"), timeout=5000)
-        assert page.evaluate("document.getElementById('sre-definition') !== null")
-        page.close()
-
-
-@pytest.mark.build
-@pytest.mark.browser
-def test_print_shows_edition_line_and_references_and_hides_verification(site_root):
-    from browser import chromium, serve
-
-    with serve(site_root) as base, chromium() as browser:
-        page = browser.new_page()
-        page.goto(f"{base}/en/docs/calculators/zoledronic-acid-dose.html", wait_until="load")
-        page.emulate_media(media="print")
-        info = page.evaluate("""() => ({
-            head: getComputedStyle(document.querySelector('.mmguide-print-head')).display,
-            headText: document.querySelector('.mmguide-print-head').innerText,
-            refs: document.querySelectorAll('.mmguide-print-refs li').length,
-            refsShown: getComputedStyle(document.querySelector('.mmguide-print-refs')).display,
-            verification: getComputedStyle(document.querySelector('table.mmguide-examples').closest('section')).display,
-        })""")
-        page.emulate_media(media="screen")
-        on_screen = page.evaluate("getComputedStyle(document.querySelector('.mmguide-print-head')).display")
-        page.close()
+def test_print_shows_edition_line_and_references_and_hides_verification(open_page):
+    page = open_page("en/docs/calculators/zoledronic-acid-dose.html")
+    page.emulate_media(media="print")
+    info = page.evaluate("""() => ({
+        head: getComputedStyle(document.querySelector('.mmguide-print-head')).display,
+        headText: document.querySelector('.mmguide-print-head').innerText,
+        refs: document.querySelectorAll('.mmguide-print-refs li').length,
+        refsShown: getComputedStyle(document.querySelector('.mmguide-print-refs')).display,
+        verification: getComputedStyle(document.querySelector('table.mmguide-examples').closest('section')).display,
+    })""")
+    page.emulate_media(media="screen")
+    on_screen = page.evaluate("getComputedStyle(document.querySelector('.mmguide-print-head')).display")
     assert info["head"] != "none" and "http://127.0.0.1" in info["headText"], info
     assert info["refs"] > 0 and info["refsShown"] != "none", info
     assert info["verification"] == "none", info
@@ -577,35 +484,26 @@ def test_print_shows_edition_line_and_references_and_hides_verification(site_roo
 @pytest.mark.build
 @pytest.mark.browser
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_flowchart_legible_on_a_laptop_with_full_screen_and_stepwise_on_a_phone(site_root, edition):
+def test_flowchart_legible_on_a_laptop_with_full_screen_and_stepwise_on_a_phone(open_page, edition):
     """The bone protection chart was scaled to the column (labels about 8 px at 1280 px)."""
-    from browser import chromium, serve
-
     rel = f"{edition}/docs/flowcharts.html"
-    with serve(site_root) as base, chromium() as browser:
-        ctx = browser.new_context(viewport={"width": DESKTOP, "height": 900})
-        page = ctx.new_page()
-        page.goto(f"{base}/{rel}", wait_until="load")
-        page.locator("#flowchart-bone-protection-plan img").scroll_into_view_if_needed()
-        page.wait_for_function("() => document.querySelector('#flowchart-bone-protection-plan img').complete")
-        scale = page.evaluate("""() => { const i = document.querySelector('#flowchart-bone-protection-plan img');
-            return i.getBoundingClientRect().width / i.naturalWidth; }""")
-        assert scale >= 0.7, f"{rel}: the chart is drawn at {scale:.2f} of its size (labels too small)"
-        assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-full")
-        assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-open")
-        ctx.close()
-        ctx = browser.new_context(viewport={"width": PHONE, "height": 800})
-        page = ctx.new_page()
-        page.goto(f"{base}/{rel}", wait_until="load")
-        steps = page.locator("details.mmguide-flowchart-steps").first
-        assert steps.get_attribute("open") is not None, "the step-by-step version is not open on a phone"
-        assert not page.is_visible("#flowchart-bone-protection-plan .mmguide-flowchart-view")
-        first_answer = steps.locator("ul.mmguide-choices > li > details > summary").first
-        hidden_step = steps.locator("ul.mmguide-choices > li > details").first.locator("p.mmguide-step").first
-        assert not hidden_step.is_visible()
-        first_answer.click()
-        assert hidden_step.is_visible(), "choosing an answer does not show the next step"
-        ctx.close()
+    page = open_page(rel, DESKTOP, 900)
+    page.locator("#flowchart-bone-protection-plan img").scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('#flowchart-bone-protection-plan img').complete")
+    scale = page.evaluate("""() => { const i = document.querySelector('#flowchart-bone-protection-plan img');
+        return i.getBoundingClientRect().width / i.naturalWidth; }""")
+    assert scale >= 0.7, f"{rel}: the chart is drawn at {scale:.2f} of its size (labels too small)"
+    assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-full")
+    assert page.is_visible("#flowchart-bone-protection-plan .mmguide-fc-open")
+    page = open_page(rel, PHONE, 800)
+    steps = page.locator("details.mmguide-flowchart-steps").first
+    assert steps.get_attribute("open") is not None, "the step-by-step version is not open on a phone"
+    assert not page.is_visible("#flowchart-bone-protection-plan .mmguide-flowchart-view")
+    first_answer = steps.locator("ul.mmguide-choices > li > details > summary").first
+    hidden_step = steps.locator("ul.mmguide-choices > li > details").first.locator("p.mmguide-step").first
+    assert not hidden_step.is_visible()
+    first_answer.click()
+    assert hidden_step.is_visible(), "choosing an answer does not show the next step"
 
 
 @pytest.mark.build

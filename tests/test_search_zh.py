@@ -66,11 +66,16 @@ def search(zh_site):
 
     results = {}
     with serve(zh_site) as base, chromium() as browser:
+        # one page for every term, loading search.html?q=<term> as a reader who searches again
+        # does: the edition's index, segmenter and scripts then come from the HTTP cache after the
+        # first search; what the console reports is kept per term
+        ctx = browser.new_context(locale="zh-CN")
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
         for term in {**QUERIES, **FIRST}:
-            page = browser.new_page(locale="zh-CN")
-            errors: list[str] = []
-            page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+            errors = []
             done = ("() => document.querySelector('#search-results .search-summary')"
                     " && typeof Search !== 'undefined' && Search._pulse_status === -1")
             # finished: the result list exists and the progress pulse has stopped; on a busy machine
@@ -90,7 +95,7 @@ def search(zh_site):
             titles = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.innerText)")
             summary = page.inner_text("#search-results .search-summary")
             results[term] = {"hrefs": hrefs, "titles": titles, "summary": summary, "errors": errors}
-            page.close()
+        ctx.close()
     print(json.dumps(results, ensure_ascii=False, indent=1))
     return results
 

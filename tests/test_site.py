@@ -1,20 +1,19 @@
-"""The site as readers meet it: weight, offline, accessible, phone width, print (issue 7).
+"""The site as readers meet it: weight, offline, keyboard, sidebar, search box, colour mode, print (issue 7).
 
 Every page of the whole site (both editions and the language-choosing root page, the
-``site_root`` fixture) is checked. Static checks parse the built HTML and CSS; browser checks drive Debian's Chromium through
-Playwright (tests/browser.py) against a static server on 127.0.0.1 and inject axe-core from
-node_modules (installed by tools/setup-node.sh from package-lock.json).
+``site_root`` fixture) is checked. Static checks parse the built HTML and CSS; the interaction
+checks drive Debian's Chromium through Playwright (tests/browser.py) against a static server on
+127.0.0.1. The visit of every page in the browser (console, requests, axe-core in light and dark
+mode and at phone width, overflow, screenshots) is in tests/test_pages_en.py and
+tests/test_pages_zh_CN.py, one edition each (tests/site_visits.py).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import html.parser
-import json
 import pathlib
 import re
 import sys
-import urllib.parse
 
 import pytest
 
@@ -25,7 +24,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import pageweight  # noqa: E402
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "_build" / "screenshots"
 BUDGET = pageweight.BUDGET_BYTES
 PHONE, DESKTOP = 375, 1280
@@ -148,176 +146,6 @@ def test_css_for_phone_and_print(site):
     assert found, "no _static/lean.css in the site"
     css = found[0].read_text(encoding="utf-8")
     assert "@media print" in css and "overflow-x: auto" in css and "mmguide-flowchart" in css
-
-
-# --- In the browser -------------------------------------------------------------------------
-
-
-@dataclasses.dataclass
-class Visit:
-    page: str
-    console_errors: list[str] = dataclasses.field(default_factory=list)
-    failed: list[str] = dataclasses.field(default_factory=list)
-    outside: list[str] = dataclasses.field(default_factory=list)
-    requested: set[str] = dataclasses.field(default_factory=set)
-    axe: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # mode -> violations
-    overflow: int = 0  # scrollWidth at 375 px
-    shots: list[pathlib.Path] = dataclasses.field(default_factory=list)
-
-
-def _axe(page) -> list[str]:
-    # measure settled colours, not a colour-mode transition caught half way
-    page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")
-    page.wait_for_timeout(30)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ['violations']});
-            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-              .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200))}));
-        }"""
-    )
-    return [f"{v['id']} ({v['impact']}): {v['help']} -> {v['nodes']}" for v in result]
-
-
-def _settle(page) -> None:
-    """A calculator page's runtime finishes loading before the page is left or reloaded (so its
-    requests are neither aborted nor counted under the next page)."""
-    page.wait_for_function("() => !document.querySelector('[data-mmguide-form]') || (window.mmguideForms"
-                           " && (window.mmguideForms.timing.ready !== null || document.querySelector("
-                           "'[data-mmguide-form][data-state=failed]')))", timeout=90_000)
-
-
-def _set_mode(page, mode: str) -> None:
-    """Show the page in *mode*; a page loaded in it already (the stored mode, which the previous
-    page left) is not loaded again."""
-    if page.evaluate("m => localStorage.getItem('mode') === m && document.documentElement.dataset.theme === m", mode):
-        return
-    page.evaluate("m => localStorage.setItem('mode', m)", mode)
-    page.reload(wait_until="load")
-    page.wait_for_function("m => document.documentElement.dataset.theme === m", arg=mode)
-    _settle(page)
-
-
-def _shot_name(rel: str, width: int, suffix: str = "") -> str:
-    return rel.replace("/", "_").removesuffix(".html") + f"-{width}{suffix}.png"
-
-
-@pytest.fixture(scope="session")
-def browser_visits(site, pages) -> dict[str, Visit]:
-    """Visit every page once per setting; record what the tests below check."""
-    if not AXE.exists():
-        pytest.fail("node_modules/axe-core missing: run `bash tools/setup-node.sh`", pytrace=False)
-    from browser import chromium, serve
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    # book pages only: a bare page such as the language chooser at the root of a
-    # multi-edition site redirects at once and has nothing to inspect
-    visits = {_rel(site, p): Visit(_rel(site, p)) for p in pages
-              if 'class="bd-article"' in p.read_text(encoding="utf-8")}
-    with serve(site) as base, chromium() as browser:
-        host = urllib.parse.urlsplit(base).netloc
-        for width in (DESKTOP, PHONE):
-            ctx = browser.new_context(viewport={"width": width, "height": 900})
-            page = ctx.new_page()
-            current: list[Visit] = []
-
-            def on_console(msg):
-                if msg.type == "error" and current:
-                    current[0].console_errors.append(msg.text)
-
-            def on_request(req):
-                if not current:
-                    return
-                url = urllib.parse.urlsplit(req.url)
-                if url.scheme in {"data", "blob", "about"}:
-                    return
-                if url.netloc != host:
-                    current[0].outside.append(req.url)
-                else:
-                    current[0].requested.add(urllib.parse.unquote(url.path).lstrip("/"))
-
-            def on_failed(req):
-                if current:
-                    current[0].failed.append(f"{req.url} ({req.failure})")
-
-            def on_response(resp):
-                if current and resp.status >= 400:
-                    current[0].failed.append(f"{resp.url} (HTTP {resp.status})")
-
-            page.on("console", on_console)
-            page.on("pageerror", lambda e: current and current[0].console_errors.append(str(e)))
-            page.on("request", on_request)
-            page.on("requestfailed", on_failed)
-            page.on("response", on_response)
-            for rel, visit in visits.items():
-                current[:] = [visit]
-                page.goto(f"{base}/{rel}", wait_until="load")
-                _settle(page)
-                page.wait_for_timeout(50)
-                if width == DESKTOP:
-                    _set_mode(page, "light")
-                    visit.axe["light"] = _axe(page)
-                    page.screenshot(path=str(SHOTS / _shot_name(rel, width)))
-                    _set_mode(page, "dark")
-                    visit.axe["dark"] = _axe(page)
-                    page.screenshot(path=str(SHOTS / _shot_name(rel, width, "-dark")))
-                    # the next page opens in light mode (stored; this page is not reloaded for it)
-                    page.evaluate("localStorage.setItem('mode', 'light')")
-                    visit.shots += [SHOTS / _shot_name(rel, width), SHOTS / _shot_name(rel, width, "-dark")]
-                else:
-                    visit.overflow = page.evaluate("document.documentElement.scrollWidth")
-                    visit.axe["phone"] = _axe(page)
-                    page.screenshot(path=str(SHOTS / _shot_name(rel, width)))
-                    visit.shots.append(SHOTS / _shot_name(rel, width))
-                current[:] = []
-            ctx.close()
-    return visits
-
-
-@pytest.mark.browser
-def test_pages_load_cleanly(browser_visits):
-    bad = {k: v.console_errors + v.failed for k, v in browser_visits.items() if v.console_errors or v.failed}
-    assert not bad, "console errors or failed requests:\n" + json.dumps(bad, indent=1)
-
-
-@pytest.mark.browser
-def test_no_request_leaves_127_0_0_1(browser_visits):
-    bad = {k: v.outside for k, v in browser_visits.items() if v.outside}
-    assert not bad, f"requests outside 127.0.0.1: {bad}"
-
-
-@pytest.mark.browser
-def test_browser_requests_are_within_measured_weight(browser_visits, weights):
-    """Cross-check the static weight measure: the browser fetches nothing it does not count."""
-    bad = {}
-    for k, v in browser_visits.items():
-        v.requested.discard(k)  # the page itself is always counted
-        unmeasured = {r for r in v.requested if r and r not in weights[k].files and r not in weights[k].runtime
-                      and not (r.endswith("/") and r + "index.html" in weights[k].files)}
-        if unmeasured:
-            bad[k] = sorted(unmeasured)
-    assert not bad, f"files fetched by the browser but not counted in the page weight: {bad}"
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("mode", ["light", "dark", "phone"])
-def test_axe_no_serious_or_critical_violations(browser_visits, mode):
-    bad = {k: v.axe.get(mode) for k, v in browser_visits.items() if v.axe.get(mode)}
-    assert not bad, f"axe-core ({mode} mode):\n" + "\n".join(f"{k}:\n  " + "\n  ".join(vs) for k, vs in bad.items())
-
-
-@pytest.mark.browser
-def test_nothing_overflows_at_phone_width(browser_visits):
-    bad = {k: v.overflow for k, v in browser_visits.items() if v.overflow > PHONE}
-    assert not bad, f"pages wider than {PHONE} px at {PHONE} px (scrollWidth): {bad}"
-
-
-@pytest.mark.browser
-def test_screenshots_written(browser_visits):
-    missing = [str(s) for v in browser_visits.values() for s in v.shots if not s.exists()]
-    assert not missing, missing
 
 
 # --- Interaction: keyboard, sidebar, search, colour mode, print ------------------------------
