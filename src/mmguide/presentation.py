@@ -96,25 +96,29 @@ def widen(t: str) -> str:
     if not isinstance(t, str) or not any(_cjk(ch) for ch in t):
         return t
     n = len(t)
+    # Only the marks are looked at (found by str.find, not by walking every character in Python): the quotes
+    # that open a kept span, the parentheses, and the marks that may be widened.
+    quotes, parens, marks = _positions(t, "`$'\""), _positions(t, "()"), _positions(t, ",;:?()")
+    if not marks:
+        return t
     keep = [False] * n
     i = 0
-    while i < n:  # inline code, math and a quoted value the reader typed: kept whole
-        if t[i] in "`$'\"":
-            j = t.find(t[i], i + 1)
-            if j < 0:
-                break
-            for k in range(i, j + 1):
-                keep[k] = True
-            i = j + 1
-        else:
-            i += 1
+    for q in quotes:  # inline code, math and a quoted value the reader typed: kept whole
+        if q < i:
+            continue
+        j = t.find(t[q], q + 1)
+        if j < 0:
+            break
+        for k in range(q, j + 1):
+            keep[k] = True
+        i = j + 1
     pairs, stack = [], []
-    for i, ch in enumerate(t):
+    for i in parens:
         if keep[i]:
             continue
-        if ch == "(":
+        if t[i] == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             pairs.append((stack.pop(), i))
     wide = set()
     for a, b in sorted(pairs, key=lambda ab: ab[1] - ab[0]):
@@ -127,28 +131,40 @@ def widen(t: str) -> str:
         elif a == 0 or t[a - 1] != " ":
             wide.add(a)
             wide.add(b)
-    out = []
-    for i, ch in enumerate(t):
-        if keep[i] or ch not in _WIDE:
-            out.append(ch)
+    out = list(t)
+    for i in marks:  # in order, so out[i - 1] is the previous character as written
+        if keep[i]:
             continue
-        prev = out[-1] if out else ""
+        ch = t[i]
+        prev = out[i - 1] if i > 0 else ""
         nxt = t[i + 1] if i + 1 < n else ""
         if ch in "()":
-            out.append(_WIDE[ch] if i in wide else ch)
+            out[i] = _WIDE[ch] if i in wide else ch
         elif ch == ",":  # between two digits it is a number's (1,718) or a locant's (1,25-dihydroxy)
             between_digits = "0" <= prev <= "9" and "0" <= nxt <= "9"
-            out.append(ch if between_digits or nxt in (" ", "") else _WIDE[ch])
+            out[i] = ch if between_digits or nxt in (" ", "") else _WIDE[ch]
         elif ch == ";":
-            out.append(ch if nxt == " " else _WIDE[ch])
+            out[i] = ch if nxt == " " else _WIDE[ch]
         elif ch == ":":
             # after Chinese, or before Chinese or at the end (after a unit, a Latin word: "eGFR:首剂")
-            out.append(_WIDE[ch] if ((_cjk(prev) or prev == "\uff09") and nxt != " ")
-                       or _cjk(nxt) or nxt in ("\u201c", "\uff08", "\u300a", "")
-                       or (nxt == "(" and i + 1 in wide) else ch)
+            out[i] = (_WIDE[ch] if ((_cjk(prev) or prev == "\uff09") and nxt != " ")
+                      or _cjk(nxt) or nxt in ("\u201c", "\uff08", "\u300a", "")
+                      or (nxt == "(" and i + 1 in wide) else ch)
         else:  # "?"
-            out.append(_WIDE[ch] if _cjk(prev) or nxt == "" or _cjk(nxt) or nxt == " " else ch)
+            out[i] = _WIDE[ch] if _cjk(prev) or nxt == "" or _cjk(nxt) or nxt == " " else ch
     return "".join(out)
+
+
+def _positions(t: str, chars: str) -> list[int]:
+    """Where any of *chars* occurs in *t*, in order."""
+    found = []
+    for c in chars:
+        i = t.find(c)
+        while i >= 0:
+            found.append(i)
+            i = t.find(c, i + 1)
+    found.sort()
+    return found
 
 
 def first_sentence(t: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ for Endocrinology); CTCAE grade 3–4 below 1.75 mmol/L (7.0 mg/dL).
 from __future__ import annotations
 
 import itertools
+import operator
 import random
 import re
 from fractions import Fraction
@@ -92,14 +93,15 @@ def covering_array(levels: dict, strength: int = 3, seed: int = 2026) -> list[di
     rng = random.Random(seed)
     names = list(levels)
     index = {n: i for i, n in enumerate(names)}
-    groups = list(itertools.combinations(range(len(names)), strength))
+    # each group of *strength* (≥ 2) inputs with what picks its values out of a row as a tuple (in C)
+    groups = [(g, operator.itemgetter(*g)) for g in itertools.combinations(range(len(names)), strength)]
     uncovered = set()
-    for g in groups:
+    for g, _ in groups:
         for vals in itertools.product(*(range(len(levels[names[i]])) for i in g)):
             uncovered.add((g, vals))
 
     def covers(row):
-        return {(g, tuple(row[i] for i in g)) for g in groups}
+        return [(g, pick(row)) for g, pick in groups]
 
     rows = []
     for g, vals in sorted(uncovered, key=repr):
@@ -110,10 +112,10 @@ def covering_array(levels: dict, strength: int = 3, seed: int = 2026) -> list[di
             row = [rng.randrange(len(levels[n])) for n in names]
             for i, v in zip(g, vals):
                 row[i] = v
-            c = len(covers(row) & uncovered)
+            c = len(uncovered.intersection(covers(row)))
             if c > gain:
                 best, gain = row, c
-        uncovered -= covers(best)
+        uncovered.difference_update(covers(best))
         rows.append({n: levels[n][best[index[n]]] for n in names})
     return rows
 

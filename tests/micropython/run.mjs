@@ -10,7 +10,9 @@
 // tests/micropython/equality.py compares with CPython's:
 //   {"result": as_dict()} | {"error": {"type", "message", "field"}} | {"crash": "Type: message"}.
 // Inputs travel as JSON text and are read by MicroPython's json module, as a page's worker would.
-// Results come back through MicroPython's JS proxy, so floats keep their exact bits.
+// Outcomes come back as JSON text written by MicroPython (respond()'s page as the text a page
+// gets); a sample of results also comes back through MicroPython's JS proxy, which keeps a
+// float's exact bits, to prove the text does too (runCases below).
 // --probe prints what MicroPython lacks that the core uses (the experiments behind the shims).
 // Timings go to stderr.
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -101,29 +103,82 @@ def _where(e):
     return frames[-1] if frames else ""
 
 def _outcome(case):
-    if "lang" in case:  # what the page shows: respond(), the in-page form's entry point
+    if "lang" in case:  # what the page shows: respond()'s JSON text, as the page's script gets it
         try:
-            return {"page": json.loads(mmguide.presentation.respond(
+            return '{"page": ' + mmguide.presentation.respond(
                 case["calculator"], case["inputs"], case["lang"], "https://example.org/p.html",
-                "2026-12-01"))}
+                "2026-12-01") + "}"
         except Exception as e:
-            return {"crash": type(e).__name__ + ": " + str(e), "at": _where(e)}
+            return json.dumps({"crash": type(e).__name__ + ": " + str(e), "at": _where(e)})
     try:
-        return {"result": mmguide.compute(case["calculator"], **case["inputs"]).as_dict()}
+        result = mmguide.compute(case["calculator"], **case["inputs"]).as_dict()
     except MMGuideError as e:
-        return {"error": {"type": type(e).__name__, "message": str(e), "field": getattr(e, "field", None)}}
+        return json.dumps({"error": {"type": type(e).__name__, "message": str(e), "field": getattr(e, "field", None)}})
     except Exception as e:
-        return {"crash": type(e).__name__ + ": " + str(e), "at": _where(e)}
+        return json.dumps({"crash": type(e).__name__ + ": " + str(e), "at": _where(e)})
+    _proxied.append(result) if len(_outcomes) % PROXY_EVERY == 0 else None
+    return json.dumps({"result": result})
 
-def run_cases(text):
-    return [_outcome(c) for c in json.loads(text)]
+_cases = []
+_outcomes = []
+_proxied = []
+
+def load_cases(text):
+    global _cases
+    _cases = json.loads(text)
+    return len(_cases)
+
+def run_chunk(start, stop):
+    """The outcomes of cases[start:stop] as one JSON array text, and the results kept for the
+    transport check (below) as they are."""
+    _outcomes.clear()
+    _proxied.clear()
+    for case in _cases[start:stop]:
+        _outcomes.append(_outcome(case))
+    return "[" + ",".join(_outcomes) + "]", _proxied
 `;
 
+// Outcomes come back as JSON text written by MicroPython's json module (one string per chunk of
+// cases, so the heap holds one chunk's outcomes at a time), not as proxied objects: converting
+// the outcomes object by object through the JS proxy cost more than computing them. The text
+// carries floats exactly when MicroPython writes each float with enough digits to read back the
+// same double; every PROXY_EVERY-th computed result is also taken through the proxy (which keeps
+// the exact bits) and compared with what its text reads back as, so a float written inexactly
+// fails the run instead of hiding a difference. respond()'s page is its JSON text as it is: that
+// text is what the page's script parses.
+export const PROXY_EVERY = 8;
+const CHUNK = 250;
+
+function sameValue(a, b) {
+  if (typeof a === "number" || typeof b === "number") return Object.is(a, b) || (a === b && a !== 0);
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
+}
+
 export function runCases(mp, cases) {
-  mp.runPython(DRIVER);
-  const run = mp.globals.get("run_cases");
-  const out = run(JSON.stringify(cases));
-  return mp.PyProxy.toJs(out);
+  mp.runPython(`PROXY_EVERY = ${PROXY_EVERY}\n` + DRIVER);
+  const n = mp.globals.get("load_cases")(JSON.stringify(cases));
+  const runChunk = mp.globals.get("run_chunk");
+  const parts = [];
+  let checked = 0;
+  for (let start = 0; start < n; start += CHUNK) {
+    const [text, proxied] = mp.PyProxy.toJs(runChunk(start, Math.min(start + CHUNK, n)));
+    const outs = JSON.parse(text);
+    let k = 0;
+    outs.forEach((o, i) => {
+      if (!("result" in o) || i % PROXY_EVERY !== 0) return;
+      if (!sameValue(o.result, proxied[k])) {
+        throw new Error(`MicroPython's JSON text of case ${start + i} does not read back as its result: ${JSON.stringify(proxied[k]).slice(0, 500)}`);
+      }
+      k++;
+    });
+    if (k !== proxied.length) throw new Error(`transport check: ${proxied.length} results proxied, ${k} compared`);
+    checked += k;
+    parts.push(...outs);
+  }
+  return { outcomes: parts, checked };
 }
 
 const PROBES = [
@@ -193,9 +248,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (casesFile) {
     const cases = JSON.parse(readFileSync(casesFile === "-" ? 0 : casesFile, "utf8"));
     const t = performance.now();
-    const out = runCases(mp, cases);
-    console.error(`${cases.length} cases in ${(performance.now() - t).toFixed(0)} ms`);
-    const text = JSON.stringify(out);
+    const { outcomes, checked } = runCases(mp, cases);
+    console.error(`${cases.length} cases in ${(performance.now() - t).toFixed(0)} ms; ${checked} results also compared through the proxy`);
+    const text = JSON.stringify(outcomes);
     const outFile = opt("--out");
     if (outFile) writeFileSync(outFile, text); else process.stdout.write(text + "\n");
   }
