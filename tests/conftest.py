@@ -65,10 +65,10 @@ EXHAUSTIVE = frozenset({
 # costliest files go first and the run ends on small ones, with both workers busy to the end.
 # A file not listed counts as small (1). tests/test_test_lanes.py checks that every file named exists.
 COST = {
-    "test_bedside.py": 186, "test_site.py": 181, "test_forms.py": 119,
-    "micropython/test_equality.py": 96, "test_reader_site.py": 75, "test_chinese_messages.py": 53,
-    "calculators/test_plan_safety_properties.py": 38, "test_offline.py": 34, "test_search_zh.py": 34,
-    "calculators/test_fuzz_records.py": 26, "test_clinical_diff.py": 14,
+    "test_bedside.py": 186, "test_forms.py": 119, "test_pages_en.py": 75, "test_pages_zh_CN.py": 75,
+    "micropython/test_equality.py": 60, "test_offline.py": 34, "test_chinese_messages.py": 25,
+    "calculators/test_fuzz_records.py": 20, "calculators/test_plan_safety_properties.py": 15,
+    "test_reader_site.py": 15, "test_search_zh.py": 14, "test_site.py": 14, "test_clinical_diff.py": 14,
     "calculators/test_thresholds_bone_protection_plan.py": 14, "test_flowcharts.py": 14,
     "test_reproducible_build.py": 11, "test_build_cost.py": 10, "test_calculator_pages.py": 9,
     "test_build.py": 9, "test_legible.py": 8, "test_recommendation_grading.py": 8, "test_notebooks.py": 7,
