@@ -13,8 +13,7 @@
 - The reader's units: the Chinese edition's creatinine menu starts on µmol/L, the English on mg/dL.
 
 One browser for the whole module; each page is loaded once and its colour mode and width are
-switched in place (the plan's four patients are entered in turn on one plan page per edition, see
-``computed``). The form is waited for until it has settled (tests/form_settle.py), and axe-core is
+switched in place. The form is waited for until it has settled (tests/form_settle.py), and axe-core is
 loaded by URL from a server of its own so Chromium compiles it once. Screenshots of the plan for the four patients (375 px, light and dark, both
 editions) go to ``_build/screenshots/bedside/`` for a person to look at.
 """
@@ -141,14 +140,10 @@ def computed(browser, base_url, axe_url):
     """Every calculator's first example and the plan's four patients, computed, checked by axe in
     light and dark mode at both widths; screenshots of the plan's patients at 375 px.
 
-    One context and one page for all of them, so axe-core is fetched and compiled once. Each
-    calculator's page is opened with its example in the address; the plan's page (opened with its
-    own example, last) then takes the four patients in turn in place: Reset, the patient's address,
-    and the form reads it as it does on arrival (``fromUrl``). The plan's page is long (about 9,000
-    elements): the first axe run in a document resolves the style of all of them (about 3 CPU-s),
-    which this pays once per edition instead of five times."""
+    One context and one page for all of them (each case opened afresh with its inputs in the address),
+    so axe-core is fetched and compiled once."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    cases = sorted([(c.id, c.id, example_query(c)) for c in mmguide.calculators()], key=lambda c: c[0] == PLAN)
+    cases = [(c.id, c.id, example_query(c)) for c in mmguide.calculators()]
     cases += [(PLAN, f"{PLAN}-{name}", urllib.parse.urlencode(p)) for name, p in PATIENTS.items()]
     out = {}
     ctx = new_context(browser, viewport={"width": 1280, "height": 900})
@@ -156,17 +151,9 @@ def computed(browser, base_url, axe_url):
     for edition in EDITIONS:
         for calc_id, name, query in cases:
             page.set_viewport_size({"width": 1280, "height": 900})
-            if name == calc_id:
-                page.goto(url(base_url, edition, calc_id, query))
-            else:  # a patient of the plan, on the plan's page opened just before
-                assert page.url.split("?")[0] == url(base_url, edition, PLAN), page.url
-                page.evaluate("""q => { const f = window.mmguideForms.forms[0]; f.reset();
-                    history.replaceState(history.state, '', location.pathname + '?' + q);
-                    window.__mmguideAnswered = -Infinity;  // wait for this patient's answer
-                    f.fromUrl(); }""", query)
+            page.goto(url(base_url, edition, calc_id, query))
             form = wait_result(page, calc_id)
-            # the form writes back what it sent (in its own order and with units): the patient's inputs, no
-            # other (nothing left from the patient before)
+            # the form writes back what it sent (in its own order and with units): the case's inputs, no other
             sent = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
             assert sent.keys() == urllib.parse.parse_qs(query).keys(), (name, page.url)
             state = form.get_attribute("data-state")

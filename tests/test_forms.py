@@ -240,6 +240,7 @@ class Visits:
                 rec["live"] = form.evaluate(READ_LIVE)
             except Exception as e:  # noqa: BLE001 - recorded for the test that checks it
                 rec["live_failed"] = repr(e)[:800]
+            wait_settled(page, TIMEOUT_MS)  # no live calculation left to overtake the button's
             rec["state"] = calculate(page, form)
             rec["answer"] = form.evaluate(READ_ANSWER)
         except Exception as e:  # noqa: BLE001
