@@ -13,7 +13,8 @@
 - The reader's units: the Chinese edition's creatinine menu starts on µmol/L, the English on mg/dL.
 
 One browser for the whole module; each page is loaded once and its colour mode and width are
-switched in place. Screenshots of the plan for the four patients (375 px, light and dark, both
+switched in place. The form is waited for until it has settled (tests/form_settle.py), and axe-core is
+loaded by URL from a server of its own so Chromium compiles it once. Screenshots of the plan for the four patients (375 px, light and dark, both
 editions) go to ``_build/screenshots/bedside/`` for a person to look at.
 """
 
@@ -28,6 +29,7 @@ import pytest
 import mmguide
 
 from browser import chromium, serve
+from form_settle import SETTLE_SCRIPT, wait_settled
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -75,6 +77,24 @@ def browser():
         yield b
 
 
+@pytest.fixture(scope="module")
+def axe_url():
+    """axe-core served on 127.0.0.1 and loaded by URL: Chromium keeps the compiled script of a
+    fetched file for the next page of the same context, which it cannot do for inline text."""
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core missing: run `bash tools/setup-node.sh`", pytrace=False)
+    with serve(AXE.parent) as base:
+        yield f"{base}/{AXE.name}"
+
+
+def new_context(browser, **options):
+    """A context whose pages record when the form settles (tests/form_settle.py)."""
+    ctx = browser.new_context(**options)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    ctx.add_init_script(SETTLE_SCRIPT)
+    return ctx
+
+
 def url(base, edition, calc_id, query=""):
     return f"{base}/{edition}/docs/calculators/{calc_id}.html" + (f"?{query}" if query else "")
 
@@ -83,20 +103,25 @@ def wait_result(page, calc_id):
     form = page.locator(f"[data-mmguide-form='{calc_id}']")
     page.wait_for_function("el => ['result', 'error', 'incomplete'].includes(el.getAttribute('data-state'))",
                            arg=form.element_handle(), timeout=TIMEOUT_MS)
-    page.wait_for_timeout(500)  # the debounced call after the quick one
+    wait_settled(page, TIMEOUT_MS)  # the debounced call after the last change has answered
+    page.wait_for_function("el => ['result', 'error', 'incomplete'].includes(el.getAttribute('data-state'))",
+                           arg=form.element_handle(), timeout=TIMEOUT_MS)
     return form
 
 
 def set_mode(page, mode):
     """The theme's colour mode, switched in place as its own button does (data-theme on <html>)."""
-    page.evaluate("m => { document.documentElement.dataset.mode = m; document.documentElement.dataset.theme = m; }", mode)
-    page.wait_for_timeout(50)
+    page.evaluate("""m => { document.documentElement.dataset.mode = m; document.documentElement.dataset.theme = m;
+                            return new Promise(r => requestAnimationFrame(() => r())); }""", mode)  # drawn in it
 
 
-def axe_form(page, calc_id):
-    page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")
+NO_MOTION = "*,*::before,*::after{transition:none!important;animation:none!important}"
+
+
+def axe_form(page, calc_id, axe_url):
+    page.add_style_tag(content=NO_MOTION)
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.add_script_tag(url=axe_url)
     found = page.evaluate(
         """async (sel) => {
             document.querySelectorAll(sel + ' details').forEach(d => d.open = true);
@@ -111,30 +136,34 @@ def axe_form(page, calc_id):
 
 
 @pytest.fixture(scope="module")
-def computed(browser, base_url):
+def computed(browser, base_url, axe_url):
     """Every calculator's first example and the plan's four patients, computed, checked by axe in
-    light and dark mode at both widths; screenshots of the plan's patients at 375 px."""
-    if not AXE.exists():
-        pytest.fail("node_modules/axe-core missing: run `bash tools/setup-node.sh`", pytrace=False)
+    light and dark mode at both widths; screenshots of the plan's patients at 375 px.
+
+    One context and one page for all of them (each case opened afresh with its inputs in the address),
+    so axe-core is fetched and compiled once."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     cases = [(c.id, c.id, example_query(c)) for c in mmguide.calculators()]
     cases += [(PLAN, f"{PLAN}-{name}", urllib.parse.urlencode(p)) for name, p in PATIENTS.items()]
     out = {}
+    ctx = new_context(browser, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
     for edition in EDITIONS:
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-        ctx.set_default_timeout(TIMEOUT_MS)
-        page = ctx.new_page()
         for calc_id, name, query in cases:
             page.set_viewport_size({"width": 1280, "height": 900})
             page.goto(url(base_url, edition, calc_id, query))
             form = wait_result(page, calc_id)
+            # the form writes back what it sent (in its own order and with units): the case's inputs, no other
+            sent = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+            assert sent.keys() == urllib.parse.parse_qs(query).keys(), (name, page.url)
             state = form.get_attribute("data-state")
+            page.add_style_tag(content=NO_MOTION)  # the colour modes switch without a transition
             found = {}
             for width in (1280, 375):
                 page.set_viewport_size({"width": width, "height": 900})
                 for mode in ("light", "dark"):
                     set_mode(page, mode)
-                    found[(width, mode)] = axe_form(page, calc_id)
+                    found[(width, mode)] = axe_form(page, calc_id, axe_url)
                     if calc_id == PLAN and width == 375 and name != PLAN:
                         # the answer itself: the sticky header and the phone's bar kept out of the picture
                         style = page.add_style_tag(content=".bd-header, .bd-header-article, .skip-link, .mmguide-peek"
@@ -144,7 +173,7 @@ def computed(browser, base_url):
                         style.evaluate("s => s.remove()")
             out[(edition, name)] = {"state": state, "axe": found,
                                     "urgent": form.locator(".mmguide-urgent li").count()}
-        ctx.close()
+    ctx.close()
     return out
 
 
@@ -163,9 +192,9 @@ def test_every_example_and_patient_was_computed(computed):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_system_dark_mode_gives_the_dark_colours(browser, base_url, edition):
+def test_system_dark_mode_gives_the_dark_colours(browser, base_url, axe_url, edition):
     """The theme's "system" mode on a dark system: the urgent box is dark with light text."""
-    ctx = browser.new_context(viewport={"width": 375, "height": 900}, color_scheme="dark")
+    ctx = new_context(browser, viewport={"width": 375, "height": 900}, color_scheme="dark")
     try:
         page = ctx.new_page()
         page.goto(url(base_url, edition, PLAN))
@@ -179,7 +208,7 @@ def test_system_dark_mode_gives_the_dark_colours(browser, base_url, edition):
             return [s.backgroundColor, s.color];
         }""")
         assert colours[0] != "rgb(255, 255, 255)", colours
-        assert axe_form(page, PLAN) == []
+        assert axe_form(page, PLAN, axe_url) == []
         assert form.locator(".mmguide-urgent li").count() >= 1
     finally:
         ctx.close()
@@ -223,9 +252,8 @@ def test_urgent_items_come_first_in_the_packages_order_with_what_is_still_needed
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_a_phone_gets_a_bar_to_an_answer_below_the_fold_and_hears_it_once(browser, base_url, edition):
-    ctx = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True)
-    ctx.set_default_timeout(TIMEOUT_MS)
+def test_a_phone_gets_a_bar_to_an_answer_below_the_fold_and_hears_it_once(browser, base_url, axe_url, edition):
+    ctx = new_context(browser, viewport={"width": 375, "height": 740}, has_touch=True)
     try:
         page = ctx.new_page()
         p = dict(PATIENTS["hypercalcaemia"])
@@ -242,7 +270,7 @@ def test_a_phone_gets_a_bar_to_an_answer_below_the_fold_and_hears_it_once(browse
         field.fill("")
         field.press_sequentially(calcium.split()[0], delay=120)
         page.wait_for_function("() => document.querySelector('.mmguide-answer .mmguide-urgent')")
-        page.wait_for_timeout(1500)
+        wait_settled(page, TIMEOUT_MS)  # the reader has paused: the debounced call has answered
         said = [s for s in page.evaluate("window.said") if s]
         assert len(said) == 1, said  # once, when the reader paused
         box = page.locator(".mmguide-answer")
@@ -254,20 +282,23 @@ def test_a_phone_gets_a_bar_to_an_answer_below_the_fold_and_hears_it_once(browse
             assert peek.is_visible()
             assert peek.get_attribute("data-tone") == box.get_attribute("data-tone")
             assert box.locator(".mmguide-value").inner_text() in peek.inner_text()
-            assert axe_form(page, PLAN) == []
+            assert axe_form(page, PLAN, axe_url) == []
             peek.click()
-            page.wait_for_timeout(800)
+            in_view = ("() => { const r = document.querySelector('.mmguide-answer').getBoundingClientRect();"
+                       " return r.top >= -1 && r.top < innerHeight; }")
+            try:  # the smooth scroll to the answer
+                page.wait_for_function(in_view, timeout=5_000)
+            except Exception:  # noqa: BLE001 - the assertion below says what failed
+                pass
             assert not peek.is_visible()
-            assert page.evaluate("() => { const r = document.querySelector('.mmguide-answer').getBoundingClientRect();"
-                                 " return r.top >= -1 && r.top < innerHeight; }")
+            assert page.evaluate(in_view)
     finally:
         ctx.close()
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_one_patient_one_link_copy_and_reset(browser, base_url, edition):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    ctx.set_default_timeout(TIMEOUT_MS)
+    ctx = new_context(browser, viewport={"width": 1280, "height": 900})
     ctx.grant_permissions(["clipboard-read", "clipboard-write"])
     calc = "crcl-cockcroft-gault"
     try:
@@ -283,7 +314,7 @@ def test_one_patient_one_link_copy_and_reset(browser, base_url, edition):
         last.focus()
         last.press_sequentially("1.0", delay=80)
         page.wait_for_function("() => document.querySelector('.mmguide-answer .mmguide-value')")
-        page.wait_for_timeout(600)
+        wait_settled(page, TIMEOUT_MS)  # the answer to the whole value typed
         summary = page.locator(".mmguide-answer").get_attribute("data-summary")
         # the address carries the inputs, without a reload or a history entry per keystroke
         q = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
@@ -292,7 +323,7 @@ def test_one_patient_one_link_copy_and_reset(browser, base_url, edition):
         # Copy with the last field still focused: the first tap confirms (the answer is not redrawn)
         assert page.evaluate("document.activeElement.id") == f"mmguide-{calc}-creatinine"
         page.locator("button.mmguide-copy[data-copy=note]").click()
-        page.wait_for_timeout(1200)  # the blur's change event and its debounced calculation
+        wait_settled(page, TIMEOUT_MS)  # the blur's change event and its debounced calculation
         status = page.locator(".mmguide-copy-status").inner_text()
         assert status.startswith("已复制" if edition == "zh_CN" else "Copied"), status
         note = page.evaluate("navigator.clipboard.readText()")
@@ -321,8 +352,7 @@ def test_one_patient_one_link_copy_and_reset(browser, base_url, edition):
 @pytest.mark.parametrize("edition,unit", [("en", "mg/dL"), ("zh_CN", "µmol/L")])
 def test_each_edition_starts_on_its_laboratories_creatinine_unit(browser, base_url, edition, unit):
     """Chinese laboratories report creatinine in µmol/L: "124" is read so, the menu stays visible."""
-    ctx = browser.new_context()
-    ctx.set_default_timeout(TIMEOUT_MS)
+    ctx = new_context(browser)
     calc = "crcl-cockcroft-gault"
     try:
         page = ctx.new_page()
@@ -348,8 +378,7 @@ def test_each_edition_starts_on_its_laboratories_creatinine_unit(browser, base_u
 def test_a_link_reads_the_same_in_both_editions(browser, base_url, edition):
     """A link's creatinine keeps its unit; a bare number is the calculator's own unit (mg/dL), not
     the edition's menu default, so one link is one patient in either edition."""
-    ctx = browser.new_context()
-    ctx.set_default_timeout(TIMEOUT_MS)
+    ctx = new_context(browser)
     calc = "crcl-cockcroft-gault"
     try:
         page = ctx.new_page()

@@ -7,9 +7,16 @@ the runtime, and a calculator page must start it without waiting for the reader,
 loads (progress shown, button disabled) and load under 1 MB in all. Without JavaScript the page
 says the tables are the full reference.
 
+How the visits are shared: each calculator page is opened once per edition and width (1280 and
+375 px) by the module's ``visits`` fixture (one browser context per edition and width), which types
+the first worked example, records the answer shown live (``test_every_answer_box_updates_as_the_reader_types``)
+and then the answer after pressing the button (``test_form_shows_the_worked_example_result``); each
+test asserts on what was recorded for it. The plan's four phone patients share one phone-sized page.
+Waits are for conditions, not times: a form has "settled" once it has answered after the debounced
+call that follows the last change (tests/form_settle.py).
+
 The site: ``MMGUIDE_SITE`` (a directory with en/ and zh_CN/) if set, otherwise both editions
-built once per session with ``tools/build.py --out <tmp>`` (the shared ``built_site`` fixture
-builds one edition only).
+built once per session (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import mmguide
 from mmguide import units as U
 
 from browser import chromium, serve
+from form_settle import SETTLE_SCRIPT, wait_settled
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -66,6 +74,7 @@ def browser():
 def page(browser):
     context = browser.new_context()
     context.set_default_timeout(TIMEOUT_MS)  # a loaded machine slows the runtime's start
+    context.add_init_script(SETTLE_SCRIPT)
     pg = context.new_page()
     pg.requests = []
     pg.on("request", lambda r: pg.requests.append(r.url))
@@ -145,49 +154,154 @@ def test_the_book_extension_sets_the_forms_up():
     assert _forms_wired(), "add `forms` to the import line and `forms.setup(app)` in sphinxext/mmguide_book/__init__.py"
 
 
+# --- one visit per (edition, width, calculator), shared by the two tests below -------------------
+
+WIDTHS = (1280, 375)
+
+# What a visit reads from the form once it shows the clicked answer (one call; the lists let the test
+# require exactly one element where a Playwright locator would have: strict mode)
+READ_ANSWER = """form => {
+    const result = form.querySelector('[data-mmguide-result]');
+    const all = sel => [...result.querySelectorAll(sel)];
+    return {
+        values: all('[data-value]').map(e => e.getAttribute('data-value')),
+        categories: all('.mmguide-answer').map(e => e.getAttribute('data-category')),
+        badge: (result.querySelector('.mmguide-answer .mmguide-badge, .mmguide-answer .mmguide-value') || {}).innerText || '',
+        favoured: all('.mmguide-value[data-agent]').map(e => e.getAttribute('data-agent')),
+        agents: all('li[data-agent]').map(e => e.getAttribute('data-agent')),
+        actions: all('li[data-action]').length,
+        answers: all('.mmguide-answer').map(e => e.innerText),
+        details: all('dl, .mmguide-details').length,
+        errors: [...form.querySelectorAll('[data-mmguide-error]')].map(e => e.innerText).filter(t => t.trim()),
+        text: form.innerText.slice(0, 800),
+    };
+}"""
+
+# What it reads from the answer shown while typing, before any button is pressed
+READ_LIVE = """form => {
+    const box = form.querySelector('.mmguide-answer');
+    const r = box ? box.getBoundingClientRect() : null;
+    const value = box ? box.querySelector('.mmguide-value') : null;
+    return {
+        boxes: form.querySelectorAll('.mmguide-answer').length,
+        values: box ? box.querySelectorAll('.mmguide-value').length : 0,
+        visible: !!r && r.width > 0 && r.height > 0 && getComputedStyle(box).visibility !== 'hidden',
+        value: value ? value.innerText : null,
+        text: box ? box.innerText : '',
+        fits: document.documentElement.scrollWidth <= window.innerWidth + 1,
+        form: form.innerText.slice(0, 600),
+    };
+}"""
+
+
+class Visits:
+    """Each calculator's page opened once per edition and width, its first worked example typed in
+    as a reader would (one browser context per edition and width, one page reused for every
+    calculator). A visit records, for ``test_every_answer_box_updates_as_the_reader_types``, the
+    answer shown live with no button pressed, and then, for
+    ``test_form_shows_the_worked_example_result``, the answer after pressing the button, with the
+    form's state on arrival and every request the page made. A step that fails is recorded as its
+    error for the test that checks it, and the visit goes on."""
+
+    def __init__(self, browser, base_url, site):
+        self.browser, self.base_url, self.site = browser, base_url, site
+        self.pages = {}
+        self.seen = {}
+
+    def _page(self, edition, width):
+        if (edition, width) not in self.pages:
+            context = self.browser.new_context(viewport={"width": width, "height": 900})
+            context.set_default_timeout(TIMEOUT_MS)
+            context.add_init_script(SETTLE_SCRIPT)
+            self.pages[(edition, width)] = context.new_page()
+        return self.pages[(edition, width)]
+
+    def get(self, edition, width, calc_id):
+        key = (edition, width, calc_id)
+        if key not in self.seen:
+            self.seen[key] = self._visit(edition, width, calc_id)
+        return self.seen[key]
+
+    def _visit(self, edition, width, calc_id):
+        calc = mmguide.calculator(calc_id)
+        row = calc.examples[0]
+        page = self._page(edition, width)
+        requests = []
+        listener = lambda r: requests.append(r.url)  # noqa: E731
+        page.on("request", listener)
+        rec = {"row": row, "requests": requests}
+        try:
+            page.goto(calculator_url(self.base_url, self.site, edition, calc_id))
+            form = page.locator(f"[data-mmguide-form='{calc_id}']")
+            rec["arrival"] = form.get_attribute("data-state")
+            fill(page, calc, row["inputs"])
+            try:
+                rec["live_state"] = _wait_answer(page, form, ("result", "error"))
+                rec["live"] = form.evaluate(READ_LIVE)
+            except Exception as e:  # noqa: BLE001 - recorded for the test that checks it
+                rec["live_failed"] = repr(e)[:800]
+            wait_settled(page, TIMEOUT_MS)  # no live calculation left to overtake the button's
+            rec["state"] = calculate(page, form)
+            rec["answer"] = form.evaluate(READ_ANSWER)
+        except Exception as e:  # noqa: BLE001
+            rec["failed"] = repr(e)[:800]
+        finally:
+            page.remove_listener("request", listener)
+        return rec
+
+    def close(self):
+        for page in self.pages.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="module")
+def visits(browser, base_url, site):
+    v = Visits(browser, base_url, site)
+    yield v
+    v.close()
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("calc_id", CALCS)
-def test_form_shows_the_worked_example_result(page, base_url, site, edition, calc_id):
-    calc = mmguide.calculator(calc_id)
-    row = calc.examples[0]
-    page.goto(calculator_url(base_url, site, edition, calc_id))
-    form = page.locator(f"[data-mmguide-form='{calc_id}']")
-    assert form.get_attribute("data-state") in ("idle", "loading", "ready")
+def test_form_shows_the_worked_example_result(visits, edition, calc_id):
+    """The first worked example typed into the form, the button pressed: the published answer, in the
+    edition's language, computed by the runtime the page loaded from 127.0.0.1 (at both widths)."""
+    for width in WIDTHS:
+        rec = visits.get(edition, width, calc_id)
+        row = rec["row"]
+        assert "failed" not in rec, (width, rec["failed"])
+        assert rec["arrival"] in ("idle", "loading", "ready"), rec["arrival"]
+        a = rec["answer"]
+        assert rec["state"] == "result", f"{calc_id} @{width} {row['inputs']}: state {rec['state']}; {a['errors']}; {a['text']}"
 
-    fill(page, calc, row["inputs"])
-    state = calculate(page, form)
-    errors = [t for t in form.locator("[data-mmguide-error]").all_inner_texts() if t.strip()]
-    assert state == "result", f"{calc_id} {row['inputs']}: state {state}; {errors}; {form.inner_text()[:800]}"
-
-    expected = row["expected"]
-    result = form.locator("[data-mmguide-result]")
-    if "value" in expected:
-        ev = expected["value"]
-        if ev is None:  # a category-only answer (ISS, R-ISS)
-            assert result.locator("[data-value]").count() == 0
-        else:
-            shown = result.locator("[data-value]").get_attribute("data-value", timeout=5000)
-            if isinstance(ev, (int, float)) and not isinstance(ev, bool):
-                assert abs(float(shown) - ev) <= float(row.get("tolerance", 0)) + 1e-9, (shown, ev)
+        expected = row["expected"]
+        if "value" in expected:
+            ev = expected["value"]
+            if ev is None:  # a category-only answer (ISS, R-ISS)
+                assert a["values"] == []
             else:
-                assert (shown.split(",") if shown else []) == list(ev), (shown, ev)
-    if expected.get("category") is not None:
-        assert result.locator(".mmguide-answer").get_attribute("data-category") == expected["category"]
-        # the category's words are shown with its colour
-        assert result.locator(".mmguide-answer .mmguide-badge, .mmguide-answer .mmguide-value").first.inner_text().strip()
-    if "agents" in expected:
-        favoured = result.locator(".mmguide-value[data-agent]")
-        shown_agents = [a.get_attribute("data-agent") for a in result.locator("li[data-agent]").all()]
-        if expected["agents"]:
-            assert favoured.get_attribute("data-agent") == expected["agents"][0]
-            assert set(expected["agents"]) <= set(shown_agents) | {expected["agents"][0]}
-            assert result.locator("li[data-action]").count() >= 1, "the plan's actions are not shown"
-    answer = result.locator(".mmguide-answer").inner_text()
-    assert answer.strip()
-    assert bool(HAN.search(answer)) == (edition == "zh_CN"), answer
-    assert not result.locator("dl, .mmguide-details").count(), "raw details shown to readers"
-    assert _runtime_requests(page.requests), "no request for the runtime: what computed this?"
-    assert not _off_site(page.requests), _off_site(page.requests)
+                assert len(a["values"]) == 1, a["values"]
+                shown = a["values"][0]
+                if isinstance(ev, (int, float)) and not isinstance(ev, bool):
+                    assert abs(float(shown) - ev) <= float(row.get("tolerance", 0)) + 1e-9, (shown, ev)
+                else:
+                    assert (shown.split(",") if shown else []) == list(ev), (shown, ev)
+        assert len(a["answers"]) == 1, a["answers"]
+        if expected.get("category") is not None:
+            assert a["categories"] == [expected["category"]]
+            # the category's words are shown with its colour
+            assert a["badge"].strip()
+        if "agents" in expected:
+            if expected["agents"]:
+                assert a["favoured"] == [expected["agents"][0]]
+                assert set(expected["agents"]) <= set(a["agents"]) | {expected["agents"][0]}
+                assert a["actions"] >= 1, "the plan's actions are not shown"
+        answer = a["answers"][0]
+        assert answer.strip()
+        assert bool(HAN.search(answer)) == (edition == "zh_CN"), answer
+        assert not a["details"], "raw details shown to readers"
+        assert _runtime_requests(rec["requests"]), "no request for the runtime: what computed this?"
+        assert not _off_site(rec["requests"]), _off_site(rec["requests"])
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -235,6 +349,7 @@ def test_the_form_says_it_is_loading_until_it_can_answer(browser, base_url, site
     url = calculator_url(base_url, site, edition, cid)
     context = browser.new_context(viewport={"width": 375, "height": 800})
     context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(SETTLE_SCRIPT)
     held = []
     context.route("**/_static/py/**", lambda route: held.append(route))
     try:
@@ -302,8 +417,6 @@ def test_without_javascript_the_page_is_a_static_reference(browser, base_url, si
 
 # --- the answer at a glance, live; composition; the note ---------------------------------------
 
-WIDTHS = (1280, 375)
-
 
 def _wait_answer(page, form, states=("result",)):
     """Wait for one of *states*; an error shown while the reader is still filling the form (a number
@@ -312,7 +425,7 @@ def _wait_answer(page, form, states=("result",)):
         "([el, states]) => states.includes(el.getAttribute('data-state'))",
         arg=[form.element_handle(), list(states)], timeout=TIMEOUT_MS)
     if form.get_attribute("data-state") != "result":
-        page.wait_for_timeout(1500)  # the live update's debounce (350 ms) and one calculation
+        wait_settled(page, TIMEOUT_MS)  # the debounced call after the last change has answered
         page.wait_for_function(
             "([el, states]) => states.includes(el.getAttribute('data-state'))",
             arg=[form.element_handle(), list(states)], timeout=TIMEOUT_MS)
@@ -321,26 +434,18 @@ def _wait_answer(page, form, states=("result",)):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_answer_box_updates_as_the_reader_types(browser, base_url, site, edition, width):
+def test_every_answer_box_updates_as_the_reader_types(visits, edition, width):
     """Typing a published example into each calculator shows its answer box, with no button pressed."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        for calc in mmguide.calculators():
-            row = calc.examples[0]
-            page.goto(calculator_url(base_url, site, edition, calc.id))
-            form = page.locator(f"[data-mmguide-form='{calc.id}']")
-            fill(page, calc, row["inputs"])
-            assert _wait_answer(page, form, ("result", "error")) == "result", (calc.id, form.inner_text()[:600])
-            box = form.locator(".mmguide-answer")
-            assert box.is_visible()
-            assert box.locator(".mmguide-value").inner_text().strip(), calc.id
-            assert bool(HAN.search(box.inner_text())) == (edition == "zh_CN"), box.inner_text()
-            # nothing clipped sideways on a phone
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), calc.id
-    finally:
-        context.close()
+    for calc in mmguide.calculators():
+        rec = visits.get(edition, width, calc.id)
+        assert "live" in rec, (calc.id, rec.get("live_failed") or rec.get("failed"))
+        live = rec["live"]
+        assert rec["live_state"] == "result", (calc.id, live["form"])
+        assert live["boxes"] == 1 and live["visible"] and live["values"] == 1, (calc.id, live)
+        assert (live["value"] or "").strip(), calc.id
+        assert bool(HAN.search(live["text"])) == (edition == "zh_CN"), live["text"]
+        # nothing clipped sideways on a phone
+        assert live["fits"], calc.id
 
 
 # 80 years, 72 kg, creatinine 1.5 mg/dL, male: CrCl exactly 40 mL/min -> zoledronic acid 3.3 mg
@@ -469,37 +574,43 @@ PLAN_PATIENTS = {
 }
 
 
-@pytest.mark.parametrize("edition", EDITIONS)
-@pytest.mark.parametrize("patient", list(PLAN_PATIENTS))
-def test_the_plan_answer_fits_two_phone_screens(browser, base_url, site, edition, patient):
-    cid = "bone-protection-plan"
+@pytest.fixture(scope="module")
+def phone_page(browser):
+    """One phone-sized page for the plan's patients, each opened afresh in it."""
     context = browser.new_context(viewport=PHONE)
     context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        page.goto(calculator_url(base_url, site, edition, cid))
-        form = page.locator(f"[data-mmguide-form='{cid}']")
-        fill(page, mmguide.calculator(cid), PLAN_PATIENTS[patient])
-        assert _wait_answer(page, form, ("result", "error")) == "result", form.inner_text()[:600]
-        # the plan answers before the last field is read: let the answer to every field settle first
-        page.wait_for_function("() => !document.querySelector('.mmguide-form .mmguide-busy, [aria-busy=true]')")
-        page.wait_for_timeout(1500)
-        height = page.evaluate("""() => {
-            const box = document.querySelector('.mmguide-answer');
-            const first = document.querySelector('details.mmguide-section');
-            return first.getBoundingClientRect().top - box.getBoundingClientRect().top; }""")
-        top = page.evaluate("document.querySelector('.mmguide-answer').getBoundingClientRect().top + window.scrollY")
-        page.evaluate(f"window.scrollTo(0, {top} - 70)")
-        out = ROOT / "_build" / "screenshots" / f"plan-{patient}-{edition}-375.png"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(out), full_page=False)
-        # the emergency is shown whole, before anything routine (its now phase is not cut to a summary), so an
-        # answer with one may take three screens; a routine answer fits two
-        screens = 3 if patient == "hypercalcaemia" else 2
-        assert height <= screens * PHONE["height"], f"{patient}: {height}px before the collapsed sections"
-        assert form.locator("details.mmguide-section[open]").count() == 0
-    finally:
-        context.close()
+    context.add_init_script(SETTLE_SCRIPT)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("patient", list(PLAN_PATIENTS))
+def test_the_plan_answer_fits_two_phone_screens(phone_page, base_url, site, edition, patient):
+    cid = "bone-protection-plan"
+    page = phone_page
+    page.goto(calculator_url(base_url, site, edition, cid))
+    form = page.locator(f"[data-mmguide-form='{cid}']")
+    fill(page, mmguide.calculator(cid), PLAN_PATIENTS[patient])
+    assert _wait_answer(page, form, ("result", "error")) == "result", form.inner_text()[:600]
+    # the plan answers before the last field is read: let the answer to every field settle first
+    page.wait_for_function("() => !document.querySelector('.mmguide-form .mmguide-busy, [aria-busy=true]')")
+    wait_settled(page, TIMEOUT_MS)
+    assert form.get_attribute("data-state") == "result", form.inner_text()[:600]
+    height = page.evaluate("""() => {
+        const box = document.querySelector('.mmguide-answer');
+        const first = document.querySelector('details.mmguide-section');
+        return first.getBoundingClientRect().top - box.getBoundingClientRect().top; }""")
+    top = page.evaluate("document.querySelector('.mmguide-answer').getBoundingClientRect().top + window.scrollY")
+    page.evaluate(f"window.scrollTo(0, {top} - 70)")
+    out = ROOT / "_build" / "screenshots" / f"plan-{patient}-{edition}-375.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out), full_page=False)
+    # the emergency is shown whole, before anything routine (its now phase is not cut to a summary), so an
+    # answer with one may take three screens; a routine answer fits two
+    screens = 3 if patient == "hypercalcaemia" else 2
+    assert height <= screens * PHONE["height"], f"{patient}: {height}px before the collapsed sections"
+    assert form.locator("details.mmguide-section[open]").count() == 0
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
