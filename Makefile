@@ -23,7 +23,7 @@ TEST_JOBS ?= 2
 # more pytest options, e.g. PYTEST_ARGS="--durations=20" or PYTEST_ARGS="-k forms"
 PYTEST_ARGS ?=
 
-.PHONY: pdf setup system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation clinical-diff release-notes
+.PHONY: pdf setup installs system html test test-fast serve lock bench clean gettext regen-notebooks python-check mutation clinical-diff release-notes
 
 python-check:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "mmguide needs Python 3.11, and '$(PYTHON)' was not found: install it (Debian: apt-get install python3.11) or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -54,7 +54,9 @@ $(NODE_STAMP): package-lock.json package.json tools/setup-node.sh
 
 # The Python and Node installs are independent: made side by side (about 6 s less from a fresh clone).
 setup: $(SYS_STAMP)
-	@$(MAKE) --no-print-directory -j2 $(STAMP) $(NODE_STAMP)
+	@$(MAKE) --no-print-directory -j2 installs
+installs: $(STAMP) $(NODE_STAMP)
+	@:
 system: $(SYS_STAMP)
 
 html: setup
