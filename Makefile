@@ -1,7 +1,7 @@
 # mmguide: every target sets up what is missing first, so a fresh clone needs only these.
 #   make html   build the book into _build/html (both editions and their PDFs)
 #   make pdf    only the PDF of each edition (_build/html/<lang>/mmguide-<lang>.pdf)
-#   make test-fast  every test that needs no built site and no browser (about a minute and a half)
+#   make test-fast  every test that needs no built site and no browser (about 70 s on 2 cores)
 #   make test   run every test, including the full -W build (both editions built once, shared)
 #   make serve  build and serve on 127.0.0.1:8000 with live reload
 SHELL := /bin/bash
