@@ -2,7 +2,7 @@
 
 Not a test file: tests/test_pages_en.py and tests/test_pages_zh_CN.py each visit their own
 edition (so two pytest-xdist workers under ``--dist loadfile`` can take one edition each) and
-import the tests below by name, so both editions run the same checks under the same names.
+import the fixtures and tests below (``__all__``) and name their ``EDITION``, so both editions run the same checks under the same names.
 
 One visit per page and width, in one browser context per width:
 
@@ -244,9 +244,36 @@ def _read(page) -> dict:
             "page_width": r["pageWidth"], "formulas": r["formulas"]}
 
 
-# --- The checks (imported by name into tests/test_pages_<edition>.py) ----------------------
+# --- The checks (imported with the fixtures into tests/test_pages_<edition>.py) ---------------
 # Each reads the module's ``browser_visits`` (and ``weights``) fixture, one edition's visits.
 
+
+
+# The edition is the importing test file's ``EDITION``: each file visits its own.
+@pytest.fixture(scope="module")
+def browser_visits(request, site_root, site_url, browser) -> dict[str, Visit]:
+    return visit_edition(site_root, request.module.EDITION, site_url, browser)
+
+
+@pytest.fixture(scope="module")
+def weights(request, site_root):
+    return edition_weights(site_root, request.module.EDITION)
+
+
+# What tests/test_pages_en.py and tests/test_pages_zh_CN.py import: the fixtures and the tests.
+__all__ = ["browser_visits", "weights",
+           "test_pages_load_cleanly",
+           "test_no_request_leaves_127_0_0_1",
+           "test_browser_requests_are_within_measured_weight",
+           "test_axe_no_serious_or_critical_violations",
+           "test_pages_are_loaded_in_each_stored_colour_mode",
+           "test_nothing_overflows_at_phone_width",
+           "test_screenshots_written",
+           "test_every_page_has_one_visible_search_control_at_both_widths",
+           "test_formulas_rendered_and_within_the_screen_on_every_calculator_page",
+           "test_no_missing_glyph_icons",
+           "test_fewer_than_five_pages_scroll_sideways_on_a_phone_each_for_a_reason",
+           ]
 
 @pytest.mark.browser
 def test_pages_load_cleanly(browser_visits):
