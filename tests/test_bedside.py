@@ -125,18 +125,8 @@ def axe_form(page, calc_id, axe_url):
     found = page.evaluate(
         """async (sel) => {
             const form = document.querySelector(sel);
-            // axe reads every element of the document, whatever part it checks: the plan page's flowchart
-            // section (its text version of every path: some 7,000 of the page's 8,600 elements, after the
-            // form, overlapping nothing of it, and checked by the visits of every page) is taken out of the
-            // document for the run and put back after it. A reference from the form into it would then be
-            // reported as broken: a false alarm, never a missed one.
-            const holding = [...document.querySelectorAll('section')].filter(s => s.querySelector('.mmguide-flowchart') && !s.contains(form));
-            const aside = holding.filter(s => !holding.some(o => o !== s && o.contains(s)));
-            const marks = aside.map(s => { const m = document.createComment('taken out for axe'); s.replaceWith(m); return [m, s]; });
             document.querySelectorAll(sel + ' details').forEach(d => d.open = true);
-            let r;
-            try { r = await axe.run(form, {resultTypes: ['violations']}); }
-            finally { marks.forEach(([m, s]) => m.replaceWith(s)); }
+            const r = await axe.run(form, {resultTypes: ['violations']});
             return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
               .map(v => v.id + ': ' + v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' :: ' +
                    (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 160)).join(' | '));

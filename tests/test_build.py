@@ -143,3 +143,29 @@ def test_flowcharts_are_static_svg_images_with_alt_text(built_site: pathlib.Path
         assert img["src"].endswith(".svg") and len(img.get("alt", "")) > 40
         svg = (page.parent / img["src"]).resolve()
         assert svg.is_file() and "<svg" in svg.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", ["en", "zh_CN"])
+def test_a_calculators_flowchart_links_to_its_text_versions_instead_of_repeating_them(site_root, edition):
+    """A calculator page shows its flowchart's drawing and links to the chart on the flowcharts
+    page, which holds the text versions (step by step, and every path). The plan's text versions
+    are about 1,500 nested answers: repeated on the calculator page they made it 780 KB, six
+    times its weight without them, for every reader of the plan at the bedside."""
+    from mmguide import flowcharts as fc
+
+    docs = site_root / edition / "docs"
+    charts = BeautifulSoup((docs / "flowcharts.html").read_text(encoding="utf-8"), "html.parser")
+    for fid in fc.FLOWCHARTS:
+        page = docs / "calculators" / f"{fid}.html"
+        text = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        assert soup.select(f"figure.mmguide-flowchart img[src*='flowchart-{fid}-']"), f"{page}: no drawing"
+        assert not soup.select("details.mmguide-flowchart-steps, details.mmguide-flowchart-paths"), page
+        assert soup.select(f"a[href='../flowcharts.html#flowchart-{fid}']"), f"{page}: no link to the text versions"
+        assert len(text.encode()) < 200_000, (page, len(text.encode()))
+        # the link's target holds both text versions, every path listed
+        figure = charts.select_one(f"figure#flowchart-{fid}")
+        steps = figure.find_next("details", class_="mmguide-flowchart-steps")
+        paths = figure.find_next("details", class_="mmguide-flowchart-paths")
+        assert steps is not None and steps.select("ul.mmguide-choices"), fid
+        assert paths is not None and len(paths.select("ol > li")) == len(fc.paths(fid)), fid

@@ -26,6 +26,8 @@ from .strings import translate
 
 logger = logging.getLogger(__name__)
 PAGE_DIR = "docs/calculators"
+# under a calculator's copy of a flowchart, which comes without its text versions (flowcharts.py)
+FLOWCHART_TEXT = "This chart step by step and every path as text, on the flowcharts page"
 EXAMPLES_NOTE = (
     "Each example's expected value is the published one (the source column cites the publication; its entry in "
     "the bibliography gives the table or page). The examples are run through mmguide on every build; a "
@@ -259,7 +261,7 @@ def page_markdown(env, calc, failures: list) -> list[str]:
         L += [f"## {T('Flowchart')}", ""]
         for fid in charts:
             L += ["```{flowchart} " + fid, ":no-label:", "```", "",
-                  f"{T('All flowcharts')}{colon}{{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`", ""]
+                  f"{T(FLOWCHART_TEXT)}{colon}{{ref}}`{fc.title(env, fid)} <flowchart-{fid}>`", ""]
     if calc.recommendations:
         L += [f"## {T('Recommendations served')}", ""]
         L += [" · ".join(f"{{rec}}`{r}`" for r in calc.recommendations), ""]

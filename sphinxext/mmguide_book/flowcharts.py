@@ -309,8 +309,13 @@ def steps_html(env, g) -> str:
 
 
 class FlowchartDirective(SphinxDirective):
-    """``{flowchart} ID``; with ``:no-label:`` (a second copy, e.g. on a calculator page) the
-    figure gets no cross-reference label, so the flowcharts page stays the link target."""
+    """``{flowchart} ID``: the drawing, then its text versions (step by step, and every path).
+
+    With ``:no-label:`` (a second copy, e.g. on a calculator page) the figure gets no
+    cross-reference label, so the flowcharts page stays the link target, and comes without the
+    text versions: the page that places it links to them on the flowcharts page instead. On the
+    bone protection plan they are about 1,500 nested answers (660 KB), which made the
+    calculator page six times heavier for every reader, at the bedside and on a phone."""
 
     required_arguments = 1
     has_content = False
@@ -341,6 +346,8 @@ class FlowchartDirective(SphinxDirective):
             self.env.get_domain("std").note_hyperlink_target(label, self.env.docname, label, caption)
         first = next((n.id for n in g.nodes if n.kind == "start"), None)
         out = [nodes.raw("", figure_html(lg, rel, svg, alt, caption, fig_id, start=first), format="html")]
+        if "no-label" in self.options:
+            return out
         out.append(nodes.raw("", steps_html(self.env, g), format="html"))
         # a text version of every path, for screen readers, print and anyone who prefers words
         summary = translate(lg, "Every path, as text", "flowchart", general=False)

@@ -57,7 +57,8 @@ GENERAL = {
     "IMWG frailty score (Palumbo 2015)": "IMWG 衰弱评分（Palumbo 2015）",
     "Simplified frailty scale (Facon 2020)": "简化衰弱量表（Facon 2020）",
     "IMWG uniform response criteria (Kumar 2016)": "IMWG 统一疗效标准（Kumar 2016）",
-    "All flowcharts": "全部流程图",
+    "This chart step by step and every path as text, on the flowcharts page":
+        "本图的逐步问答版和每条路径的文字版（在流程图页）",
 
 }
 
