@@ -49,6 +49,7 @@ def test_a_flowcharts_paths_are_the_packages_and_computed_once():
         assert [p.nodes for p in mine] == [p.nodes for p in package.paths(fid)]
         assert [p.description for p in mine] == [p.description for p in package.paths(fid)]
         assert flowcharts.paths(fid) is mine, "the second edition reuses the first one's paths"
+        assert package.paths(fid) is mine, "and so does every test that walks them"
 
 
 

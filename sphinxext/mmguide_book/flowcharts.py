@@ -8,7 +8,6 @@ readers who cannot see the picture.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import os
@@ -47,13 +46,11 @@ def ids() -> list[str]:
     return list(m.FLOWCHARTS) if m else []
 
 
-@functools.lru_cache(maxsize=None)
 def paths(fid: str) -> tuple:
-    """Every path of a flowchart (``mmguide.flowcharts.paths``), computed once per process: finding
-    example patients for each path takes seconds, the answer depends only on the imported package
-    (which a process never reloads), and both editions, built in one process by tools/build.py,
-    list the same paths, each in its own language."""
-    return tuple(_module().paths(fid))
+    """Every path of a flowchart: ``mmguide.flowcharts.paths``, which computes them once per
+    process (finding example patients for each path takes seconds); both editions, built in one
+    process by tools/build.py, list the same paths, each in its own language."""
+    return _module().paths(fid)
 
 
 def flowcharts_for(rec_id: str):

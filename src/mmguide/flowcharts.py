@@ -54,7 +54,18 @@ def _parser(calculator_id: str):
     return parse
 
 
-def paths(flowchart_id: str) -> list[Path]:
-    """Every path from the start to an outcome, each with patients that take it."""
-    t = tree(flowchart_id)
-    return tree_paths(t, _parser(t.calculator))
+_PATHS: dict[str, tuple[Path, ...]] = {}
+
+
+def paths(flowchart_id: str) -> tuple[Path, ...]:
+    """Every path from the start to an outcome, each with patients that take it.
+
+    Computed once per process (a dict, not functools, which MicroPython lacks): finding the
+    example patients takes over a second for the plan, and the answer depends only on the
+    package, which a process never reloads. Shared by every caller: read the paths, do not
+    change them."""
+    found = _PATHS.get(flowchart_id)
+    if found is None:
+        t = tree(flowchart_id)
+        found = _PATHS[flowchart_id] = tuple(tree_paths(t, _parser(t.calculator)))
+    return found
