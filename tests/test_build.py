@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from parsed import soup as page_soup
 
 pytestmark = pytest.mark.build
 
@@ -32,8 +33,8 @@ def _external(url: str) -> bool:
         parsed.hostname or "") not in LOCAL_HOSTS
 
 
-def external_loads(html: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
+def external_loads(html: str | BeautifulSoup) -> list[str]:
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
     found = []
     for tag, attr in LOADING_ATTRS:
         for el in soup.find_all(tag):
@@ -76,7 +77,7 @@ def test_no_built_page_loads_anything_from_outside_the_site(built_site: pathlib.
     pages = list(built_site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
-        found = external_loads(page.read_text(encoding="utf-8", errors="replace"))
+        found = external_loads(page_soup(page))
         if found:
             offenders[str(page.relative_to(built_site))] = found
     for css in built_site.rglob("*.css"):
@@ -91,7 +92,7 @@ def test_recommendation_index_is_generated_and_links_every_recommendation(built_
     from test_book_sources import recommendations
 
     page = built_site / "docs" / "guide" / "recommendation-index.html"
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = page_soup(page)
     table = soup.select_one("table.mmguide-rec-index")
     assert table is not None
     listed = {a.get_text() for a in table.select("td:first-child a")}
@@ -100,7 +101,7 @@ def test_recommendation_index_is_generated_and_links_every_recommendation(built_
 
 def test_recommendations_link_to_the_calculators_that_apply_them(built_site: pathlib.Path):
     page = built_site / "docs" / "guide" / "recommendations.html"
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = page_soup(page)
     box = soup.find(id="rec-bp-4")
     assert box is not None
     hrefs = [a["href"] for a in box.select(".mmguide-rec-tools a")]
@@ -112,7 +113,7 @@ def test_calculator_pages_show_their_verified_examples_all_agreeing(built_site: 
 
     for calc in mmguide.calculators():
         page = built_site / "docs" / "calculators" / f"{calc.id}.html"
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = page_soup(page)
         table = soup.select_one("table.mmguide-examples")
         if not calc.examples:
             continue
@@ -128,7 +129,7 @@ def test_formulas_are_mathml_not_mathjax(built_site: pathlib.Path):
     page = (built_site / "docs" / "calculators" / "crcl-cockcroft-gault.html").read_text(encoding="utf-8")
     assert "<math" in page
     for html_page in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html_page.read_text(encoding="utf-8"), "html.parser")
+        soup = page_soup(html_page)
         for script in soup.find_all("script"):
             assert "mathjax" not in (script.get("src") or "").lower(), html_page
             assert "mathjax" not in script.get_text().lower(), html_page
@@ -136,7 +137,7 @@ def test_formulas_are_mathml_not_mathjax(built_site: pathlib.Path):
 
 def test_flowcharts_are_static_svg_images_with_alt_text(built_site: pathlib.Path):
     page = built_site / "docs" / "flowcharts.html"
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = page_soup(page)
     imgs = soup.select("figure.mmguide-flowchart img")
     assert len(imgs) >= 2
     for img in imgs:
@@ -154,11 +155,11 @@ def test_a_calculators_flowchart_links_to_its_text_versions_instead_of_repeating
     from mmguide import flowcharts as fc
 
     docs = site_root / edition / "docs"
-    charts = BeautifulSoup((docs / "flowcharts.html").read_text(encoding="utf-8"), "html.parser")
+    charts = page_soup(docs / "flowcharts.html")
     for fid in fc.FLOWCHARTS:
         page = docs / "calculators" / f"{fid}.html"
         text = page.read_text(encoding="utf-8")
-        soup = BeautifulSoup(text, "html.parser")
+        soup = page_soup(page)
         assert soup.select(f"figure.mmguide-flowchart img[src*='flowchart-{fid}-']"), f"{page}: no drawing"
         assert not soup.select("details.mmguide-flowchart-steps, details.mmguide-flowchart-paths"), page
         assert soup.select(f"a[href='../flowcharts.html#flowchart-{fid}']"), f"{page}: no link to the text versions"

@@ -234,15 +234,14 @@ def test_every_citation_number_on_a_page_is_in_its_printed_reference_list(site_r
     """On paper the numbers cannot be followed to the bibliography: every number a page cites, in
     the parenthetical form "[3]" and the textual one "Terpos et al. [3]", is listed under it, with
     the full reference the number links to on screen, and nothing else is."""
-    from bs4 import BeautifulSoup
+    from parsed import soup as page_soup
 
     checked = 0
     for edition in EDITIONS:
         for p in _pages(site_root, edition):
             if p.name == "bibliography.html":
                 continue
-            soup = BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-            article = soup.select_one(".bd-article")
+            article = page_soup(p).select_one(".bd-article")
             cited = {}
             for a in article.select("span.bibtex-citation a.reference"):
                 if a.get_text().strip().isdigit():
@@ -258,14 +257,14 @@ def test_every_citation_number_on_a_page_is_in_its_printed_reference_list(site_r
 @pytest.mark.build
 def test_stacked_table_cells_carry_their_column_heading_once(site_root):
     """On a phone each cell shows its column's heading above its value (narrow.py, translator.py)."""
-    from bs4 import BeautifulSoup
+    from parsed import soup as page_soup
 
     tables = 0
     for edition in EDITIONS:
         for p in _pages(site_root, edition):
             text = p.read_text(encoding="utf-8")
             assert not re.search(r"<td\b[^>]*\bdata-label=\"[^\"]*\"[^>]*\bdata-label=", text), p
-            for table in BeautifulSoup(text, "html.parser").select("table.mmguide-stack"):
+            for table in page_soup(p).select("table.mmguide-stack"):
                 tables += 1
                 heads = [" ".join(th.get_text().split()) for th in table.select("thead tr")[0].select("th")]
                 for row in table.select("tbody tr"):

@@ -8,7 +8,7 @@ import pathlib
 import sys
 
 import pytest
-from bs4 import BeautifulSoup
+from parsed import soup as page_soup
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "sphinxext"))
@@ -62,7 +62,7 @@ def test_every_recommendation_shows_its_grade_and_review_date_in_both_editions(s
     recs = {r["id"]: r for r in recommendations()}
     seen = set()
     for page in (site_root / edition / "docs").rglob("*.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = page_soup(page)
         for box in soup.select("div.mmguide-recommendation"):
             rec_id = box.select_one(".mmguide-rec-id").get_text(strip=True)
             seen.add(rec_id)
@@ -84,7 +84,7 @@ def test_recommendation_index_has_grade_columns_and_links_to_recommendations_and
     import mmguide
 
     page = site_root / edition / "docs" / "guide" / "recommendation-index.html"
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = page_soup(page)
     table = soup.select_one("table.mmguide-rec-index")
     heads = [th.get_text(strip=True) for th in table.select("thead th")]
     assert heads == (["ID", "Recommendation", "Strength", "Certainty", "Reviewed", "Calculators"] if edition == "en"
