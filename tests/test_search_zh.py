@@ -78,7 +78,10 @@ def search(zh_site):
             errors = []
             done = ("() => document.querySelector('#search-results .search-summary')"
                     " && typeof Search !== 'undefined' && Search._pulse_status === -1")
-            # finished: the result list exists and the progress pulse has stopped; on a busy machine
+            # finished: the result list exists and the progress pulse has stopped. Sphinx's
+            # searchtools makes the list and starts the pulse in one step (performSearch), and
+            # stops it only once the last result is listed (_finishSearch), so every link is there
+            # (each snippet is fetched later; no test reads them). On a busy machine
             # the index and the snippets' pages can take long, so one slow load is retried once
             for attempt in (1, 2):
                 page.goto(f"{base}/zh_CN/search.html?q={urllib.parse.quote(term)}")
@@ -88,7 +91,6 @@ def search(zh_site):
                 except Exception:  # noqa: BLE001 - playwright's TimeoutError
                     if attempt == 2:
                         raise
-            page.wait_for_timeout(300)  # the list is filled item by item
             hrefs = page.eval_on_selector_all(
                 "#search-results ul.search li a", "els => els.map(e => e.getAttribute('href'))"
             )
