@@ -124,7 +124,7 @@ lock: python-check
 	grep -E '^[A-Za-z0-9_.-]+==' requirements.lock | sed 's/ .*//' > _build/lock-pins.txt
 	printf '%s\n' $(BUILD_PINS) > _build/lock-build.in
 	$(LOCK_UV) _build/lock-build.in -o _build/lock-build.txt
-	$(LOCK_UV) requirements.in $(if $(LOCK_UPGRADE),,--constraint _build/lock-pins.txt) -o _build/lock.txt
+	$(LOCK_UV) requirements.in --override requirements-overrides.txt $(if $(LOCK_UPGRADE),,--constraint _build/lock-pins.txt) -o _build/lock.txt
 	{ printf '%s\n' $(LOCK_BUILD_HEADER); cat _build/lock-build.txt; } > _build/requirements-build.lock
 	{ printf '%s\n' $(LOCK_HEADER); cat _build/lock.txt; } > _build/requirements.lock
 	mv _build/requirements-build.lock requirements-build.lock
