@@ -32,12 +32,14 @@ python-check:
 # Installs only files whose SHA-256 is in the locks: first the installers and build backend
 # (requirements-build.lock, with pip), then everything else with uv, without build isolation, so
 # building an sdist or the package itself fetches nothing. uv reads PyPI (the index the locks were
-# made from), not pip's configuration.
+# made from), not pip's configuration. The lock is the whole set (uv resolved it, with the
+# overrides in requirements-overrides.txt), so it is installed as it is (--no-deps): exactly its pins,
+# nothing a package's own metadata asks for beyond them.
 $(STAMP): requirements.lock requirements-build.lock pyproject.toml | $(SYS_STAMP) python-check
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "$(VENV) is not Python 3.11: remove it (rm -rf $(VENV)) and run make setup again" >&2; exit 1; }
 	$(PY) -m pip install -q --disable-pip-version-check --require-hashes -r requirements-build.lock
-	$(UV_INSTALL) --require-hashes --no-build-isolation --compile-bytecode -r requirements.lock
+	$(UV_INSTALL) --require-hashes --no-deps --no-build-isolation --compile-bytecode -r requirements.lock
 	$(UV_INSTALL) --no-build-isolation --no-deps -e .
 	@touch $@
 
