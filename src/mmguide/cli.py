@@ -1,4 +1,5 @@
-"""Command line: ``mmguide list`` and ``mmguide compute ID name=value ... [--json] [--lang zh]``.
+"""Command line: ``mmguide list``, ``mmguide inputs ID [--lang zh]`` (what a calculator asks for) and
+``mmguide compute ID name=value ... [--json] [--lang zh]``.
 
 Options may stand anywhere after ``compute``; an input given twice is refused.
 """
@@ -9,7 +10,7 @@ import argparse
 import json
 import sys
 
-from . import calculators, compute
+from . import calculator, calculators, compute
 from .errors import InputError, MMGuideError
 
 
@@ -17,7 +18,11 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mmguide", description="Multiple myeloma clinical calculators.")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("list", help="list the calculators")
-    c = sub.add_parser("compute", help="run one calculator")
+    i = sub.add_parser("inputs", help="list what one calculator asks for: each input's name, values and units")
+    i.add_argument("id", help="calculator id (see 'mmguide list')")
+    i.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the labels")
+    c = sub.add_parser("compute", help="run one calculator",
+                       epilog="The inputs of a calculator, with their values and units: mmguide inputs ID")
     c.add_argument("id", help="calculator id (see 'mmguide list')")
     c.add_argument("inputs", nargs="*", metavar="name=value",
                    help="inputs, e.g. age=80 weight=72kg creatinine=1.0mg/dL sex=male")
@@ -53,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         for calc in calculators():
             print(f"{calc.id:<30} {calc.title['en']}")
         return 0
+    if args.command == "inputs":
+        return _inputs(args.id, args.lang)
     inputs = {}
     for item in args.inputs:
         name, sep, value = item.partition("=")
@@ -96,3 +103,53 @@ def main(argv: list[str] | None = None) -> int:
     heading = "参考文献：" if args.lang == "zh" else "References: "
     print(heading + ", ".join(result.references))
     return 0
+
+
+def _inputs(calc_id: str, lang: str) -> int:
+    """Each input of the calculator as ``compute`` takes it: its name, whether it is required, the
+    values or units it accepts (with the plausible range) and its label in *lang*; then a command
+    line made from the calculator's first worked example."""
+    import shlex
+
+    try:
+        calc = calculator(calc_id)
+    except MMGuideError as e:
+        print(f"mmguide: {e}", file=sys.stderr)
+        return 2
+    from .presentation import widen
+
+    zh = lang == "zh"
+    out = [f"{calc.id}: {calc.title[lang]}"]
+    width = max(len(spec.name) for spec in calc.inputs)
+    for spec in calc.inputs:
+        out.append(f"  {spec.name:<{width}}  {_need(spec, zh)}  {spec.plausible_range()}  {spec.label[lang]}")
+    if any(not spec.required and spec.default is None for spec in calc.inputs):
+        out.append("标为“如已知”的输入未填写时视为不详，绝不当作“否”：它影响结论时，结果会要求补充。" if zh else
+                   "An input marked 'if known' and left out is unknown, never no: where it changes the answer, "
+                   "the result asks for it.")
+    if calc.examples:
+        given = calc.examples[0].get("inputs", {})
+        out.append(("示例：" if zh else "Example: ") + " ".join(
+            ["mmguide compute", calc.id] + [shlex.quote(f"{k}={_typed(v)}") for k, v in given.items()]))
+    for line in out:
+        print(widen(line) if zh else line)
+    return 0
+
+
+def _need(spec, zh: bool) -> str:
+    """Whether an input must be given: required, if known (left out, it is unknown), or the value a
+    left-out input takes."""
+    if spec.required:
+        word = "必填" if zh else "required"
+    elif spec.default is None:
+        word = "如已知" if zh else "if known"
+    else:
+        word = ("默认 " if zh else "default ") + _typed(spec.default)
+    return f"{word:<{6 if zh else 11}}"
+
+
+def _typed(value) -> str:
+    """A worked example's value as it is typed on the command line (a yes/no answer as yes or no)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)

@@ -122,3 +122,45 @@ def test_python_dash_m_entry_point(monkeypatch, capsys):
 def test_the_documented_example_prints_60():
     assert mmguide.compute("crcl-cockcroft-gault", age=80, weight="72 kg", creatinine="1.0 mg/dL",
                            sex="male").value == 60.0
+
+
+@pytest.mark.parametrize("calc", mmguide.calculators(), ids=lambda c: c.id)
+def test_cli_lists_a_calculators_inputs_and_its_example_line_runs(calc, capsys):
+    """``mmguide inputs ID`` names every input compute takes, with its values or units, in the asked
+    language; the command line it prints from the first worked example runs as printed."""
+    import shlex
+
+    assert cli.main(["inputs", calc.id]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{calc.id}: {calc.title['en']}"
+    for spec in calc.inputs:
+        line = next((x for x in out if x.split()[:1] == [spec.name]), None)
+        assert line is not None, spec.name
+        assert spec.plausible_range() in line and spec.label["en"] in line, line
+        need = ("required" if spec.required else "if known" if spec.default is None
+                else f"default {'yes' if spec.default is True else 'no' if spec.default is False else spec.default}")
+        assert need in line, line  # an input with a default says so: it is not "if known"
+    if any(not spec.required and spec.default is None for spec in calc.inputs):
+        assert any("left out is unknown, never no" in x for x in out), out
+    example = [x for x in out if x.startswith("Example: ")]
+    if calc.examples:
+        words = shlex.split(example[0].removeprefix("Example: "))
+        assert words[:3] == ["mmguide", "compute", calc.id]
+        assert not any(w.endswith(("=True", "=False")) for w in words), words  # typed as yes or no
+        assert cli.main(words[1:] + ["--json"]) == 0, example
+        assert json.loads(capsys.readouterr().out)["calculator"] == calc.id
+    assert cli.main(["inputs", calc.id, "--lang", "zh"]) == 0
+    zh = capsys.readouterr().out
+    from mmguide.presentation import widen
+
+    assert widen(calc.title["zh"]) in zh
+    assert all(("必填" if s.required else "如已知" if s.default is None else "默认") in zh for s in calc.inputs)
+
+
+def test_cli_inputs_of_an_unknown_calculator_is_refused_and_compute_help_points_to_it(capsys):
+    assert cli.main(["inputs", "no-such-calculator"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown calculator" in err and "crcl-cockcroft-gault" in err
+    with pytest.raises(SystemExit):
+        cli.main(["compute", "--help"])
+    assert "mmguide inputs ID" in capsys.readouterr().out
