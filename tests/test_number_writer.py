@@ -36,6 +36,10 @@ ALLOWED = {
     ("clinical/crcl_cockcroft_gault.py", "str(crcl)"): "details['exact'], the exact value for programs, never shown",
     ("clearance.py", "str(raw)"): "the reader's own typed text, quoted back as typed",
     ("cli.py", "{calc.id:<30}"): "pads a calculator's id in `mmguide list`, not a number",
+    ("cli.py", "{spec.name:<}"): "pads an input's name in `mmguide inputs`, not a number",
+    ("cli.py", "{word:<}"): "pads the word saying whether an input is required in `mmguide inputs`",
+    ("cli.py", "str(value)"): "_typed: a worked example's value as the example file writes it, typed on a "
+                              "command line (a quantity's text such as '2.4 mmol/L' is already text)",
     ("errors.py", "str(self)"): "an error's message text",
     ("records.py", "str(x)"): "a Quantity for JSON, written by Quantity.__str__ (numbers.write_given)",
     ("records.py", "str(k)"): "a dictionary key for JSON",
