@@ -91,7 +91,7 @@ def test_records_serialise_and_load_examples():
 
 
 def test_compute_records_the_parsed_inputs():
-    r = mmguide.compute("zoledronic-acid-renal-check", baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL")
+    r = mmguide.compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL")
     assert r.inputs["withheld"] is False and str(r.inputs["baseline_creatinine"]) == "1 mg/dL"
     r = mmguide.compute("myeloma-defining-events", creatinine="1 mg/dL", calcium="")
     assert "calcium" not in r.inputs

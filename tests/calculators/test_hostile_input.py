@@ -150,11 +150,13 @@ def test_blank_optional_input_is_not_given_and_the_result_says_so():
     assert "nadir_serum_m" not in blank.inputs
 
 
-def test_blank_input_with_a_stated_default_is_reported_as_assumed():
+def test_a_blank_withheld_is_asked_not_assumed():
+    # HZ-71: the renal check's "withheld" once defaulted to no; a blank is now refused, naming the input
+    assert refused("zoledronic-acid-renal-check", "withheld", baseline_creatinine="1.0 mg/dL",
+                   current_creatinine="1.5 mg/dL", withheld="").startswith("withheld: this input is required")
     r = compute("zoledronic-acid-renal-check", baseline_creatinine="1.0 mg/dL", current_creatinine="1.5 mg/dL",
-                withheld="")
-    assert r.details["assumed_when_not_given"] == {"withheld": False}
-    assert r.category == "withhold"  # facts.md §11B: 1.0 → 1.5 withholds
+                withheld="no")
+    assert r.category == "withhold" and "assumed_when_not_given" not in r.details  # facts.md §11B
 
 
 def test_blank_required_input_is_refused():

@@ -46,7 +46,7 @@ def refused(calc, field, **inputs):
 CLEARANCE_CALCS = (  # every calculator that takes a Cockcroft–Gault clearance, with what else it needs
     (ZA, {}),
     (PLAN, {"active_mm": True}),
-    (CHECK, {"baseline_creatinine": "1.0 mg/dL", "current_creatinine": "1.1 mg/dL"}),
+    (CHECK, {"baseline_creatinine": "1.0 mg/dL", "current_creatinine": "1.1 mg/dL", "withheld": "no"}),
 )
 
 
@@ -143,7 +143,8 @@ def test_the_reproducer_creatinine_5_beside_a_clearance_of_80_is_refused_saying_
     for calc, extra in ((PLAN, {"active_mm": True}), (MDE, {})):
         msg = refused(calc, "crcl", crcl="80 mL/min", creatinine="5 mg/dL", **extra)
         assert "cannot belong to one adult" in msg and "50.8 mL/min" in msg  # 122 × 150 / (72 × 5) = 50.83
-    msg = refused(CHECK, "crcl", baseline_creatinine="4.5 mg/dL", current_creatinine="5 mg/dL", crcl="80 mL/min")
+    msg = refused(CHECK, "crcl", baseline_creatinine="4.5 mg/dL", current_creatinine="5 mg/dL", crcl="80 mL/min",
+                  withheld="no")
     assert "cannot belong to one adult" in msg
 
 
@@ -166,7 +167,8 @@ def test_a_low_clearance_beside_a_modest_creatinine_is_not_refused():
 # --- HZ-50: the renal check beyond the label's limits -------------------------------------------------------
 
 def check(base, cur, **kw):
-    return compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw)
+    """The renal check, for a patient not withheld unless *kw* says otherwise (HZ-71: the input is asked)."""
+    return compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **{"withheld": False, **kw})
 
 
 def test_the_reproducer_3_5_to_4_4_mg_dl_is_not_continue():
@@ -235,9 +237,12 @@ def test_property_renal_check_beyond_the_limits_never_says_continue_or_resume():
     clearance missing, just below, at or above its limit."""
     seen = set()
     for base, cur, withheld, crcl in RENAL_GRID:
-        kw = {} if withheld is None else {"withheld": withheld}
-        if crcl is not None:
-            kw["crcl"] = crcl
+        kw = {} if crcl is None else {"crcl": crcl}
+        if withheld is None:  # not given: asked (HZ-71), never an answer
+            refused(CHECK, "withheld", baseline_creatinine=base, current_creatinine=cur, **kw)
+            seen.add(("asked", None))
+            continue
+        kw["withheld"] = withheld
         try:
             r = check(base, cur, **kw)
         except InputError as e:  # only a clearance that no adult with this creatinine can have
@@ -369,8 +374,8 @@ def test_a_clearance_given_directly_is_never_shown_across_a_dosing_edge(edge, de
     (CA, {"calcium": "11.999999mg/dL", "albumin": "4g/dL"}, F(12), -1),
     (CA, {"calcium": "11.000001mg/dL", "albumin": "4g/dL"}, F(11), 1),
     # renal check (fact sheet §2): a rise of 0.5 mg/dL from a normal baseline
-    (CHECK, {"baseline_creatinine": "1.0mg/dL", "current_creatinine": "1.4999999mg/dL"}, F("0.5"), -1),
-    (CHECK, {"baseline_creatinine": "1.0mg/dL", "current_creatinine": "1.5000001mg/dL"}, F("0.5"), 1),
+    (CHECK, {"baseline_creatinine": "1.0mg/dL", "current_creatinine": "1.4999999mg/dL", "withheld": "no"}, F("0.5"), -1),
+    (CHECK, {"baseline_creatinine": "1.0mg/dL", "current_creatinine": "1.5000001mg/dL", "withheld": "no"}, F("0.5"), 1),
 ])
 def test_every_declared_limit_keeps_its_side_in_the_value_the_reader_sees(calc, inputs, edge, side, capsys):
     r = compute(calc, **inputs)
@@ -511,3 +516,22 @@ def test_flc_only_disease_must_be_measurable_by_free_light_chains(involved, rati
 
 def test_without_light_chain_values_unmeasurable_disease_is_still_not_evaluable():
     assert compute(RESP, **FLC_ONLY).category == "not-evaluable"
+
+
+# --- HZ-71: whether zoledronic acid is withheld is asked, never taken as no ---------------------------------
+
+def test_the_reproducer_1_0_to_1_3_mg_dl_depends_on_withheld_and_is_asked_without_it():
+    # Zometa label §2 (fact sheet §11B): a rise under 0.5 mg/dL from a normal baseline continues; once
+    # withheld, the drug resumes only within 10% of baseline (1.3 > 1.1 mg/dL)
+    assert check("1.0 mg/dL", "1.3 mg/dL", withheld=False).category == "continue"
+    assert check("1.0 mg/dL", "1.3 mg/dL", withheld=True).category == "keep-withholding"
+    msg = refused(CHECK, "withheld", baseline_creatinine="1.0 mg/dL", current_creatinine="1.3 mg/dL")
+    assert "required" in msg
+
+
+def test_property_no_input_left_out_stands_for_an_answer_in_any_calculator():
+    """HZ-71 over every calculator's inputs: an input that is not required has no default, so left out it is
+    unknown (and asked where it changes the answer), never a value such as "no" that nobody chose."""
+    defaulted = [(c.id, i.name, i.default) for c in mmguide.calculators() for i in c.inputs
+                 if not i.required and i.default is not None]
+    assert not defaulted, defaulted

@@ -129,7 +129,7 @@ def test_a_clearance_beside_a_dose_band_edge_is_shown_on_its_side(edge):
 
 @pytest.mark.parametrize("current, unit", [("29.9999999", "below"), ("30.0000001", "above")])
 def test_the_renal_check_writes_a_clearance_below_30_on_its_side(current, unit):
-    r = mmguide.compute("zoledronic-acid-renal-check", baseline_creatinine="1.0 mg/dL",
+    r = mmguide.compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine="1.0 mg/dL",
                         current_creatinine="1.2 mg/dL", crcl=f"{current} mL/min")
     found = _clearances(r.explanation["en"] + r.explanation["zh"])
     assert all(_same_side(c, F(current), F(30)) for c in found)
@@ -145,7 +145,7 @@ RISES = [("1.0", "mg/dL", F("0.5")), ("2.0", "mg/dL", F("1.0")), ("88", "µmol/L
 @pytest.mark.parametrize("nudge", [-TINY, TINY])
 def test_a_creatinine_rise_beside_the_label_limit_is_shown_on_its_side(baseline, unit, limit, nudge):
     current = F(baseline) + limit + nudge
-    r = mmguide.compute("zoledronic-acid-renal-check", baseline_creatinine=f"{baseline} {unit}",
+    r = mmguide.compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine=f"{baseline} {unit}",
                         current_creatinine=f"{_dec(current, 9)} {unit}")
     rise = current - F(baseline)
     assert (r.category == "withhold") is (rise >= limit)
@@ -155,7 +155,7 @@ def test_a_creatinine_rise_beside_the_label_limit_is_shown_on_its_side(baseline,
         assert _same_side(shown, rise, limit), head
         assert re.search(re.escape(mmguide.view(r, lang)["answer"]["headline"].split()[0].lstrip("-")),
                          r.explanation[lang]), (head, r.explanation[lang])
-    out = _cli("compute", "zoledronic-acid-renal-check", f"baseline_creatinine={baseline}{unit}",
+    out = _cli("compute", "zoledronic-acid-renal-check", "withheld=no", f"baseline_creatinine={baseline}{unit}",
                f"current_creatinine={_dec(current, 9)}{unit}")
     assert _same_side(F(re.search(r"-?" + NUM, out).group(0)), rise, limit), out
 

@@ -95,9 +95,9 @@ def test_renal_check_is_the_same_in_mg_dl_and_in_micromoles_when_the_baseline_is
 
 @given(base=decimals(Decimal("0.2"), Decimal(10)), rise=decimals(0, 3))
 def test_a_larger_rise_never_turns_withhold_into_continue(base, rise):
-    small = compute("zoledronic-acid-renal-check", baseline_creatinine=f"{base} mg/dL",
+    small = compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine=f"{base} mg/dL",
                     current_creatinine=f"{base + rise} mg/dL")
-    big = compute("zoledronic-acid-renal-check", baseline_creatinine=f"{base} mg/dL",
+    big = compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine=f"{base} mg/dL",
                   current_creatinine=f"{base + rise + Decimal('0.01')} mg/dL")
     assert not (small.category == "withhold" and big.category == "continue")
 

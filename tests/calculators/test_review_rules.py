@@ -63,7 +63,7 @@ def test_corrected_calcium_just_above_2_75_is_not_shown_as_2_75():
 
 def test_renal_check_rise_just_below_half_a_milligram_is_not_shown_as_0_50():
     # baseline 1.0 mg/dL; 132.5 µmol/L = 1.49887 mg/dL: rise 0.49887 < 0.5 → continue, shown 0.49
-    r = compute("zoledronic-acid-renal-check", baseline_creatinine="1.0 mg/dL", current_creatinine="132.5 µmol/L")
+    r = compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine="1.0 mg/dL", current_creatinine="132.5 µmol/L")
     assert r.category == "continue"
     assert "rose by 0.49 mg/dL" in r.explanation["en"]
 
@@ -80,10 +80,10 @@ def test_response_reduction_just_below_50_percent_is_not_shown_as_50():
 
 def test_renal_check_says_an_abnormal_baseline():
     # 1.4 mg/dL is abnormal (fact sheet §2); 1.4 → 2.4 is a rise of 1.0: withhold
-    r = compute("zoledronic-acid-renal-check", baseline_creatinine="1.4 mg/dL", current_creatinine="2.4 mg/dL")
+    r = compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine="1.4 mg/dL", current_creatinine="2.4 mg/dL")
     assert "from an abnormal baseline" in r.explanation["en"] and "a abnormal" not in r.explanation["en"]
     assert "from a normal baseline" in compute(
-        "zoledronic-acid-renal-check", baseline_creatinine="1.0 mg/dL", current_creatinine="1.5 mg/dL").explanation["en"]
+        "zoledronic-acid-renal-check", withheld="no", baseline_creatinine="1.0 mg/dL", current_creatinine="1.5 mg/dL").explanation["en"]
 
 
 def test_renal_check_keep_withholding_says_more_than_10_percent_above_the_baseline():
@@ -95,7 +95,7 @@ def test_renal_check_keep_withholding_says_more_than_10_percent_above_the_baseli
 
 
 def test_renal_check_says_fell_for_a_falling_creatinine():
-    r = compute("zoledronic-acid-renal-check", baseline_creatinine="1.2 mg/dL", current_creatinine="1.0 mg/dL")
+    r = compute("zoledronic-acid-renal-check", withheld="no", baseline_creatinine="1.2 mg/dL", current_creatinine="1.0 mg/dL")
     assert "fell by 0.20 mg/dL" in r.explanation["en"] and "rose by -" not in r.explanation["en"]
 
 

@@ -316,7 +316,7 @@ def test_renal_flowchart_labels_state_the_labels_10_percent_and_cite_bp_4():
     ("1.0 mg/dL", "1.5 mg/dL", "29.99 mL/min", "withhold"),  # a rise of 0.5 still withholds
 ])
 def test_renal_check_beyond_the_label_limits_at_both_sides(base, cur, crcl, category):
-    kw = {} if crcl is None else {"crcl": crcl}
+    kw = {"withheld": False} if crcl is None else {"crcl": crcl, "withheld": False}
     assert compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw).category == category
     kw["withheld"] = True
     resumed = compute(CHECK, baseline_creatinine=base, current_creatinine=cur, **kw).category
@@ -325,13 +325,13 @@ def test_renal_check_beyond_the_label_limits_at_both_sides(base, cur, crcl, cate
 
 def test_renal_check_beyond_the_limits_says_which_limit_in_the_measured_unit_and_its_twin():
     # trials excluded creatinine > 3.0 mg/dL (265 µmol/L) (fact sheet §2): each unit names the other beside it
-    r = compute(CHECK, baseline_creatinine="3.5 mg/dL", current_creatinine="4.4 mg/dL")
+    r = compute(CHECK, withheld="no", baseline_creatinine="3.5 mg/dL", current_creatinine="4.4 mg/dL")
     assert "the current creatinine 4.40 mg/dL is above 3.0 mg/dL (265 µmol/L)" in r.explanation["en"]
     assert "当前肌酐 4.40 mg/dL 高于 3.0 mg/dL(265 µmol/L)" in r.explanation["zh"]
-    r = compute(CHECK, baseline_creatinine="300 µmol/L", current_creatinine="350 µmol/L")
+    r = compute(CHECK, withheld="no", baseline_creatinine="300 µmol/L", current_creatinine="350 µmol/L")
     assert "the current creatinine 350.00 µmol/L is above 265 µmol/L (3.0 mg/dL)" in r.explanation["en"]
     assert "clearance" not in r.explanation["en"].split("included")[0]
-    r = compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", crcl="29.99 mL/min")
+    r = compute(CHECK, withheld="no", baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", crcl="29.99 mL/min")
     assert "the clearance 29.99 mL/min is below 30 mL/min" in r.explanation["en"]
     assert "清除率 29.99 mL/min 低于 30 mL/min" in r.explanation["zh"]
     assert "re-estimate the creatinine clearance" in r.explanation["en"]
@@ -339,19 +339,19 @@ def test_renal_check_beyond_the_limits_says_which_limit_in_the_measured_unit_and
 
 def test_renal_check_with_a_clearance_computed_here_says_to_confirm_it_and_shows_its_source():
     # woman, 85 y, 45 kg, 1.2 mg/dL: 55 × 45 / (72 × 1.2) × 0.85 = 24.35 mL/min (fact sheet §8)
-    r = compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", age=85, weight="45 kg",
+    r = compute(CHECK, withheld="no", baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", age=85, weight="45 kg",
                 sex="female")
     assert "confirm this estimate once creatinine is stable" in r.explanation["en"]
     assert "复核此估算值" in r.explanation["zh"]
     assert r.details["clearance"]["value"] == Fraction(55 * 45, 72) / Fraction("1.2") * Fraction("0.85")  # 24.35
     assert r.details["clearance"]["text"]["en"].startswith("CrCl 24.35 mL/min")
-    assert "clearance" not in compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL").details
+    assert "clearance" not in compute(CHECK, withheld="no", baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL").details
 
 
 @pytest.mark.parametrize("given", [dict(age=85), dict(weight="45 kg"), dict(sex="female"), dict(age=85, sex="female")])
 def test_renal_check_asks_for_every_input_of_the_clearance_once_one_is_given(given):
     with pytest.raises(InputError) as e:
-        compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", **given)
+        compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.2 mg/dL", withheld="no", **given)
     assert e.value.field in {"age", "weight", "sex"} - set(given)  # the missing one is named
 
 
@@ -359,13 +359,13 @@ def test_renal_check_inputs_are_each_named_once_and_the_rise_shown_to_two_decima
     names = [i.name for i in mmguide.calculator(CHECK).inputs]
     assert len(names) == len(set(names))
     assert names[-4:] == ["crcl", "age", "weight", "sex"]
-    r = compute(CHECK, baseline_creatinine="1.0 mg/dL", current_creatinine="1.4 mg/dL")
+    r = compute(CHECK, withheld="no", baseline_creatinine="1.0 mg/dL", current_creatinine="1.4 mg/dL")
     assert view(r, "en")["answer"]["headline"] == "0.40 mg/dL"  # as the explanation writes the rise
 
 
 def test_renal_check_names_the_current_creatinine_when_the_clearance_from_it_is_implausible():
     # 18 y, 300 kg, 0.1 mg/dL: (140 − 18) × 300 / (72 × 0.1) = 5083 mL/min, beyond any clearance (1–250)
     with pytest.raises(InputError) as e:
-        compute(CHECK, baseline_creatinine="0.1 mg/dL", current_creatinine="0.1 mg/dL", age=18, weight="300 kg",
+        compute(CHECK, withheld="no", baseline_creatinine="0.1 mg/dL", current_creatinine="0.1 mg/dL", age=18, weight="300 kg",
                 sex="male")
     assert e.value.field == "current_creatinine" and "not a plausible clearance" in str(e.value)

@@ -100,7 +100,7 @@ def _beyond_text(why: dict, current_creatinine, crcl, estimated: bool = False) -
         f"清除率 < {write(NOT_RECOMMENDED_BELOW)} mL/min(重度肾功能损害)时不推荐使用唑来膦酸。")
 
 
-def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withheld=False, crcl=None,
+def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withheld, crcl=None,
                                 age=None, weight=None, sex=None) -> Result:
     source = None
     if age is None and weight is None and sex is None:
@@ -351,8 +351,12 @@ CALCULATOR = Calculator(
         Input("baseline_creatinine", text("Baseline serum creatinine (before the first dose)", "基线血清肌酐(首剂前)"),
               analyte="creatinine"),
         Input("current_creatinine", text("Current serum creatinine", "当前血清肌酐"), analyte="creatinine"),
-        yes_no("withheld", "Zoledronic acid is currently withheld", "唑来膦酸目前处于暂停状态", required=False,
-               default=False),
+        # asked, never taken as no: a withheld patient is held until creatinine is back within 10% of
+        # baseline, a stricter test than the rise rule (1.0 to 1.3 mg/dL: continue if not withheld, keep
+        # withholding if withheld), so a box left unticked could give a dose the label holds (HZ-71)
+        yes_no("withheld", "Zoledronic acid is currently withheld", "唑来膦酸目前处于暂停状态",
+               help=text("Yes if doses are on hold for renal deterioration now; the answer depends on it.",
+                         "如目前因肾功能恶化暂停给药，请选“是”；结论取决于此项。")),
         cg.ClearanceInput(
             "crcl", text("Creatinine clearance now (Cockcroft–Gault), if re-estimated",
                          "当前肌酐清除率(Cockcroft–Gault,如已重新估算)"),
