@@ -108,7 +108,7 @@ class Input:
             if self.unknown:
                 raise InputError(f"{n}: expected yes, no or unknown, got {P._short(raw)}.", n,
                                  zh=f"应为“是”“否”或“不详”,输入的是 {P._short(raw)}。")
-            raise InputError(f"{n}: expected True or False, got {P._short(raw)}.", n,
+            raise InputError(f"{n}: expected yes or no, got {P._short(raw)}.", n,
                              zh=f"应为“是”或“否”,输入的是 {P._short(raw)}。")
         if self.kind == "sex":
             if isinstance(raw, str) and raw.strip().lower() in SEX_WORDS:

@@ -86,7 +86,7 @@ def test_bool_passed_as_a_number_is_refused():
 
 def test_number_passed_as_a_bool_is_refused():
     assert message("r-iss", beta2m="3 mg/L", albumin="40 g/L", ldh_high=1, del17p=False, t_4_14=False,
-                   t_14_16=False) == ("ldh_high: expected True or False, got 1.", "ldh_high")
+                   t_14_16=False) == ("ldh_high: expected yes or no, got 1.", "ldh_high")
 
 
 def test_myeloma_defining_events_with_no_input():

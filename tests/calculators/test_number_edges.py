@@ -178,3 +178,17 @@ def test_a_corrected_calcium_beside_a_limit_is_shown_on_its_side(edge, unit, nud
         assert f"{re.match(NUM, head).group(1)} {unit}" in r.explanation[lang]
     out = _cli("compute", "corrected-calcium", f"calcium={_dec(ca, 9)}{unit}", "albumin=40g/L")
     assert _same_side(F(re.match(NUM, out).group(1)), ca, edge), out
+
+
+# the label's normal/abnormal baseline limit: 1.4 mg/dL (124 µmol/L); the baseline is written on its side
+@pytest.mark.parametrize("limit, unit", [(F("1.4"), "mg/dL"), (F(124), "µmol/L")])
+@pytest.mark.parametrize("nudge", [-F("0.004"), -F("0.0001"), F("0.0001"), F("0.004")])
+@pytest.mark.parametrize("withheld", ["no", "yes"])
+def test_a_baseline_beside_the_abnormal_limit_is_shown_on_its_side(limit, unit, nudge, withheld):
+    base = limit + nudge
+    r = mmguide.compute("zoledronic-acid-renal-check", baseline_creatinine=f"{_dec(base, 9)} {unit}",
+                        current_creatinine=f"{_dec(base, 9)} {unit}", withheld=withheld)
+    assert r.details["baseline_abnormal"] is (base >= limit)
+    for lang, pattern in (("en", r"baseline (?:of )?(" + NUM + ")"), ("zh", r"基线 (" + NUM + ")")):
+        shown = F(re.search(pattern, r.explanation[lang]).group(1))
+        assert _same_side(shown, base, limit), (lang, r.explanation[lang])

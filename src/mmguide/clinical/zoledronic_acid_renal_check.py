@@ -127,6 +127,9 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
         "rise": float(rise), "baseline_abnormal": abnormal, "rise_threshold": float(limit),
         "resume_limit": float(resume_limit),
     }
+    # the baseline is written on its side of the normal/abnormal limit it was compared with (1.396 mg/dL is
+    # not shown as a "normal baseline of 1.40 mg/dL")
+    base_s = CREATININE(base, (ABNORMAL_BASELINE_FROM[unit],))
     b_en = "abnormal" if abnormal else "normal"
     b_zh = "异常" if abnormal else "正常"
     if withheld:
@@ -139,14 +142,14 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
         limit_s = write(resume_limit, 3, (resume_limit,))
         en = (
             f"Current creatinine {cur_s} {unit} is {'within' if ok else 'more than'} "
-            f"{write(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {CREATININE(base)} {unit} "
+            f"{write(RESUME_WITHIN * 100)}% {'of' if ok else 'above'} the baseline {base_s} {unit} "
             f"(limit {limit_s} {unit}): "
             + (("by the rise rule it could be resumed." if beyond else
                 "zoledronic acid may be resumed at the dose given before it was withheld.")
                if ok else "keep withholding zoledronic acid and recheck creatinine.")
         )
         zh = (
-            f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {CREATININE(base)} {unit} 的 {write(RESUME_WITHIN * 100)}% 范围"
+            f"当前肌酐 {cur_s} {unit}{'在' if ok else '超出'}基线 {base_s} {unit} 的 {write(RESUME_WITHIN * 100)}% 范围"
             f"{'内' if ok else ''}(上限 {limit_s} {unit}):"
             + (("按肌酐升高规则本可恢复给药。" if beyond else "可按暂停前的剂量恢复唑来膦酸。")
                if ok else "继续暂停唑来膦酸并复查肌酐。")
@@ -159,14 +162,14 @@ def zoledronic_acid_renal_check(baseline_creatinine, current_creatinine, withhel
         moved, moved_zh = ("rose", "升高") if rise >= 0 else ("fell", "下降")
         en = (
             f"Creatinine {moved} by {rise_s.lstrip('-')} {unit} from {article} {b_en} baseline of "
-            f"{CREATININE(base)} {unit}; a rise of "
+            f"{base_s} {unit}; a rise of "
             f"{_show(limit, unit)} {unit} or more counts as renal deterioration. "
             + ("Withhold zoledronic acid until creatinine returns to within "
                f"{write(RESUME_WITHIN * 100)}% of baseline." if bad else
                "No renal deterioration by the rise rule." if beyond else "No renal deterioration: continue.")
         )
         zh = (
-            f"肌酐较{b_zh}基线 {CREATININE(base)} {unit} {moved_zh} {rise_s.lstrip('-')} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
+            f"肌酐较{b_zh}基线 {base_s} {unit} {moved_zh} {rise_s.lstrip('-')} {unit};升高 ≥ {_show(limit, unit)} {unit} 视为肾功能恶化。"
             + (f"暂停唑来膦酸,直至肌酐恢复至基线的 {write(RESUME_WITHIN * 100)}% 以内。" if bad else
                "按肌酐升高规则无肾功能恶化。" if beyond else "无肾功能恶化:继续给药。")
         )
