@@ -13,6 +13,7 @@ Medians are printed, with each run's figures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import pathlib
 import statistics
 import sys
@@ -26,7 +27,8 @@ from bench_forms import PROFILES  # noqa: E402
 from mmguide_dev.browser import chromium, serve  # noqa: E402
 
 PAGE = "en/docs/calculators/bone-protection-plan.html"
-PATIENT = {"bone_disease": "yes", "corrected_calcium": "2.4 mmol/L", "creatinine_clearance": "70 mL/min"}
+# a routine start: active myeloma, calcium normal, clearance 70 mL/min, not on dialysis (the plan's own input names)
+PATIENT = {"active_mm": "yes", "corrected_calcium": "2.4 mmol/L", "crcl": "70 mL/min", "dialysis": "no"}
 
 
 def cold_run(browser, base: str) -> dict:
@@ -56,16 +58,11 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     sites = dict(s.split("=", 1) for s in a.site)
     runs: dict[str, list[dict]] = {k: [] for k in sites}
-    with chromium() as browser:
-        servers = {k: serve(pathlib.Path(v)) for k, v in sites.items()}
-        bases = {k: s.__enter__() for k, s in servers.items()}
-        try:
-            for _ in range(a.runs):
-                for k in sites:
-                    runs[k].append(cold_run(browser, bases[k]))
-        finally:
-            for s in servers.values():
-                s.__exit__(None, None, None)
+    with chromium() as browser, contextlib.ExitStack() as stack:
+        bases = {k: stack.enter_context(serve(pathlib.Path(v))) for k, v in sites.items()}
+        for _ in range(a.runs):
+            for k in sites:
+                runs[k].append(cold_run(browser, bases[k]))
     for k, rs in runs.items():
         size = (pathlib.Path(sites[k]) / PAGE).stat().st_size
         med = {f: round(statistics.median(r[f] for r in rs)) for f in ("dom_ms", "load_ms", "ready_ms", "answer_ms")}
