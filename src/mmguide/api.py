@@ -54,7 +54,7 @@ def compute(calculator_id: str, **inputs) -> Result:
             zh=f"“{calc.title['zh']}”没有此输入项;可用的输入项:{'、'.join(i.name for i in calc.inputs)}。",
         )
     parsed = {}
-    not_given, assumed = [], {}
+    not_given = []
     try:
         for spec in calc.inputs:
             raw = inputs.get(spec.name)
@@ -65,12 +65,8 @@ def compute(calculator_id: str, **inputs) -> Result:
                     unit_zh = f"({U.zh_range(spec.analyte, spec.units)})" if spec.kind == "quantity" else ""
                     raise InputError(f"{spec.name}: this input is required{unit}.", spec.name,
                                      zh=f"此项为必填项{unit_zh}。")
-                if spec.default is None:
-                    parsed[spec.name] = None
-                    not_given.append(spec.name)
-                else:
-                    parsed[spec.name] = spec.parse(spec.default)
-                    assumed[spec.name] = parsed[spec.name]
+                parsed[spec.name] = None  # no input has a default (HZ-71)
+                not_given.append(spec.name)
                 continue
             parsed[spec.name] = spec.parse(raw)
         result = calc.function(**parsed)
@@ -79,10 +75,7 @@ def compute(calculator_id: str, **inputs) -> Result:
             e.label = calc.input(e.field).label
         raise
     result.inputs = {k: v for k, v in parsed.items() if v is not None}
-    # Nothing is filled in silently: the result lists what was not given (so not assessed) and
-    # what was taken as the input's stated default.
+    # Nothing is filled in silently: the result lists what was not given (so not assessed).
     if not_given:
         result.details.setdefault("not_given", not_given)
-    if assumed:
-        result.details.setdefault("assumed_when_not_given", assumed)
     return result

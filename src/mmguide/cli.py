@@ -123,7 +123,7 @@ def _inputs(calc_id: str, lang: str) -> int:
     width = max(len(spec.name) for spec in calc.inputs)
     for spec in calc.inputs:
         out.append(f"  {spec.name:<{width}}  {_need(spec, zh)}  {spec.plausible_range()}  {spec.label[lang]}")
-    if any(not spec.required and spec.default is None for spec in calc.inputs):
+    if not all(spec.required for spec in calc.inputs):
         out.append("标为“如已知”的输入未填写时视为不详，绝不当作“否”：它影响结论时，结果会要求补充。" if zh else
                    "An input marked 'if known' and left out is unknown, never no: where it changes the answer, "
                    "the result asks for it.")
@@ -137,14 +137,9 @@ def _inputs(calc_id: str, lang: str) -> int:
 
 
 def _need(spec, zh: bool) -> str:
-    """Whether an input must be given: required, if known (left out, it is unknown), or the value a
-    left-out input takes."""
-    if spec.required:
-        word = "必填" if zh else "required"
-    elif spec.default is None:
-        word = "如已知" if zh else "if known"
-    else:
-        word = ("默认 " if zh else "default ") + _typed(spec.default)
+    """Whether an input must be given: required, or if known (left out, it is unknown: no input has a
+    default, HZ-71)."""
+    word = ("必填" if zh else "required") if spec.required else ("如已知" if zh else "if known")
     return f"{word:<{6 if zh else 11}}"
 
 

@@ -40,15 +40,14 @@ def flowchart(flowchart_id: str) -> Graph:
 
 
 def _parser(calculator_id: str):
-    """How the calculator reads an example patient's raw inputs (absent optional ones take their default)."""
+    """How the calculator reads an example patient's raw inputs (an absent input is None: not given)."""
     calc = REGISTRY[calculator_id]
 
     def parse(inputs: dict) -> dict:
         parsed = {}
         for spec in calc.inputs:
             raw = inputs.get(spec.name)
-            parsed[spec.name] = (spec.parse(raw) if raw is not None
-                                 else spec.default if spec.default is None else spec.parse(spec.default))
+            parsed[spec.name] = spec.parse(raw) if raw is not None else None  # no input has a default
         return parsed
 
     return parse

@@ -51,7 +51,7 @@ class Input:
     analyte: str | None = None
     units: tuple[str, ...] | None = None  # accepted units for a quantity (None: all the analyte's)
     required: bool = True
-    default: Any = None
+    default: Any = None  # none has one: an input left out is never an answer nobody gave (HZ-71)
     low: int | None = None  # integer kind: inclusive range
     high: int | None = None
     choices: tuple[str, ...] = ()
